@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * What a message means: the parser's output (src/parser) and the handlers' input (handlers/).
+ * The names and JSON shape are the contract of `npx dudao parse --json` (interfaces.md).
+ * Items print as `ZG-21`, records as `DD-7`, dates as `YYYY-MM-DD` (in TIMEZONE).
+ */
+
+export const itemIdSchema = z.string().regex(/^ZG-\d+$/);
+export const recordIdSchema = z.string().regex(/^DD-\d+$/);
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const schoolRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const visitKinds = ['挂牌督导', '经常性督导', '专项督导', '随机督导', '综合督导', '回头看'] as const;
+export const visitKindSchema = z.enum(visitKinds);
+export type VisitKind = z.infer<typeof visitKindSchema>;
+
+export const problemSchema = z.object({
+  text: z.string().min(1),
+  deadline: daySchema,
+  /** 'text': read from the problem or the record's 期限; 'default': DEFAULT_DEADLINE_WORKDAYS */
+  deadlineSource: z.enum(['text', 'default']),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const submitRecordSchema = z.object({
+  command: z.literal('submit_record'),
+  school: schoolRefSchema,
+  date: daySchema,
+  kind: visitKindSchema,
+  manner: z.enum(['暗访', '明查']).optional(),
+  topic: z.string().optional(),
+  findings: z.string().optional(),
+  highlights: z.string().optional(),
+  remark: z.string().optional(),
+  problems: z.array(problemSchema),
+});
+
+export const commandSchema = z.discriminatedUnion('command', [
+  submitRecordSchema,
+  z.object({ command: z.literal('report_progress'), item: itemIdSchema, status: z.enum(['in_progress', 'done']), note: z.string().optional() }),
+  z.object({ command: z.literal('acknowledge'), item: itemIdSchema, note: z.string().optional() }),
+  z.object({ command: z.literal('request_extension'), item: itemIdSchema, until: daySchema, reason: z.string().optional() }),
+  z.object({ command: z.literal('decide_extension'), item: itemIdSchema, approve: z.boolean(), note: z.string().optional() }),
+  z.object({ command: z.literal('recheck'), item: itemIdSchema, pass: z.boolean(), note: z.string().optional() }),
+  z.object({ command: z.literal('reopen'), item: itemIdSchema, note: z.string().optional() }),
+  z.object({
+    command: z.literal('query'),
+    item: itemIdSchema.optional(),
+    record: recordIdSchema.optional(),
+    school: schoolRefSchema.optional(),
+  }),
+  z.object({ command: z.literal('todo') }),
+  z.object({ command: z.literal('overdue') }),
+  z.object({ command: z.literal('stats'), from: daySchema, to: daySchema }),
+  z.object({ command: z.literal('digest_now') }),
+  z.object({
+    command: z.literal('bind_chat'),
+    target: z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string(), name: z.string() }),
+  }),
+  z.object({ command: z.literal('help') }),
+  z.object({ command: z.literal('none') }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+export type CommandName = Command['command'];
+export type CommandOf<N extends CommandName> = Extract<Command, { command: N }>;
+export type SubmitRecord = CommandOf<'submit_record'>;
+
+export const parseErrorCodes = [
+  'missing_field',
+  'unknown_school',
+  'ambiguous_school',
+  'bad_date',
+  'bad_deadline',
+  'bad_item',
+  'too_long',
+  'empty',
+] as const;
+export type ParseErrorCode = (typeof parseErrorCodes)[number];
+
+/** A parse that failed: the code and the exact Chinese reply (with a copyable example). */
+export interface ParseFailure {
+  ok: false;
+  code: ParseErrorCode;
+  message: string;
+}
+
+export interface ParseSuccess {
+  ok: true;
+  command: Command;
+  /** what the parser assumed, shown on the reply card (default deadline, matched short name…) */
+  assumptions: string[];
+}
+
+export type ParseResult = ParseSuccess | ParseFailure;
