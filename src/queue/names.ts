@@ -2,7 +2,7 @@
  * Queue names and the job-id rules. All queues share the prefix `{dudao}` (a Redis Cluster hash
  * tag) so every BullMQ key, and every store key, lives in one slot and multi-key scripts work.
  */
-export const QUEUE_PREFIX = '{dudao}:q';
+export const DEFAULT_PREFIX = '{dudao}';
 export const queueNames = ['inbound', 'outbound', 'reminder-pass', 'daily-digest', 'monthly-plan'] as const;
 export type QueueName = (typeof queueNames)[number];
 

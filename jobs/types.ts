@@ -1,0 +1,23 @@
+import type { Runtime } from '../src/runtime.js';
+import type { QueueName } from '../src/queue/names.js';
+
+/**
+ * A job processor is a plain function of (data, context). src/worker.ts is the one place that
+ * adapts these to BullMQ; nothing in jobs/ touches a Worker or a Job object.
+ */
+export interface JobContext {
+  rt: Runtime;
+  /** the BullMQ job id (deterministic: built in src/queue) */
+  jobId: string;
+  /** 0 on the first try */
+  attempt: number;
+  /** the attempt limit of the job, so a processor can tell its last try */
+  attempts: number;
+  jobName: string;
+}
+
+export type Processor = (data: unknown, ctx: JobContext) => Promise<unknown>;
+export type Processors = Partial<Record<QueueName, Processor>>;
+
+/** Throw to fail a job for good (no retry): a permanent platform error, invalid data. */
+export { UnrecoverableError as PermanentJobError } from 'bullmq';

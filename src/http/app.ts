@@ -1,0 +1,72 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import { AppError } from '../errors.js';
+
+export interface Readiness {
+  ok: boolean;
+  reason?: string;
+}
+
+export interface AppDeps {
+  log: Logger;
+  metrics: Metrics;
+  /** Redis answers and the workers run (interfaces.md: /readyz) */
+  ready: () => Promise<Readiness>;
+  /** platform callbacks, API, admin, simulator: each mounts its own routes */
+  routers: Router[];
+  /** set while shutting down: callbacks get 503 so the platform retries elsewhere / later */
+  isClosing?: () => boolean;
+}
+
+/**
+ * The Koa app. The error middleware comes first: client errors (AppError with expose) are shown,
+ * anything else is a bare 500 and one log line with the code only, never a stack to the caller.
+ */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  app.silent = true;
+
+  app.use(async (ctx, next) => {
+    try {
+      if (deps.isClosing?.() && ctx.path !== '/healthz' && ctx.path !== '/readyz') {
+        throw new AppError('closing', 'shutting down', 503);
+      }
+      await next();
+    } catch (err) {
+      const e = err as Error & { status?: number; expose?: boolean };
+      const status = typeof e.status === 'number' && e.status >= 400 && e.status < 600 ? e.status : 500;
+      const expose = status < 500 || e.expose === true;
+      ctx.status = status;
+      const code = e instanceof AppError ? e.code : status === 500 ? 'internal' : 'error';
+      const message = expose ? e.message : 'internal error';
+      if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/admin')) {
+        ctx.body = { error: { code, message } };
+      } else {
+        ctx.body = message;
+      }
+      if (status >= 500 && !(e instanceof AppError)) {
+        deps.log.error({ path: ctx.path, err: { name: e.name, code } }, 'unhandled error in request');
+      }
+    }
+  });
+
+  const base = new Router();
+  base.get('/healthz', (ctx) => {
+    ctx.body = { ok: true };
+  });
+  base.get('/readyz', async (ctx) => {
+    const r = await deps.ready();
+    ctx.status = r.ok ? 200 : 503;
+    ctx.body = r.ok ? { ok: true } : { ok: false, reason: r.reason };
+  });
+  base.get('/metrics', async (ctx) => {
+    ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
+    ctx.body = await deps.metrics.registry.metrics();
+  });
+  app.use(base.routes()).use(base.allowedMethods());
+  for (const r of deps.routers) app.use(r.routes()).use(r.allowedMethods({ throw: false }));
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { Context } from 'koa';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Metrics, CallbackOutcome } from '../metrics.js';
+import type { Inbound, Platform } from '../domain/inbound.js';
+import { AppError } from '../errors.js';
+
+/** What a platform's callback routes need: nothing else (no store, no handlers). */
+export interface IngressDeps {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  /** store durably + deduplicate; throws when Redis is unavailable */
+  accept: (inbound: Inbound) => Promise<'accepted' | 'duplicate'>;
+  now: () => Date;
+}
+
+/**
+ * Accept one decoded message and count the outcome. Redis down → 503 so the platform retries;
+ * never a 2xx for a message that was not stored.
+ */
+export async function acceptOrUnavailable(deps: IngressDeps, platform: Platform, inbound: Inbound): Promise<'accepted' | 'duplicate'> {
+  try {
+    const outcome = await deps.accept(inbound);
+    deps.metrics.callbacks.inc({ platform, outcome });
+    return outcome;
+  } catch (e) {
+    deps.metrics.callbacks.inc({ platform, outcome: 'unavailable' });
+    deps.log.warn({ platform, channel: inbound.channel, err: (e as Error).name }, 'cannot store callback: is Redis up? answered 503 so the platform retries');
+    throw new AppError('unavailable', 'temporarily unavailable', 503);
+  }
+}
+
+/**
+ * Refuse a callback: one warn line with a hint of what to check, never the body; counted.
+ */
+export function refuse(
+  deps: IngressDeps,
+  ctx: Context,
+  platform: Platform,
+  outcome: Exclude<CallbackOutcome, 'accepted' | 'duplicate' | 'unavailable'>,
+  hint: string,
+): never {
+  deps.metrics.callbacks.inc({ platform, outcome });
+  deps.log.warn({ platform, path: ctx.path, outcome, ip: ctx.ip }, hint);
+  const status = outcome === 'bad_signature' ? 401 : outcome === 'too_large' ? 413 : 400;
+  throw new AppError(outcome, outcome === 'bad_signature' ? 'bad signature' : outcome === 'too_large' ? 'body too large' : 'malformed request', status);
+}

@@ -1,0 +1,97 @@
+import { Queue } from 'bullmq';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { connectRedis, type RedisClient } from './redis/connect.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
+import { DEFAULT_PREFIX, queueNames, type QueueName } from './queue/names.js';
+
+export type Queues = Record<QueueName, Queue>;
+
+/**
+ * Everything a process shares: config, log, metrics, Redis connections and the queues.
+ * Only composition roots (server.ts, worker.ts, cli.ts, and the tests' harness) build one.
+ */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  /** key prefix with a Cluster hash tag, shared by the store and BullMQ: `{dudao}` */
+  prefix: string;
+  /** the store's and workers' connection: retries while Redis is away */
+  redis: RedisClient;
+  /** the HTTP path's connection: fails fast so a callback gets 503 instead of hanging */
+  fastRedis: RedisClient;
+  /** queues on the fast connection (producers on the HTTP path) */
+  queues: Queues;
+  /** queues on the retrying connection (producers inside jobs and commands) */
+  jobQueues: Queues;
+  redisUrl: string;
+  embedded?: EmbeddedRedis;
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  log: Logger;
+  prefix?: string;
+  now?: () => Date;
+  /** an already running Redis (tests); otherwise REDIS_URL or the embedded one */
+  redisUrl?: string;
+}
+
+function makeQueues(connection: RedisClient, prefix: string): Queues {
+  const q = {} as Queues;
+  for (const name of queueNames) q[name] = new Queue(name, { connection, prefix });
+  return q;
+}
+
+export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
+  const prefix = o.prefix ?? DEFAULT_PREFIX;
+  let embedded: EmbeddedRedis | undefined;
+  let redisUrl = o.redisUrl ?? o.config.REDIS_URL;
+  if (!redisUrl) {
+    embedded = await startEmbeddedRedis({ dataDir: o.config.DATA_DIR });
+    redisUrl = embedded.url;
+    o.log.info({ port: embedded.port, owned: embedded.owned }, 'embedded redis ready');
+  }
+  const redis = connectRedis(redisUrl, { role: 'worker', name: 'dudao' });
+  const fastRedis = connectRedis(redisUrl, { role: 'fast', name: 'dudao-http' });
+  for (const c of [redis, fastRedis]) c.on('error', () => {}); // state is reported by /readyz
+  const queues = makeQueues(fastRedis, prefix);
+  const jobQueues = makeQueues(redis, prefix);
+  const metrics = createMetrics({
+    queueDepth: async () => {
+      const out: Record<string, number> = {};
+      for (const name of queueNames) {
+        const c = await jobQueues[name].getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+        out[name] = Object.values(c).reduce((a, b) => a + b, 0);
+      }
+      return out;
+    },
+  });
+  let closed: Promise<void> | undefined;
+  const rt: Runtime = {
+    config: o.config,
+    log: o.log,
+    metrics,
+    prefix,
+    redis,
+    fastRedis,
+    queues,
+    jobQueues,
+    redisUrl,
+    embedded,
+    now: o.now ?? (() => new Date()),
+    close() {
+      closed ??= (async () => {
+        await Promise.allSettled([...Object.values(queues), ...Object.values(jobQueues)].map((q) => q.close()));
+        await Promise.allSettled([redis.quit(), fastRedis.quit()]);
+        if (embedded) await embedded.stop();
+      })();
+      return closed;
+    },
+  };
+  return rt;
+}

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './http/app.js';
+import { buildRouters } from './http/routers.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+import { startWorkers, type Workers } from './worker.js';
+import { createAccept } from './queue/accept.js';
+import { processors as defaultProcessors } from '../jobs/index.js';
+import type { Processors } from '../jobs/types.js';
+import type { IngressDeps } from './platforms/ingress.js';
+
+export interface ServiceOptions extends RuntimeOptions {
+  web: boolean;
+  worker: boolean;
+  port?: number;
+  host?: string;
+  processors?: Processors;
+}
+
+export interface Service {
+  rt: Runtime;
+  url?: string;
+  server?: Server;
+  workers?: Workers;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root of `serve`, `web` and `worker`: builds the runtime, the Koa app and the workers.
+ * close() stops taking callbacks, lets running jobs finish, closes queues and Redis connections
+ * and stops the embedded Redis; safe to call twice.
+ */
+export async function startService(o: ServiceOptions): Promise<Service> {
+  const rt = await createRuntime(o);
+  const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
+  let closing = false;
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (o.web) {
+    const ingress: IngressDeps = {
+      config: rt.config,
+      log: rt.log,
+      metrics: rt.metrics,
+      accept: createAccept(rt.queues.inbound, rt.fastRedis),
+      now: rt.now,
+    };
+    const app = createApp({
+      log: rt.log,
+      metrics: rt.metrics,
+      routers: buildRouters(rt, ingress),
+      isClosing: () => closing,
+      ready: async () => {
+        try {
+          await Promise.race([
+            rt.fastRedis.ping(),
+            new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), 1000)),
+          ]);
+        } catch {
+          return { ok: false, reason: 'redis unavailable' };
+        }
+        if (o.worker && !workers?.running()) return { ok: false, reason: 'workers not running' };
+        return { ok: true };
+      },
+    });
+    server = createServer(app.callback());
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((res) => server!.listen(o.port ?? rt.config.PORT, o.host ?? rt.config.HOST, res));
+    const addr = server.address() as AddressInfo;
+    const host = addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.address;
+    url = `http://${host}:${addr.port}`;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    rt,
+    url,
+    server,
+    workers,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        if (server) {
+          const s = server;
+          await new Promise<void>((res) => {
+            s.close(() => res());
+            s.closeIdleConnections();
+            setTimeout(() => s.closeAllConnections(), 3000).unref();
+          });
+        }
+        await workers?.close();
+        await rt.close();
+      })();
+      return closed;
+    },
+  };
+}

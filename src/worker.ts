@@ -1,0 +1,64 @@
+import { Worker, type Job } from 'bullmq';
+import type { Runtime } from './runtime.js';
+import { queueNames, type QueueName } from './queue/names.js';
+import type { Processors } from '../jobs/types.js';
+
+export interface Workers {
+  running(): boolean;
+  close(): Promise<void>;
+}
+
+/** Per-queue worker settings. Short locks so a dead worker's jobs move on within ~30 s. */
+const concurrency: Partial<Record<QueueName, number>> = { inbound: 8, outbound: 8 };
+export const LOCK_MS = 15_000;
+
+/**
+ * The one place that adapts plain processors to BullMQ. Each job's duration is recorded in
+ * dudao_job_duration_seconds; a failure is logged with its code, never with the job's data.
+ */
+export function startWorkers(rt: Runtime, processors: Processors): Workers {
+  const workers: Worker[] = [];
+  for (const name of queueNames) {
+    const proc = processors[name];
+    if (!proc) continue;
+    const w = new Worker(
+      name,
+      async (job: Job) => {
+        const end = rt.metrics.jobDuration.startTimer({ queue: name });
+        try {
+          return await proc(job.data, {
+            rt,
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade,
+            attempts: job.opts.attempts ?? 1,
+            jobName: job.name,
+          });
+        } finally {
+          end();
+        }
+      },
+      {
+        connection: rt.redis,
+        prefix: rt.prefix,
+        concurrency: concurrency[name] ?? 1,
+        lockDuration: LOCK_MS,
+        stalledInterval: LOCK_MS,
+        maxStalledCount: 3,
+      },
+    );
+    w.on('failed', (job, err) => {
+      rt.log.warn({ queue: name, job: job?.id, attempt: job?.attemptsMade, err: err.name, reason: err.message.slice(0, 200) }, 'job failed');
+    });
+    w.on('error', (err) => rt.log.warn({ queue: name, err: err.name }, 'worker error'));
+    workers.push(w);
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    running: () => workers.length > 0 && workers.every((w) => w.isRunning()),
+    close() {
+      // Worker.close() waits for the jobs that are running to finish.
+      closed ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined);
+      return closed;
+    },
+  };
+}
