@@ -21,3 +21,10 @@ export interface Reply {
   /** items this card is about: a later click on any updates it everywhere it was sent */
   items?: string[];
 }
+
+/** What a handler returns: replies to send, and cards to update because an item moved on. */
+export interface HandlerResult {
+  replies: Reply[];
+  /** items whose earlier cards must lose their buttons and show the outcome */
+  cardUpdates?: { item: string; outcome: string }[];
+}
