@@ -81,7 +81,7 @@ function handOver(cmd, args, env = process.env) {
 const tsx = ['--import', 'tsx'];
 switch (mode) {
   case 'serve':
-    handOver(process.execPath, [...tsx, join(root, 'bin', 'dudao.mjs'), 'serve', ...rest]);
+    handOver(process.execPath, [join(root, 'bin', 'dudao.mjs'), 'serve', ...rest]);
     break;
   case 'test':
     handOver(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest]);
