@@ -1,0 +1,94 @@
+-- One state change of a rectification item, checked against the lifecycle table (passed in
+-- from src/domain/lifecycle.ts), applied, and appended to the item's history and the audit
+-- stream. Idempotent per (item, source message): a retried job gets the first event back.
+-- KEYS: 1 item · 2 history · 3 sources · 4 audit · 5 openByDeadline · 6 zoneOpenByDeadline ·
+--       7 extReason · 8 itemText · 9..12 itemsByStatus open, in_progress, submitted, closed
+-- ARGV: 1 item n · 2 action · 3 allowed from-states, comma list · 4 to-state or 'same' ·
+--       5 needs pending extension '1'|'0' · 6 source 'platform:messageId' ·
+--       7 event JSON without from/to · 8 now ISO · 9 until day ('' if none) · 10 until day number ·
+--       11 reason · 12 actor · 13 attachments added · 14 audit MAXLEN
+-- Returns {code, from, to, history index, event JSON, item text, ext reason, item hash flat}.
+local ik = KEYS[1]
+local function snapshot(code, from, to, idx, ev)
+  return {code, from or '', to or '', idx or -1, ev or '',
+    redis.call('GET', KEYS[8]) or '', redis.call('GET', KEYS[7]) or '', redis.call('HGETALL', ik)}
+end
+
+local st = redis.call('HGET', ik, 'st')
+if not st then return {'unknown_item'} end
+
+local seen = redis.call('HGET', KEYS[3], ARGV[6])
+if seen then
+  local ev = redis.call('LINDEX', KEYS[2], tonumber(seen))
+  local e = cjson.decode(ev)
+  return snapshot('duplicate', e.from, e.to, tonumber(seen), ev)
+end
+
+local allowed = false
+for s in string.gmatch(ARGV[3], '[^,]+') do
+  if s == st then allowed = true end
+end
+if not allowed then return snapshot('bad_state') end
+local pending = redis.call('HGET', ik, 'xu')
+if ARGV[5] == '1' and not pending then return snapshot('no_pending_extension') end
+
+local to = st
+if ARGV[4] ~= 'same' then to = ARGV[4] end
+local action, now, n = ARGV[2], ARGV[8], ARGV[1]
+redis.call('HSET', ik, 'st', to, 'up', now)
+
+local function rescore(daynum)
+  local score = tostring(daynum) .. string.format('%09d', tonumber(n))
+  redis.call('ZADD', KEYS[5], score, n)
+  redis.call('ZADD', KEYS[6], score, n)
+end
+
+local function dayNumber(day)
+  -- days since 1970-01-01 of 'YYYY-MM-DD' (H. Hinnant's days_from_civil)
+  local y, m, d = tonumber(string.sub(day, 1, 4)), tonumber(string.sub(day, 6, 7)), tonumber(string.sub(day, 9, 10))
+  if m <= 2 then y = y - 1 end
+  local era = math.floor(y / 400)
+  local yoe = y - era * 400
+  local mp = (m + 9) % 12
+  local doy = math.floor((153 * mp + 2) / 5) + d - 1
+  local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+end
+
+if action == 'request_extension' then
+  redis.call('HSET', ik, 'xu', ARGV[9], 'xb', ARGV[12], 'xa', now)
+  if ARGV[11] ~= '' then redis.call('SET', KEYS[7], ARGV[11]) else redis.call('DEL', KEYS[7]) end
+elseif action == 'approve_extension' then
+  local newdl, dn = ARGV[9], ARGV[10]
+  if newdl == '' then newdl = pending; dn = dayNumber(pending) end
+  redis.call('HSET', ik, 'dl', newdl, 'ds', 't')
+  redis.call('HDEL', ik, 'xu', 'xb', 'xa')
+  redis.call('DEL', KEYS[7])
+  if to ~= 'closed' then rescore(dn) end
+elseif action == 'refuse_extension' then
+  redis.call('HDEL', ik, 'xu', 'xb', 'xa')
+  redis.call('DEL', KEYS[7])
+elseif action == 'attach' then
+  redis.call('HINCRBY', ik, 'na', tonumber(ARGV[13]))
+end
+
+if to ~= st then
+  local statusKey = { open = KEYS[9], in_progress = KEYS[10], submitted = KEYS[11], closed = KEYS[12] }
+  redis.call('ZREM', statusKey[st], n)
+  redis.call('ZADD', statusKey[to], n, n)
+  if to == 'closed' then
+    redis.call('HSET', ik, 'cl', now)
+    redis.call('ZREM', KEYS[5], n)
+    redis.call('ZREM', KEYS[6], n)
+  elseif st == 'closed' then
+    redis.call('HDEL', ik, 'cl')
+    rescore(dayNumber(redis.call('HGET', ik, 'dl')))
+  end
+end
+
+local ev = string.sub(ARGV[7], 1, -2) .. ',"from":"' .. st .. '","to":"' .. to .. '"}'
+local idx = redis.call('RPUSH', KEYS[2], ev) - 1
+redis.call('HSET', KEYS[3], ARGV[6], idx)
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', tonumber(ARGV[14]), '*',
+  'item', n, 'action', action, 'actor', ARGV[12], 'from', st, 'to', to, 'at', now, 'src', ARGV[6])
+return snapshot('ok', st, to, idx, ev)

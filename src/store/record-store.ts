@@ -1,0 +1,112 @@
+import type { RedisClient } from '../redis/connect.js';
+import type { Item, HistoryEvent, VisitRecord } from '../domain/records.js';
+import type { School } from '../domain/roster.js';
+import type { Platform } from '../domain/inbound.js';
+import type { CreateRecordInput, CreateRecordResult } from './store.js';
+import { dayNumber } from '../domain/day.js';
+import type { Keys } from './keys.js';
+import { loadScript } from './script.js';
+import { decodeItem, decodeRecord, encodeNewItem, itemNumber, pairs, recordNumber, type Flat } from './codec.js';
+
+const createScript = loadScript('create-record');
+/** How long a source message id keeps pointing at its record: far longer than any job retry. */
+const SOURCE_TTL_SECONDS = 90 * 86_400;
+
+export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) => Promise<School | undefined>) {
+  async function getItemsByNumber(ns: number[]): Promise<Item[]> {
+    if (ns.length === 0) return [];
+    const pipe = redis.pipeline();
+    for (const n of ns) pipe.hgetall(k.item(n)).get(k.itemText(n)).get(k.itemExtReason(n));
+    const res = (await pipe.exec()) ?? [];
+    const out: Item[] = [];
+    ns.forEach((n, i) => {
+      const h = res[i * 3]?.[1] as Flat | undefined;
+      const item = h && decodeItem(n, h, res[i * 3 + 1]?.[1] as string | null, res[i * 3 + 2]?.[1] as string | null);
+      if (item) out.push(item);
+    });
+    return out;
+  }
+
+  async function getRecordByNumber(n: number): Promise<VisitRecord | undefined> {
+    const [h, t, ev] = (await redis
+      .pipeline()
+      .hgetall(k.record(n))
+      .hgetall(k.recordText(n))
+      .lrange(k.recordEvidence(n), 0, -1)
+      .exec()) ?? [];
+    return decodeRecord(n, (h?.[1] ?? {}) as Flat, (t?.[1] ?? {}) as Flat, (ev?.[1] ?? []) as string[]);
+  }
+
+  return {
+    getItemsByNumber,
+    getRecordByNumber,
+
+    async createRecord(input: CreateRecordInput): Promise<CreateRecordResult> {
+      const c = input.command;
+      const school = await schoolOf(c.school.id);
+      if (!school) throw new Error(`createRecord: unknown school ${c.school.id}`);
+      const now = input.now.toISOString();
+      const rec = ['s', school.id, 'z', school.zone, 'u', input.supervisor, 'd', c.date, 'k', c.kind, 'c', now, 'p', input.source.platform];
+      if (c.manner) rec.push('m', c.manner);
+      const recText: string[] = ['msg', input.source.messageId];
+      for (const f of ['topic', 'findings', 'highlights', 'remark'] as const) {
+        const v = c[f];
+        if (v) recText.push(f, v);
+      }
+      const items = c.problems.map((pr) => ({
+        f: encodeNewItem({ school: school.id, zone: school.zone, supervisor: input.supervisor, deadline: pr.deadline, deadlineSource: pr.deadlineSource, now }),
+        text: pr.text,
+        dl: dayNumber(pr.deadline),
+      }));
+      const payload = JSON.stringify({ rec, recText, day: dayNumber(c.date), items });
+      const keys = [
+        k.recordBySource(input.source.platform, input.source.messageId),
+        k.recordSeq,
+        k.itemSeq,
+        k.openByDeadline,
+        k.itemsByStatus('open'),
+        k.itemsBySchool(school.id),
+        k.itemsByZone(school.zone),
+        k.itemsBySupervisor(input.supervisor),
+        k.zoneOpenByDeadline(school.zone),
+        k.recordsByDate,
+        k.recordsBySchool(school.id),
+        k.recordsByZone(school.zone),
+        k.recordsBySupervisor(input.supervisor),
+      ];
+      const [created, rn] = (await createScript.run(redis, keys, [k.recordBase, k.itemBase, k.textSuffix, payload, SOURCE_TTL_SECONDS])) as [number, number, number];
+      const record = await getRecordByNumber(rn);
+      if (!record) throw new Error(`createRecord: record ${rn} vanished`);
+      const found = await getItemsByNumber(record.items.map((id) => itemNumber(id)!));
+      return { record, items: found, created: created === 1 };
+    },
+
+    async getRecord(id: string): Promise<VisitRecord | undefined> {
+      const n = recordNumber(id);
+      return n === undefined ? undefined : getRecordByNumber(n);
+    },
+
+    async getItem(id: string): Promise<Item | undefined> {
+      const n = itemNumber(id);
+      return n === undefined ? undefined : (await getItemsByNumber([n]))[0];
+    },
+
+    async getItems(ids: string[]): Promise<Item[]> {
+      return getItemsByNumber(ids.map(itemNumber).filter((n): n is number => n !== undefined));
+    },
+
+    /** The 'create' event is derived from the item and its record (saves a list per item); the rest is stored. */
+    async history(itemId: string): Promise<HistoryEvent[]> {
+      const n = itemNumber(itemId);
+      if (n === undefined) return [];
+      const [h, list] = (await redis.pipeline().hmget(k.item(n), 'r', 'u', 'c').lrange(k.itemHistory(n), 0, -1).exec()) ?? [];
+      const [r, u, c] = (h?.[1] ?? []) as (string | null)[];
+      if (!r) return [];
+      const [platform, msg] = await Promise.all([redis.hget(k.record(r), 'p'), redis.hget(k.recordText(r), 'msg')]);
+      const create: HistoryEvent = { at: c ?? '', actor: u ?? '', action: 'create', to: 'open' };
+      if (platform && msg) create.source = { platform: platform as Platform, messageId: msg };
+      const rest = ((list?.[1] ?? []) as string[]).map((s) => JSON.parse(s) as HistoryEvent);
+      return [create, ...rest];
+    },
+  };
+}
