@@ -8,6 +8,7 @@ import { createAccept } from './queue/accept.js';
 import { processors as defaultProcessors } from '../jobs/index.js';
 import type { Processors } from '../jobs/types.js';
 import type { IngressDeps } from './platforms/ingress.js';
+import { installSimClock } from './platforms/sim/clock.js';
 
 export interface ServiceOptions extends RuntimeOptions {
   web: boolean;
@@ -32,6 +33,9 @@ export interface Service {
  */
 export async function startService(o: ServiceOptions): Promise<Service> {
   const rt = await createRuntime(o);
+  // Sim mode: rt.now() reads the simulated clock (an offset in Redis), so the web, the inbound
+  // job and the time jobs all agree on "now" after the page moves the clock.
+  const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
   let closing = false;
   let server: Server | undefined;
@@ -87,6 +91,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
           });
         }
         await workers?.close();
+        simClock?.stop();
         await rt.close();
       })();
       return closed;

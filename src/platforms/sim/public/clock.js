@@ -1,0 +1,59 @@
+// The simulated clock control: shows the office's time as the server sees it, and moves it.
+import { api, errorText } from './api.js';
+
+const REFRESH_MS = 30_000;
+
+export function setupClock({ onStatus, onMoved }) {
+  const out = document.getElementById('clock-now');
+  const buttons = {
+    'clock-workday': '+1workday',
+    'clock-0830': 'next-0830',
+    'clock-reset': 'reset',
+  };
+  let timeZone = 'Asia/Shanghai';
+
+  const show = (c) => {
+    timeZone = c.timeZone || timeZone;
+    out.textContent = c.label + (c.simulated ? '（已调整）' : '');
+    out.dataset.now = c.now;
+    document.getElementById('clock-0830').textContent = `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;
+  };
+
+  const refresh = async () => {
+    try {
+      show(await api.clock());
+    } catch {
+      out.textContent = '—';
+    }
+  };
+
+  const summary = (ran) => {
+    if (!ran || typeof ran !== 'object') return '';
+    if (ran.pending) return '（提醒与日报尚未接入）';
+    const parts = [];
+    if (typeof ran.reminders === 'number') parts.push(`提醒 ${ran.reminders} 条`);
+    if (typeof ran.digests === 'number') parts.push(`日报 ${ran.digests} 份`);
+    return parts.length ? `，已运行：${parts.join('，')}` : '，已运行提醒与日报';
+  };
+
+  for (const [id, to] of Object.entries(buttons)) {
+    const btn = document.getElementById(id);
+    btn.addEventListener('click', async () => {
+      Object.keys(buttons).forEach((b) => (document.getElementById(b).disabled = true));
+      try {
+        const c = await api.moveClock(to);
+        show(c);
+        onStatus(`模拟时间已调到 ${c.label}${summary(c.ran)}`);
+        onMoved?.(c);
+      } catch (e) {
+        onStatus(`调整时间失败：${errorText(e)}`);
+      } finally {
+        Object.keys(buttons).forEach((b) => (document.getElementById(b).disabled = false));
+      }
+    });
+  }
+
+  void refresh();
+  setInterval(refresh, REFRESH_MS);
+  return { timeZone: () => timeZone, refresh };
+}

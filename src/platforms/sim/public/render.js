@@ -1,0 +1,137 @@
+// DOM builders for the conversation log. Everything from a message goes in through textContent,
+// never innerHTML: what a user typed must not become markup.
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for' || k === 'id' || k === 'type' || k === 'src' || k === 'alt' || k === 'tabindex') node.setAttribute(k, String(v));
+    else node[k] = v;
+  }
+  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) node.append(c);
+  return node;
+}
+
+export function formatTime(iso, timeZone) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
+}
+
+function meta(who, at, timeZone) {
+  return el('p', { class: 'meta' }, el('span', { class: 'who', text: who }), ' ', el('time', { dateTime: at, text: formatTime(at, timeZone) }), ' ', el('span', { class: 'sim-tag', text: '模拟' }));
+}
+
+/** A message someone typed in the simulator (`in` entry). */
+export function renderIn(data, { me, timeZone }) {
+  const mine = data.from?.id === me;
+  const who = mine ? '我' : data.from?.name || '未知';
+  const body = el('div', { class: 'bubble' });
+  if (data.text) body.append(el('p', { class: 'text', text: data.text }));
+  for (const a of data.attachments || []) {
+    if (a.kind === 'image' && a.mediaId) body.append(el('img', { class: 'pic', src: `/sim/media/${encodeURIComponent(a.mediaId)}`, alt: `${who}发送的图片`, loading: 'lazy' }));
+  }
+  return el('div', { class: `msg ${mine ? 'mine' : 'theirs'}`, 'data-msg-id': data.id }, meta(who, data.at, timeZone), body);
+}
+
+const valuePrompts = {
+  extend: { label: '延期到哪天？原因？', placeholder: '如：4月10日 原因：材料未到' },
+  reject: { label: '退回原因', placeholder: '如：照片不清楚，请补充' },
+};
+
+/** One item's buttons; `extend` and `reject` first ask for a short text. */
+function actionGroup(item, buttons, showItem, onAction) {
+  const group = el('div', { class: 'card-actions', role: 'group', 'data-item': item, 'aria-label': `${item} 操作` });
+  if (showItem) group.append(el('span', { class: 'actions-item', text: item }));
+  const status = el('span', { class: 'action-status', role: 'status' });
+  const all = [];
+  const run = async (b, value) => {
+    all.forEach((x) => (x.disabled = true));
+    status.textContent = '已提交，等待处理…';
+    try {
+      await onAction({ action: b.action, item: b.item, value });
+    } catch (e) {
+      all.forEach((x) => (x.disabled = false));
+      status.textContent = e.userText || '提交失败，请重试';
+    }
+  };
+  for (const b of buttons) {
+    const btn = el('button', { type: 'button', class: `btn ${b.style || 'default'}`, text: b.label });
+    all.push(btn);
+    btn.addEventListener('click', () => {
+      const ask = valuePrompts[b.action];
+      if (!ask) return void run(b);
+      group.querySelector('.value-form')?.remove();
+      const id = `v-${Math.random().toString(36).slice(2)}`;
+      const input = el('input', { id, type: 'text', placeholder: ask.placeholder, maxLength: 200 });
+      const form = el('form', { class: 'value-form' }, el('label', { for: id, text: ask.label }), input, el('button', { type: 'submit', class: 'btn primary', text: `确认${b.label}` }), el('button', { type: 'button', class: 'btn', text: '取消', onclick: () => form.remove() }));
+      form.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        form.remove();
+        void run(b, input.value.trim() || undefined);
+      });
+      group.append(form);
+      input.focus();
+    });
+  }
+  group.append(...all, status);
+  return group;
+}
+
+/** A card the bot sent (`out` entry), laid out the way a phone shows a template card. */
+export function renderCard(data, { onAction }) {
+  const card = data.card || {};
+  const title = card.title || '';
+  const art = el('article', { class: `card card-${card.kind || 'info'}`, 'data-card-id': data.cardId, 'aria-label': title || '消息' });
+  if (title) art.append(el('header', {}, el('h3', { text: title }), card.subtitle ? el('p', { class: 'subtitle', text: card.subtitle }) : null));
+  const fields = card.fields || [];
+  if (fields.length) art.append(el('dl', { class: 'fields' }, fields.map((f) => el('div', {}, el('dt', { text: f.label }), el('dd', { text: f.value })))));
+  const entries = card.entries || [];
+  if (entries.length) {
+    art.append(el('ul', { class: 'entries' }, entries.map((e) => el('li', { 'data-item': e.id }, el('span', { class: 'entry-id', text: e.id }), ' ', el('span', { class: 'entry-text', text: e.text }), e.meta ? el('span', { class: 'entry-meta', text: e.meta }) : null))));
+  }
+  if (!fields.length && !entries.length && card.text && card.text !== title) art.append(el('p', { class: 'card-text', text: card.text }));
+  if (card.note) art.append(el('p', { class: 'note', text: card.note }));
+  if (card.outcome) {
+    art.append(el('p', { class: 'outcome', text: card.outcome }));
+  } else {
+    const byItem = new Map();
+    for (const b of card.buttons || []) {
+      if (!byItem.has(b.item)) byItem.set(b.item, []);
+      byItem.get(b.item).push(b);
+    }
+    for (const [item, buttons] of byItem) art.append(actionGroup(item, buttons, byItem.size > 1, (a) => onAction({ ...a, cardId: data.cardId })));
+  }
+  return art;
+}
+
+export function renderOut(data, { timeZone, onAction }) {
+  return el('div', { class: 'msg bot', 'data-card-id': data.cardId }, meta('督导助手', data.at, timeZone), renderCard(data, { onAction }));
+}
+
+/**
+ * A card update (`update` entry): the item's buttons give way to the outcome line, on every card
+ * shown for this person. Returns true when something changed.
+ */
+export function applyUpdate(root, data) {
+  let changed = false;
+  for (const group of root.querySelectorAll('.card-actions')) {
+    if (group.dataset.item !== data.item) continue;
+    group.replaceWith(el('p', { class: 'outcome', 'data-item': data.item, text: data.outcome }));
+    changed = true;
+  }
+  if (!changed && data.cardId) {
+    for (const card of root.querySelectorAll('article.card')) {
+      if (card.dataset.cardId !== data.cardId || card.querySelector('.outcome')) continue;
+      card.append(el('p', { class: 'outcome', 'data-item': data.item, text: data.outcome }));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export { el };

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Config } from '../../config.js';
+import type { WorkCalendar } from '../../domain/calendar.js';
+import { dayInZone, formatDayCn } from '../../domain/day.js';
+import { notFound } from '../../errors.js';
+import { timeInZone, type SimClock } from './clock.js';
+
+/**
+ * The page's files, straight from public/ (no build step, no CDN). Read on each request: it is
+ * a simulator, and an edited file shows on reload.
+ */
+const publicDir = new URL('./public/', import.meta.url);
+
+const types: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/** Only our own origin: the page loads nothing from elsewhere, and nothing typed can run. */
+const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+async function send(ctx: Context, file: string) {
+  const ext = file.slice(file.lastIndexOf('.') + 1);
+  let body: Buffer;
+  try {
+    body = await readFile(new URL(file, publicDir));
+  } catch {
+    throw notFound('not_found', 'not found');
+  }
+  ctx.type = types[ext] ?? 'application/octet-stream';
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  if (ext === 'html') ctx.set('Content-Security-Policy', CSP);
+  ctx.body = body;
+}
+
+export function serveStatic(router: Router): void {
+  router.get('/sim', (ctx) => send(ctx, 'index.html'));
+  router.get('/sim/', (ctx) => send(ctx, 'index.html'));
+  // app.js, app.css and the page's other modules: a plain name, never a path
+  router.get('/sim/:file', async (ctx, next) => {
+    const file = ctx.params.file ?? '';
+    if (!/^[a-z][a-z0-9-]*\.(js|css)$/.test(file)) return next();
+    await send(ctx, file);
+  });
+}
+
+/** What the page's clock shows: simulated now in the office's time zone. */
+export function clockView(clock: SimClock, config: Pick<Config, 'TIMEZONE' | 'DIGEST_TIME'>, calendar: WorkCalendar) {
+  const now = clock.now();
+  const day = dayInZone(now, config.TIMEZONE);
+  const info = calendar.info(day);
+  const time = timeInZone(now, config.TIMEZONE);
+  const dayNote = info.workday ? '' : `（${info.holiday ?? '休息日'}）`;
+  return {
+    now: now.toISOString(),
+    offsetMs: clock.offsetMs(),
+    simulated: clock.offsetMs() !== 0,
+    timeZone: config.TIMEZONE,
+    digestTime: config.DIGEST_TIME,
+    day,
+    time,
+    workday: info.workday,
+    label: `${formatDayCn(day, { year: true })}${dayNote} ${time}`,
+  };
+}
