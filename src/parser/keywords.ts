@@ -1,0 +1,85 @@
+import { countLabels, startsWithLabel } from './record-fields.js';
+
+/**
+ * The keyword a command starts with (commands.md, synonyms included). Matching is on normalised
+ * text, longest keyword first, so 不同意延期 wins over 同意延期 and 验收通过 over 验收.
+ *
+ * `待办`, `逾期`, `日报` and `帮助` must stand alone (trailing punctuation aside): in a busy group
+ * "逾期了怎么办" is talk, not a command. A record may also come without its keyword when it
+ * starts with a label and has at least two (学校：…\n问题：…).
+ */
+
+export type Intent =
+  | 'submit_record'
+  | 'progress' // 整改进度 / 进度: a query or a progress report, by what follows
+  | 'progress_done' // 整改完成 / 已整改: a report of completion
+  | 'acknowledge'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension'
+  | 'recheck' // 验收 … 通过/退回
+  | 'recheck_pass' // 销号, 验收通过
+  | 'recheck_reject' // 退回, 验收退回
+  | 'reopen'
+  | 'query'
+  | 'todo'
+  | 'overdue'
+  | 'stats'
+  | 'digest_now'
+  | 'bind_chat'
+  | 'help';
+
+export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
+  submit_record: ['提交督导记录', '督导记录', '提交记录', '上报督导记录'],
+  progress: ['整改进度', '进度'],
+  progress_done: ['整改完成', '已整改', '已完成整改', '完成整改'],
+  acknowledge: ['收到', '已收到', '确认收到'],
+  request_extension: ['申请延期', '延期申请'],
+  approve_extension: ['同意延期', '批准延期'],
+  refuse_extension: ['不同意延期', '驳回延期', '拒绝延期', '不批准延期'],
+  recheck: ['验收'],
+  recheck_pass: ['销号', '验收通过'],
+  recheck_reject: ['退回', '验收退回', '验收不通过'],
+  reopen: ['重新打开', '重开'],
+  query: ['查询', '学校'],
+  todo: ['待办', '我的待办', '待办事项'],
+  overdue: ['逾期', '逾期清单', '逾期事项'],
+  stats: ['统计'],
+  digest_now: ['日报', '今日日报'],
+  bind_chat: ['绑定本群', '本群绑定'],
+  help: ['帮助', 'help', '?', '菜单', '使用帮助', '使用说明'],
+};
+
+const STANDALONE: ReadonlySet<Intent> = new Set(['todo', 'overdue', 'digest_now', 'help']);
+
+const TABLE: [string, Intent][] = (Object.entries(KEYWORDS) as [Intent, readonly string[]][])
+  .flatMap(([intent, words]) => words.map((w): [string, Intent] => [w, intent]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+export interface KeywordMatch {
+  intent: Intent;
+  keyword: string;
+  /** what follows the keyword, leading separators removed */
+  rest: string;
+}
+
+const LEADING_SEPARATORS = /^[\s:;,、。.\-—~]+/;
+const TRAILING_PUNCT = /^[\s.。!?~]*$/;
+
+/** The command keyword at the start of a normalised text, or undefined for ordinary talk. */
+export function matchKeyword(text: string): KeywordMatch | undefined {
+  // before the keywords: "学校：龙泉小学\n问题：…" is a record, not 学校 <name>
+  if (startsWithLabel(text) && countLabels(text) >= 2) return { intent: 'submit_record', keyword: '', rest: text };
+  const lower = text.slice(0, 8).toLowerCase();
+  for (const [word, intent] of TABLE) {
+    if (!lower.startsWith(word)) continue;
+    const after = text.slice(word.length);
+    if (/^[a-z0-9]/i.test(word) && /^[a-z0-9]/i.test(after)) continue; // "helpful" is not help
+    if (STANDALONE.has(intent)) {
+      if (!TRAILING_PUNCT.test(after)) continue;
+      return { intent, keyword: word, rest: '' };
+    }
+    return { intent, keyword: word, rest: after.replace(LEADING_SEPARATORS, '') };
+  }
+  return undefined;
+}

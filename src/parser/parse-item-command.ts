@@ -1,0 +1,185 @@
+import type { Command, ParseFailure, ParseResult } from '../domain/command.js';
+import { readDeadline } from './deadline.js';
+import { readLeadingId, startsWithAnotherId, type IdToken } from './item-number.js';
+import type { Intent } from './keywords.js';
+import { matchSchool } from './match-school.js';
+import { messages } from './messages.js';
+import { displayText } from './normalize-text.js';
+import type { ParseContext } from './parse-context.js';
+import { schoolFailure } from './school-failure.js';
+
+/**
+ * Commands about one item (收到, 整改进度, 申请延期, 同意/不同意延期, 验收/销号/退回, 重新打开) and
+ * the queries (整改进度 <学校>, 查询 <学校>, 查询 ZG-12, DD-7). One message, one item: a second
+ * item number is refused rather than silently dropped.
+ */
+
+const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
+const ok = (command: Command, assumptions: string[] = []): ParseResult => ({ ok: true, command, assumptions });
+
+const EXAMPLES: Partial<Record<Intent, string>> = {
+  progress: '整改进度 ZG-12 已完成 公示栏已更新',
+  progress_done: '整改完成 ZG-12 公示栏已更新',
+  acknowledge: '收到 ZG-12',
+  request_extension: '申请延期 ZG-12 至 4月10日 原因：器材未到货',
+  approve_extension: '同意延期 ZG-12',
+  refuse_extension: '不同意延期 ZG-12 请按原期限完成',
+  recheck: '验收 ZG-12 通过',
+  recheck_pass: '销号 ZG-12',
+  recheck_reject: '退回 ZG-12 公示栏仍未更新',
+  reopen: '重新打开 ZG-12 原因：家长反映问题复发',
+};
+
+const DONE_RE = /^(?:已完成整改|已整改完毕|整改完毕|整改完成|已整改到位|整改到位|已整改|已完成|已到位|完成)/;
+const DOING_RE = /^(?:进行中|整改中|正在整改|处理中|推进中)/;
+const PASS_RE = /^(?:通过|合格|同意销号|销号|验收通过)/;
+const REJECT_RE = /^(?:退回|不通过|不合格|未通过|驳回)/;
+/** A period rather than a day: "延期一周" does not say from when, so it is refused. */
+const DURATION_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|日内|周|星期|礼拜|月内|个月)|立即|立行|当天|当日/;
+const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
+
+/** What follows the item: separators and a "原因：" label removed; undefined when nothing is left. */
+function note(text: string): string | undefined {
+  const t = text.replace(/^[\s:;,、。.\-—]+/, '').replace(NOTE_LABEL_RE, '').trim();
+  return t === '' ? undefined : displayText(t);
+}
+
+type ItemRead = { ok: true; item: string; rest: string } | { ok: false; failure: ParseFailure };
+
+/** The item number right after the keyword. */
+function readItem(rest: string, intent: Intent): ItemRead {
+  const example = EXAMPLES[intent] ?? '收到 ZG-12';
+  const r = readLeadingId(rest);
+  if (!r.ok) {
+    return { ok: false, failure: r.bad !== undefined ? fail('bad_item', messages.badItem(r.bad, example)) : fail('missing_field', messages.missingItem(example)) };
+  }
+  if (r.token.kind !== 'item') return { ok: false, failure: fail('bad_item', messages.badItem(r.token.id, example)) };
+  if (startsWithAnotherId(r.rest)) return { ok: false, failure: fail('bad_item', messages.oneItemOnly(example)) };
+  return { ok: true, item: r.token.id, rest: r.rest };
+}
+
+function queryOf(token: IdToken): Command {
+  return token.kind === 'item' ? { command: 'query', item: token.id } : { command: 'query', record: token.id };
+}
+
+/** A query by item, record or school name (整改进度 …, 查询 …, 学校 …). */
+export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => ParseFailure): ParseResult {
+  if (rest.trim() === '') return onEmpty();
+  const id = readLeadingId(rest, { bare: false });
+  if (id.ok) return ok(queryOf(id.token));
+  if (id.bad !== undefined) return fail('bad_item', messages.badItem(id.bad, '查询 ZG-12'));
+  const school = matchSchool(rest, ctx.schools);
+  if (!school.ok) return schoolFailure(school);
+  return ok({ command: 'query', school: { id: school.school.id, name: school.school.name } }, school.assumption ? [school.assumption] : []);
+}
+
+/** 整改进度 / 进度: a query without a status, a progress report with one. */
+function parseProgress(rest: string, ctx: ParseContext): ParseResult {
+  const id = readLeadingId(rest);
+  if (id.ok && id.rest === '') return ok(queryOf(id.token));
+  if (!id.ok || id.token.kind === 'record') {
+    return parseQuery(rest, ctx, () => fail('missing_field', messages.missingProgressTarget()));
+  }
+  const item = readItem(rest, 'progress');
+  if (!item.ok) return item.failure;
+  const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
+  const done = DONE_RE.exec(after);
+  if (done) return ok(withNote({ command: 'report_progress', item: item.item, status: 'done' }, note(after.slice(done[0].length))));
+  const doing = DOING_RE.exec(after);
+  if (doing) return ok(withNote({ command: 'report_progress', item: item.item, status: 'in_progress' }, note(after.slice(doing[0].length))));
+  return ok(withNote({ command: 'report_progress', item: item.item, status: 'in_progress' }, note(after)), [
+    '未写『进行中』或『已完成』，按『进行中』登记',
+  ]);
+}
+
+function withNote<T extends Command>(command: T, text: string | undefined): T {
+  return text === undefined ? command : { ...command, note: text };
+}
+
+/** 申请延期 ZG-12 至 4月10日 原因：… — the date may also come after the reason. */
+function parseExtension(rest: string, ctx: ParseContext, today: string): ParseResult {
+  const item = readItem(rest, 'request_extension');
+  if (!item.ok) return item.failure;
+  const lead = /^(?:延期|延长|推迟|顺延)?(?:至|到)?/;
+  const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
+  // the date right after the item, up to the next separator or 原因/因为
+  const head = after.replace(lead, '').trimStart();
+  const cut = /[\s,;。]|原因|理由|因为|由于/.exec(head);
+  const candidates: [string, string][] = [[head.slice(0, cut ? cut.index : head.length), head.slice(cut ? cut.index : head.length)]];
+  // or "…，延期至4月10日" anywhere
+  const later = /(?:延期|延长|推迟|顺延)?(?:至|到)([^\s,;。]+)/.exec(after);
+  if (later) candidates.push([later[1]!, after.slice(0, later.index) + ' ' + after.slice(later.index + later[0].length)]);
+  for (const [dateText, reasonText] of candidates) {
+    if (dateText === '') continue;
+    const r = readDeadline(dateText, today, ctx.calendar);
+    if (!r.ok) continue;
+    if (DURATION_RE.test(dateText)) {
+      return fail('bad_deadline', messages.relativeUntil(dateText, item.item));
+    }
+    if (r.day < today) return fail('bad_deadline', messages.untilInPast(r.day, today));
+    const reason = note(reasonText);
+    const command: Command = { command: 'request_extension', item: item.item, until: r.day, ...(reason ? { reason } : {}) };
+    return ok(command, r.assumption ? [r.assumption] : []);
+  }
+  const attempted = candidates[0]![0];
+  if (attempted !== '' && /\d|月|日|号|周|天/.test(attempted)) {
+    return fail('bad_deadline', messages.unreadableDeadline(attempted, '延期日期'));
+  }
+  return fail('missing_field', messages.missingUntil(item.item));
+}
+
+/** 验收 ZG-12 通过/退回 [意见]; 验收 通过 ZG-12 also reads. */
+function parseRecheck(rest: string): ParseResult {
+  let text = rest;
+  let verdict: boolean | undefined;
+  const leading = PASS_RE.exec(text) ?? REJECT_RE.exec(text);
+  if (leading) {
+    verdict = PASS_RE.test(leading[0]);
+    text = text.slice(leading[0].length).replace(/^[\s:;,、。.\-—]+/, '');
+  }
+  const item = readItem(text, 'recheck');
+  if (!item.ok) return item.failure;
+  let after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
+  if (verdict === undefined) {
+    const reject = REJECT_RE.exec(after);
+    const pass = reject ? undefined : PASS_RE.exec(after);
+    if (!reject && !pass) return fail('missing_field', messages.missingVerdict(item.item));
+    verdict = !reject;
+    after = after.slice((reject ?? pass)![0].length);
+  }
+  return ok(withNote({ command: 'recheck', item: item.item, pass: verdict }, note(after)));
+}
+
+/** Every intent about one item, and the queries. */
+export function parseItemCommand(intent: Intent, rest: string, ctx: ParseContext, today: string): ParseResult {
+  switch (intent) {
+    case 'progress':
+      return parseProgress(rest, ctx);
+    case 'query':
+      return parseQuery(rest, ctx, () => fail('missing_field', messages.missingQuery()));
+    case 'request_extension':
+      return parseExtension(rest, ctx, today);
+    case 'recheck':
+      return parseRecheck(rest);
+  }
+  const item = readItem(rest, intent);
+  if (!item.ok) return item.failure;
+  const n = note(item.rest);
+  switch (intent) {
+    case 'progress_done':
+      return ok(withNote({ command: 'report_progress', item: item.item, status: 'done' }, n));
+    case 'acknowledge':
+      return ok(withNote({ command: 'acknowledge', item: item.item }, n));
+    case 'approve_extension':
+    case 'refuse_extension':
+      return ok(withNote({ command: 'decide_extension', item: item.item, approve: intent === 'approve_extension' }, n));
+    case 'recheck_pass':
+    case 'recheck_reject':
+      return ok(withNote({ command: 'recheck', item: item.item, pass: intent === 'recheck_pass' }, n));
+    case 'reopen':
+      return ok(withNote({ command: 'reopen', item: item.item }, n));
+    default:
+      // unreachable: every item intent is handled above
+      return fail('missing_field', messages.internal());
+  }
+}

@@ -1,0 +1,55 @@
+import type { WorkCalendar } from '../domain/calendar.js';
+import { ACTION_ONLY_RE, clauseBounds, findDeadlineAttempt, scanDeadlines, type DeadlineError } from './deadline.js';
+
+/**
+ * One problem's own deadline, and its text without it. The deadline clause is dropped only when
+ * it says nothing else ("，5个工作日内整改", "；3月31日前补齐", "（一周内）"), so the item reads
+ * "三年级作业公示栏未按周更新"; a clause with more in it stays as written, never mangled.
+ * Several deadlines in one problem: the last one counts, and the reply says so.
+ */
+
+export type ProblemDeadline =
+  | { ok: true; text: string; deadline?: string; assumptions: string[] }
+  | { ok: false; error: DeadlineError };
+
+/** Lead-ins that may precede a deadline in its clause: "要求5个工作日内整改". */
+const LEAD_IN_RE = /^(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
+
+function tidy(text: string): string {
+  return text
+    .replace(/\n/g, ',')
+    .replace(/[,;]{2,}/g, (m) => m[0]!)
+    .replace(/^[\s,;。、.:]+|[\s,;。、:]+$/g, '');
+}
+
+export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar): ProblemDeadline {
+  const hits = scanDeadlines(raw, base, cal).filter((h) => h.strong);
+  if (hits.length === 0) {
+    const attempt = findDeadlineAttempt(raw);
+    if (attempt !== undefined) return { ok: false, error: { kind: 'unreadable', text: attempt } };
+    return { ok: true, text: tidy(raw), assumptions: [] };
+  }
+  const hit = hits[hits.length - 1]!;
+  if (!hit.result.ok) return { ok: false, error: hit.result.error };
+  const assumptions: string[] = [];
+  if (hit.result.assumption) assumptions.push(hit.result.assumption);
+  if (hits.length > 1) assumptions.push(`『${tidy(raw).slice(0, 20)}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`);
+
+  let text = raw;
+  const [cs, ce] = clauseBounds(raw, hit.start, hit.end);
+  const before = raw.slice(cs, hit.start).trim();
+  const after = raw.slice(hit.end, ce).trim();
+  if (LEAD_IN_RE.test(before) && ACTION_ONLY_RE.test(after)) {
+    let from = cs;
+    let to = ce;
+    if (raw[cs - 1] === '(' && raw[ce] === ')') {
+      from--;
+      to++;
+    } else if (cs > 0) {
+      from--; // the separator before the clause
+    }
+    const rest = tidy(raw.slice(0, from) + raw.slice(to));
+    if (rest !== '') text = rest;
+  }
+  return { ok: true, text: tidy(text), deadline: hit.result.day, assumptions };
+}

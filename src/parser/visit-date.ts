@@ -1,0 +1,83 @@
+import { addDays, diffDays, formatDayCn, makeDay, splitDay, weekday } from '../domain/day.js';
+import { readNumber } from './cn-number.js';
+
+/**
+ * The visit date (日期 of a record). Conventions (also in README.md):
+ *
+ * - `今天`/`今日`, `昨天`/`昨日`, `前天`: counted from today in the office's time zone;
+ * - `3月15日`, `3月15号`, `三月十五日`, `3/15`, `3.15`, `2021年3月15日`, `2021-03-15`, `2021/3/15`,
+ *   each optionally followed by a weekday (`（周一）`, `星期一`) and a time of day (`上午`, `9:00-11:30`);
+ * - a stated weekday must agree with the date, else the date is refused (a typo is likelier than
+ *   a wrong weekday, and we cannot tell which part is wrong);
+ * - a date without a year is this year's, unless that lies more than 30 days ahead of today:
+ *   then last year's (`12月30日` sent on 1月5日 is last December);
+ * - a visit date after today is refused: records may be back-dated, never forward-dated.
+ */
+
+export type VisitDate = { ok: true; day: string; assumption?: string } | { ok: false; reason: string };
+
+const NUM2 = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
+const WEEKDAY = '(?:\\s?\\(?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])\\)?)?';
+const TIME = '(?:\\s?(?:上午|下午|中午|晚上|早上|全天|全日))?(?:\\s?\\d{1,2}[:点]\\d{0,2}分?(?:\\s?[-~至到]\\s?\\d{1,2}[:点]\\d{0,2}分?)?)?';
+const TAIL = `${WEEKDAY}${TIME}$`;
+
+const RELATIVE_RE = new RegExp(`^(?<rel>今天|今日|昨天|昨日|前天)${TAIL}`);
+const FULL_RE = new RegExp(`^(?<y>\\d{4})\\s?年\\s?(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
+const ISO_RE = new RegExp(`^(?<y>\\d{4})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})${TAIL}`);
+const MD_RE = new RegExp(`^(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
+const SHORT_RE = new RegExp(`^(?<m>\\d{1,2})[/.](?<d>\\d{1,2})${TAIL}`);
+
+const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
+const RELATIVE_OFFSET: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2 };
+
+/** How many days ahead a yearless date may lie before it is read as last year's. */
+export const YEARLESS_VISIT_LOOKAHEAD_DAYS = 30;
+
+export const VISIT_DATE_FORMS = '今天、昨天、前天、3月15日、3月15日（周一）、2021年3月15日、2021-03-15';
+
+function finish(day: string, today: string, wdChar: string | undefined, assumption?: string): VisitDate {
+  if (wdChar !== undefined && WEEKDAY_INDEX[wdChar] !== weekday(day)) {
+    return { ok: false, reason: `${formatDayCn(day, { year: true })}，与所写的星期不符，请核对` };
+  }
+  if (day > today) {
+    return { ok: false, reason: `督导日期 ${formatDayCn(day)} 晚于今天（${formatDayCn(today)}），不能登记尚未进行的督导` };
+  }
+  return assumption ? { ok: true, day, assumption } : { ok: true, day };
+}
+
+/** Read a visit date written by a person, relative to `today` ('YYYY-MM-DD' in the office's zone). */
+export function readVisitDate(text: string, today: string): VisitDate {
+  const t = text.trim().replace(/[,;。.]+$/, '');
+  const unreadable: VisitDate = { ok: false, reason: `看不懂日期『${t}』` };
+  if (t === '' || t.length > 40) return unreadable;
+
+  const rel = RELATIVE_RE.exec(t);
+  if (rel) return finish(addDays(today, RELATIVE_OFFSET[rel.groups!.rel!]!), today, rel.groups!.wd);
+
+  const full = FULL_RE.exec(t) ?? ISO_RE.exec(t);
+  if (full) {
+    const g = full.groups!;
+    const y = Number(g.y);
+    const m = readNumber(g.m!) ?? NaN;
+    const d = readNumber(g.d!) ?? NaN;
+    const day = makeDay(y, m, d);
+    return day ? finish(day, today, g.wd) : { ok: false, reason: `${y}年${g.m}月${g.d}日不是有效日期` };
+  }
+
+  const md = MD_RE.exec(t) ?? SHORT_RE.exec(t);
+  if (md) {
+    const g = md.groups!;
+    const m = readNumber(g.m!) ?? NaN;
+    const d = readNumber(g.d!) ?? NaN;
+    const year = splitDay(today)!.year;
+    let day = makeDay(year, m, d);
+    let assumption: string | undefined;
+    if (day && diffDays(today, day) > YEARLESS_VISIT_LOOKAHEAD_DAYS) {
+      day = makeDay(year - 1, m, d);
+      if (day) assumption = `『${t}』按 ${formatDayCn(day, { year: true })} 计`;
+    }
+    if (!day) return { ok: false, reason: `${g.m}月${g.d}日不是有效日期` };
+    return finish(day, today, g.wd, assumption);
+  }
+  return unreadable;
+}
