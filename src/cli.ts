@@ -13,6 +13,7 @@ const commands: Record<string, { run: () => Promise<CliCommand>; help: string }>
   serve: { run: async () => serveCommand({ web: true, worker: true }), help: 'web and workers in one process (npm start)' },
   web: { run: async () => serveCommand({ web: true, worker: false }), help: 'the web role alone' },
   worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
+  import: { run: async () => (await import('./cli/import.js')).importCommand, help: 'load the roster from .xlsx, .csv or .json (all or nothing)' },
 };
 
 export const USAGE = `usage: npx dudao <command> [options]

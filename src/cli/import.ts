@@ -1,0 +1,46 @@
+import { createRuntime } from '../runtime.js';
+import { createStore } from '../store/redis-store.js';
+import { loadRosterFile } from '../roster/load.js';
+import { dayInZone } from '../domain/day.js';
+import type { RosterImportResult } from '../store/store.js';
+import type { CliCommand } from './context.js';
+
+export function formatImportSummary(r: RosterImportResult): string[] {
+  const line = (name: string, c: RosterImportResult['schools']) =>
+    `${name}：新增 ${c.added}，更新 ${c.updated}，停用 ${c.deactivated}，未变 ${c.unchanged}`;
+  return [
+    line('学校', r.schools),
+    line('人员', r.people),
+    `群聊：${r.chats} 个；工作安排：${r.plan} 条`,
+    r.dryRun ? '（试运行：只检查，未写入任何数据）' : '名单已导入。',
+  ];
+}
+
+/**
+ * `import <file> [--dry-run]`: the roster from .xlsx, .csv or .json, all or nothing. The file is
+ * read and checked before Redis is touched, so a file with mistakes changes nothing.
+ */
+export const importCommand: CliCommand = async ({ config, log, args, out, err }) => {
+  const dryRun = args.includes('--dry-run');
+  const files = args.filter((a) => !a.startsWith('--'));
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run');
+  if (files.length !== 1 || unknown.length) {
+    err('usage: npx dudao import <file.xlsx|schools.csv|file.json> [--dry-run]');
+    return 2;
+  }
+  const year = Number(dayInZone(new Date(), config.TIMEZONE).slice(0, 4));
+  const parsed = await loadRosterFile(files[0]!, { year });
+  if (!parsed.ok) {
+    err(`名单有 ${parsed.errors.length} 处错误，未导入任何数据：`);
+    for (const e of parsed.errors) err(e.text);
+    return 1;
+  }
+  const rt = await createRuntime({ config, log });
+  try {
+    const result = await createStore(rt.redis, rt.prefix).importRoster(parsed.roster, { dryRun });
+    for (const l of formatImportSummary(result)) out(l);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+};

@@ -1,0 +1,26 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { RawTables } from './columns.js';
+import { readJsonRoster } from './read-json.js';
+import { readCsvRoster } from './read-csv.js';
+import { readXlsxRoster } from './read-xlsx.js';
+import { normalizeRoster, type NormalizeResult } from './normalize.js';
+
+export type { RosterError } from './columns.js';
+
+/** Read a roster file by its extension (.xlsx, .csv, .json) and normalise it; never throws on bad content. */
+export async function loadRosterFile(file: string, opts: { year: number }): Promise<NormalizeResult> {
+  if (!existsSync(file)) return { ok: false, errors: [{ sheet: '文件', text: `找不到文件 ${file}` }] };
+  const ext = extname(file).toLowerCase();
+  let raw: RawTables;
+  if (ext === '.json') raw = readJsonRoster(readFileSync(file, 'utf8'));
+  else if (ext === '.csv') raw = readCsvRoster(file);
+  else if (ext === '.xlsx') raw = await readXlsxRoster(file);
+  else return { ok: false, errors: [{ sheet: '文件', text: `不支持的文件类型『${ext || file}』：请用 .xlsx、.csv 或 .json` }] };
+  return normalizeRoster(raw, opts);
+}
+
+/** The JSON roster as an object (POST /api/v1/roster). */
+export function normalizeJsonRoster(body: unknown, opts: { year: number }): NormalizeResult {
+  return normalizeRoster(readJsonRoster(body), opts);
+}

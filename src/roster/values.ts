@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { Platform } from '../domain/inbound.js';
+import type { Role } from '../domain/roster.js';
+
+/**
+ * Cell values as office staff type them → typed values. Each returns the value or an error string
+ * (Chinese, without the sheet/row/column prefix, which the caller adds).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (error: string): Parsed<never> => ({ ok: false, error });
+
+export function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return String(v).trim();
+}
+
+/** A multi-valued cell: an array (JSON) or a string separated by 、 , ， ; ； or line breaks. */
+export function list(v: unknown): string[] {
+  const parts = Array.isArray(v) ? v.map(text) : text(v).split(/[、,，;；\n\r]+/);
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+export function bool(v: unknown): Parsed<boolean> {
+  if (typeof v === 'boolean') return ok(v);
+  const t = text(v).toLowerCase();
+  if (['', '否', '兼职', 'n', 'no', 'false', '0'].includes(t)) return ok(false);
+  if (['是', '专职', 'y', 'yes', 'true', '1'].includes(t)) return ok(true);
+  return fail(`应填『是』或『否』，不是『${text(v)}』`);
+}
+
+const roleWords: Record<string, Role> = {
+  督学: 'supervisor', 责任督学: 'supervisor', 专职督学: 'supervisor', 兼职督学: 'supervisor', supervisor: 'supervisor',
+  校长: 'principal', 园长: 'principal', 学校联络员: 'principal', 联络员: 'principal', principal: 'principal',
+  领导: 'leader', leader: 'leader',
+  管理员: 'admin', admin: 'admin',
+};
+
+export function roles(v: unknown): Parsed<Role[]> {
+  const words = list(v);
+  if (words.length === 0) return fail('必填，可填：督学、校长、领导、管理员（多个用『、』分隔）');
+  const out: Role[] = [];
+  for (const w of words) {
+    const r = roleWords[w] ?? roleWords[w.toLowerCase()];
+    if (!r) return fail(`无法识别角色『${w}』，可填：督学、校长、领导、管理员`);
+    if (!out.includes(r)) out.push(r);
+  }
+  return ok(out);
+}
+
+const platformWords: Record<string, Platform> = {
+  企业微信: 'wecom', 政务微信: 'wecom', wecom: 'wecom', 钉钉: 'dingtalk', 浙政钉: 'dingtalk', dingtalk: 'dingtalk', 模拟: 'sim', 模拟器: 'sim', sim: 'sim',
+};
+
+export function platform(v: unknown): Parsed<Platform> {
+  const t = text(v);
+  const p = platformWords[t] ?? platformWords[t.toLowerCase()];
+  return p ? ok(p) : fail(`应填『企业微信』或『钉钉』，不是『${t}』`);
+}
+
+const cnMonths: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 正: 1 };
+
+/** 2026-03, 2026年3月, 2026/3, 2026.03, or a bare 3月 / 三月 in `year`. An Excel date cell counts too. */
+export function month(v: unknown, year: number): Parsed<string> {
+  if (v instanceof Date) return ok(`${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}`);
+  const t = text(v).replace(/\s+/g, '');
+  let y = year;
+  let m: number | undefined;
+  let r = /^(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})(?:月(?:份)?)?$/.exec(t);
+  if (r) {
+    y = Number(r[1]);
+    m = Number(r[2]);
+  } else if ((r = /^(\d{1,2})月(?:份)?$/.exec(t))) {
+    m = Number(r[1]);
+  } else if ((r = /^(十[一二]|[一二三四五六七八九十正])月(?:份)?$/.exec(t))) {
+    m = cnMonths[r[1]!];
+  }
+  if (m === undefined || m < 1 || m > 12) return fail(`无法识别月份『${text(v)}』，请填如『2026-03』或『2026年3月』`);
+  return ok(`${y}-${String(m).padStart(2, '0')}`);
+}
+
+export function mobile(v: unknown): Parsed<string | undefined> {
+  const t = text(v);
+  if (!t) return ok(undefined);
+  return /^\+?[0-9][0-9\- ]{4,19}$/.test(t) ? ok(t.replace(/[\s-]/g, '')) : fail(`手机号『${t}』格式不对`);
+}
+
+/**
+ * A zone's id, derived from its name: stable across imports whatever the row order (a numbered id
+ * would move when rows move, and items keep their zone id), ASCII so it is safe in keys and URLs.
+ */
+export function zoneId(name: string): string {
+  return 'z-' + createHash('sha256').update(name).digest('hex').slice(0, 8);
+}
+
+/** 全部 (or 全区) in a 责任区 cell: the whole district. */
+export const ALL_ZONE_WORDS = new Set(['全部', '全区', '全县', '全部责任区', '*']);
