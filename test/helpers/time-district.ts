@@ -138,7 +138,7 @@ export async function act(store: FullStore, item: string, actions: { action: Par
 
 /** The send jobs waiting on the outbound queue, as [personId, card kind, items] tuples. */
 export async function outboundSends(rt: Runtime): Promise<{ id: string; to: string; kind: string; title: string; items: string[]; text: string }[]> {
-  const jobs = await rt.jobQueues.outbound.getJobs(['waiting', 'delayed', 'prioritized', 'paused', 'active', 'completed', 'failed']);
+  const jobs = await rt.jobQueues.outbound.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
   return jobs
     .map((j) => ({ id: j.id ?? '', data: j.data as OutboundJob }))
     .filter((j): j is { id: string; data: Extract<OutboundJob, { kind: 'send' }> } => j.data.kind === 'send')
