@@ -1,0 +1,41 @@
+import type { Card } from '../domain/card.js';
+import { typedCommand } from './button-key.js';
+
+/**
+ * Markdown pieces shared by the WeCom and DingTalk markdown renderings of a neutral Card.
+ * Short lines, one fact per line: these are read on a phone (≈ 18 CJK characters per line).
+ */
+export interface MarkdownStyle {
+  /** how a secondary line is dimmed (WeCom supports <font color="comment">, DingTalk does not) */
+  dim: (s: string) => string;
+  /** how the outcome is highlighted */
+  strong: (s: string) => string;
+}
+
+/** One block per part of the card; blank lines between blocks. */
+export function cardMarkdownBlocks(card: Card, style: MarkdownStyle, o: { header?: boolean } = {}): string[] {
+  const blocks: string[] = [];
+  if (o.header !== false) {
+    const head = [`**${card.title}**`];
+    if (card.subtitle) head.push(style.dim(card.subtitle));
+    blocks.push(head.join('\n'));
+  }
+  if (card.fields.length) blocks.push(card.fields.map((f) => `${f.label}：${f.value}`).join('\n'));
+  if (card.entries.length) {
+    blocks.push(
+      card.entries.map((e) => `**${e.id}** ${e.text}` + (e.meta ? `\n${style.dim(e.meta)}` : '')).join('\n'),
+    );
+  }
+  if (card.note) blocks.push(style.dim(card.note));
+  if (card.outcome) blocks.push(style.strong(card.outcome));
+  else if (card.buttons.length) {
+    const hints = card.buttons.map((b) => `「${typedCommand(b.action, b.item)}」`);
+    blocks.push(style.dim(`回复 ${[...new Set(hints)].join(' 或 ')}`));
+  }
+  return blocks;
+}
+
+/** The whole card as markdown text. */
+export function cardMarkdown(card: Card, style: MarkdownStyle, o: { header?: boolean } = {}): string {
+  return cardMarkdownBlocks(card, style, o).join('\n\n');
+}

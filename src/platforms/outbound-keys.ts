@@ -1,0 +1,25 @@
+/**
+ * The Redis keys of the outbound side (platform senders, clients, jobs/outbound.ts). Pure
+ * builders, kept beside the platforms because platforms may not import the store
+ * (src/store/keys.ts holds the store's own keys). All start with the runtime prefix (a Cluster
+ * hash tag, `{dudao}`), so they share the slot of the store and the queues.
+ */
+const esc = (s: string) => s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));
+
+export const outboundKeys = (prefix: string) => ({
+  /** a platform app's access token (string, TTL below expiry); its fetch lock is `<key>:lock` */
+  token: (platform: 'wecom' | 'dingtalk', app: string) => `${prefix}:tok:${platform}:${esc(app)}`,
+  /** hash: per outbound job, the parts already confirmed by the platform → message id */
+  sent: (jobId: string) => `${prefix}:out:sent:${esc(jobId)}`,
+  /** hash: the job's deliveries already recorded (a retried job does not record twice) */
+  recorded: (jobId: string) => `${prefix}:out:rec:${esc(jobId)}`,
+  /** list of CardRef JSON: where the cards about an item went, for card_update */
+  cardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
+  /** set: used WeCom response_codes / smart-bot response_urls (one use each) */
+  usedOnce: (kind: 'response_code' | 'response_url') => `${prefix}:out:used:${kind}`,
+  /** sorted set: sliding-window rate limit per robot / chat / person (ids hashed by the caller if secret) */
+  rate: (what: string, id: string) => `${prefix}:rl:${what}:${esc(id)}`,
+  /** stream: the bot's cards in one sim conversation (`out` / `update` entries, sim/README.md) */
+  simOut: (conversation: string) => `${prefix}:sim:out:${esc(conversation)}`,
+});
+export type OutboundKeys = ReturnType<typeof outboundKeys>;

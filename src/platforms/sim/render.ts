@@ -1,0 +1,35 @@
+import type { Card, CardButton } from '../../domain/card.js';
+
+/**
+ * The simulator's rendering of a neutral Card: data, not HTML — the page draws it with DOM calls
+ * (README.md, "The conversation stream"): the neutral card's fields shaped for a phone, buttons
+ * as {label, action, item, style?} (the page posts the click back with action and item).
+ */
+export interface SimCard {
+  kind: Card['kind'];
+  title: string;
+  subtitle?: string;
+  fields: { label: string; value: string }[];
+  entries: { id: string; text: string; meta?: string }[];
+  note?: string;
+  /** empty once the card has an outcome */
+  buttons: Pick<CardButton, 'label' | 'action' | 'item' | 'style'>[];
+  outcome?: string;
+  text: string;
+}
+
+export function renderSimCard(card: Card): SimCard {
+  return {
+    kind: card.kind,
+    title: card.title,
+    ...(card.subtitle ? { subtitle: card.subtitle } : {}),
+    fields: card.fields.map((f) => ({ label: f.label, value: f.value })),
+    entries: card.entries.map((e) => ({ id: e.id, text: e.text, ...(e.meta ? { meta: e.meta } : {}) })),
+    ...(card.note ? { note: card.note } : {}),
+    buttons: card.outcome
+      ? []
+      : card.buttons.map((b) => ({ label: b.label, action: b.action, item: b.item, ...(b.style ? { style: b.style } : {}) })),
+    ...(card.outcome ? { outcome: card.outcome } : {}),
+    text: card.text,
+  };
+}
