@@ -1,0 +1,32 @@
+import type Router from '@koa/router';
+import type { Runtime } from '../runtime.js';
+import type { IngressDeps } from '../platforms/ingress.js';
+import { createStore } from '../store/redis-store.js';
+import { connectRedis } from '../redis/connect.js';
+import { createCalendar } from '../domain/calendar.js';
+import { installSimClock } from '../platforms/sim/clock.js';
+import { simRouter } from '../platforms/sim/routes.js';
+
+/**
+ * Composition of the simulator's routes (SIM=on only): the store's roster reads, a dedicated
+ * Redis connection per open page, the simulated clock, and the time jobs to run when it moves.
+ * Lives in src/http because the simulator itself may not import the store or the jobs.
+ */
+export function mountSim(rt: Runtime, ingress: IngressDeps): Router {
+  const store = createStore(rt.redis, rt.prefix);
+  return simRouter({
+    config: rt.config,
+    log: rt.log,
+    ingress,
+    roster: store,
+    redis: rt.redis,
+    prefix: rt.prefix,
+    // 'worker' role: waits (offline queue) while Redis reconnects instead of failing the page
+    connect: () => connectRedis(rt.redisUrl, { role: 'worker', name: 'dudao-sim-events' }),
+    // normally installed by server.ts already; installSimClock returns that same clock
+    clock: installSimClock(rt),
+    calendar: createCalendar(),
+    // INTEGRATION POINT (time engineer): run the reminder pass and the daily digest as of `at`.
+    runTimeJobs: undefined,
+  });
+}
