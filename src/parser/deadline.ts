@@ -65,7 +65,7 @@ const BODY = ALTERNATIVES.map(([name, src]) => `(?<a_${name}>${src})`).join('|')
 const SCAN_RE = new RegExp(`${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
-const ACTION = '(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|完毕|办结|整改完成)*';
+const ACTION = '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|完毕|办结|整改完成)*';
 export const ACTION_ONLY_RE = new RegExp(`^${ACTION}$`);
 const ACTION_AHEAD_RE = /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
 

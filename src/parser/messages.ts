@@ -67,7 +67,7 @@ export const messages = {
 
   badDate: (reason: string) => `${reason}。日期可以这样写：${VISIT_DATE_FORMS}。`,
   unreadableDeadline: (text: string, where = '整改期限') => `看不懂${where}『${text}』。可以这样写：${DEADLINE_FORMS}。`,
-  invalidDeadline: (text: string, detail: string) => `整改期限『${text}』有误：${detail}。请核对后重新发送。`,
+  invalidDeadline: (text: string, detail: string, where = '整改期限') => `${where}『${text}』有误：${detail}。请核对后重新发送。`,
   deadlineBeforeVisit: (which: string, deadline: string, visit: string) =>
     `${which}的整改期限 ${formatDayCn(deadline)} 早于督导日期 ${formatDayCn(visit)}，请核对后重新发送。`,
 

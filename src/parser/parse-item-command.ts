@@ -40,7 +40,11 @@ const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
 
 /** What follows the item: separators and a "原因：" label removed; undefined when nothing is left. */
 function note(text: string): string | undefined {
-  const t = text.replace(/^[\s:;,、。.\-—]+/, '').replace(NOTE_LABEL_RE, '').trim();
+  const t = text
+    .replace(/^[\s:;,、。.\-—]+/, '')
+    .replace(NOTE_LABEL_RE, '')
+    .replace(/[\s:;,、]+$/, '')
+    .trim();
   return t === '' ? undefined : displayText(t);
 }
 
@@ -112,6 +116,7 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
   for (const [dateText, reasonText] of candidates) {
     if (dateText === '') continue;
     const r = readDeadline(dateText, today, ctx.calendar);
+    if (!r.ok && r.error.kind === 'invalid_date') return fail('bad_deadline', messages.invalidDeadline(r.error.text, r.error.detail ?? '不是有效日期', '延期日期'));
     if (!r.ok) continue;
     if (DURATION_RE.test(dateText)) {
       return fail('bad_deadline', messages.relativeUntil(dateText, item.item));

@@ -19,7 +19,7 @@ import { readVisitKind } from './visit-kind.js';
  */
 
 const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
-const FILLER_RE = /^(?:如下|一份|一条|一下|内容如下|:)$/;
+const FILLER_RE = /^(?:如下|一份|一条|一下|内容如下)?:?$/;
 
 function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
   const message =

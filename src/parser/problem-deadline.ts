@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../domain/calendar.js';
+import { displayText } from './normalize-text.js';
 import { ACTION_ONLY_RE, clauseBounds, findDeadlineAttempt, scanDeadlines, type DeadlineError } from './deadline.js';
 
 /**
@@ -33,7 +34,7 @@ export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar
   if (!hit.result.ok) return { ok: false, error: hit.result.error };
   const assumptions: string[] = [];
   if (hit.result.assumption) assumptions.push(hit.result.assumption);
-  if (hits.length > 1) assumptions.push(`『${tidy(raw).slice(0, 20)}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`);
+  if (hits.length > 1) assumptions.push(`『${displayText(tidy(raw).slice(0, 12))}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`);
 
   let text = raw;
   const [cs, ce] = clauseBounds(raw, hit.start, hit.end);

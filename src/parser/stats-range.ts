@@ -18,7 +18,6 @@ const NUM2 = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const YEAR_MONTH_RE = new RegExp(`^(?<y>\\d{4})\\s?(?:年\\s?(?<m1>${NUM2})\\s?月份?|[-/.](?<m2>\\d{1,2}))$`);
 const MONTH_RE = new RegExp(`^(?<m>${NUM2})\\s?月份?$`);
 const YEAR_RE = /^(?<y>\d{4})\s?年?(?:全年|度)?$/;
-const RANGE_RE = /^(.+?)\s?(?:至|到|~|—|-{1,2})\s?(.+)$/;
 
 function month(day: string): { from: string; to: string } {
   return { from: startOfMonth(day), to: endOfMonth(day) };
@@ -83,19 +82,28 @@ export function readStatsRange(text: string, today: string): StatsRange {
     const year = Number(yr.groups!.y);
     return year >= 2000 && year <= 2100 ? { ok: true, from: makeDay(year, 1, 1)!, to: makeDay(year, 12, 31)! } : { ok: false };
   }
-  const range = RANGE_RE.exec(t);
-  if (range) {
-    const from = rangeEnd(range[1]!, today);
-    const to = rangeEnd(range[2]!, today);
-    if (from && to && from <= to) return { ok: true, from, to };
+  for (const [a, b] of rangeSplits(t)) {
+    const from = rangeEnd(a, today);
+    const to = rangeEnd(b, today);
+    if (!from || !to) continue;
+    if (from <= to) return { ok: true, from, to };
     // 12月20日至1月10日: a yearless range across New Year starts last year
-    if (from && to && !/\d{4}/.test(range[1]!)) {
-      const p = splitDay(from)!;
-      const earlier = makeDay(p.year - 1, p.month, p.day);
+    const pf = splitDay(from)!;
+    if (!/\d{4}/.test(a) && pf.month > splitDay(to)!.month) {
+      const earlier = makeDay(pf.year - 1, pf.month, pf.day);
       if (earlier && earlier <= to) return { ok: true, from: earlier, to };
     }
   }
   return { ok: false };
+}
+
+/** Ways to cut "A至B" in two: at 至/到/~/—, else at each '-' (2021-03-01-2021-03-31 has many). */
+function rangeSplits(t: string): [string, string][] {
+  const strong = /至|到|~|—/.exec(t);
+  if (strong) return [[t.slice(0, strong.index), t.slice(strong.index + strong[0].length)]];
+  const out: [string, string][] = [];
+  for (let i = t.indexOf('-'); i > 0; i = t.indexOf('-', i + 1)) out.push([t.slice(0, i), t.slice(i + 1)]);
+  return out;
 }
 
 /**
