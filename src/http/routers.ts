@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Runtime } from '../runtime.js';
 import type { IngressDeps } from '../platforms/ingress.js';
+import { wecomRouter } from '../platforms/wecom/routes.js';
 import { mountSim } from './sim-mount.js';
 
 /**
@@ -10,6 +11,8 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   void rt;
   void ingress;
   const routers: Router[] = [];
+  // platform callbacks: each mounts only the routes whose variables are set (else 404)
+  routers.push(wecomRouter(ingress));
   if (rt.config.SIM === 'on') routers.push(mountSim(rt, ingress));
   return routers;
 }
