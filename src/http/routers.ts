@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Runtime } from '../runtime.js';
 import type { IngressDeps } from '../platforms/ingress.js';
 import { wecomRouter } from '../platforms/wecom/routes.js';
+import { dingtalkRouter } from '../platforms/dingtalk/routes.js';
 import { mountSim } from './sim-mount.js';
 
 /**
@@ -12,7 +13,7 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   void ingress;
   const routers: Router[] = [];
   // platform callbacks: each mounts only the routes whose variables are set (else 404)
-  routers.push(wecomRouter(ingress));
+  routers.push(wecomRouter(ingress), dingtalkRouter(ingress));
   if (rt.config.SIM === 'on') routers.push(mountSim(rt, ingress));
   return routers;
 }

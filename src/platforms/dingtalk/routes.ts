@@ -1,0 +1,96 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { refuse, type IngressDeps } from '../ingress.js';
+import { acceptDecoded, readBodyOrRefuse } from '../callback-helpers.js';
+import { BizCryptError } from '../biz-msg-crypt.js';
+import { DecodeError, type Decoded } from '../decoded.js';
+import { cardCallbackSecret, verifyCardSign, verifyRobotSign } from './sign.js';
+import { decryptEvent, eventSecrets, successReply, verifyEvent } from './crypto.js';
+import { decodeRobotMessage } from './decode-robot.js';
+import { decodeCardCallback } from './decode-card.js';
+import { decodeEvent } from './decode-event.js';
+
+/**
+ * DingTalk HTTP-mode callbacks, mounted when config.dingtalkEnabled and DINGTALK_MODE=http
+ * (in stream mode the same messages arrive over stream.ts):
+ *
+ * - POST /dingtalk/robot  — robot messages, `timestamp`+`sign` headers (sign.ts). Answered 200
+ *   with an empty body: the answer goes out later through sessionWebhook / the robot API.
+ * - POST /dingtalk/events — encrypted event subscription (crypto.ts), mounted only when
+ *   DINGTALK_EVENT_TOKEN and DINGTALK_EVENT_AES_KEY are set; every event, check_url included,
+ *   is answered with the encrypted "success" JSON within 1500 ms.
+ * - POST /dingtalk/card   — interactive-card button clicks (decode-card.ts), signed with the
+ *   apiSecret registered for the callback (sign.ts cardCallbackSecret). Answered 200 `{}`: no
+ *   immediate card update; the worker updates the card through the API.
+ */
+function parseJsonOrRefuse(deps: IngressDeps, ctx: Context, body: string, what: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    refuse(deps, ctx, 'dingtalk', 'malformed', `body is not JSON: not a DingTalk ${what}?`);
+  }
+}
+
+function decodeOrRefuse(deps: IngressDeps, ctx: Context, decode: () => Decoded, what: string): Decoded {
+  try {
+    return decode();
+  } catch (e) {
+    refuse(deps, ctx, 'dingtalk', 'malformed', `${what} is not readable (${e instanceof DecodeError ? e.message : 'unreadable'})`);
+  }
+}
+
+export function dingtalkRouter(deps: IngressDeps): Router {
+  const r = new Router();
+  const c = deps.config;
+  if (!c.dingtalkEnabled || c.DINGTALK_MODE !== 'http') return r;
+  const appSecret = c.DINGTALK_APP_SECRET!;
+  const cardSecret = cardCallbackSecret(appSecret);
+
+  r.post('/dingtalk/robot', async (ctx) => {
+    // The sign covers the timestamp only, so it is checked before the body is even read.
+    const v = verifyRobotSign(ctx.headers, appSecret, deps.now());
+    if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+    const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
+    const json = parseJsonOrRefuse(deps, ctx, body, 'robot message');
+    const decoded = decodeOrRefuse(deps, ctx, () => decodeRobotMessage(json, 'dingtalk-robot', deps.now()), 'robot message');
+    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'text/plain', body: '' });
+  });
+
+  r.post('/dingtalk/card', async (ctx) => {
+    const v = verifyCardSign(ctx.headers, cardSecret, deps.now());
+    if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+    const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
+    const json = parseJsonOrRefuse(deps, ctx, body, 'card callback');
+    const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, deps.now()), 'card callback');
+    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'application/json', body: '{}' });
+  });
+
+  if (c.DINGTALK_EVENT_TOKEN && c.DINGTALK_EVENT_AES_KEY) {
+    const secrets = eventSecrets(c.DINGTALK_EVENT_TOKEN, c.DINGTALK_EVENT_AES_KEY, c.DINGTALK_APP_KEY!);
+    r.post('/dingtalk/events', async (ctx) => {
+      const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
+      const json = parseJsonOrRefuse(deps, ctx, body, 'event') as { encrypt?: unknown } | null;
+      const encrypted = json && typeof json.encrypt === 'string' && json.encrypt ? json.encrypt : undefined;
+      if (!encrypted) refuse(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
+      const now = deps.now();
+      const v = verifyEvent(ctx.query, encrypted, secrets.token, now);
+      if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+      let plain: string;
+      try {
+        plain = decryptEvent(secrets, encrypted);
+      } catch (e) {
+        const hint =
+          e instanceof BizCryptError && e.reason === 'receive_id_mismatch'
+            ? 'receive id mismatch: check DINGTALK_APP_KEY'
+            : 'cannot decrypt with the configured key: check DINGTALK_EVENT_AES_KEY';
+        refuse(deps, ctx, 'dingtalk', 'bad_signature', hint);
+      }
+      const decoded = decodeOrRefuse(deps, ctx, () => decodeEvent(plain, now), 'event');
+      await acceptDecoded(deps, ctx, 'dingtalk', decoded, {
+        type: 'application/json',
+        body: JSON.stringify(successReply(secrets, v.timestamp, v.nonce)),
+      });
+    });
+  }
+  return r;
+}
