@@ -65,7 +65,7 @@ const BODY = ALTERNATIVES.map(([name, src]) => `(?<a_${name}>${src})`).join('|')
 const SCAN_RE = new RegExp(`${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
-const ACTION = '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|完毕|办结|整改完成)*';
+const ACTION = '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
 export const ACTION_ONLY_RE = new RegExp(`^${ACTION}$`);
 const ACTION_AHEAD_RE = /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
 
@@ -215,7 +215,7 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
 }
 
 /** Attempts we do not understand ("下下周内", "三天后"): a strong hint the writer meant a deadline. */
-const ATTEMPT_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|周|星期|礼拜|月)\s?(?:之内|以内|内|后)|(?:\d|[一二三四五六七八九十])\s?[日号]\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十个])(?:周|星期|礼拜)[一二三四五六日天]?\s?(?:之前|以前|前|内)|[月年][底末中]\s?前/;
+const ATTEMPT_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|周|星期|礼拜|月)\s?(?:之内|以内|内|后)|(?:\d|[一二三四五六七八九十])\s?[日号]\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十个])(?:周|星期|礼拜)[一二三四五六日天]?\s?(?:之前|以前|前|内)|[月年][底末中]\s?前|(?:节|假期?)\s?(?:之前|以前|前)(?!后)/;
 
 /** The clause around an unreadable deadline attempt, or undefined when there is none. */
 export function findDeadlineAttempt(text: string): string | undefined {
