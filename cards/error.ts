@@ -1,0 +1,15 @@
+import type { Card } from '../src/domain/card.js';
+import { finish } from './format.js';
+
+/**
+ * When the bot cannot act: the parser's Chinese message as it is (it already names the problem
+ * and the fix with an example), or a handler's refusal. Never a stack trace or an internal id.
+ */
+export function errorCard(message: string, o: { title?: string; note?: string } = {}): Card {
+  return finish({
+    kind: 'error',
+    title: o.title ?? '未能处理',
+    subtitle: message,
+    note: o.note,
+  });
+}

@@ -1,0 +1,91 @@
+import type { Card } from '../src/domain/card.js';
+import type { Item, VisitRecord } from '../src/domain/records.js';
+import { dayCn, finish, itemEntry, visitKindText } from './format.js';
+
+/** Lists are read on a phone: beyond this many the card says how many more there are. */
+export const LIST_LIMIT = 20;
+
+export interface ItemListInput {
+  /** '我的待办', '逾期事项' */
+  title: string;
+  /** already sorted (soonest deadline first) and already limited to what the viewer may see */
+  items: Item[];
+  today: string;
+  /** school id → name; when given, each entry names its school (lists across schools) */
+  schoolName?: (schoolId: string) => string;
+  /** said when the list is empty: '暂无待办事项' */
+  empty: string;
+  note?: string;
+}
+
+/** 待办 / 逾期: items with status and deadline, soonest first. */
+export function itemListCard(i: ItemListInput): Card {
+  const shown = i.items.slice(0, LIST_LIMIT);
+  const more = i.items.length - shown.length;
+  const notes = [i.note, more > 0 ? `另有 ${more} 项未列出` : undefined].filter(Boolean);
+  return finish({
+    kind: 'item_list',
+    title: i.items.length ? `${i.title} · ${i.items.length} 项` : i.title,
+    subtitle: i.items.length ? undefined : i.empty,
+    entries: shown.map((it) => itemEntry(it, { today: i.today, schoolName: i.schoolName?.(it.school) })),
+    note: notes.length ? notes.join('；') : undefined,
+  });
+}
+
+export interface GroupSummaryInput {
+  title: string;
+  ids: string[];
+  /** true when the details went to the asker by direct message */
+  detailsSentPrivately: boolean;
+}
+
+/**
+ * In a group chat: counts and item numbers only, never item texts or school names (others read
+ * the group); the details go to the asker privately.
+ */
+export function groupSummaryCard(i: GroupSummaryInput): Card {
+  const shown = i.ids.slice(0, LIST_LIMIT);
+  const fields = i.ids.length
+    ? [{ label: '编号', value: shown.join('、') + (i.ids.length > shown.length ? ` 等` : '') }]
+    : [];
+  return finish({
+    kind: 'item_list',
+    title: `${i.title} · ${i.ids.length} 项`,
+    fields,
+    note: i.detailsSentPrivately ? '详情已私信发送给您' : undefined,
+  });
+}
+
+export interface SchoolOverviewInput {
+  schoolName: string;
+  zoneName: string;
+  supervisorNames: string[];
+  /** recent visits, newest first */
+  records: VisitRecord[];
+  /** the school's items not closed, soonest deadline first */
+  openItems: Item[];
+  today: string;
+}
+
+/** 查询 <学校>: recent visits and open items of one school. */
+export function schoolOverviewCard(i: SchoolOverviewInput): Card {
+  const recent = i.records.slice(0, 5);
+  const fields = [
+    { label: '责任区', value: i.zoneName },
+    { label: '责任督学', value: i.supervisorNames.join('、') || '（未配置）' },
+    {
+      label: '近期督导',
+      value: recent.length ? recent.map((r) => `${r.id} ${dayCn(r.date)} ${visitKindText(r)}`).join('\n') : '暂无记录',
+    },
+    { label: '未销号事项', value: `${i.openItems.length} 项` },
+  ];
+  const shown = i.openItems.slice(0, LIST_LIMIT);
+  return finish({
+    kind: 'item_list',
+    title: i.schoolName,
+    fields,
+    entries: shown.map((it) => itemEntry(it, { today: i.today })),
+    note: i.openItems.length > shown.length ? `另有 ${i.openItems.length - shown.length} 项未列出` : undefined,
+    extraText: shown.length ? ['查看详情：整改进度 ' + shown[0]!.id] : [],
+  });
+}
