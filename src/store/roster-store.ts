@@ -7,6 +7,12 @@ import type { Keys } from './keys.js';
 type Counts = RosterImportResult['schools'];
 const chatKey = (c: Pick<Chat, 'platform' | 'chatId'>) => `${c.platform}|${c.chatId}`;
 
+/** Same fields and values, whatever the order HGETALL returns them in. */
+function sameTable(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((key) => b[key] === a[key]);
+}
+
 function parseAll<T>(h: Record<string, string>): T[] {
   return Object.values(h).map((v) => JSON.parse(v) as T);
 }
@@ -60,8 +66,8 @@ export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
       const changed =
         schools.counts.added + schools.counts.updated + schools.counts.deactivated +
           people.counts.added + people.counts.updated + people.counts.deactivated > 0 ||
-        JSON.stringify(zones) !== JSON.stringify(oldZones) ||
-        JSON.stringify(chats) !== JSON.stringify(oldChats) ||
+        !sameTable(zones, oldZones) ||
+        !sameTable(chats, oldChats) ||
         plan !== (oldPlan ?? '[]');
       const result: RosterImportResult = { dryRun, schools: schools.counts, people: people.counts, chats: roster.chats.length, plan: roster.plan.length };
       if (dryRun || !changed) {
