@@ -11,6 +11,13 @@ export interface Workers {
 /** Per-queue worker settings. Short locks so a dead worker's jobs move on within ~30 s. */
 const concurrency: Partial<Record<QueueName, number>> = { inbound: 8, outbound: 8 };
 export const LOCK_MS = 15_000;
+/**
+ * Queue-wide rate limits (shared by every worker process). outbound: a ceiling well under the
+ * platforms' per-API limits (WeCom 1万次/分 per API per company,
+ * https://developer.work.weixin.qq.com/document/path/90454); the per-robot / per-person limits
+ * are kept by src/platforms/rate-limit.ts.
+ */
+const limiter: Partial<Record<QueueName, { max: number; duration: number }>> = { outbound: { max: 50, duration: 1000 } };
 
 /**
  * The one place that adapts plain processors to BullMQ. Each job's duration is recorded in
@@ -44,6 +51,7 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
         lockDuration: LOCK_MS,
         stalledInterval: LOCK_MS,
         maxStalledCount: 3,
+        ...(limiter[name] ? { limiter: limiter[name] } : {}),
       },
     );
     w.on('failed', (job, err) => {

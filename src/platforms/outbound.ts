@@ -52,6 +52,8 @@ export interface SendContext {
   sendKey: string;
   ledger: Ledger;
   now: Date;
+  /** the items the card is about (the simulator lists them on the card) */
+  items?: string[];
 }
 
 export interface UpdateContext {
@@ -60,6 +62,8 @@ export interface UpdateContext {
   now: Date;
   /** the click that caused the update: its ResponseCode / task id (WeCom), card id (sim) */
   click?: { responseCode?: string; taskId?: string; outTrackId?: string; cardId?: string };
+  /** the item whose cards are updated */
+  item?: string;
 }
 
 export interface PlatformSender {

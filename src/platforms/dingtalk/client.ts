@@ -22,9 +22,10 @@ import { TokenCache } from '../token-cache.js';
  */
 export interface DingtalkClientOptions {
   apiBase: string;
-  appKey: string;
-  appSecret: string;
-  robotCode: string;
+  /** absent when DingTalk is not configured (a sessionWebhook / custom robot still works) */
+  appKey?: string;
+  appSecret?: string;
+  robotCode?: string;
   redis: RedisClient;
   tokenKey: string;
   timeoutMs?: number;
@@ -74,12 +75,15 @@ export class DingtalkClient {
     this.token = new TokenCache({ redis: o.redis, key: o.tokenKey, fetch: () => this.fetchToken() });
   }
 
-  get robotCode() {
-    return this.o.robotCode;
+  get robotCode(): string {
+    return this.o.robotCode ?? '';
   }
 
   /** POST /v1.0/oauth2/accessToken {appKey, appSecret} → {accessToken, expireIn} */
   private async fetchToken() {
+    if (!this.o.appKey || !this.o.appSecret) {
+      throw new PlatformError('dingtalk', 'permanent', 'not_configured', 'DingTalk is not configured: set DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_ROBOT_CODE');
+    }
     const r = await this.request<{ accessToken?: string; expireIn?: number }>('post', '/v1.0/oauth2/accessToken', { appKey: this.o.appKey, appSecret: this.o.appSecret }, undefined, 'oauth2/accessToken');
     if (!r.accessToken) throw new PlatformError('dingtalk', 'retry', 'no_token', 'oauth2/accessToken: no accessToken in the answer');
     return { token: r.accessToken, expiresInSec: Number(r.expireIn ?? 7200) };

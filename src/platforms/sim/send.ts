@@ -24,7 +24,7 @@ export class SimSender implements PlatformSender {
     return this.redis.xadd(key, 'MAXLEN', '~', SIM_OUT_MAXLEN, '*', 'type', type, 'data', JSON.stringify(data)).then((id) => id ?? '');
   }
 
-  async send(address: Address, card: Card, ctx: SendContext & { items?: string[] }): Promise<SendOutcome> {
+  async send(address: Address, card: Card, ctx: SendContext): Promise<SendOutcome> {
     if (address.channel !== 'sim') throw new Error('SimSender: not a sim address');
     const cardId = 'sim-' + createHash('sha256').update(ctx.sendKey).digest('hex').slice(0, 24);
     const items = ctx.items ?? [...new Set(card.buttons.map((b) => b.item))];
@@ -36,7 +36,7 @@ export class SimSender implements PlatformSender {
   }
 
   /** One `update` entry per conversation: the page updates every card of the item in it. */
-  async update(ref: CardRef, outcome: string, ctx: UpdateContext & { item?: string }): Promise<'updated' | 'skipped'> {
+  async update(ref: CardRef, outcome: string, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
     if (ref.platform !== 'sim') return 'skipped';
     const item = ctx.item ?? ref.card.buttons[0]?.item ?? '';
     await sendPart(ctx.ledger, ctx.ledgerPart, () =>

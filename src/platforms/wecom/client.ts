@@ -21,9 +21,10 @@ import { TokenCache } from '../token-cache.js';
  */
 export interface WecomClientOptions {
   baseUrl: string;
-  corpId: string;
-  secret: string;
-  agentId: number;
+  /** the self-built app; absent when only the smart bot / group robots are configured */
+  corpId?: string;
+  secret?: string;
+  agentId?: number;
   redis: RedisClient;
   tokenKey: string;
   timeoutMs?: number;
@@ -80,6 +81,9 @@ export class WecomClient {
 
   /** GET /cgi-bin/gettoken?corpid&corpsecret — https://developer.work.weixin.qq.com/document/path/91039 */
   private async fetchToken() {
+    if (!this.o.corpId || !this.o.secret) {
+      throw new PlatformError('wecom', 'permanent', 'not_configured', 'the WeCom self-built app is not configured: set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY');
+    }
     const r = await this.raw('get', '/cgi-bin/gettoken', undefined, { corpid: this.o.corpId, corpsecret: this.o.secret }, 'gettoken');
     if (r.errcode === 40001) throw new PlatformError('wecom', 'permanent', '40001', 'gettoken: invalid secret: check WECOM_SECRET');
     if (r.errcode) throw classifyWecom(r.errcode, 'gettoken');

@@ -1,0 +1,146 @@
+import type { Runtime } from '../src/runtime.js';
+import type { Delivery } from '../src/store/store.js';
+import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
+import { addressKey, type CardRef, type Ledger } from '../src/platforms/outbound.js';
+import { isPlatformError } from '../src/platforms/platform-error.js';
+import type { RedisClient } from '../src/redis/connect.js';
+import { PermanentJobError, type JobContext, type Processor } from './types.js';
+import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
+import { resolveTargets } from './outbound-resolve.js';
+
+/**
+ * The outbound job: one neutral reply (`send`) or one "this item moved on" (`card_update`).
+ *
+ * send: resolve the recipient (outbound-resolve.ts), render and send on each address
+ * (src/platforms/<p>/send.ts), record a Delivery per item with its outcome, and remember where
+ * the cards about each item went (CardRef list) for later updates.
+ * card_update: re-render every card of the item with the outcome and without buttons.
+ *
+ * Exactly once per job: each part the platform confirms is written at once to the job's ledger
+ * (a Redis hash); a retried job skips what is there. A permanent platform error fails the job
+ * for good (PermanentJobError, BullMQ's UnrecoverableError) with the delivery recorded `failed`;
+ * a transient one fails the attempt (recorded `failed` only on the last), and BullMQ retries
+ * with backoff. dudao_send_failures_total{platform} counts every failed attempt.
+ */
+const LEDGER_TTL_S = 14 * 86_400;
+const CARD_REFS_KEEP = 100;
+const CARD_REFS_TTL_S = 60 * 86_400;
+
+function ledgerOf(redis: RedisClient, key: string, ns: string): Ledger {
+  return {
+    async get(part) {
+      return (await redis.hget(key, `${ns}|${part}`)) ?? undefined;
+    },
+    async set(part, messageId) {
+      await redis.multi().hset(key, `${ns}|${part}`, messageId).expire(key, LEDGER_TTL_S).exec();
+    },
+  };
+}
+
+export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
+  const cache = new WeakMap<Runtime, OutboundDeps>();
+  return async (data, ctx) => {
+    const parsed = outboundJobSchema.safeParse(data);
+    if (!parsed.success) throw new PermanentJobError(`invalid outbound job: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+    const deps = outboundDeps(ctx.rt, opts, cache);
+    const job = parsed.data;
+    return job.kind === 'send' ? send(job, deps, ctx) : update(job, deps, ctx);
+  };
+}
+
+export const processOutbound: Processor = createOutboundProcessor();
+
+type SendJob = Extract<OutboundJob, { kind: 'send' }>;
+
+async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
+  const { rt } = ctx;
+  const now = rt.now();
+  const last = ctx.attempt + 1 >= ctx.attempts;
+  const targets = await resolveTargets(job.to, job.origin, deps.store, rt.config, now);
+  const recordedKey = deps.keys.recorded(ctx.jobId);
+  const items = job.items.length ? job.items : [...new Set(job.card.buttons.map((b) => b.item))];
+
+  /** one Delivery per (job, address), even across retries */
+  const record = async (field: string, d: Omit<Delivery, 'at' | 'cardKind'>, refs?: CardRef) => {
+    if (await rt.redis.hexists(recordedKey, field)) return;
+    if (refs && items.length) {
+      const json = JSON.stringify(refs);
+      const m = rt.redis.multi();
+      for (const item of items) {
+        const k = deps.keys.cardRefs(item);
+        m.rpush(k, json).ltrim(k, -CARD_REFS_KEEP, -1).expire(k, CARD_REFS_TTL_S);
+      }
+      await m.exec();
+    }
+    await deps.store.recordDelivery(items, { at: now.toISOString(), cardKind: job.card.kind, ...d });
+    await rt.redis.multi().hset(recordedKey, field, d.outcome).expire(recordedKey, LEDGER_TTL_S).exec();
+  };
+
+  let sent = 0;
+  let retryable: unknown;
+  const permanent: string[] = [];
+  for (const t of targets) {
+    if (!t.address) {
+      rt.log.info({ job: ctx.jobId, to: t.to }, `recipient unreachable: ${t.reason}`);
+      await record(`unreachable:${t.to}`, { to: t.to, platform: 'wecom', channel: 'none', outcome: 'unreachable', error: t.reason });
+      continue;
+    }
+    const a = t.address;
+    const ak = addressKey(a);
+    try {
+      const out = await deps.senders[a.platform].send(a, job.card, {
+        sendKey: `${ctx.jobId}|${ak}`,
+        ledger: ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), ak),
+        now,
+        items,
+      });
+      await record(ak, { to: t.to, platform: out.platform, channel: out.channel, outcome: 'sent', messageId: out.messageIds.join(',') || undefined }, out.cardRef);
+      sent++;
+    } catch (e) {
+      rt.metrics.sendFailures.inc({ platform: a.platform });
+      const perm = isPlatformError(e) && e.kind === 'permanent';
+      const code = isPlatformError(e) ? e.code : (e as Error).name;
+      const hint = isPlatformError(e) ? e.hint : (e as Error).message.slice(0, 200);
+      rt.log.warn({ job: ctx.jobId, platform: a.platform, channel: a.channel, to: t.to, code, attempt: ctx.attempt, final: perm || last }, `send failed: ${hint}`);
+      if (perm || last) await record(ak, { to: t.to, platform: a.platform, channel: a.channel, outcome: 'failed', error: `${code}: ${hint}`.slice(0, 300) });
+      if (perm) permanent.push(`${a.channel} ${code}`);
+      else retryable ??= e;
+    }
+  }
+  if (retryable) throw retryable;
+  if (permanent.length) throw new PermanentJobError(`send failed for good: ${permanent.join('; ')}`);
+  return { sent, targets: targets.length };
+}
+
+type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
+
+async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
+  const { rt } = ctx;
+  const now = rt.now();
+  const refs = (await rt.redis.lrange(deps.keys.cardRefs(job.item), 0, -1)).map((s) => JSON.parse(s) as CardRef);
+  const ledger = ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), 'upd');
+  const click = job.origin?.cardRef;
+  const seenSim = new Set<string>();
+  let updated = 0;
+  let retryable: unknown;
+  for (const [i, ref] of refs.entries()) {
+    // the simulator updates every card of the item in a conversation with one entry
+    if (ref.platform === 'sim') {
+      if (seenSim.has(ref.conversation)) continue;
+      seenSim.add(ref.conversation);
+    }
+    try {
+      const r = await deps.senders[ref.platform].update(ref, job.outcome, { ledgerPart: String(i), ledger, now, click, item: job.item });
+      if (r === 'updated') updated++;
+      else rt.log.info({ job: ctx.jobId, platform: ref.platform, item: job.item }, 'card not updated: the platform no longer allows it (WeCom response_code used or older than 72 h)');
+    } catch (e) {
+      rt.metrics.sendFailures.inc({ platform: ref.platform });
+      const hint = isPlatformError(e) ? e.hint : (e as Error).message.slice(0, 200);
+      rt.log.warn({ job: ctx.jobId, platform: ref.platform, item: job.item, code: isPlatformError(e) ? e.code : (e as Error).name }, `card update failed: ${hint}`);
+      if (!(isPlatformError(e) && e.kind === 'permanent')) retryable ??= e;
+    }
+  }
+  if (retryable) throw retryable;
+  return { updated, cards: refs.length };
+}
+
