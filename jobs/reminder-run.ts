@@ -120,9 +120,18 @@ function toJob(claim: string, m: ReminderMessage): OutboundAdd {
   };
 }
 
-/** The printed line of one message: `ZG-21 due 0 → 李校长 (P-12)`. */
+const stageCn = (m: ReminderMessage) =>
+  m.stage === 'before'
+    ? `还有 ${m.workdays} 个工作日到期`
+    : m.stage === 'due'
+      ? '今天到期'
+      : m.stage === 'overdue'
+        ? `督办通知，已逾期 ${m.workdays} 个工作日`
+        : `逾期升级，已逾期 ${m.workdays} 个工作日`;
+
+/** The printed line of one message: `ZG-21 due 0 → 李校长 (pri-li) 今天到期`. */
 export function messageLine(m: ReminderMessage): string {
-  return `${m.item} ${m.stage} ${m.workdays} → ${m.to.name} (${m.to.id})`;
+  return `${m.item} ${m.stage} ${m.workdays} → ${m.to.name} (${m.to.id}) ${stageCn(m)}`;
 }
 
 /** The --json entry: interfaces.md's `{"to":{"id","name"},"item","stage","workdays"}`. */

@@ -14,6 +14,7 @@ const commands: Record<string, { run: () => Promise<CliCommand>; help: string }>
   web: { run: async () => serveCommand({ web: true, worker: false }), help: 'the web role alone' },
   worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
   import: { run: async () => (await import('./cli/import.js')).importCommand, help: 'load the roster from .xlsx, .csv or .json (all or nothing)' },
+  remind: { run: async () => (await import('./cli/remind.js')).remindCommand, help: 'run the reminder and escalation pass as of a time' },
 };
 
 export const USAGE = `usage: npx dudao <command> [options]

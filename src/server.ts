@@ -7,6 +7,7 @@ import { startWorkers, type Workers } from './worker.js';
 import { createAccept } from './queue/accept.js';
 import { processors as defaultProcessors } from '../jobs/index.js';
 import type { Processors } from '../jobs/types.js';
+import { upsertTimeSchedules } from '../jobs/schedules.js';
 import type { IngressDeps } from './platforms/ingress.js';
 import { installSimClock } from './platforms/sim/clock.js';
 
@@ -16,6 +17,8 @@ export interface ServiceOptions extends RuntimeOptions {
   port?: number;
   host?: string;
   processors?: Processors;
+  /** upsert the time jobs' schedules on boot (worker role); tests turn it off (default on) */
+  schedules?: boolean;
 }
 
 export interface Service {
@@ -37,6 +40,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   // job and the time jobs all agree on "now" after the page moves the clock.
   const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
+  // the time jobs (reminder pass, digest, monthly plan): upserted on every boot, idempotent
+  if (o.worker && (o.schedules ?? true)) await upsertTimeSchedules(rt);
   let closing = false;
   let server: Server | undefined;
   let url: string | undefined;

@@ -29,6 +29,8 @@ export interface TestServiceOptions {
   now?: () => Date;
   redisUrl?: string;
   prefix?: string;
+  /** upsert the time jobs' schedules (off in tests: a 5-minute pass would run on the test's clock) */
+  schedules?: boolean;
 }
 
 export interface TestService extends Service {
@@ -52,6 +54,7 @@ export async function startTestService(o: TestServiceOptions = {}): Promise<Test
     prefix: o.prefix ?? testPrefix(),
     redisUrl: o.redisUrl ?? inject('redisUrl'),
     processors: o.processors,
+    schedules: o.schedules ?? false,
     now: o.now,
   });
   return { ...svc, url: svc.url ?? '', config, logs };
