@@ -3,17 +3,11 @@ import { processInbound } from './inbound.js';
 import { processReminderPass } from './reminder-pass.js';
 import { processDailyDigest } from './daily-digest.js';
 import { processMonthlyPlan } from './monthly-plan.js';
-import { processReminderPass } from './reminder-pass.js';
-import { processDailyDigest } from './daily-digest.js';
-import { processMonthlyPlan } from './monthly-plan.js';
 import { processOutbound } from './outbound.js';
 
 /** Every queue's processor. A queue missing here has no worker in this process. */
 export const processors: Processors = {
   inbound: processInbound,
-  'reminder-pass': processReminderPass,
-  'daily-digest': processDailyDigest,
-  'monthly-plan': processMonthlyPlan,
   'reminder-pass': processReminderPass,
   'daily-digest': processDailyDigest,
   'monthly-plan': processMonthlyPlan,
