@@ -10,27 +10,31 @@ export interface MarkdownStyle {
   dim: (s: string) => string;
   /** how the outcome is highlighted */
   strong: (s: string) => string;
+  /** a line break inside a block ('\n'; DingTalk wants two trailing spaces, '  \n') */
+  br?: string;
 }
 
 /** One block per part of the card; blank lines between blocks. */
 export function cardMarkdownBlocks(card: Card, style: MarkdownStyle, o: { header?: boolean } = {}): string[] {
   const blocks: string[] = [];
+  const br = style.br ?? '\n';
   if (o.header !== false) {
     const head = [`**${card.title}**`];
     if (card.subtitle) head.push(style.dim(card.subtitle));
-    blocks.push(head.join('\n'));
+    blocks.push(head.join(br));
   }
-  if (card.fields.length) blocks.push(card.fields.map((f) => `${f.label}：${f.value}`).join('\n'));
+  if (card.fields.length) blocks.push(card.fields.map((f) => `${f.label}：${f.value}`).join(br));
   if (card.entries.length) {
     blocks.push(
-      card.entries.map((e) => `**${e.id}** ${e.text}` + (e.meta ? `\n${style.dim(e.meta)}` : '')).join('\n'),
+      card.entries.map((e) => `**${e.id}** ${e.text}` + (e.meta ? `${br}${style.dim(e.meta)}` : '')).join(br),
     );
   }
   if (card.note) blocks.push(style.dim(card.note));
   if (card.outcome) blocks.push(style.strong(card.outcome));
   else if (card.buttons.length) {
-    const hints = card.buttons.map((b) => `「${typedCommand(b.action, b.item)}」`);
-    blocks.push(style.dim(`回复 ${[...new Set(hints)].join(' 或 ')}`));
+    // one command per line: they are copied on a phone
+    const hints = [...new Set(card.buttons.map((b) => `「${typedCommand(b.action, b.item)}」`))];
+    blocks.push(['回复：', ...hints].map(style.dim).join(br));
   }
   return blocks;
 }

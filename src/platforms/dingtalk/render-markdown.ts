@@ -18,7 +18,7 @@ import { clip, splitMessage, type SplitLimits } from '../split-message.js';
  */
 export const DINGTALK_MARKDOWN_LIMITS: SplitLimits = { maxBytes: 6000, maxChars: 2000 };
 
-const style = { dim: (s: string) => s, strong: (s: string) => `**${s}**` };
+const style = { dim: (s: string) => s, strong: (s: string) => `**${s}**`, br: '  \n' };
 
 export interface DingtalkMarkdown {
   /** shown in the conversation list and the notification */

@@ -1,0 +1,63 @@
+import type { Queue } from 'bullmq';
+import { rosterSchema } from '../../src/domain/roster.js';
+import { createStore } from '../../src/store/redis-store.js';
+import type { Runtime } from '../../src/runtime.js';
+import { outboundJobId } from '../../src/queue/outbound-job.js';
+import type { FakePlatform } from '../fakes/fake-platform.js';
+
+export const platformEnv = (fake: FakePlatform): Record<string, string> => ({
+  WECOM_CORP_ID: 'ww-test',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 'wecom-secret-value',
+  WECOM_TOKEN: 'wecom-callback-token',
+  WECOM_AES_KEY: 'a'.repeat(43),
+  DINGTALK_APP_KEY: 'ding-app-key',
+  DINGTALK_APP_SECRET: 'ding-secret-value',
+  DINGTALK_ROBOT_CODE: 'ding-robot',
+  DINGTALK_MODE: 'stream',
+  DINGTALK_CARD_TEMPLATE_ID: 'tpl-test.schema',
+  WECOM_API_BASE: fake.url,
+  DINGTALK_API_BASE: fake.url,
+  DINGTALK_OAPI_BASE: fake.url,
+  SIM: 'off',
+});
+
+export const fakeCreds = { wecom: { corpId: 'ww-test', secret: 'wecom-secret-value' }, dingtalk: { appKey: 'ding-app-key', appSecret: 'ding-secret-value' } };
+
+export async function loadRoster(rt: Runtime, fakeUrl: string) {
+  const roster = rosterSchema.parse({
+    zones: [{ id: 'Z1', name: '城东责任区' }],
+    schools: [{ id: 'S1', name: '龙泉小学', type: '小学', zone: 'Z1' }],
+    people: [
+      { id: 'p-li', name: '李校长', roles: ['principal'], school: 'S1', wecomId: 'li', dingtalkId: 'd-li' },
+      { id: 'p-wang', name: '王督学', roles: ['supervisor'], zones: ['Z1'], wecomId: 'wang' },
+      { id: 'p-zhao', name: '赵督学', roles: ['supervisor'], zones: ['Z1'], dingtalkId: 'd-zhao' },
+      { id: 'p-none', name: '钱老师', roles: ['principal'], school: 'S1' },
+    ],
+    chats: [{ platform: 'wecom', chatId: `${fakeUrl}/cgi-bin/webhook/send?key=k-zone1`, name: '城东责任区群', binding: { type: 'zone', id: 'Z1' } }],
+  });
+  const store = createStore(rt.redis, rt.prefix);
+  await store.importRoster(roster);
+  return store;
+}
+
+let n = 0;
+/** Enqueue an outbound job as the producers do (deterministic id, attempts with backoff). */
+export async function enqueue(q: Queue, data: unknown, opts: { attempts?: number } = {}): Promise<string> {
+  const id = outboundJobId(`test-${Date.now()}-${++n}`, 'r0');
+  await q.add('send', data, { jobId: id, attempts: opts.attempts ?? 4, backoff: { type: 'fixed', delay: 50 } });
+  return id;
+}
+
+export async function waitJob(q: Queue, id: string, timeoutMs = 15_000): Promise<{ state: string; attemptsMade: number; failedReason?: string; returnvalue: unknown }> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await q.getJob(id);
+    const state = job ? await job.getState() : 'missing';
+    if (job && (state === 'completed' || state === 'failed')) {
+      return { state, attemptsMade: job.attemptsMade, failedReason: job.failedReason, returnvalue: job.returnvalue };
+    }
+    if (Date.now() > end) throw new Error(`job ${id} still ${state}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
