@@ -9,6 +9,7 @@ import { processors as defaultProcessors } from '../jobs/index.js';
 import type { Processors } from '../jobs/types.js';
 import { upsertTimeSchedules } from '../jobs/schedules.js';
 import type { IngressDeps } from './platforms/ingress.js';
+import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream.js';
 import { installSimClock } from './platforms/sim/clock.js';
 
 export interface ServiceOptions extends RuntimeOptions {
@@ -45,6 +46,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   let closing = false;
   let server: Server | undefined;
   let url: string | undefined;
+  let stream: DingtalkStream | undefined;
   if (o.web) {
     const ingress: IngressDeps = {
       config: rt.config,
@@ -77,6 +79,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
     const addr = server.address() as AddressInfo;
     const host = addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.address;
     url = `http://${host}:${addr.port}`;
+    // DingTalk Stream mode: the outbound WebSocket takes the place of the HTTP callbacks
+    if (rt.config.dingtalkEnabled && rt.config.DINGTALK_MODE === 'stream') stream = startDingtalkStream(ingress);
   }
   let closed: Promise<void> | undefined;
   return {
@@ -87,6 +91,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
     close() {
       closed ??= (async () => {
         closing = true;
+        await stream?.close(); // first: stop taking stream messages
         if (server) {
           const s = server;
           await new Promise<void>((res) => {
