@@ -2,6 +2,7 @@ import type { WorkCalendar } from '../domain/calendar.js';
 import { addDays, diffDays, startOfWeek, weekdayCn } from '../domain/day.js';
 import type { DigestData } from '../domain/report-data.js';
 import type { Person } from '../domain/roster.js';
+import type { VisitRecord } from '../domain/records.js';
 import { roleNames } from '../domain/roster.js';
 import type { Store } from '../store/store.js';
 import { uniq } from './collect.js';
@@ -69,7 +70,7 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
   const existed = (iso: string) => Date.parse(iso) < atMs;
   const personName = new Map(s.people.map((p) => [p.id, p.name]));
   const schoolName = new Map(s.schools.map((x) => [x.id, x.name]));
-  const records = s.records.filter((r) => inScope(scope, r.zone) && existed(r.createdAt));
+  const records = s.records.filter((r) => inScope(scope, r.zone) && existed(r.createdAt)).sort(byDateThenId);
   const monthRecords = s.monthRecords.filter((r) => inScope(scope, r.zone) && existed(r.createdAt));
   const items = s.items.filter((x) => inScope(scope, x.item.zone));
   const open = items.filter((x) => x.status !== 'closed');
@@ -153,6 +154,7 @@ function unreachableIn(s: DistrictSnapshot, scope: ReportScope): DigestReport['u
 }
 
 const itemNo = (id: string) => Number(id.slice(3));
+const byDateThenId = (a: VisitRecord, b: VisitRecord) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : Number(a.id.slice(3)) - Number(b.id.slice(3)));
 
 function memo<T>(f: (k: string) => T): (k: string) => T {
   const m = new Map<string, T>();
