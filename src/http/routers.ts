@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime.js';
 import type { IngressDeps } from '../platforms/ingress.js';
 import { wecomRouter } from '../platforms/wecom/routes.js';
 import { dingtalkRouter } from '../platforms/dingtalk/routes.js';
+import { adminRouter } from './admin.js';
 import { mountSim } from './sim-mount.js';
 
 /**
@@ -14,6 +15,7 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   const routers: Router[] = [];
   // platform callbacks: each mounts only the routes whose variables are set (else 404)
   routers.push(wecomRouter(ingress), dingtalkRouter(ingress));
+  if (rt.config.ADMIN_TOKEN) routers.push(adminRouter(Object.values(rt.jobQueues), rt.config.ADMIN_TOKEN));
   if (rt.config.SIM === 'on') routers.push(mountSim(rt, ingress));
   return routers;
 }
