@@ -15,6 +15,7 @@ const commands: Record<string, { run: () => Promise<CliCommand>; help: string }>
   worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
   import: { run: async () => (await import('./cli/import.js')).importCommand, help: 'load the roster from .xlsx, .csv or .json (all or nothing)' },
   remind: { run: async () => (await import('./cli/remind.js')).remindCommand, help: 'run the reminder and escalation pass as of a time' },
+  digest: { run: async () => (await import('./cli/digest.js')).digestCommand, help: "build (and unless dry, send) a day's digest" },
 };
 
 export const USAGE = `usage: npx dudao <command> [options]

@@ -1,0 +1,56 @@
+import { createRuntime, type Runtime } from '../runtime.js';
+import { isDay } from '../domain/day.js';
+import { runDailyDigest } from '../../jobs/daily-digest.js';
+import type { CliCommand } from './context.js';
+
+const USAGE = 'usage: npx dudao digest [--date YYYY-MM-DD] [--dry-run]';
+
+export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolean } | string {
+  const o: { date?: string; dryRun: boolean } = { dryRun: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--dry-run') o.dryRun = true;
+    else if (a === '--date' || a.startsWith('--date=')) {
+      const v = a === '--date' ? args[++i] : a.slice(7);
+      if (!v || !isDay(v)) return '--date: expected a day YYYY-MM-DD';
+      o.date = v;
+    } else return `unknown argument ${JSON.stringify(a)}`;
+  }
+  return o;
+}
+
+const outcomeCn = { sent: '已发送', already_sent: '此前已发送，未重复发送', dry_run: '试运行，未发送' } as const;
+
+/**
+ * `digest`: builds the digest sent on the morning of --date (default today) and prints the
+ * district-wide one, then sends each leader theirs (once per day and leader; nothing with
+ * --dry-run) and prints a line per leader.
+ */
+export async function runDigestCli(rt: Runtime, o: { date?: string; dryRun: boolean }, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  const lines: string[] = []; // one per leader: a district has a handful
+  const r = await runDailyDigest(rt, {
+    day: o.date,
+    dryRun: o.dryRun,
+    onLeader: (leader, report, outcome) => lines.push(`→ ${leader.name} (${leader.id}) ${report.scope}：${outcomeCn[outcome]}`),
+  });
+  if (r.districtCard) out(r.districtCard.text);
+  for (const l of lines) out(l);
+  if (r.leaders === 0) err('digest: no active leader on the roster: nothing to send');
+  else err(`digest: ${r.day}: ${r.sent} of ${r.leaders} leaders sent${o.dryRun ? ' (dry run)' : ''}`);
+  return 0;
+}
+
+export const digestCommand: CliCommand = async ({ config, log, args, out, err }) => {
+  const o = parseDigestArgs(args);
+  if (typeof o === 'string') {
+    err(`dudao digest: ${o}`);
+    err(USAGE);
+    return 2;
+  }
+  const rt = await createRuntime({ config, log });
+  try {
+    return await runDigestCli(rt, o, out, err);
+  } finally {
+    await rt.close();
+  }
+};

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processDailyDigest, runDailyDigest } from '../../jobs/daily-digest.js';
+import { timeDeps } from '../../jobs/time-deps.js';
+import { upsertTimeSchedules } from '../../jobs/schedules.js';
+import { runDigestCli } from '../../src/cli/digest.js';
+import { makeClock, openTimeWorld, outboundSends, type TimeWorld } from '../helpers/time-district.js';
+import { buildKnownDistrict } from '../reports/known-district.js';
+
+let w: TimeWorld;
+beforeEach(async () => {
+  w = await openTimeWorld();
+  await buildKnownDistrict(w.store);
+  w.clock.at('2021-05-10', '08:30');
+});
+afterEach(async () => {
+  await w.close();
+});
+
+const ctx = (t: TimeWorld) => ({ rt: t.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'digest' });
+
+describe('the daily digest job', () => {
+  it('sends each leader their digest once per day, however often it runs', async () => {
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', leaders: 2, sent: 2 });
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', leaders: 2, sent: 0 });
+    const sends = await outboundSends(w.rt);
+    expect(sends.map((s) => [s.to, s.kind])).toEqual(
+      expect.arrayContaining([
+        ['lead-liu', 'digest'],
+        ['lead-sun', 'digest'],
+      ]),
+    );
+    expect(sends).toHaveLength(2);
+    const liu = sends.find((s) => s.to === 'lead-liu')!;
+    expect(liu.title).toBe('督导日报 · 5月10日 周一');
+    expect(liu.text).toContain('未销号：9 项（待验收 2，本周到期 4，逾期 3）');
+    const sun = sends.find((s) => s.to === 'lead-sun')!;
+    expect(sun.text).toContain('未销号：6 项（待验收 2，本周到期 3，逾期 2）');
+  });
+
+  it('two workers building the same day concurrently send once', async () => {
+    const other = await openTimeWorld({ prefix: w.rt.prefix, clock: makeClock() });
+    try {
+      other.clock.at('2021-05-10', '08:30');
+      const [a, b] = await Promise.all([runDailyDigest(w.rt, { workdaysOnly: true }), runDailyDigest(other.rt, { workdaysOnly: true })]);
+      expect(a.sent + b.sent).toBe(2);
+      expect(await outboundSends(w.rt)).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sends nothing on a day off; the next working day gets its own digest', async () => {
+    w.clock.at('2021-05-09', '08:30'); // Sunday
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-09', skipped: 'not_workday', sent: 0 });
+    w.clock.at('2021-05-08', '08:30'); // Saturday, worked
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-08', sent: 2 });
+    w.clock.at('2021-05-10', '08:30');
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', sent: 2 });
+    expect(await outboundSends(w.rt)).toHaveLength(4);
+  });
+
+  it('a failed enqueue gives the claim back, so a retry sends', async () => {
+    const d = timeDeps(w.rt);
+    const enqueue = d.enqueue;
+    d.enqueue = async () => Promise.reject(new Error('queue down'));
+    await expect(runDailyDigest(w.rt, {})).rejects.toThrow('queue down');
+    d.enqueue = enqueue;
+    expect((await runDailyDigest(w.rt, {})).sent).toBe(2);
+  });
+
+  it('`digest --date --dry-run` prints the district digest and sends nothing', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runDigestCli(w.rt, { date: '2021-05-10', dryRun: true }, (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('【督导日报 · 5月10日 周一】');
+    expect(text).toContain('统计 5月8日 周六 至 5月9日 周日');
+    expect(text).toContain('新发现问题：3 项');
+    expect(text).toContain('→ 刘主任 (lead-liu) 全区：试运行，未发送');
+    expect(text).toContain('→ 孙副主任 (lead-sun) 龙水责任区：试运行，未发送');
+    expect(await outboundSends(w.rt)).toHaveLength(0);
+    // and for real, then again: the second run says it was already sent
+    out.length = 0;
+    await runDigestCli(w.rt, { date: '2021-05-10', dryRun: false }, (l) => out.push(l), () => {});
+    await runDigestCli(w.rt, { date: '2021-05-10', dryRun: false }, (l) => out.push(l), () => {});
+    expect(out.filter((l) => l.startsWith('→')).map((l) => l.split('：')[1])).toEqual(['已发送', '已发送', '此前已发送，未重复发送', '此前已发送，未重复发送']);
+    expect(await outboundSends(w.rt)).toHaveLength(2);
+  });
+});
+
+describe('the schedules', () => {
+  it('are upserted idempotently, in TIMEZONE, on every boot', async () => {
+    w.clock.at('2021-05-10', '07:00'); // before the digest time: no catch-up run
+    await upsertTimeSchedules(w.rt);
+    await upsertTimeSchedules(w.rt);
+    const q = w.rt.jobQueues;
+    const all = [
+      ...(await q['reminder-pass'].getJobSchedulers()),
+      ...(await q['daily-digest'].getJobSchedulers()),
+      ...(await q['monthly-plan'].getJobSchedulers()),
+    ];
+    expect(all.map((s) => [s.key, s.pattern, s.tz])).toEqual([
+      ['reminder-pass', '*/5 * * * *', 'Asia/Shanghai'],
+      ['daily-digest', '30 8 * * *', 'Asia/Shanghai'],
+      ['monthly-plan', '0 9 * * *', 'Asia/Shanghai'],
+    ]);
+    expect(await q['daily-digest'].getJobCountByTypes('waiting')).toBe(0);
+  });
+
+  it('a worker booting after the digest time on a working day adds that day’s run once', async () => {
+    w.clock.at('2021-05-10', '10:00');
+    await upsertTimeSchedules(w.rt);
+    await upsertTimeSchedules(w.rt);
+    const waiting = await w.rt.jobQueues['daily-digest'].getJobs(['waiting']);
+    expect(waiting.map((j) => j.data)).toEqual([{ day: '2021-05-10' }]);
+    expect(await w.rt.jobQueues['monthly-plan'].getJobs(['waiting'])).toHaveLength(1);
+  });
+});
