@@ -17,7 +17,8 @@ import type { OutboundStore } from './outbound-deps.js';
  *   unreachable; the simulator when it is on and nothing else reaches them;
  * - `bound_chat`: every roster chat bound to that zone / school / office: a WeCom 群ID that is a
  *   webhook URL or key → group robot, another id → appchat/send; DingTalk: an openConversationId
- *   → groupMessages/send, a URL → that robot webhook; in the simulator `group:<chatId>`.
+ *   → groupMessages/send, a URL → that robot webhook; in the simulator (SIM on and the chat's
+ *   platform not configured) `group:<chatId>`, as src/platforms/sim/README.md expects.
  */
 export interface Target {
   /** the Delivery's `to`: roster person id, `wecom:<userid>` for an unknown sender, `zone:Z1` */
@@ -103,7 +104,7 @@ function originAddress(o: Origin, config: Config, now: Date): Address {
 function chatTarget(chat: Chat, label: string, config: Config): Target {
   const configured = chat.platform === 'wecom' ? config.wecomAppEnabled || config.wecomBotEnabled : chat.platform === 'dingtalk' ? config.dingtalkEnabled : false;
   const isUrl = /^https?:\/\//.test(chat.chatId);
-  if (chat.platform === 'sim' || (!configured && !isUrl && simOnly(config))) {
+  if (chat.platform === 'sim' || (!configured && simOnly(config))) {
     return { to: label, address: { platform: 'sim', channel: 'sim', conversation: group(chat.chatId) } };
   }
   if (chat.platform === 'wecom') {

@@ -28,7 +28,8 @@ import type { AddressInfo } from 'node:net';
  *   POST /robot/send?access_token= (custom robot). Header x-acs-dingtalk-access-token checked:
  *   a bad one → HTTP 401 {code: 'InvalidAuthentication'}.
  *
- * Faults, `fake.fail(path, fault, times = 1)`, taken in order before the request is served:
+ * Faults, `fake.fail(path, fault, times = 1, { after })`, taken in order before the request is
+ * served (`after`: let that many requests to the path through first):
  * - `{ errcode: n }` — HTTP 200 {errcode: n, errmsg} (WeCom, sessionWebhook; e.g. 45009, 60020, 90018);
  * - `{ status: n, body?: {...} }` — that HTTP status (e.g. 500; DingTalk 429 / 403 with {code});
  * - `{ hangMs: n }` — answer nothing for n ms, then 504: a timeout. The request is NOT served
@@ -56,7 +57,7 @@ export class FakePlatform {
   url = '';
   requests: FakeRequest[] = [];
   private server!: Server;
-  private faults: { path: string; fault: Fault; left: number }[] = [];
+  private faults: { path: string; fault: Fault; left: number; after: number }[] = [];
   private tokens = { wecom: new Set<string>(), dingtalk: new Set<string>() };
   private fetches = { wecom: 0, dingtalk: 0 };
   private taskIds = new Set<string>();
@@ -75,8 +76,9 @@ export class FakePlatform {
     return f;
   }
 
-  fail(path: string, fault: Fault, times = 1): void {
-    this.faults.push({ path, fault, left: times });
+  /** The next `times` requests to `path` (after letting `after` of them through) meet `fault`. */
+  fail(path: string, fault: Fault, times = 1, o: { after?: number } = {}): void {
+    this.faults.push({ path, fault, left: times, after: o.after ?? 0 });
   }
 
   /** Every token issued so far becomes invalid (the next call with one is refused once). */
@@ -135,7 +137,7 @@ export class FakePlatform {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
-    const f = this.faults.find((x) => x.path === u.pathname && x.left > 0);
+    const f = this.faults.find((x) => x.path === u.pathname && x.left > 0 && x.after-- <= 0);
     if (f) {
       f.left--;
       if ('hangMs' in f.fault) {
