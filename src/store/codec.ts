@@ -91,7 +91,16 @@ export interface RecordTexts {
   msg?: string;
 }
 
-export function decodeRecord(n: number, h: Flat, t: Flat, evidence: string[]): VisitRecord | undefined {
+export function parseTexts(json: string | null | undefined): RecordTexts {
+  if (!json) return {};
+  try {
+    return JSON.parse(json) as RecordTexts;
+  } catch {
+    return {};
+  }
+}
+
+export function decodeRecord(n: number, h: Flat, t: RecordTexts, evidence: string[]): VisitRecord | undefined {
   if (!h.d) return undefined;
   const first = Number(h.i0 ?? 0);
   const count = Number(h.ni ?? 0);

@@ -36,7 +36,7 @@ export function makeKeys(prefix: string) {
 
     // --- visit records
     record: (n: number | string) => recordBase + n, // hash of short fields
-    recordText: (n: number | string) => recordBase + n + ':t', // hash: topic, findings, highlights, remark, source
+    recordText: (n: number | string) => recordBase + n + ':t', // string: RecordTexts JSON (topic, findings, highlights, remark, source id)
     recordEvidence: (n: number | string) => recordBase + n + ':a', // list of Attachment JSON
     recordBySource: (platform: string, messageId: string) => p + 'src:' + platform + ':' + messageId,
 

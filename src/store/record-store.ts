@@ -6,7 +6,7 @@ import type { CreateRecordInput, CreateRecordResult } from './store.js';
 import { dayNumber } from '../domain/day.js';
 import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
-import { decodeItem, decodeRecord, encodeNewItem, itemNumber, pairs, recordNumber, type Flat } from './codec.js';
+import { decodeItem, decodeRecord, encodeNewItem, itemNumber, parseTexts, recordNumber, type Flat, type RecordTexts } from './codec.js';
 
 const createScript = loadScript('create-record');
 /** How long a source message id keeps pointing at its record: far longer than any job retry. */
@@ -31,10 +31,10 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
     const [h, t, ev] = (await redis
       .pipeline()
       .hgetall(k.record(n))
-      .hgetall(k.recordText(n))
+      .get(k.recordText(n))
       .lrange(k.recordEvidence(n), 0, -1)
       .exec()) ?? [];
-    return decodeRecord(n, (h?.[1] ?? {}) as Flat, (t?.[1] ?? {}) as Flat, (ev?.[1] ?? []) as string[]);
+    return decodeRecord(n, (h?.[1] ?? {}) as Flat, parseTexts(t?.[1] as string | null), (ev?.[1] ?? []) as string[]);
   }
 
   return {
@@ -48,11 +48,13 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
       const now = input.now.toISOString();
       const rec = ['s', school.id, 'z', school.zone, 'u', input.supervisor, 'd', c.date, 'k', c.kind, 'c', now, 'p', input.source.platform];
       if (c.manner) rec.push('m', c.manner);
-      const recText: string[] = ['msg', input.source.messageId];
+      // one JSON string, not a hash: long values would turn a hash into a hashtable (perf-baselines §4)
+      const texts: RecordTexts = { msg: input.source.messageId };
       for (const f of ['topic', 'findings', 'highlights', 'remark'] as const) {
         const v = c[f];
-        if (v) recText.push(f, v);
+        if (v) texts[f] = v;
       }
+      const recText = JSON.stringify(texts);
       const items = c.problems.map((pr) => ({
         f: encodeNewItem({ school: school.id, zone: school.zone, supervisor: input.supervisor, deadline: pr.deadline, deadlineSource: pr.deadlineSource, now }),
         text: pr.text,
@@ -102,7 +104,8 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
       const [h, list] = (await redis.pipeline().hmget(k.item(n), 'r', 'u', 'c').lrange(k.itemHistory(n), 0, -1).exec()) ?? [];
       const [r, u, c] = (h?.[1] ?? []) as (string | null)[];
       if (!r) return [];
-      const [platform, msg] = await Promise.all([redis.hget(k.record(r), 'p'), redis.hget(k.recordText(r), 'msg')]);
+      const [platform, texts] = await Promise.all([redis.hget(k.record(r), 'p'), redis.get(k.recordText(r))]);
+      const msg = parseTexts(texts).msg;
       const create: HistoryEvent = { at: c ?? '', actor: u ?? '', action: 'create', to: 'open' };
       if (platform && msg) create.source = { platform: platform as Platform, messageId: msg };
       const rest = ((list?.[1] ?? []) as string[]).map((s) => JSON.parse(s) as HistoryEvent);

@@ -3,7 +3,7 @@
 --       6 itemsBySchool · 7 itemsByZone · 8 itemsBySupervisor · 9 zoneOpenByDeadline ·
 --       10 recordsByDate · 11 recordsBySchool · 12 recordsByZone · 13 recordsBySupervisor
 -- ARGV: 1 recordBase · 2 itemBase · 3 textSuffix · 4 payload JSON · 5 source TTL seconds
--- payload: { rec = {field, value, ...}, recText = {field, value, ...}, day = visit day number,
+-- payload: { rec = {field, value, ...}, recText = 'JSON of the long texts', day = visit day number,
 --            items = [{ f = {field, value, ...}, text = '...', dl = deadline day number }] }
 -- Ids are allocated here, so a retried job can never burn numbers (DD-7 then DD-9).
 -- Returns {created 0|1, record n, first item n}.
@@ -21,9 +21,7 @@ local first = redis.call('INCRBY', KEYS[3], count) - count + 1
 
 local rk = ARGV[1] .. rn
 redis.call('HSET', rk, 'i0', first, 'ni', count, unpack(p.rec))
-if #p.recText > 0 then
-  redis.call('HSET', rk .. ARGV[3], unpack(p.recText))
-end
+redis.call('SET', rk .. ARGV[3], p.recText)
 local rscore = tostring(p.day) .. string.format('%09d', rn)
 redis.call('ZADD', KEYS[10], rscore, rn)
 redis.call('ZADD', KEYS[11], rscore, rn)
