@@ -25,6 +25,15 @@ export function digestCard(d: DigestData): Card {
     meta: `逾期 ${w.daysOverdue} 天 · 督学 ${w.supervisor}`,
   }));
   const zones = d.zones.map((z) => `${z.name}：未销号 ${z.open}，逾期 ${z.overdue}，本月 ${z.visited}/${z.schools} 校`);
+  // optional lines (src/reports): only when there is something to say
+  if (d.escalated) fields[3]!.value += `，其中逾期升级 ${d.escalated} 项`;
+  if (d.unreachable?.length) {
+    const names = d.unreachable.map((p) => `${p.name}（${p.roles}）`);
+    fields.push({ label: '无法送达', value: `${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 人` : ''}：未登记企业微信或钉钉账号` });
+  }
+  if (d.failedDeliveries?.count) {
+    fields.push({ label: '发送失败', value: `${d.failedDeliveries.count} 条（${d.failedDeliveries.people.slice(0, 5).join('、')}）` });
+  }
   return finish({
     kind: 'digest',
     title: `督导日报 · ${dayCn(d.date)}`,

@@ -55,4 +55,10 @@ export interface DigestData {
   zones: { name: string; open: number; overdue: number; visited: number; schools: number }[];
   /** this month's visit coverage: schools visited at least once / all active schools */
   coverage: { month: string; visited: number; total: number };
+  /** of the overdue, those escalated to leaders (ESCALATE_AFTER_WORKDAYS or more working days) */
+  escalated?: number;
+  /** active people in scope the bot cannot reach (no WeCom and no DingTalk id) */
+  unreachable?: { name: string; roles: string }[];
+  /** sends about the scope's items that failed within the covered days, and to whom */
+  failedDeliveries?: { count: number; people: string[] };
 }

@@ -76,6 +76,10 @@ describe('the daily digest job', () => {
     expect(text).toContain('【督导日报 · 5月10日 周一】');
     expect(text).toContain('统计 5月8日 周六 至 5月9日 周日');
     expect(text).toContain('新发现问题：3 项');
+    expect(text).toContain('未销号：9 项（待验收 2，本周到期 4，逾期 3），其中逾期升级 2 项');
+    expect(text).toContain('无法送达：吴校长（校长）：未登记企业微信或钉钉账号');
+    expect(text).toContain('发送失败：1 条（李校长）');
+    expect(text).toContain('城区责任区：未销号 3，逾期 1，本月 2/2 校');
     expect(text).toContain('→ 刘主任 (lead-liu) 全区：试运行，未发送');
     expect(text).toContain('→ 孙副主任 (lead-sun) 龙水责任区：试运行，未发送');
     expect(await outboundSends(w.rt)).toHaveLength(0);
