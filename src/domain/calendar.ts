@@ -1,5 +1,5 @@
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { dayFromNumber, dayNumber, formatDayCn, isDay, splitDay, weekday } from './day.js';
+import { dayFromNumber, dayNumber, formatDayCn, isDay, weekdayOfNumber } from './day.js';
 
 /**
  * The working-day calendar: China's national holidays with their swapped working days (调休),
@@ -63,6 +63,9 @@ const MAX_WORKDAY_STEPS = 100_000;
 interface Table {
   holidays: Map<string, string>;
   workdays: Map<string, string>;
+  /** the same days as day numbers, for the counting loops */
+  holidayNumbers: Set<number>;
+  workdayNumbers: Set<number>;
   years: Set<number>;
 }
 
@@ -84,7 +87,9 @@ function loadTable(): Table {
     years.add(Number(day.slice(0, 4)));
   }
   for (const [day, entry] of Object.entries(data.workdays)) workdays.set(day, chineseName(entry));
-  nationalTable = { holidays, workdays, years };
+  const holidayNumbers = new Set([...holidays.keys()].map(dayNumber));
+  const workdayNumbers = new Set([...workdays.keys()].map(dayNumber));
+  nationalTable = { holidays, workdays, holidayNumbers, workdayNumbers, years };
   return nationalTable;
 }
 
@@ -101,36 +106,42 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
   for (const d of daysOff) {
     if (workdaysLocal.has(d)) throw new RangeError(`${d} is both an extra day off and an extra working day`);
   }
+  const offNumbers = new Set([...daysOff].map(dayNumber));
+  const onNumbers = new Set([...workdaysLocal].map(dayNumber));
+
+  /** The rule, on day numbers: local config first, then 调休, then holidays, then weekends. */
+  const isWorkdayNumber = (n: number): boolean => {
+    if (offNumbers.has(n)) return false;
+    if (onNumbers.has(n) || table.workdayNumbers.has(n)) return true;
+    if (table.holidayNumbers.has(n)) return false;
+    const wd = weekdayOfNumber(n);
+    return wd !== 0 && wd !== 6;
+  };
 
   const info = (day: string): DayInfo => {
+    const n = dayNumber(day); // validates
     if (daysOff.has(day)) return { day, workday: false, kind: 'local_day_off' };
     if (workdaysLocal.has(day)) return { day, workday: true, kind: 'local_workday' };
     const swapped = table.workdays.get(day);
     if (swapped !== undefined) return { day, workday: true, kind: 'swapped_workday', holiday: swapped };
     const holiday = table.holidays.get(day);
     if (holiday !== undefined) return { day, workday: false, kind: 'holiday', holiday };
-    const wd = weekday(day);
+    const wd = weekdayOfNumber(n);
     return wd === 0 || wd === 6 ? { day, workday: false, kind: 'weekend' } : { day, workday: true, kind: 'workday' };
   };
 
-  const isWorkday = (day: string): boolean => {
-    if (daysOff.has(day)) return false;
-    if (workdaysLocal.has(day) || table.workdays.has(day)) return true;
-    if (table.holidays.has(day)) return false;
-    const wd = weekday(day);
-    return wd !== 0 && wd !== 6;
-  };
-
-  const step = (day: string, n: number, direction: 1 | -1): string => {
-    let num = dayNumber(day);
+  /** The nth working day from day number `from` in `direction` (n ≥ 1). */
+  const stepNumber = (from: number, n: number, direction: 1 | -1): number => {
+    let num = from;
     let left = n;
     for (let guard = 0; left > 0; guard++) {
       if (guard > MAX_WORKDAY_STEPS) throw new RangeError(`addWorkdays: ${n} working days is too far`);
       num += direction;
-      if (isWorkday(dayFromNumber(num))) left--;
+      if (isWorkdayNumber(num)) left--;
     }
-    return dayFromNumber(num);
+    return num;
   };
+  const step = (day: string, n: number, direction: 1 | -1): string => dayFromNumber(stepNumber(dayNumber(day), n, direction));
 
   const addWorkdays = (day: string, n: number): string => {
     if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
@@ -146,7 +157,7 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
     const nb = dayNumber(b);
     const [lo, hi, sign] = na <= nb ? [na, nb, 1] : [nb, na, -1];
     let count = 0;
-    for (let n = lo + 1; n <= hi; n++) if (isWorkday(dayFromNumber(n))) count++;
+    for (let n = lo + 1; n <= hi; n++) if (isWorkdayNumber(n)) count++;
     return sign * count;
   };
 
@@ -168,15 +179,15 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
   };
 
   return {
-    isWorkday: (day) => {
-      if (!splitDay(day)) throw new RangeError(`not a day (YYYY-MM-DD): ${JSON.stringify(day)}`);
-      return isWorkday(day);
-    },
+    isWorkday: (day) => isWorkdayNumber(dayNumber(day)),
     info,
     addWorkdays,
     nextWorkday: (day) => step(day, 1, 1),
     previousWorkday: (day) => step(day, 1, -1),
-    workdayOnOrAfter: (day) => (isWorkday(day) ? day : step(day, 1, 1)),
+    workdayOnOrAfter: (day) => {
+      const n = dayNumber(day);
+      return isWorkdayNumber(n) ? day : dayFromNumber(stepNumber(n, 1, 1));
+    },
     workdaysBetween,
     describe,
     hasHolidayData: (year) => table.years.has(year),

@@ -7,29 +7,38 @@
  * host-zone dependence. Strings compare correctly with < and >, because the format is fixed-width.
  */
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 
 /** Days in a month (month 1–12) of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** 'YYYY-MM-DD' from parts, or undefined when the day does not exist (2月30日, 13月). */
 export function makeDay(year: number, month: number, day: number): string | undefined {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
   if (day > daysInMonth(year, month)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
 }
 
 /** Split a day into numbers; undefined when it is not a real 'YYYY-MM-DD' day. */
 export function splitDay(day: string): { year: number; month: number; day: number } | undefined {
-  const m = DAY_RE.exec(day);
-  if (!m) return undefined;
-  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return makeDay(parts.year, parts.month, parts.day) === day ? parts : undefined;
+  // hand-parsed: this runs for every day the calendar steps over, so no regex and no Date
+  if (typeof day !== 'string' || day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return undefined;
+  const year = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
+  const month = digit(day, 5) * 10 + digit(day, 6);
+  const d = digit(day, 8) * 10 + digit(day, 9);
+  if (!(year >= 1000 && month >= 1 && month <= 12 && d >= 1 && d <= daysInMonth(year, month))) return undefined;
+  return { year, month, day: d };
 }
 
 export function isDay(value: string): boolean {
@@ -42,15 +51,34 @@ function mustSplit(day: string): { year: number; month: number; day: number } {
   return p;
 }
 
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil; exact, no Date). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** Days since 1970-01-01 (negative before). Throws on a malformed day: callers pass valid days. */
 export function dayNumber(day: string): number {
   const p = mustSplit(day);
-  return Math.round(Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY);
+  return daysFromCivil(p.year, p.month, p.day);
 }
 
-/** The inverse of dayNumber. */
+/** The inverse of dayNumber (civil_from_days). */
 export function dayFromNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** The day n calendar days after `day` (n may be negative). */
@@ -65,8 +93,12 @@ export function diffDays(a: string, b: string): number {
 
 /** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
 export function weekday(day: string): number {
-  // 1970-01-01 was a Thursday (4)
-  return (((dayNumber(day) + 4) % 7) + 7) % 7;
+  return weekdayOfNumber(dayNumber(day));
+}
+
+/** weekday() of a day number: 1970-01-01 was a Thursday (4). */
+export function weekdayOfNumber(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
 }
 
 /** The Monday of the day's week: weeks start on Monday, as Chinese offices count them. */
@@ -97,12 +129,20 @@ export function addMonths(day: string, n: number): string {
 }
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+const zoneDayCache = new Map<string, string>();
+const QUARTER_HOUR = 900_000;
 
-/** The calendar day an instant falls on in an IANA time zone: dayInZone(now, 'Asia/Shanghai'). */
+/**
+ * The calendar day an instant falls on in an IANA time zone: dayInZone(now, 'Asia/Shanghai').
+ * Zone offsets are whole quarter hours, so every instant of one UTC quarter hour has the same
+ * local day: the answer is cached per quarter hour (Intl formatting costs microseconds).
+ */
 export function dayInZone(instant: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR)}`;
+  const cached = zoneDayCache.get(key);
+  if (cached !== undefined) return cached;
   let f = zoneFormatters.get(timeZone);
   if (!f) {
-    // en-CA formats as YYYY-MM-DD; formatToParts keeps us independent of that detail anyway
     f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     zoneFormatters.set(timeZone, f);
   }
@@ -114,7 +154,10 @@ export function dayInZone(instant: Date, timeZone: string): string {
     else if (part.type === 'month') m = part.value;
     else if (part.type === 'day') d = part.value;
   }
-  return `${y.padStart(4, '0')}-${m}-${d}`;
+  const day = `${y.padStart(4, '0')}-${m}-${d}`;
+  if (zoneDayCache.size > 4096) zoneDayCache.clear();
+  zoneDayCache.set(key, day);
+  return day;
 }
 
 /** '周一' … '周日'. */

@@ -62,7 +62,9 @@ const ALTERNATIVES: [string, string][] = [
 const PREFIX = '(?<pre>(?:整改期限|整改时限|完成时限|期限|时限|截止到|截止至|截止|截至|限期|限于|限|务必在|须在|需在|应在|要在|请在|须于|需于|应于|请于|在|于)\\s?:?\\s?)?';
 const POST = '(?<post>\\s?(?:之前|以前|前|为止|止|之内|以内|内))?';
 const BODY = ALTERNATIVES.map(([name, src]) => `(?<a_${name}>${src})`).join('|');
-const SCAN_RE = new RegExp(`${PREFIX}(?:${BODY})${POST}`, 'g');
+// The lookahead lists every character a deadline can start with: most positions fail at once.
+const FIRST = '(?=[\\d零〇一二两三四五六七八九十百半下本这当今年月周星礼立即马截限期时完整务须需应要请在于])';
+const SCAN_RE = new RegExp(`${FIRST}${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
 const ACTION = '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
@@ -183,6 +185,7 @@ function isStrong(g: Groups, after: string, clauseOnly: boolean): boolean {
 }
 
 const CLAUSE_END = /[,;。()!?\n]/;
+const CLAUSE_END_G = /[,;。()!?\n]/g;
 
 /** The clause around [start, end): bounded by , ; 。 ( ) ! ? or a line break. */
 export function clauseBounds(text: string, start: number, end: number): [number, number] {
@@ -193,9 +196,32 @@ export function clauseBounds(text: string, start: number, end: number): [number,
   return [s, e];
 }
 
+/** clauseBounds for many hits in one text: the separators are found once, then binary-searched. */
+function clauseFinder(text: string): (start: number, end: number) => [number, number] {
+  const seps: number[] = [];
+  CLAUSE_END_G.lastIndex = 0;
+  for (let m = CLAUSE_END_G.exec(text); m; m = CLAUSE_END_G.exec(text)) seps.push(m.index);
+  const firstAtOrAfter = (i: number): number => {
+    let lo = 0;
+    let hi = seps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seps[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (start, end) => {
+    const before = firstAtOrAfter(start) - 1;
+    const after = firstAtOrAfter(end);
+    return [before >= 0 ? seps[before]! + 1 : 0, after < seps.length ? seps[after]! : text.length];
+  };
+}
+
 /** Every date-like phrase in a free text, in order; `strong` marks the ones that are deadlines. */
 export function scanDeadlines(text: string, base: string, cal: WorkCalendar): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
+  const bounds = clauseFinder(text);
   SCAN_RE.lastIndex = 0;
   for (let m = SCAN_RE.exec(text); m; m = SCAN_RE.exec(text)) {
     if (m[0] === '') {
@@ -205,9 +231,10 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
     const g = m.groups as Groups;
     const start = m.index;
     const end = start + m[0].length;
-    const [cs, ce] = clauseBounds(text, start, end);
-    const rest = text.slice(end, ce);
-    const clauseOnly = text.slice(cs, start).trim() === '' && ACTION_ONLY_RE.test(rest.trim());
+    const [cs, ce] = bounds(start, end);
+    // a clause that is only the deadline (plus a few action words) is short: look no further
+    const rest = text.slice(end, Math.min(ce, end + 24));
+    const clauseOnly = start - cs <= 2 && ce - end <= 24 && text.slice(cs, start).trim() === '' && ACTION_ONLY_RE.test(rest.trim());
     const strong = isStrong(g, rest, clauseOnly);
     hits.push({ start, end, text: m[0], strong, result: resolve(g, m[0], base, cal) });
   }

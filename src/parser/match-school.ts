@@ -68,6 +68,8 @@ function suggest(index: SchoolIndex, key: string): School[] {
 /** Match a school name typed by a person against the roster. */
 export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   const query = cleanName(text);
+  // roster names are at most 64 characters: anything longer is not a name (and not worth scoring)
+  if (query.length > 64) return { ok: false, code: 'unknown_school', query: query.slice(0, 20) + '…', suggestions: [] };
   const exact = index.byName.get(query);
   if (exact) return { ok: true, school: exact };
 

@@ -19,8 +19,8 @@
 export const DEFAULT_BOT_NAMES: readonly string[] = ['督导助手'];
 
 const SEPARATORS = ':;,、。()!?';
-const sepClass = '[:;,、。()!?]';
-const SPACE_NEAR_SEP = new RegExp(`\\s*(${sepClass})\\s*`, 'g');
+// spaces (never line breaks) around separator punctuation
+const SPACE_NEAR_SEP = / *([:;,、。()!?]) */g;
 
 function foldChar(code: number): string | null {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
@@ -35,21 +35,16 @@ function foldChar(code: number): string | null {
   return null;
 }
 
+/** Every character foldChar changes: one regex pass finds them (V8 does this far faster than a loop). */
+const FOLD_RE = /\r\n|[\uff01-\uff5e\u3000\t\u00a0\u1680\u202f\u205f\u2000-\u200d\u2060\ufeff\uff61\uff64\u2028\u2029\u0085\r\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]/g;
+
+function foldMatch(m: string): string {
+  return m === '\r\n' ? '\n' : (foldChar(m.charCodeAt(0)) ?? m);
+}
+
 /** Full-width → half-width, spaces unified, control characters dropped. Line breaks kept. */
 export function foldWidth(text: string): string {
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // fast path: ordinary printable ASCII and CJK pass through untouched
-    if ((code >= 0x20 && code < 0x7f) || code === 0x0a || (code >= 0x3001 && code < 0xfe00 && code !== 0x3000)) continue;
-    // CRLF: the CR folds to '\n' and the LF that follows is dropped
-    const folded = code === 0x0d && text.charCodeAt(i + 1) === 0x0a ? '' : foldChar(code);
-    if (folded === null) continue;
-    out += text.slice(start, i) + folded;
-    start = i + 1;
-  }
-  return start === 0 ? text : out + text.slice(start);
+  return text.replace(FOLD_RE, foldMatch);
 }
 
 function escapeRegExp(s: string): string {
@@ -62,7 +57,8 @@ function mentionRegExp(botNames: readonly string[]): RegExp {
   let re = mentionCache.get(key);
   if (!re) {
     const names = botNames.map((n) => escapeRegExp(foldWidth(n))).join('|');
-    re = new RegExp(`@\\s?(?:${names})\\s*`, 'g');
+    // never across a line break: the mention may end a line of a record
+    re = new RegExp(`@ ?(?:${names}) *`, 'g');
     mentionCache.set(key, re);
   }
   return re;
@@ -72,9 +68,10 @@ function mentionRegExp(botNames: readonly string[]): RegExp {
 export function normalizeText(raw: string, botNames: readonly string[] = DEFAULT_BOT_NAMES): string {
   let text = foldWidth(raw);
   if (text.includes('@')) text = text.replace(mentionRegExp(botNames), ' ');
+  text = text.replace(/ {2,}/g, ' ').replace(SPACE_NEAR_SEP, '$1');
   const lines: string[] = [];
   for (const line of text.split('\n')) {
-    const clean = line.replace(/ {2,}/g, ' ').replace(SPACE_NEAR_SEP, '$1').trim();
+    const clean = line.trim();
     if (clean !== '') lines.push(clean);
   }
   return lines.join('\n');
@@ -94,14 +91,7 @@ function isCjkLike(ch: string | undefined): boolean {
  * Chinese character stands next to them ("课后服务(2月)" → "课后服务（2月）"; "10:30" stays).
  */
 export function displayText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const full = FULL_WIDTH[ch];
-    if (full !== undefined && (isCjkLike(text[i - 1]) || isCjkLike(text[i + 1]))) out += full;
-    else out += ch;
-  }
-  return out;
+  return text.replace(/[,;:!?()]/g, (ch, i: number) => (isCjkLike(text[i - 1]) || isCjkLike(text[i + 1]) ? FULL_WIDTH[ch]! : ch));
 }
 
 /** Separator punctuation of the canonical text, for other modules' character classes. */

@@ -62,6 +62,7 @@ export function countLabels(text: string): number {
 }
 
 function segments(line: string, current: FieldKey | undefined): string[] {
+  if (!line.includes(':')) return [line]; // an inline field needs its colon
   const cuts: number[] = [];
   INLINE_LABEL_RE.lastIndex = 0;
   let field = current;

@@ -27,6 +27,7 @@ function month(day: string): { from: string; to: string } {
 export function readStatsRange(text: string, today: string): StatsRange {
   const t = text.trim().replace(/^(?:范围|时间|期间)?:?/, '').replace(/[。.!]+$/, '').replace(/(?:的)?(?:数据|情况|统计)$/, '');
   const y = splitDay(today)!.year;
+  if (t.length > 40) return { ok: false }; // no period is written that long
   if (t === '') return { ok: true, ...month(today), assumption: '未写统计范围，按本月统计' };
   switch (t) {
     case '本月':
