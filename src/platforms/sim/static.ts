@@ -64,6 +64,7 @@ export function clockView(clock: SimClock, config: Pick<Config, 'TIMEZONE' | 'DI
     day,
     time,
     workday: info.workday,
-    label: `${formatDayCn(day, { year: true })}${dayNote} ${time}`,
+    label: `${formatDayCn(day)}${dayNote} ${time}`,
+    year: Number(day.slice(0, 4)),
   };
 }

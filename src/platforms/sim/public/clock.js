@@ -16,6 +16,7 @@ export function setupClock({ onStatus, onMoved }) {
     timeZone = c.timeZone || timeZone;
     out.textContent = c.label + (c.simulated ? '（已调整）' : '');
     out.dataset.now = c.now;
+    out.title = `${c.day} ${c.time}（${c.timeZone}）`;
     document.getElementById('clock-0830').textContent = `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;
   };
 
@@ -27,13 +28,17 @@ export function setupClock({ onStatus, onMoved }) {
     }
   };
 
-  const summary = (ran) => {
+  // what the reminder pass and the digest did as of the new time
+  const summary = (ran, digestTime) => {
     if (!ran || typeof ran !== 'object') return '';
     if (ran.pending) return '（提醒与日报尚未接入）';
     const parts = [];
-    if (typeof ran.reminders === 'number') parts.push(`提醒 ${ran.reminders} 条`);
-    if (typeof ran.digests === 'number') parts.push(`日报 ${ran.digests} 份`);
-    return parts.length ? `，已运行：${parts.join('，')}` : '，已运行提醒与日报';
+    if (ran.reminders === null) parts.push('另一轮提醒正在进行');
+    else if (typeof ran.reminders === 'number') parts.push(`提醒 ${ran.reminders} 条`);
+    if (ran.digestSkipped === 'before_digest_time') parts.push(`日报 ${digestTime} 后发送`);
+    else if (ran.digestSkipped === 'not_workday') parts.push('非工作日不发日报');
+    else if (typeof ran.digests === 'number') parts.push(`日报 ${ran.digests} 份`);
+    return parts.length ? `；${parts.join('，')}` : '';
   };
 
   for (const [id, to] of Object.entries(buttons)) {
@@ -43,7 +48,7 @@ export function setupClock({ onStatus, onMoved }) {
       try {
         const c = await api.moveClock(to);
         show(c);
-        onStatus(`模拟时间已调到 ${c.label}${summary(c.ran)}`);
+        onStatus(`模拟时间已调到 ${c.label}${summary(c.ran, c.digestTime)}`);
         onMoved?.(c);
       } catch (e) {
         onStatus(`调整时间失败：${errorText(e)}`);

@@ -45,8 +45,9 @@ const valuePrompts = {
 
 /** One item's buttons; `extend` and `reject` first ask for a short text. */
 function actionGroup(item, buttons, showItem, onAction) {
-  const group = el('div', { class: 'card-actions', role: 'group', 'data-item': item, 'aria-label': `${item} 操作` });
-  if (showItem) group.append(el('span', { class: 'actions-item', text: item }));
+  const group = el('div', { class: 'card-actions', role: 'group', 'data-item': item, 'data-several': String(showItem), 'aria-label': `${item} 操作` });
+  // several items' buttons on one card: name the item, unless every label already does
+  if (showItem && !buttons.every((b) => b.label.includes(item))) group.append(el('span', { class: 'actions-item', text: item }));
   const status = el('span', { class: 'action-status', role: 'status' });
   const all = [];
   const run = async (b, value) => {
@@ -89,12 +90,15 @@ export function renderCard(data, { onAction }) {
   const art = el('article', { class: `card card-${card.kind || 'info'}`, 'data-card-id': data.cardId, 'aria-label': title || '消息' });
   if (title) art.append(el('header', {}, el('h3', { text: title }), card.subtitle ? el('p', { class: 'subtitle', text: card.subtitle }) : null));
   const fields = card.fields || [];
-  if (fields.length) art.append(el('dl', { class: 'fields' }, fields.map((f) => el('div', {}, el('dt', { text: f.label }), el('dd', { text: f.value })))));
+  // a long label or a multi-line value (the help card's templates) reads better stacked
+  const fieldRow = (f) => el('div', { class: f.label.length > 5 || f.value.includes('\n') ? 'stacked' : undefined }, el('dt', { text: f.label }), el('dd', { text: f.value }));
+  if (fields.length) art.append(el('dl', { class: 'fields' }, fields.map(fieldRow)));
   const entries = card.entries || [];
   if (entries.length) {
     art.append(el('ul', { class: 'entries' }, entries.map((e) => el('li', { 'data-item': e.id }, el('span', { class: 'entry-id', text: e.id }), ' ', el('span', { class: 'entry-text', text: e.text }), e.meta ? el('span', { class: 'entry-meta', text: e.meta }) : null))));
   }
-  if (!fields.length && !entries.length && card.text && card.text !== title) art.append(el('p', { class: 'card-text', text: card.text }));
+  // `text` is the complete plain fallback: shown only when the card has nothing else to show
+  if (!card.subtitle && !fields.length && !entries.length && !card.note && card.text && card.text !== title) art.append(el('p', { class: 'card-text', text: card.text }));
   if (card.note) art.append(el('p', { class: 'note', text: card.note }));
   if (card.outcome) {
     art.append(el('p', { class: 'outcome', text: card.outcome }));
@@ -121,7 +125,9 @@ export function applyUpdate(root, data) {
   let changed = false;
   for (const group of root.querySelectorAll('.card-actions')) {
     if (group.dataset.item !== data.item) continue;
-    group.replaceWith(el('p', { class: 'outcome', 'data-item': data.item, text: data.outcome }));
+    // on a card with several items, say which one the outcome is about
+    const several = group.dataset.several === 'true' && !String(data.outcome).includes(data.item);
+    group.replaceWith(el('p', { class: 'outcome', 'data-item': data.item, text: several ? `${data.item}：${data.outcome}` : data.outcome }));
     changed = true;
   }
   if (!changed && data.cardId) {
