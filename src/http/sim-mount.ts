@@ -6,6 +6,7 @@ import { connectRedis } from '../redis/connect.js';
 import { createCalendar } from '../domain/calendar.js';
 import { installSimClock } from '../platforms/sim/clock.js';
 import { simRouter } from '../platforms/sim/routes.js';
+import { simTimeJobs } from './sim-time.js';
 
 /**
  * Composition of the simulator's routes (SIM=on only): the store's roster reads, a dedicated
@@ -26,7 +27,6 @@ export function mountSim(rt: Runtime, ingress: IngressDeps): Router {
     // normally installed by server.ts already; installSimClock returns that same clock
     clock: installSimClock(rt),
     calendar: createCalendar(),
-    // INTEGRATION POINT (time engineer): run the reminder pass and the daily digest as of `at`.
-    runTimeJobs: undefined,
+    runTimeJobs: simTimeJobs(rt),
   });
 }
