@@ -1,15 +1,158 @@
-import { inboundSchema } from '../src/domain/inbound.js';
-import type { Processor } from './types.js';
+import { inboundSchema, type Inbound, type InboundMessage } from '../src/domain/inbound.js';
+import type { HandlerResult } from '../src/domain/reply.js';
+import type { Person, Role } from '../src/domain/roster.js';
+import { dayInZone } from '../src/domain/day.js';
+import { inboundJobId } from '../src/queue/accept.js';
+import { parse, type ParseContext } from '../src/parser/index.js';
+import { errorCard } from '../cards/error.js';
+import { infoCard } from '../cards/info.js';
+import { handle } from '../handlers/index.js';
+import { toOrigin } from '../handlers/common.js';
+import type { HandlerDeps } from '../handlers/types.js';
+import { PermanentJobError, type JobContext, type Processor } from './types.js';
+import { inboundServices, type InboundServices } from './services.js';
+import { enqueueReplies, originOf } from './enqueue-replies.js';
+import { commandOfAction } from './inbound-action.js';
+
+/** An unknown sender hears the refusal at most once per day (a chatty stranger is not answered 50 times). */
+const REFUSAL_SCOPE = 'unknown-sender';
 
 /**
- * The inbound job: one accepted message or card click. For now it validates and records that it
- * was handled; the command pipeline (roster → parse → handler → replies) plugs in here.
+ * The inbound job: one accepted message or card click → roster → parse → handler → outbound
+ * jobs. Every write is idempotent per message id and every outbound job id derives from this
+ * job's id, so a retried job changes nothing twice and sends nothing twice.
  */
 export const processInbound: Processor = async (data, ctx) => {
-  const msg = inboundSchema.parse(data);
-  ctx.rt.log.info(
-    { job: ctx.jobId, platform: msg.platform, channel: msg.channel, kind: msg.kind },
-    'inbound handled',
-  );
-  return { handled: true };
+  const parsed = inboundSchema.safeParse(data);
+  if (!parsed.success) {
+    ctx.rt.log.warn({ job: ctx.jobId, issues: parsed.error.issues.length }, 'inbound payload invalid: dropped');
+    throw new PermanentJobError('invalid inbound payload');
+  }
+  const msg = parsed.data;
+  const svc = inboundServices(ctx.rt);
+  const producerKey = ctx.jobId || inboundJobId(msg);
+  const origin = originOf(msg);
+  const log = ctx.rt.log.child({ job: producerKey, platform: msg.platform, channel: msg.channel, kind: msg.kind });
+
+  const person = await svc.store.findPerson(msg.platform, msg.senderId);
+  if (!person || !person.active) return refuseStranger(ctx, svc, msg, producerKey);
+  await svc.store.setLastPlatform(person.id, msg.platform);
+
+  const deps: HandlerDeps = {
+    store: svc.store,
+    calendar: svc.calendar,
+    now: ctx.rt.now(),
+    timezone: ctx.rt.config.TIMEZONE,
+    config: {
+      defaultDeadlineWorkdays: ctx.rt.config.DEFAULT_DEADLINE_WORKDAYS,
+      escalateAfterWorkdays: ctx.rt.config.ESCALATE_AFTER_WORKDAYS,
+    },
+    source: { platform: msg.platform, messageId: msg.id },
+    conversation: msg.conversation,
+    isGroup: msg.conversation?.isGroup ?? false,
+    assumptions: [],
+  };
+
+  let result: HandlerResult;
+  let command = 'none';
+  try {
+    const parseText = await parserFor(ctx, svc, person);
+    if (msg.kind === 'action') {
+      const out = await commandOfAction(msg, person, deps, parseText);
+      if ('command' in out) command = out.command.command;
+      result = 'command' in out ? await handle(out.command, person, deps) : out.result;
+    } else if (msg.text.trim() === '' && msg.attachments.length > 0) {
+      command = 'evidence';
+      result = await evidence(svc, msg, person, deps);
+    } else {
+      const r = parseText(msg.text);
+      if (!r.ok) {
+        command = `error:${r.code}`;
+        result = { replies: [toOrigin(errorCard(r.message))] };
+      } else {
+        command = r.command.command;
+        result = await handle(r.command, person, { ...deps, assumptions: r.assumptions });
+        // pictures sent with the text attach to what the text just created or reported
+        if (msg.attachments.length) await attachAll(svc, msg, person, deps);
+      }
+    }
+  } catch (e) {
+    // transient (Redis away): retry. On the last try, an apology rather than silence.
+    if (ctx.attempt + 1 < ctx.attempts) throw e;
+    log.error({ err: (e as Error).name, code: (e as { code?: string }).code }, 'inbound failed on its last attempt: apologised');
+    result = { replies: [toOrigin(errorCard('抱歉，系统暂时无法处理这条消息，请稍后再发一次。'), undefined, 'apology')] };
+  }
+  const jobs = await enqueueReplies(ctx.rt.jobQueues.outbound, producerKey, origin, result);
+  log.info({ person: person.id, command, outbound: jobs }, 'inbound handled');
+  return { handled: true, command, outbound: jobs };
 };
+
+/** The primary role, for the parser's examples in failure messages. */
+function mainRole(p: Person): Role {
+  for (const r of ['principal', 'supervisor', 'leader', 'admin'] as const) if (p.roles.includes(r)) return r;
+  return p.roles[0]!;
+}
+
+async function parserFor(ctx: JobContext, svc: InboundServices, person: Person) {
+  const schools = await svc.schoolIndex();
+  const pctx: ParseContext = {
+    now: ctx.rt.now(),
+    timezone: ctx.rt.config.TIMEZONE,
+    schools,
+    calendar: svc.calendar,
+    defaultDeadlineWorkdays: ctx.rt.config.DEFAULT_DEADLINE_WORKDAYS,
+    role: mainRole(person),
+  };
+  return (text: string) => parse(text, pctx);
+}
+
+/** Someone not on the roster: one polite refusal a day naming whom to ask; nothing changes. */
+async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inbound, producerKey: string) {
+  const day = dayInZone(ctx.rt.now(), ctx.rt.config.TIMEZONE);
+  const claimId = `${msg.platform}-${msg.senderId}-${day}`;
+  if (!(await svc.store.claimOnce(REFUSAL_SCOPE, claimId, 2 * 86_400))) {
+    ctx.rt.log.info({ job: producerKey, platform: msg.platform }, 'unknown sender: already told today');
+    return { handled: true, command: 'unknown_sender', outbound: 0 };
+  }
+  try {
+    const admins = (await svc.store.listPeople()).filter((p) => p.active && p.roles.includes('admin')).map((p) => p.name);
+    const whom = admins.length ? `督导室管理员 ${admins.join('、')}` : '督导室管理员';
+    const card = infoCard('您还不在督导助手的名单中', {
+      subtitle: `暂时无法为您办理。如需使用，请联系${whom}将您加入名单。`,
+    });
+    const n = await enqueueReplies(ctx.rt.jobQueues.outbound, producerKey, originOf(msg), { replies: [toOrigin(card, undefined, 'refusal')] });
+    ctx.rt.log.info({ job: producerKey, platform: msg.platform }, 'unknown sender: refused');
+    return { handled: true, command: 'unknown_sender', outbound: n };
+  } catch (e) {
+    await svc.store.releaseOnce(REFUSAL_SCOPE, claimId).catch(() => undefined); // the retry may tell them
+    throw e;
+  }
+}
+
+/** Attach each picture of a message; a message with several carries one id per picture. */
+async function attachAll(svc: InboundServices, msg: InboundMessage, person: Person, deps: HandlerDeps) {
+  let target: { type: 'record' | 'item'; id: string } | undefined;
+  let count = 0;
+  for (const [i, att] of msg.attachments.entries()) {
+    const source = { platform: msg.platform, messageId: i === 0 ? msg.id : `${msg.id}#${i}` };
+    const t = await svc.store.attachEvidence(person.id, att, source, deps.now);
+    if (t) {
+      target = t;
+      count++;
+    }
+  }
+  return { target, count };
+}
+
+/** Pictures alone: evidence for the record or item reported in the last 10 minutes. */
+async function evidence(svc: InboundServices, msg: InboundMessage, person: Person, deps: HandlerDeps): Promise<HandlerResult> {
+  const { target, count } = await attachAll(svc, msg, person, deps);
+  if (deps.isGroup) return { replies: [] }; // busy groups: no chatter for pictures
+  if (!target) {
+    return {
+      replies: [toOrigin(infoCard('图片未关联到事项', { subtitle: '请先发送整改完成或督导记录，再在10分钟内发送照片作为佐证。' }))],
+    };
+  }
+  const what = target.type === 'item' ? `整改事项 ${target.id}` : `督导记录 ${target.id}`;
+  return { replies: [toOrigin(infoCard(`已收到 ${count} 个附件`, { subtitle: `已作为${what}的佐证` }), target.type === 'item' ? [target.id] : undefined)] };
+}

@@ -14,6 +14,7 @@ const commands: Record<string, { run: () => Promise<CliCommand>; help: string }>
   web: { run: async () => serveCommand({ web: true, worker: false }), help: 'the web role alone' },
   worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
   import: { run: async () => (await import('./cli/import.js')).importCommand, help: 'load the roster from .xlsx, .csv or .json (all or nothing)' },
+  parse: { run: async () => (await import('./cli/parse.js')).parseCommand, help: 'show how a message is understood, store nothing' },
   remind: { run: async () => (await import('./cli/remind.js')).remindCommand, help: 'run the reminder and escalation pass as of a time' },
   digest: { run: async () => (await import('./cli/digest.js')).digestCommand, help: "build (and unless dry, send) a day's digest" },
 };

@@ -1,0 +1,107 @@
+import type { Card } from '../src/domain/card.js';
+import type { Reply, HandlerResult } from '../src/domain/reply.js';
+import type { Item } from '../src/domain/records.js';
+import { statusNames } from '../src/domain/records.js';
+import { dayInZone } from '../src/domain/day.js';
+import { actionNames, type TransitionAction } from '../src/domain/lifecycle.js';
+import type { PermissionContext } from '../src/domain/permissions.js';
+import type { School } from '../src/domain/roster.js';
+import type { TransitionRefusal } from '../src/store/store.js';
+import { errorCard } from '../cards/error.js';
+import { momentCn } from '../cards/format.js';
+import type { HandlerDeps } from './types.js';
+
+/** Today in the office's time zone. */
+export const today = (deps: HandlerDeps) => dayInZone(deps.now, deps.timezone);
+
+/** '3月18日 10:20' for outcomes on updated cards. */
+export const nowCn = (deps: HandlerDeps) => momentCn(deps.now.toISOString(), deps.timezone);
+
+export function toOrigin(card: Card, items?: string[], key = 'origin'): Reply {
+  return items?.length ? { to: { type: 'origin' }, card, key, items } : { to: { type: 'origin' }, card, key };
+}
+
+export function toPerson(personId: string, card: Card, key: string, items?: string[]): Reply {
+  const to = { type: 'person' as const, personId };
+  return items?.length ? { to, card, key, items } : { to, card, key };
+}
+
+/** A refusal: one error card to where the message came from; nothing changed. */
+export function refuse(message: string, note?: string): HandlerResult {
+  return { replies: [toOrigin(errorCard(message, note ? { note } : {}))] };
+}
+
+export const unknownItemMessage = (id: string) => `未找到整改事项 ${id}，请核对编号（如 ZG-21）。`;
+
+/** Item numbers the way the parser prints them; a click carries any string, so check it. */
+export const isItemId = (id: string) => /^ZG-\d+$/.test(id);
+
+export interface LoadedItem {
+  item: Item;
+  school: Pick<School, 'id' | 'name' | 'zone'>;
+  /** what permissions.can needs for this item */
+  perm: PermissionContext;
+}
+
+/** An item and its school; undefined when the number is unknown. */
+export async function loadItem(deps: HandlerDeps, id: string): Promise<LoadedItem | undefined> {
+  if (!isItemId(id)) return undefined;
+  const item = await deps.store.getItem(id);
+  if (!item) return undefined;
+  const s = await deps.store.getSchool(item.school);
+  // a school gone from the roster keeps its items: the zone is on the item itself
+  const school = { id: item.school, name: s?.name ?? '（已撤销的学校）', zone: s?.zone ?? item.zone };
+  return { item, school, perm: { school, raisedBy: item.supervisor } };
+}
+
+const verbFor: Partial<Record<TransitionAction, string>> = {
+  close: '验收',
+  reject: '退回',
+  acknowledge: '确认收到',
+  progress: '报告进度',
+  done: '报告完成',
+  request_extension: '申请延期',
+  reopen: '重新打开',
+};
+
+/**
+ * The reply to a refused transition, from the refusal code and the item's *current* state, so
+ * the loser of a race learns what happened ("ZG-21 已被退回，请刷新后重试").
+ */
+export function refusalMessage(r: TransitionRefusal, action: TransitionAction, id: string): string {
+  if (r.code === 'unknown_item') return unknownItemMessage(id);
+  const item = r.item;
+  if (r.code === 'no_pending_extension') return `${id} 没有待审批的延期申请（可能已由他人处理），请刷新后重试。`;
+  const state = item.status;
+  if (state === 'closed') {
+    if (action === 'close' || action === 'reject') return `${id} 已销号，无需再次验收。`;
+    return `${id} 已销号，无需再${verbFor[action] ?? actionNames[action]}。`;
+  }
+  if (action === 'acknowledge' && state !== 'open') return `${id} 已确认收到，当前为「${statusNames[state]}」。`;
+  if ((action === 'done' || action === 'progress' || action === 'request_extension') && state === 'submitted') {
+    return `${id} 已报告完成，正在等待督学验收，请刷新后重试。`;
+  }
+  if ((action === 'close' || action === 'reject') && state === 'open') return `${id} 已被退回，请刷新后重试。`;
+  if (action === 'close' || action === 'reject') return `${id} 尚未报告完成（当前为「${statusNames[state]}」），暂不能验收。`;
+  if (action === 'reopen') return `${id} 尚未销号（当前为「${statusNames[state]}」），无需重新打开。`;
+  return `${id} 当前为「${statusNames[state]}」，不能${verbFor[action] ?? actionNames[action]}，请刷新后重试。`;
+}
+
+/** Page through a store query (the store pages at most 500). */
+export async function all<T>(page: (cursor?: string) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 1000; guard++) {
+    const p = await page(cursor);
+    out.push(...p.items);
+    if (!p.next) break;
+    cursor = p.next;
+  }
+  return out;
+}
+
+/** Soonest deadline first, then by number. */
+export function byDeadline(a: Item, b: Item): number {
+  if (a.deadline !== b.deadline) return a.deadline < b.deadline ? -1 : 1;
+  return Number(a.id.slice(3)) - Number(b.id.slice(3));
+}

@@ -1,0 +1,17 @@
+import { can } from '../src/domain/permissions.js';
+import { digestCard } from '../cards/digest.js';
+import { infoCard } from '../cards/info.js';
+import { buildDigest } from '../src/reports/digest.js';
+import { scopeOfPerson } from '../src/reports/scope.js';
+import { refuse, today } from './common.js';
+import { answerPrivately } from './private-answer.js';
+import type { Handler } from './types.js';
+
+/** 日报: today's digest now, for a leader (it names schools, so in a group it goes privately). */
+export const digestNow: Handler<'digest_now'> = async (_cmd, actor, deps) => {
+  const allowed = can(actor, 'digest');
+  if (!allowed.ok) return refuse(allowed.message);
+  const data = await buildDigest(deps.store, deps.calendar, { date: today(deps), scope: scopeOfPerson(actor), timezone: deps.timezone });
+  const group = infoCard('督导日报', { subtitle: '已私信发送给您' });
+  return answerPrivately(deps, actor, { title: '督导日报', ids: [], detail: digestCard(data), group });
+};

@@ -1,0 +1,21 @@
+import type { Card } from '../src/domain/card.js';
+import type { HandlerResult } from '../src/domain/reply.js';
+import type { Person } from '../src/domain/roster.js';
+import { groupSummaryCard } from '../cards/item-list.js';
+import { toOrigin, toPerson } from './common.js';
+import type { HandlerDeps } from './types.js';
+
+/**
+ * Answer a look-up. In a direct chat: the details in place. In a group chat (others read it, a
+ * principal of another school among them): counts and item numbers only there, the details to
+ * the asker by direct message.
+ */
+export function answerPrivately(deps: HandlerDeps, actor: Person, o: { title: string; ids: string[]; detail: Card; group?: Card }): HandlerResult {
+  if (!deps.isGroup) return { replies: [toOrigin(o.detail, o.ids)] };
+  return {
+    replies: [
+      toOrigin(o.group ?? groupSummaryCard({ title: o.title, ids: o.ids, detailsSentPrivately: true })),
+      toPerson(actor.id, o.detail, `dm-${actor.id}`, o.ids),
+    ],
+  };
+}

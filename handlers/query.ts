@@ -1,0 +1,84 @@
+import type { CardAction } from '../src/domain/inbound.js';
+import type { Item } from '../src/domain/records.js';
+import type { Person } from '../src/domain/roster.js';
+import type { HandlerResult } from '../src/domain/reply.js';
+import { can, type PermissionContext } from '../src/domain/permissions.js';
+import { itemDetailCard } from '../cards/item-detail.js';
+import { schoolOverviewCard } from '../cards/item-list.js';
+import { recordDetailCard } from '../cards/record-detail.js';
+import { all, loadItem, refuse, today, unknownItemMessage } from './common.js';
+import { rosterView } from './roster-view.js';
+import { itemsOfSchool } from './scope.js';
+import { answerPrivately } from './private-answer.js';
+import type { Handler, HandlerDeps } from './types.js';
+
+const OPEN: Item['status'][] = ['open', 'in_progress', 'submitted'];
+
+/** The buttons the viewer may press on an item's detail, by its state and their permissions. */
+function actionsFor(actor: Person, item: Item, perm: PermissionContext): CardAction[] {
+  const ok = (a: Parameters<typeof can>[1]) => can(actor, a, perm).ok;
+  const out: CardAction[] = [];
+  if (item.status === 'open' && ok('acknowledge')) out.push('ack');
+  if ((item.status === 'open' || item.status === 'in_progress') && ok('done')) out.push('done', 'extend');
+  if (item.status === 'submitted' && ok('close')) out.push('pass', 'reject');
+  if (item.extension && ok('approve_extension')) out.push('approve_ext', 'refuse_ext');
+  return out;
+}
+
+async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
+  const loaded = await loadItem(deps, id);
+  // unknown and not-yours read the same: the asker learns nothing about another school's item
+  if (!loaded || !can(actor, 'view', loaded.perm).ok) return refuse(`未找到整改事项 ${id}，或您无权查看该事项。`);
+  const view = await rosterView(deps);
+  const history = await deps.store.history(id);
+  const detail = itemDetailCard({
+    item: loaded.item,
+    history,
+    schoolName: loaded.school.name,
+    supervisorName: view.nameOf(loaded.item.supervisor),
+    nameOf: view.nameOf,
+    today: today(deps),
+    timezone: deps.timezone,
+    actions: deps.isGroup ? [] : actionsFor(actor, loaded.item, loaded.perm),
+  });
+  return answerPrivately(deps, actor, { title: `整改事项 ${id}`, ids: [id], detail });
+}
+
+async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
+  const record = await deps.store.getRecord(id);
+  const school = record ? await deps.store.getSchool(record.school) : undefined;
+  const ctx = { school: { id: record?.school ?? '', name: school?.name ?? '', zone: school?.zone ?? record?.zone ?? '' } };
+  if (!record || !can(actor, 'view', ctx).ok) return refuse(`未找到督导记录 ${id}，或您无权查看该记录。`);
+  const view = await rosterView(deps);
+  const items = await deps.store.getItems(record.items);
+  const detail = recordDetailCard({ record, items, schoolName: ctx.school.name, supervisorName: view.nameOf(record.supervisor), today: today(deps) });
+  return answerPrivately(deps, actor, { title: `督导记录 ${id}`, ids: record.items, detail });
+}
+
+async function querySchool(deps: HandlerDeps, actor: Person, ref: { id: string; name: string }): Promise<HandlerResult> {
+  const school = await deps.store.getSchool(ref.id);
+  if (!school) return refuse(`未找到学校『${ref.name}』，请核对校名。`);
+  const allowed = can(actor, 'view', { school });
+  if (!allowed.ok) return refuse(allowed.message);
+  const view = await rosterView(deps);
+  const records = await all((cursor) => deps.store.queryRecords({ school: school.id, cursor, limit: 500 }));
+  records.sort((a, b) => (a.date === b.date ? Number(b.id.slice(3)) - Number(a.id.slice(3)) : a.date < b.date ? 1 : -1));
+  const openItems = await itemsOfSchool(deps, school.id, { status: OPEN });
+  const detail = schoolOverviewCard({
+    schoolName: school.name,
+    zoneName: view.zoneName(school.zone),
+    supervisorNames: view.supervisorsOf(school.zone).map((p) => p.name),
+    records: records.slice(0, 5),
+    openItems,
+    today: today(deps),
+  });
+  return answerPrivately(deps, actor, { title: '未销号事项', ids: openItems.map((i) => i.id), detail });
+}
+
+/** 整改进度 ZG-12 / 查询 <学校> / DD-7: an item with its history, a record, or a school's state. */
+export const query: Handler<'query'> = async (cmd, actor, deps) => {
+  if (cmd.item) return queryItem(deps, actor, cmd.item);
+  if (cmd.record) return queryRecord(deps, actor, cmd.record);
+  if (cmd.school) return querySchool(deps, actor, cmd.school);
+  return refuse('请写明要查询的事项编号或学校。', '例如：整改进度 ZG-21，或：查询 龙泉小学');
+};

@@ -1,0 +1,53 @@
+import type { Reply } from '../src/domain/reply.js';
+import { can } from '../src/domain/permissions.js';
+import { extensionRequestCard } from '../cards/extension-request.js';
+import { infoCard } from '../cards/info.js';
+import { dayCn } from '../cards/format.js';
+import { loadItem, refusalMessage, refuse, toOrigin, toPerson, today, unknownItemMessage } from './common.js';
+import { rosterView, supervisorsToTell } from './roster-view.js';
+import type { Handler } from './types.js';
+
+/**
+ * 申请延期 ZG-12 至 4月10日 原因：…: the principal asks; the item's supervisor (or, when they have
+ * left, the zone's leaders) gets 同意 / 不同意. The deadline stays until someone decides.
+ */
+export const requestExtension: Handler<'request_extension'> = async (cmd, actor, deps) => {
+  const id = cmd.item;
+  const loaded = await loadItem(deps, id);
+  if (!loaded) return refuse(unknownItemMessage(id));
+  const allowed = can(actor, 'request_extension', loaded.perm);
+  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  const { item } = loaded;
+  if (item.status !== 'closed' && cmd.until <= item.deadline) {
+    return refuse(`申请的日期 ${dayCn(cmd.until)} 不晚于当前期限 ${dayCn(item.deadline)}，无需延期。`);
+  }
+  if (cmd.until < today(deps)) return refuse(`申请的日期 ${dayCn(cmd.until)} 已经过去，请写一个今后的日期，例如：申请延期 ${id} 至 ${dayCn(item.deadline).split(' ')[0]} 原因：…`);
+
+  const r = await deps.store.transition({
+    item: id,
+    action: 'request_extension',
+    actor: actor.id,
+    source: deps.source,
+    now: deps.now,
+    note: cmd.reason,
+    until: cmd.until,
+  });
+  if (!r.ok) return refuse(refusalMessage(r, 'request_extension', id));
+
+  const view = await rosterView(deps);
+  const replies: Reply[] = [
+    toOrigin(
+      infoCard(`${id} 延期申请已提交`, {
+        subtitle: `申请延期至 ${dayCn(cmd.until)}，等待审批`,
+        fields: [{ label: '当前期限', value: dayCn(item.deadline) }],
+        note: '审批前请按原期限推进整改',
+      }),
+      [id],
+    ),
+  ];
+  const card = extensionRequestCard({ item: r.item, until: cmd.until, reason: cmd.reason, schoolName: loaded.school.name, requesterName: actor.name });
+  for (const p of supervisorsToTell(view, r.item)) {
+    if (p.id !== actor.id) replies.push(toPerson(p.id, card, `ext-${p.id}`, [id]));
+  }
+  return { replies };
+};

@@ -1,0 +1,57 @@
+import type { Reply } from '../src/domain/reply.js';
+import { can } from '../src/domain/permissions.js';
+import { recordSummaryCard } from '../cards/record-summary.js';
+import { rectificationNoticeCard } from '../cards/rectification-notice.js';
+import { infoCard } from '../cards/info.js';
+import { dayCn, visitKindText } from '../cards/format.js';
+import { refuse, toOrigin, toPerson } from './common.js';
+import { rosterView } from './roster-view.js';
+import type { Handler } from './types.js';
+
+/**
+ * 提交督导记录: create the record and its items (idempotent per source message), answer the
+ * submitter with the summary, send each principal of the school the notice with buttons, and the
+ * zone's bound group a short notice without the problems themselves (other schools read it).
+ */
+export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) => {
+  const school = await deps.store.getSchool(cmd.school.id);
+  if (!school || !school.active) return refuse(`未找到学校『${cmd.school.name}』，请核对校名或联系管理员。`);
+  const allowed = can(actor, 'submit_record', { school });
+  if (!allowed.ok) return refuse(allowed.message);
+
+  const { record, items } = await deps.store.createRecord({ command: cmd, supervisor: actor.id, source: deps.source, now: deps.now });
+  await deps.store.markEvidenceTarget(actor.id, { type: 'record', id: record.id }, deps.now);
+
+  const view = await rosterView(deps);
+  const principals = items.length ? view.principalsOf(school.id) : [];
+  const ids = items.map((i) => i.id);
+  const replies: Reply[] = [
+    toOrigin(
+      recordSummaryCard({
+        record,
+        items,
+        schoolName: school.name,
+        notified: principals.map((p) => p.name),
+        assumptions: deps.assumptions,
+        defaultWorkdays: deps.config.defaultDeadlineWorkdays,
+      }),
+      ids,
+    ),
+  ];
+  if (items.length) {
+    const notice = rectificationNoticeCard({ record, items, schoolName: school.name, supervisorName: actor.name });
+    for (const p of principals) replies.push(toPerson(p.id, notice, `notice-${p.id}`, ids));
+  }
+  const chats = await deps.store.listChats();
+  const zoneChats = chats.filter((c) => c.binding.type === 'zone' && c.binding.id === school.zone);
+  // submitted in the zone's own group: the summary there is the notice
+  const inZoneChat = zoneChats.some((c) => c.chatId === deps.conversation?.id);
+  if (zoneChats.length && !inZoneChat) {
+    const card = infoCard(`督导记录 ${record.id} 已登记`, {
+      subtitle: `${actor.name} ${dayCn(record.date)} 到 ${school.name} 开展${visitKindText(record)}`,
+      note: items.length ? '整改事项已通知学校' : undefined,
+    });
+    replies.push({ to: { type: 'bound_chat', binding: { type: 'zone', id: school.zone } }, card, key: `zone-${school.zone}` });
+  }
+  return { replies };
+};

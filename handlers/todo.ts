@@ -1,0 +1,37 @@
+import type { Item } from '../src/domain/records.js';
+import { itemListCard } from '../cards/item-list.js';
+import { byDeadline, today } from './common.js';
+import { rosterView } from './roster-view.js';
+import { itemsInScope, itemsOfSchool } from './scope.js';
+import { answerPrivately } from './private-answer.js';
+import type { Handler } from './types.js';
+
+/**
+ * 待办: what waits for this person, soonest deadline first. A principal: their school's items not
+ * yet reported done. A supervisor: items awaiting recheck and extension requests in their scope.
+ * A leader: extension requests in their scope. Several roles: all of it.
+ */
+export const todo: Handler<'todo'> = async (_cmd, actor, deps) => {
+  const found = new Map<string, Item>();
+  const add = (items: Item[]) => items.forEach((i) => found.set(i.id, i));
+  if (actor.roles.includes('principal') && actor.school) {
+    add(await itemsOfSchool(deps, actor.school, { status: ['open', 'in_progress'] }));
+  }
+  if (actor.roles.includes('supervisor') || actor.roles.includes('leader')) {
+    const active = await itemsInScope(deps, actor, { status: ['open', 'in_progress', 'submitted'] });
+    const supervises = actor.roles.includes('supervisor');
+    add(active.filter((i) => i.extension !== undefined || (supervises && i.status === 'submitted')));
+  }
+  const items = [...found.values()].sort(byDeadline);
+  const view = await rosterView(deps);
+  const onlyOwnSchool = items.every((i) => i.school === actor.school);
+  const detail = itemListCard({
+    title: '我的待办',
+    items,
+    today: today(deps),
+    schoolName: onlyOwnSchool ? undefined : view.schoolName,
+    empty: '暂无待办事项',
+    note: items.length ? '查看详情：整改进度 ' + items[0]!.id : undefined,
+  });
+  return answerPrivately(deps, actor, { title: '我的待办', ids: items.map((i) => i.id), detail });
+};

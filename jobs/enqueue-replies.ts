@@ -1,0 +1,48 @@
+import type { Queue } from 'bullmq';
+import type { HandlerResult } from '../src/domain/reply.js';
+import type { Inbound } from '../src/domain/inbound.js';
+import { outboundJobSchema, outboundJobId, type Origin, type OutboundJob } from '../src/queue/outbound-job.js';
+
+/** Sends from an inbound job: retried with backoff; kept a week so their job ids keep deduplicating. */
+export const REPLY_JOB_OPTS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 86_400 },
+  removeOnFail: { age: 30 * 86_400 },
+} as const;
+
+/** Where the inbound came from, so `origin` replies answer in place and clicked cards update. */
+export function originOf(m: Inbound): Origin {
+  const o: Origin = { platform: m.platform, channel: m.channel, senderId: m.senderId };
+  if (m.conversation) o.conversation = m.conversation;
+  if (m.kind === 'message' && m.replyVia) o.replyVia = m.replyVia;
+  if (m.kind === 'action' && m.cardRef) {
+    const ref: Record<string, string> = {};
+    for (const [k, v] of Object.entries(m.cardRef)) if (typeof v === 'string') ref[k] = v;
+    if (Object.keys(ref).length) o.cardRef = ref;
+  }
+  return o;
+}
+
+/**
+ * Put a handler's result on the outbound queue. Job ids are built from the inbound job's id and
+ * each reply's key, so a retried inbound job adds nothing new (BullMQ ignores a known id).
+ * Card updates go first: a card sent in the same breath (the supervisor's new recheck card) must
+ * not lose its buttons to an update meant for the older cards.
+ */
+export async function enqueueReplies(queue: Queue, producerKey: string, origin: Origin, result: HandlerResult): Promise<number> {
+  const jobs: { name: string; data: OutboundJob; opts: { jobId: string } & typeof REPLY_JOB_OPTS }[] = [];
+  for (const u of result.cardUpdates ?? []) {
+    const data = outboundJobSchema.parse({ kind: 'card_update', item: u.item, outcome: u.outcome, origin });
+    jobs.push({ name: 'card_update', data, opts: { jobId: outboundJobId(producerKey, `upd-${u.item}`), ...REPLY_JOB_OPTS } });
+  }
+  const keys = new Set<string>();
+  for (const r of result.replies) {
+    if (keys.has(r.key)) throw new Error(`duplicate reply key ${r.key}`); // a handler bug: one would be lost
+    keys.add(r.key);
+    const data = outboundJobSchema.parse({ kind: 'send', to: r.to, card: r.card, items: r.items ?? [], origin });
+    jobs.push({ name: 'send', data, opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS } });
+  }
+  if (jobs.length) await queue.addBulk(jobs);
+  return jobs.length;
+}

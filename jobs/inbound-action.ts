@@ -1,0 +1,57 @@
+import type { Command, ParseResult } from '../src/domain/command.js';
+import type { InboundAction } from '../src/domain/inbound.js';
+import type { HandlerResult } from '../src/domain/reply.js';
+import type { Person } from '../src/domain/roster.js';
+import { can } from '../src/domain/permissions.js';
+import { normalizeItemId } from '../src/parser/index.js';
+import { infoCard } from '../cards/info.js';
+import { dayCn, typedCommand } from '../cards/format.js';
+import { loadItem, refuse, toOrigin, unknownItemMessage } from '../handlers/common.js';
+import type { HandlerDeps } from '../handlers/types.js';
+
+export type ActionOutcome = { command: Command } | { result: HandlerResult };
+
+/**
+ * A card click → the Command the same words would have typed. The handler then checks the
+ * clicker against the roster exactly as for typed text: the button's key proves nothing.
+ */
+export async function commandOfAction(a: InboundAction, actor: Person, deps: HandlerDeps, parseText: (text: string) => ParseResult): Promise<ActionOutcome> {
+  const item = normalizeItemId(a.item);
+  if (!item) return { result: refuse('未找到该整改事项，请刷新后重试。') };
+  const note = a.value?.trim() || undefined;
+  switch (a.action) {
+    case 'ack':
+      return { command: { command: 'acknowledge', item, note } };
+    case 'done':
+      return { command: { command: 'report_progress', item, status: 'done', note } };
+    case 'pass':
+      return { command: { command: 'recheck', item, pass: true, note } };
+    case 'reject':
+      // without a typed reason the recheck handler asks for one, with an example
+      return { command: { command: 'recheck', item, pass: false, note } };
+    case 'approve_ext':
+      return { command: { command: 'decide_extension', item, approve: true, note } };
+    case 'refuse_ext':
+      return { command: { command: 'decide_extension', item, approve: false, note } };
+    case 'extend':
+      return extendClick(item, note, actor, deps, parseText);
+  }
+}
+
+/** 申请延期 needs a date: read one typed into the card, else say how to write the request. */
+async function extendClick(item: string, value: string | undefined, actor: Person, deps: HandlerDeps, parseText: (text: string) => ParseResult): Promise<ActionOutcome> {
+  if (value) {
+    const r = parseText(`申请延期 ${item} ${/^至/.test(value) ? '' : '至 '}${value}`);
+    if (r.ok && r.command.command === 'request_extension') return { command: r.command };
+  }
+  const loaded = await loadItem(deps, item);
+  if (!loaded) return { result: refuse(unknownItemMessage(item)) };
+  const allowed = can(actor, 'request_extension', loaded.perm);
+  if (!allowed.ok) return { result: refuse(allowed.code === 'not_your_school' ? unknownItemMessage(item) : allowed.message) };
+  const card = infoCard(`申请延期 ${item}`, {
+    subtitle: `当前期限 ${dayCn(loaded.item.deadline)}`,
+    fields: [{ label: '请直接回复（可复制后修改）', value: typedCommand('extend', item) }],
+    note: '写明延期到哪天和原因，督学审批后生效',
+  });
+  return { result: { replies: [toOrigin(card, [item])] } };
+}
