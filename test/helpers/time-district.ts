@@ -58,7 +58,7 @@ export async function openTimeWorld(o: { prefix?: string; clock?: Clock; env?: R
 }
 
 /**
- * Two zones, five schools (one inactive), two supervisors, four principals (one with no platform
+ * Two zones, five schools (S05 is deactivated by importDistrict), two supervisors, four principals (one with no platform
  * id), two leaders (全部 and zone 2 only), an admin.
  */
 export function district(): Roster {
@@ -72,7 +72,7 @@ export function district(): Roster {
       { id: 'S02', name: '城南中学', shortNames: [], type: '初中', nature: '公办', zone: 'z1', active: true },
       { id: 'S03', name: '龙水幼儿园', shortNames: [], type: '幼儿园', nature: '公办', zone: 'z2', active: true },
       { id: 'S04', name: '龙水小学', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: true },
-      { id: 'S05', name: '已撤并村小', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: false },
+      { id: 'S05', name: '已撤并村小', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: true },
     ],
     people: [
       { id: 'sup-wang', name: '王督学', roles: ['supervisor'], zones: ['z1'], fullTime: true, wecomId: 'wang', active: true },
@@ -92,6 +92,13 @@ export function district(): Roster {
       { month: '2021-05', content: '开展校园食堂与安全专项督导', kind: '专项督导', topic: '食堂与校园安全' },
     ],
   };
+}
+
+/** Import the district; S05 was merged away, so a later roster without it deactivates it (import never deletes). */
+export async function importDistrict(store: FullStore): Promise<void> {
+  const roster = district();
+  await store.importRoster(roster);
+  await store.importRoster({ ...roster, schools: roster.schools.filter((x) => x.id !== 'S05') });
 }
 
 const supervisorOf: Record<string, string> = { S01: 'sup-wang', S02: 'sup-wang', S03: 'sup-zhao', S04: 'sup-zhao', S05: 'sup-zhao' };

@@ -1,5 +1,5 @@
 import type { FullStore } from '../../src/store/store.js';
-import { act, bj, district, visit } from '../helpers/time-district.js';
+import { act, bj, importDistrict, visit } from '../helpers/time-district.js';
 
 /**
  * A district in May 2021 with records and items in every state, built through the real store at
@@ -22,10 +22,7 @@ import { act, bj, district, visit } from '../helpers/time-district.js';
 export type Letter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'N' | 'O' | 'P';
 
 export async function buildKnownDistrict(store: FullStore): Promise<Record<Letter, string>> {
-  // S05 was merged away: a later roster without it deactivates it (import never deletes)
-  const roster = district();
-  await store.importRoster(roster);
-  await store.importRoster({ ...roster, schools: roster.schools.filter((x) => x.id !== 'S05') });
+  await importDistrict(store);
   const ids = {} as Record<Letter, string>;
   const rec = async (school: string, date: string, created: string, problems: [Letter, string, string][]) => {
     const [d, t] = created.split(' ') as [string, string];
