@@ -14,7 +14,8 @@ import { clip, splitMessage, type SplitLimits } from '../split-message.js';
  *
  * Size: the stored docs give no byte limit for robot markdown; DingTalk's own connector splits
  * at 2000 characters a message, so we keep parts ≤ 2000 characters and ≤ 6000 bytes.
- * DingTalk markdown has no <font color>, so dimmed lines are plain.
+ * DingTalk markdown has no <font color>, so dimmed lines are plain; a line break inside a
+ * paragraph is written "  \n" (two trailing spaces), as plain "\n" may be folded.
  */
 export const DINGTALK_MARKDOWN_LIMITS: SplitLimits = { maxBytes: 6000, maxChars: 2000 };
 
