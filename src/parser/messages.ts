@@ -48,6 +48,9 @@ const list = (names: string[]) => names.join('、');
 export const messages = {
   empty: (role?: Role, school?: string) =>
     `请在 @督导助手 后面写上要办的事，例如：\n${examplesBlock(role, school)}\n发送『帮助』查看全部用法。`,
+  /** for a direct chat whose text is not a command (in groups such text is ignored) */
+  notACommand: (role?: Role, school?: string) =>
+    `没看懂这条消息。可以这样发：\n${examplesBlock(role, school)}\n发送『帮助』查看全部用法。`,
   tooLong: (length: number) =>
     `消息太长（${length} 字），一次最多 ${MAX_MESSAGE_CHARS} 字。请分成几条发送，例如每所学校一条督导记录。`,
   internal: () => '抱歉，这条消息没能识别。请换一种写法，或发送『帮助』查看示例。',

@@ -34,6 +34,8 @@ const DONE_RE = /^(?:已完成整改|已整改完毕|整改完毕|整改完成|�
 const DOING_RE = /^(?:进行中|整改中|正在整改|处理中|推进中)/;
 const PASS_RE = /^(?:通过|合格|同意销号|销号|验收通过)/;
 const REJECT_RE = /^(?:退回|不通过|不合格|未通过|驳回)/;
+const QUESTION_RE = /^(?:怎么样了?|如何了?|进展如何|到哪了|呢)?[\s?.。!~]*$/;
+
 /** A period rather than a day: "延期一周" does not say from when, so it is refused. */
 const DURATION_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|日内|周|星期|礼拜|月内|个月)|立即|立行|当天|当日/;
 const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
@@ -45,7 +47,7 @@ function note(text: string): string | undefined {
     .replace(NOTE_LABEL_RE, '')
     .replace(/[\s:;,、]+$/, '')
     .trim();
-  return t === '' ? undefined : displayText(t);
+  return /^[\p{P}\s]*$/u.test(t) ? undefined : displayText(t);
 }
 
 type ItemRead = { ok: true; item: string; rest: string } | { ok: false; failure: ParseFailure };
@@ -80,7 +82,8 @@ export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => Parse
 /** 整改进度 / 进度: a query without a status, a progress report with one. */
 function parseProgress(rest: string, ctx: ParseContext): ParseResult {
   const id = readLeadingId(rest);
-  if (id.ok && id.rest === '') return ok(queryOf(id.token));
+  // "整改进度 ZG-12？", "进度 ZG-12 怎么样了" ask; they report nothing
+  if (id.ok && QUESTION_RE.test(id.rest)) return ok(queryOf(id.token));
   if (!id.ok || id.token.kind === 'record') {
     return parseQuery(rest, ctx, () => fail('missing_field', messages.missingProgressTarget()));
   }

@@ -65,7 +65,8 @@ function segments(line: string, current: FieldKey | undefined): string[] {
   if (!line.includes(':')) return [line]; // an inline field needs its colon
   const cuts: number[] = [];
   INLINE_LABEL_RE.lastIndex = 0;
-  let field = current;
+  const own = LINE_LABEL_RE.exec(line);
+  let field = own ? LABEL_TO_KEY.get(own[1]!) : current;
   for (let m = INLINE_LABEL_RE.exec(line); m; m = INLINE_LABEL_RE.exec(line)) {
     const key = LABEL_TO_KEY.get(m[1]!)!;
     if (field === 'problems' && key === 'deadline') continue; // a problem's own 期限

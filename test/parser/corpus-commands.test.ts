@@ -209,3 +209,13 @@ describe('绑定本群', () => {
     { text: '绑定本群 火星', expect: { error: 'unknown_school', message: '未找到责任区或学校『火星』。可绑定的责任区：龙泉责任区、城关责任区；也可绑定某所学校，或『督导室』。' } },
   ]);
 });
+
+describe('questions and stray punctuation', () => {
+  cases([
+    { text: '整改进度 ZG-12？', expect: { command: 'query', item: 'ZG-12' } },
+    { text: '进度 ZG-12 怎么样了?', expect: { command: 'query', item: 'ZG-12' } },
+    { text: '收到 ZG-12!', expect: { command: 'acknowledge', item: 'ZG-12' } },
+    { text: '收到 ZG-12。', expect: { command: 'acknowledge', item: 'ZG-12' } },
+    { text: '同意延期 ZG-12。', expect: { command: 'decide_extension', item: 'ZG-12', approve: true } },
+  ]);
+});
