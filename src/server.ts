@@ -11,6 +11,8 @@ import { upsertTimeSchedules } from '../jobs/schedules.js';
 import type { IngressDeps } from './platforms/ingress.js';
 import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream.js';
 import { installSimClock } from './platforms/sim/clock.js';
+import { ensureDemoRoster } from './roster/demo.js';
+import { createStore } from './store/redis-store.js';
 
 export interface ServiceOptions extends RuntimeOptions {
   web: boolean;
@@ -20,6 +22,8 @@ export interface ServiceOptions extends RuntimeOptions {
   processors?: Processors;
   /** upsert the time jobs' schedules on boot (worker role); tests turn it off (default on) */
   schedules?: boolean;
+  /** with SIM=on, import the demo district into an empty store (`serve`/`web`; default off) */
+  demoRoster?: boolean;
 }
 
 export interface Service {
@@ -40,6 +44,9 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   // Sim mode: rt.now() reads the simulated clock (an offset in Redis), so the web, the inbound
   // job and the time jobs all agree on "now" after the page moves the clock.
   const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
+  // interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
+  // the simulator has people to be; an office's own roster is never touched
+  if (o.demoRoster && rt.config.SIM === 'on') await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
   // the time jobs (reminder pass, digest, monthly plan): upserted on every boot, idempotent
   if (o.worker && (o.schedules ?? true)) await upsertTimeSchedules(rt);

@@ -4,7 +4,7 @@ import type { CliCommand } from './context.js';
 /** `serve` (web + workers), `web` or `worker`: runs until SIGTERM/SIGINT, then closes within 10 s. */
 export function serveCommand(roles: { web: boolean; worker: boolean }): CliCommand {
   return async ({ config, log, out }) => {
-    const svc = await startService({ config, log, ...roles });
+    const svc = await startService({ config, log, ...roles, demoRoster: roles.web });
     if (svc.url) {
       const shown = config.PUBLIC_BASE_URL ?? svc.url.replace('127.0.0.1', 'localhost');
       out(`dudao is running at ${shown}${config.SIM === 'on' ? ` (simulator: ${shown}/sim)` : ''}`);
