@@ -113,7 +113,8 @@ export function simRouter(deps: SimDeps): Router {
     const [people, schools, zones] = await Promise.all([deps.roster.listPeople(), deps.roster.listSchools(), deps.roster.listZones()]);
     const s = new Map(schools.map((x) => [x.id, x]));
     const z = new Map(zones.map((x) => [x.id, x]));
-    const rank = (roleList: readonly string[]) => Math.min(...roleList.map((r) => roles.indexOf(r as (typeof roles)[number])));
+    // grouped by each person's first role (督学, 校长, 领导, 管理员), so the picker opens on a supervisor
+    const rank = (roleList: readonly (typeof roles)[number][]) => roles.indexOf(roleList[0]!);
     ctx.body = {
       people: people
         .filter((p) => p.active)
