@@ -8,7 +8,7 @@ import { dayNumber } from '../domain/day.js';
  * hashes keep the compact listpack encoding (perf-baselines §4); long texts live in their own keys.
  *
  * item hash:   r record n · s school · z zone · u supervisor · st status · dl deadline ·
- *              ds deadline source (t|d) · c created · up updated · cl closed · na attachments ·
+ *              ds deadline source (t|d) · c created · up updated (absent: = c) · cl closed · na attachments ·
  *              xu/xb/xa pending extension until/by/at
  * record hash: s · z · u · d date · k kind · m manner · c created · p platform · i0 first item n · ni count
  */
@@ -79,7 +79,8 @@ export function encodeNewItem(o: {
   now: string;
 }): string[] {
   return ['s', o.school, 'z', o.zone, 'u', o.supervisor, 'st', 'open', 'dl', o.deadline,
-    'ds', o.deadlineSource === 'default' ? 'd' : 't', 'c', o.now, 'up', o.now];
+    'ds', o.deadlineSource === 'default' ? 'd' : 't', 'c', o.now];
+  // no 'up' until the first change: updatedAt falls back to 'c' (26 bytes less per item)
 }
 
 export interface RecordTexts {

@@ -6,22 +6,21 @@ import type { CreateRecordInput, CreateRecordResult } from './store.js';
 import { dayNumber } from '../domain/day.js';
 import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
-import { decodeItem, decodeRecord, encodeNewItem, itemNumber, parseTexts, recordNumber, type Flat, type RecordTexts } from './codec.js';
+import { decodeItem, decodeRecord, encodeNewItem, itemNumber, pairs, parseTexts, recordNumber, type Flat, type RecordTexts } from './codec.js';
 
 const createScript = loadScript('create-record');
+const getItemsScript = loadScript('get-items');
 /** How long a source message id keeps pointing at its record: far longer than any job retry. */
 const SOURCE_TTL_SECONDS = 90 * 86_400;
 
 export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) => Promise<School | undefined>) {
   async function getItemsByNumber(ns: number[]): Promise<Item[]> {
     if (ns.length === 0) return [];
-    const pipe = redis.pipeline();
-    for (const n of ns) pipe.hgetall(k.item(n)).get(k.itemText(n)).get(k.itemExtReason(n));
-    const res = (await pipe.exec()) ?? [];
+    const keys = ns.flatMap((n) => [k.item(n), k.itemText(n), k.itemExtReason(n)]);
+    const res = (await getItemsScript.run(redis, keys, [])) as unknown[];
     const out: Item[] = [];
     ns.forEach((n, i) => {
-      const h = res[i * 3]?.[1] as Flat | undefined;
-      const item = h && decodeItem(n, h, res[i * 3 + 1]?.[1] as string | null, res[i * 3 + 2]?.[1] as string | null);
+      const item = decodeItem(n, pairs(res[i * 3]), (res[i * 3 + 1] as string | null) ?? null, (res[i * 3 + 2] as string | null) ?? null);
       if (item) out.push(item);
     });
     return out;
