@@ -19,6 +19,8 @@ import { readVisitKind } from './visit-kind.js';
  */
 
 const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
+/** The code for a field written twice with different values (there is no dedicated one). */
+const DUPLICATE_CODE: Partial<Record<FieldKey, ParseFailure['code']>> = { school: 'ambiguous_school', date: 'bad_date', deadline: 'bad_deadline' };
 const FILLER_RE = /^(?:如下|一份|一条|一下|内容如下)?:?$/;
 
 function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
@@ -35,7 +37,7 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
   /** A one-value field; the same label twice with different values is refused, not guessed. */
   const scalar = (key: FieldKey): string | ParseFailure | undefined => {
     const values = [...new Set((fields.get(key) ?? []).map((lines) => lines.join(' ').trim()).filter((v) => v !== ''))];
-    if (values.length > 1) return fail(key === 'school' ? 'ambiguous_school' : key === 'date' ? 'bad_date' : key === 'deadline' ? 'bad_deadline' : 'missing_field', messages.duplicateField(FIELD_NAMES[key], values));
+    if (values.length > 1) return fail(DUPLICATE_CODE[key] ?? 'missing_field', messages.duplicateField(FIELD_NAMES[key], values));
     return values[0];
   };
   const text = (key: FieldKey): string | undefined => {

@@ -168,6 +168,11 @@ describe('the record’s 期限 and problem deadlines together', () => {
     { text: head + '问题：签到表缺数据，2月30日前补齐', expect: { error: 'bad_deadline', message: /2月30日不是有效日期/ } },
     { text: head + '问题：签到表缺数据，3月31日（周五）前补齐', expect: { error: 'bad_deadline', message: /3月31日 周三，不是周五/ } },
     { text: head + '问题：签到表缺数据，3月31日（周三）前补齐', expect: R(LQ, '2021-03-15', [P('签到表缺数据', '2021-03-31')]) },
+    { text: head + '问题：签到表缺数据，3月31日完成', expect: R(LQ, '2021-03-15', [P('签到表缺数据', '2021-03-31')]) },
+    { text: head + '问题：签到表缺数据，三天后补齐', expect: { error: 'bad_deadline', message: /看不懂整改期限『三天后补齐』/ } },
+    { text: head + '问题：签到表缺数据，下周内补齐', expect: { error: 'bad_deadline', message: /『下周内补齐』/ } },
+    { text: head + '问题：签到表缺数据，0天内补齐', expect: { error: 'bad_deadline', message: /天数应在 1 到 730 之间/ } },
+    { text: head + '问题：春节前后未开展安全教育', expect: R(LQ, '2021-03-15', [P('春节前后未开展安全教育', '2021-03-29', 'default')]) },
   ]);
 });
 
