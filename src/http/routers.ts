@@ -1,6 +1,8 @@
 import type Router from '@koa/router';
 import type { Runtime } from '../runtime.js';
 import type { IngressDeps } from '../platforms/ingress.js';
+import { apiRouter } from './api/index.js';
+import { createStore } from '../store/redis-store.js';
 import { wecomRouter } from '../platforms/wecom/routes.js';
 import { dingtalkRouter } from '../platforms/dingtalk/routes.js';
 import { adminRouter } from './admin.js';
@@ -17,5 +19,6 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   routers.push(wecomRouter(ingress), dingtalkRouter(ingress));
   if (rt.config.ADMIN_TOKEN) routers.push(adminRouter(Object.values(rt.jobQueues), rt.config.ADMIN_TOKEN));
   if (rt.config.SIM === 'on') routers.push(mountSim(rt, ingress));
+  if (rt.config.ADMIN_TOKEN) routers.push(apiRouter(rt, createStore(rt.redis, rt.prefix)));
   return routers;
 }

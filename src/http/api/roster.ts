@@ -1,0 +1,40 @@
+import type { ApiRoutes } from './deps.js';
+import { parseQuery } from './deps.js';
+import { z } from 'zod';
+import { readBody } from '../read-body.js';
+import { AppError, badRequest } from '../../errors.js';
+import { normalizeJsonRoster } from '../../roster/load.js';
+import { bool } from './params.js';
+
+/** A district's roster as JSON is far above the callbacks' 64 KiB: 5,000 schools ≈ 1 MiB. */
+const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * POST roster (the JSON roster of interfaces.md), all or nothing; `?dryRun=true` checks only.
+ * Mistakes: 400 `invalid_roster` with every one listed in `details` (sheet, row, column, text).
+ */
+export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
+  router.post('/roster', async (ctx) => {
+    const q = parseQuery(ctx, z.strictObject({ dryRun: bool.optional() }));
+    const raw = await readBody(ctx, MAX_ROSTER_BYTES);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      throw badRequest('malformed', 'the body is not JSON');
+    }
+    const r = normalizeJsonRoster(body, { year: year() });
+    if (!r.ok) {
+      ctx.status = 400;
+      ctx.body = {
+        error: { code: 'invalid_roster', message: `名单有 ${r.errors.length} 处错误，未导入任何数据`, details: r.errors },
+      };
+      return;
+    }
+    try {
+      ctx.body = await store.importRoster(r.roster, { dryRun: q.dryRun ?? false });
+    } catch (e) {
+      throw new AppError('import_failed', (e as Error).message, 409);
+    }
+  });
+};
