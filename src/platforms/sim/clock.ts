@@ -41,17 +41,31 @@ function parseOffset(v: string | null): number {
 export function createSimClock(redis: RedisClient, prefix: string, base: () => Date, refreshMs = 1000): SimClock {
   const key = simClockKey(prefix);
   let offset = 0;
-  let inFlight: Promise<number> | undefined;
-  const refresh = () => {
-    // one GET at a time: while Redis is away they would otherwise pile up in the offline queue
-    inFlight ??= redis
-      .get(key)
-      .then((v) => (offset = parseOffset(v)))
-      .catch(() => offset) // keep the last known offset; /readyz reports the outage
-      .finally(() => (inFlight = undefined));
-    return inFlight;
+  // Reads and local moves are numbered; a result older than what is applied is dropped, so a
+  // read that was on the wire while this process moved the clock cannot undo the move.
+  let issued = 0;
+  let applied = 0;
+  const apply = (n: number, value: number) => {
+    if (n > applied) {
+      applied = n;
+      offset = value;
+    }
+    return offset;
   };
-  const timer = setInterval(() => void refresh(), refreshMs);
+  const refresh = () => {
+    const n = ++issued;
+    return redis.get(key).then(
+      (v) => apply(n, parseOffset(v)),
+      () => offset, // keep the last known offset; /readyz reports the outage
+    );
+  };
+  // the timer keeps one read at a time: while Redis is away they would pile up in the offline queue
+  let ticking = false;
+  const timer = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    void refresh().finally(() => (ticking = false));
+  }, refreshMs);
   timer.unref();
   void refresh();
   return {
@@ -61,12 +75,11 @@ export function createSimClock(redis: RedisClient, prefix: string, base: () => D
     async setTo(target) {
       const next = Math.round(target.getTime() - base().getTime());
       await redis.set(key, String(next));
-      offset = next;
-      return next;
+      return apply(++issued, next);
     },
     async reset() {
       await redis.del(key);
-      offset = 0;
+      apply(++issued, 0);
     },
     stop: () => clearInterval(timer),
   };
