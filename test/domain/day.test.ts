@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  dayFromNumber,
+  dayNumber,
   dayInZone,
   diffDays,
   endOfMonth,
@@ -51,5 +54,24 @@ describe('day helpers', () => {
     expect(dayInZone(new Date('2021-03-14T15:59:59Z'), 'Asia/Shanghai')).toBe('2021-03-14');
     expect(dayInZone(new Date('2021-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2022-01-01');
     expect(dayInZone(new Date('2021-03-15T02:00:00Z'), 'America/Los_Angeles')).toBe('2021-03-14');
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with Date.UTC for every day from year 1000 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1) / 86_400_000, max: Date.UTC(9999, 11, 31) / 86_400_000 }), (n) => {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+        expect(dayFromNumber(n)).toBe(iso);
+        expect(dayNumber(iso)).toBe(n);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('refuses malformed days', () => {
+    for (const bad of ['2021-3-15', '2021-02-29', '2021-13-01', '2021/03/15', '20210315xx', '0999-01-01']) {
+      expect(isDay(bad), bad).toBe(false);
+      expect(() => dayNumber(bad)).toThrow(RangeError);
+    }
   });
 });
