@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { Inbound } from '../../src/domain/inbound.js';
 import type { Service } from '../../src/server.js';
 
-const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
+const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 /** Every inbound job in any state (completed ones are kept 3 days: the dedup window). */
 export async function inboundJobs(svc: Pick<Service, 'rt'>): Promise<Job<Inbound>[]> {
@@ -19,4 +19,16 @@ export async function callbackCount(url: string, platform: string, outcome: stri
   const text = await (await fetch(`${url}/metrics`)).text();
   const m = new RegExp(`^dudao_callbacks_total\\{platform="${platform}",outcome="${outcome}"\\} (\\d+)`, 'm').exec(text);
   return m ? Number(m[1]) : 0;
+}
+
+/**
+ * startService returns before its Redis connections are up (the first /readyz may say "redis
+ * unavailable" and a first callback 503). Tests that send callbacks at once wait for this first.
+ */
+export async function waitReady(url: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((await fetch(`${url}/readyz`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error(`service not ready within ${ms} ms`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
+import { waitReady } from '../helpers/inbound-jobs.js';
 import { tokenFromAuthorization } from '../../src/http/admin-auth.js';
 
 const TOKEN = 'admin-token-0123456789abcdef';
@@ -9,6 +10,7 @@ describe('/admin/queues behind ADMIN_TOKEN', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false, env: { ADMIN_TOKEN: TOKEN } });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 
@@ -58,6 +60,7 @@ describe('/admin without ADMIN_TOKEN', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 

@@ -14,7 +14,7 @@ import {
   robotHeaders,
   robotTextMessage,
 } from '../../helpers/dingtalk-sign.js';
-import { callbackCount, inboundJobCount, inboundJobs } from '../../helpers/inbound-jobs.js';
+import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { decryptEvent, eventSecrets, eventSignature } from '../../../src/platforms/dingtalk/crypto.js';
 
 describe('DingTalk: published known-answer vectors over HTTP', () => {
@@ -32,6 +32,7 @@ describe('DingTalk: published known-answer vectors over HTTP', () => {
         DINGTALK_EVENT_AES_KEY: EV.aesKey,
       },
     });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 
@@ -84,6 +85,7 @@ describe('DingTalk HTTP callbacks', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false, env: { ...dingtalkEnv(), LOG_LEVEL: 'debug' } });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
   const byId = async (id: string) => (await inboundJobs(svc)).filter((j) => j.data.id === id);
@@ -189,6 +191,7 @@ describe('DingTalk routes by configuration', () => {
   it('without event token/key, /dingtalk/events is 404 while /dingtalk/robot works', async () => {
     const { DINGTALK_EVENT_TOKEN: _t, DINGTALK_EVENT_AES_KEY: _k, ...noEvents } = dingtalkEnv();
     const a = await startTestService({ worker: false, env: noEvents });
+    await waitReady(a.url);
     try {
       expect((await fetch(`${a.url}/dingtalk/events`, { method: 'POST', body: '{}' })).status).toBe(404);
       expect((await dingtalkRobotRequest(a.url, DINGTALK_TEST, robotTextMessage('msgCfg', 'x'))).status).toBe(200);

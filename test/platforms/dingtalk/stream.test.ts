@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestService, type TestService } from '../../helpers/service.js';
 import { DINGTALK_TEST, dingtalkEnv, robotTextMessage } from '../../helpers/dingtalk-sign.js';
 import { fixture } from '../../helpers/wecom-sign.js';
-import { callbackCount, inboundJobCount, inboundJobs } from '../../helpers/inbound-jobs.js';
+import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { FakeDingtalkGateway } from '../../fakes/dingtalk-gateway.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../../src/redis/embedded-redis.js';
 
@@ -19,6 +19,7 @@ describe('DingTalk Stream mode against a local gateway', () => {
   beforeAll(async () => {
     gw = await new FakeDingtalkGateway().start();
     svc = await startTestService({ worker: false, env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url, LOG_LEVEL: 'debug' } });
+    await waitReady(svc.url);
   });
   afterAll(async () => {
     await svc.close();
@@ -140,6 +141,7 @@ describe('DingTalk Stream mode while Redis is down', () => {
     redis = await startEmbeddedRedis({ dataDir: dir, reuse: false });
     gw = await new FakeDingtalkGateway().start();
     svc = await startTestService({ worker: false, redisUrl: redis.url, env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url } });
+    await waitReady(svc.url);
   });
   afterAll(async () => {
     await svc.close();

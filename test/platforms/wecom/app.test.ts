@@ -11,7 +11,7 @@ import {
   wecomEnv,
   wecomUrlCheck,
 } from '../../helpers/wecom-sign.js';
-import { callbackCount, inboundJobCount, inboundJobs } from '../../helpers/inbound-jobs.js';
+import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { encrypt, wecomSecrets } from '../../../src/platforms/wecom/crypto.js';
 
 /**
@@ -47,6 +47,7 @@ describe('WeCom self-built app: the published known-answer vectors', () => {
         WECOM_AES_KEY: WECOM_DOC_EXAMPLE.aesKey,
       },
     });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 
@@ -89,6 +90,7 @@ describe('WeCom self-built app callbacks', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false, env: { ...wecomEnv(), LOG_LEVEL: 'debug' } });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 
@@ -188,6 +190,7 @@ describe('WeCom routes when WeCom is not configured', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../../helpers/service.js';
 import { WECOM_TEST, botTextJson, buildWecomBotCallback, fixture, post, wecomBotRequest, wecomEnv, wecomUrlCheck } from '../../helpers/wecom-sign.js';
 import { DINGTALK_TEST, dingtalkEnv, dingtalkRobotRequest, robotTextMessage } from '../../helpers/dingtalk-sign.js';
-import { callbackCount, inboundJobCount, inboundJobs } from '../../helpers/inbound-jobs.js';
+import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { botPassiveReply } from '../../../src/platforms/wecom/passive-reply.js';
 import { decrypt, msgSignature, wecomSecrets } from '../../../src/platforms/wecom/crypto.js';
 import { stripMention } from '../../../src/platforms/wecom/decode-bot.js';
@@ -11,6 +11,7 @@ describe('WeCom smart bot callbacks', () => {
   let svc: TestService;
   beforeAll(async () => {
     svc = await startTestService({ worker: false, env: { ...wecomEnv(), ...dingtalkEnv(), LOG_LEVEL: 'debug' } });
+    await waitReady(svc.url);
   });
   afterAll(() => svc.close());
 
@@ -62,7 +63,7 @@ describe('WeCom smart bot callbacks', () => {
     for (let i = 0; i < 3; i++) expect((await post(svc.url, c, 'application/json')).status).toBe(200);
     const jobs = await byId('bot-retry-1');
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.data.text).toBe('待办');
+    expect(jobs[0]!.data).toMatchObject({ text: '待办' });
   });
 
   it('the same message id on two platforms makes 2 jobs', async () => {
