@@ -13,7 +13,8 @@
  * Prints req/s, p50/p99 latency (ms), server CPU µs per request, and each median as a ratio of
  * bare Koa's median of the same run. Target: wecom-bot ≥ 0.3 of koa with p99 < 50 ms.
  *
- * Env: BENCH_DURATION (s, 8), BENCH_REPEATS (3), BENCH_CONNECTIONS (10).
+ * Env: BENCH_DURATION (s, 8), BENCH_REPEATS (3), BENCH_CONNECTIONS (10), BENCH_PROFILE (a directory:
+ * V8 CPU profiles of the servers, written when they exit).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +42,7 @@ async function serveKoa(): Promise<void> {
   r.post('/wecom/app', (ctx) => void (ctx.body = 'ok'));
   app.use(r.routes()).use(r.allowedMethods());
   const s = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: `http://127.0.0.1:${(s.address() as { port: number }).port}` })));
+  process.on('SIGTERM', () => process.exit(0));
 }
 
 async function serveApp(redisUrl: string): Promise<void> {
@@ -55,7 +57,9 @@ async function serveApp(redisUrl: string): Promise<void> {
 
 function spawnServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], {
+    // BENCH_PROFILE=dir: write a V8 CPU profile of each server into dir (analyse with DevTools)
+    const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const child = spawn(process.execPath, [...prof, '--import', 'tsx', import.meta.filename, ...args], {
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -171,7 +175,7 @@ async function main(): Promise<void> {
   } finally {
     koa.child.kill('SIGTERM');
     app.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, process.env.BENCH_PROFILE ? 3000 : 500));
     admin.disconnect();
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });

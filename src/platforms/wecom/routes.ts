@@ -45,7 +45,8 @@ function decryptOrRefuse(deps: IngressDeps, ctx: Context, ch: Channel, encrypted
 
 function urlCheck(deps: IngressDeps, ch: Channel) {
   return (ctx: Context) => {
-    const echostr = typeof ctx.query.echostr === 'string' ? ctx.query.echostr : undefined;
+    // Base64 has no spaces: one here is a '+' that reached us unencoded and was decoded as a space.
+    const echostr = typeof ctx.query.echostr === 'string' ? ctx.query.echostr.replace(/ /g, '+') : undefined;
     if (!echostr) refuse(deps, ctx, 'wecom', 'malformed', 'GET without echostr: only WeCom URL checks are answered here');
     const v = verifyWecom(ctx.query, echostr, ch.secrets.token, deps.now(), { tokenVar: ch.tokenVar });
     if (!v.ok) refuse(deps, ctx, 'wecom', v.outcome, v.hint);

@@ -55,6 +55,11 @@ describe('WeCom self-built app: the published known-answer vectors', () => {
     const r = await fetch(`${svc.url}/wecom/app?${new URLSearchParams(DOC_URL_CHECK)}`);
     expect(r.status).toBe(200);
     expect(await r.text()).toBe('1616140317555161061');
+    // the same with '+' and '/' left unencoded in the query string, as some proxies pass it on
+    const raw = `msg_signature=${DOC_URL_CHECK.msg_signature}&timestamp=${DOC_URL_CHECK.timestamp}&nonce=${DOC_URL_CHECK.nonce}&echostr=${DOC_URL_CHECK.echostr}`;
+    const r2 = await fetch(`${svc.url}/wecom/app?${raw}`);
+    expect(r2.status).toBe(200);
+    expect(await r2.text()).toBe('1616140317555161061');
   });
 
   it('POST: verifies and decrypts the example message into one job, MsgId kept as a 64-bit string', async () => {
