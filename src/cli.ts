@@ -17,6 +17,7 @@ const commands: Record<string, { run: () => Promise<CliCommand>; help: string }>
   parse: { run: async () => (await import('./cli/parse.js')).parseCommand, help: 'show how a message is understood, store nothing' },
   remind: { run: async () => (await import('./cli/remind.js')).remindCommand, help: 'run the reminder and escalation pass as of a time' },
   digest: { run: async () => (await import('./cli/digest.js')).digestCommand, help: "build (and unless dry, send) a day's digest" },
+  export: { run: async () => (await import('./cli/export.js')).exportCommand, help: "the month's records, items and statistics as a workbook" },
 };
 
 export const USAGE = `usage: npx dudao <command> [options]

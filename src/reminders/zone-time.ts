@@ -59,3 +59,12 @@ export function parseAt(text: string, timeZone: string): Date | undefined {
   const d = new Date(text.trim());
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
+
+/**
+ * An instant's wall-clock time in the zone, as a Date whose UTC fields carry it: what a spreadsheet
+ * cell should hold (Excel dates have no zone; the office reads them as its own local time).
+ */
+export function wallClockAsUtc(at: Date, timeZone: string): Date {
+  const [y, mo, d, h, mi, s] = wallParts(at, timeZone);
+  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+}

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { createCalendar } from '../domain/calendar.js';
+import { dayInZone } from '../domain/day.js';
+import { createStore } from '../store/redis-store.js';
+import { exportMonth } from '../reports/export-workbook.js';
+import type { CliCommand } from './context.js';
+
+const USAGE = 'usage: npx dudao export --month YYYY-MM --out FILE.xlsx';
+
+export function parseExportArgs(args: string[]): { month: string; out: string } | string {
+  let month: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--month' || a.startsWith('--month=')) month = a === '--month' ? args[++i] : a.slice(8);
+    else if (a === '--out' || a.startsWith('--out=')) out = a === '--out' ? args[++i] : a.slice(6);
+    else return `unknown argument ${JSON.stringify(a)}`;
+  }
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return '--month: expected a month YYYY-MM';
+  if (!out) return '--out: expected the file to write, e.g. 2021-05.xlsx';
+  if (!out.toLowerCase().endsWith('.xlsx')) return '--out: the file name must end in .xlsx';
+  return { month, out };
+}
+
+/** `export`: the month's records, items, statistics and overdue notice as one .xlsx workbook. */
+export async function runExportCli(rt: Runtime, o: { month: string; out: string }, out: (l: string) => void): Promise<number> {
+  const today = dayInZone(rt.now(), rt.config.TIMEZONE);
+  const store = createStore(rt.redis, rt.prefix);
+  const { buffer, data } = await exportMonth(store, o.month, { calendar: createCalendar(), timeZone: rt.config.TIMEZONE, today });
+  await writeFile(o.out, buffer);
+  const [y, m] = o.month.split('-');
+  out(`已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项，逾期事项 ${data.overdue.length} 项 → ${o.out}`);
+  return 0;
+}
+
+export const exportCommand: CliCommand = async ({ config, log, args, out, err }) => {
+  const o = parseExportArgs(args);
+  if (typeof o === 'string') {
+    err(`dudao export: ${o}`);
+    err(USAGE);
+    return 2;
+  }
+  const rt = await createRuntime({ config, log });
+  try {
+    return await runExportCli(rt, o, out);
+  } finally {
+    await rt.close();
+  }
+};
