@@ -48,6 +48,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   // the simulator has people to be; an office's own roster is never touched
   if (o.demoRoster && rt.config.SIM === 'on') await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
+  // "running" is printed only once the workers run, so /readyz is 200 from the first request.
+  await workers?.ready();
   // the time jobs (reminder pass, digest, monthly plan): upserted on every boot, idempotent
   if (o.worker && (o.schedules ?? true)) await upsertTimeSchedules(rt);
   let closing = false;

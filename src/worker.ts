@@ -5,6 +5,8 @@ import type { Processors } from '../jobs/types.js';
 
 export interface Workers {
   running(): boolean;
+  /** resolves once every worker is connected and its loop runs (start-up waits for it) */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,10 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
   let closed: Promise<void> | undefined;
   return {
     running: () => workers.length > 0 && workers.every((w) => w.isRunning()),
+    async ready() {
+      await Promise.all(workers.map((w) => w.waitUntilReady()));
+      while (!workers.every((w) => w.isRunning())) await new Promise((r) => setTimeout(r, 10));
+    },
     close() {
       // Worker.close() waits for the jobs that are running to finish.
       closed ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined);
