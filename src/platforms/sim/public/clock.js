@@ -14,7 +14,9 @@ export function setupClock({ onStatus, onMoved }) {
 
   const show = (c) => {
     timeZone = c.timeZone || timeZone;
-    out.textContent = c.label + (c.simulated ? '（已调整）' : '');
+    // the status line announces moves; the ticking time itself stays quiet for screen readers
+    const text = c.label + (c.simulated ? '（已调整）' : '');
+    if (out.textContent !== text) out.textContent = text;
     out.dataset.now = c.now;
     out.title = `${c.day} ${c.time}（${c.timeZone}）`;
     document.getElementById('clock-0830').textContent = `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;

@@ -127,7 +127,14 @@ export function applyUpdate(root, data) {
     if (group.dataset.item !== data.item) continue;
     // on a card with several items, say which one the outcome is about
     const several = group.dataset.several === 'true' && !String(data.outcome).includes(data.item);
-    group.replaceWith(el('p', { class: 'outcome', 'data-item': data.item, text: several ? `${data.item}：${data.outcome}` : data.outcome }));
+    const line = el('p', { class: 'outcome', 'data-item': data.item, text: several ? `${data.item}：${data.outcome}` : data.outcome });
+    const hadFocus = group.contains(document.activeElement);
+    group.replaceWith(line);
+    // the pressed button is gone: keep keyboard users where they were
+    if (hadFocus) {
+      line.setAttribute('tabindex', '-1');
+      line.focus();
+    }
     changed = true;
   }
   if (!changed && data.cardId) {
