@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { FullStore } from '../../store/store.js';
+import type { WorkCalendar } from '../../domain/calendar.js';
 import { AppError, badRequest } from '../../errors.js';
 
 /** What every /api/v1 route file gets. */
@@ -11,6 +12,8 @@ export interface ApiDeps {
   today: () => string;
   /** plan months written without a year (三月) in a posted roster belong to this year */
   year: () => number;
+  /** what stats, digest and export.xlsx need (src/reports) */
+  reports: { timeZone: string; escalateAfterWorkdays: number; calendar: WorkCalendar };
 }
 
 export type ApiRoutes = (router: Router, deps: ApiDeps) => void;

@@ -1,9 +1,18 @@
+import { z } from 'zod';
 import type { ApiRoutes } from './deps.js';
-import { AppError } from '../../errors.js';
+import { parseQuery } from './deps.js';
+import { day } from './params.js';
+import { buildDigestFor } from '../../reports/build-digest.js';
 
-/** GET digest?date=YYYY-MM-DD: not built yet (another part of the work fills this file in). */
-export const digestRoutes: ApiRoutes = (router) => {
-  router.get('/digest', () => {
-    throw new AppError('not_implemented', 'GET digest?date=YYYY-MM-DD is not implemented yet', 501);
+const digestQuery = z.strictObject({ date: day.optional() });
+
+/**
+ * GET digest?date=YYYY-MM-DD (default: today): the district-wide digest sent on the morning of that
+ * day: the days it covers, the state at 00:00 of it (src/reports/build-digest.ts).
+ */
+export const digestRoutes: ApiRoutes = (router, { store, today, reports }) => {
+  router.get('/digest', async (ctx) => {
+    const q = parseQuery(ctx, digestQuery);
+    ctx.body = await buildDigestFor(store, 'district', q.date ?? today(), reports);
   });
 };

@@ -1,9 +1,18 @@
+import { z } from 'zod';
 import type { ApiRoutes } from './deps.js';
-import { AppError } from '../../errors.js';
+import { parseQuery } from './deps.js';
+import { monthParam } from './stats.js';
+import { exportMonth } from '../../reports/export-workbook.js';
 
-/** GET export.xlsx?month=YYYY-MM: not built yet (another part of the work fills this file in). */
-export const exportRoutes: ApiRoutes = (router) => {
-  router.get('/export.xlsx', () => {
-    throw new AppError('not_implemented', 'GET export.xlsx?month=YYYY-MM is not implemented yet', 501);
+const exportQuery = z.strictObject({ month: monthParam });
+
+/** GET export.xlsx?month=YYYY-MM: the same workbook as `npx dudao export` (src/reports/export-workbook.ts). */
+export const exportRoutes: ApiRoutes = (router, { store, today, reports }) => {
+  router.get('/export.xlsx', async (ctx) => {
+    const q = parseQuery(ctx, exportQuery);
+    const { buffer } = await exportMonth(store, q.month, { calendar: reports.calendar, timeZone: reports.timeZone, today: today() });
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.set('Content-Disposition', `attachment; filename="dudao-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督导${q.month}.xlsx`)}`);
+    ctx.body = buffer;
   });
 };

@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime.js';
 import type { FullStore } from '../../store/store.js';
 import { adminAuth } from '../admin-auth.js';
 import { dayInZone } from '../../domain/day.js';
+import { createCalendar } from '../../domain/calendar.js';
 import { notFound } from '../../errors.js';
 import type { ApiDeps } from './deps.js';
 import { itemsRoutes } from './items.js';
@@ -27,6 +28,7 @@ export function apiRouter(rt: Runtime, store: FullStore): Router {
     store,
     today: () => dayInZone(rt.now(), rt.config.TIMEZONE),
     year: () => Number(dayInZone(rt.now(), rt.config.TIMEZONE).slice(0, 4)),
+    reports: { timeZone: rt.config.TIMEZONE, escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS, calendar: createCalendar() },
   };
   const router = new Router({ prefix: API_PREFIX });
   router.use(adminAuth(token));
