@@ -61,14 +61,22 @@ export async function scanIndex<T>(redis: RedisClient, s: Scan<T>): Promise<Page
     entries.sort((a, b) => (s.desc ? b.score - a.score : a.score - b.score));
     if (bound !== undefined) entries = entries.filter((e) => (s.desc ? e.score >= bound! : e.score <= bound!));
     if (entries.length === 0) return { items: out, next: null };
-    const found = await s.fetch(entries.map((e) => e.n));
-    const byN = new Map(found.map((t) => [t.n, t]));
-    for (const e of entries) {
-      examined++;
-      const t = byN.get(e.n);
-      if (t && s.keep(t)) {
-        out.push(stripN(t));
-        if (out.length === limit) return { items: out, next: String(e.score) };
+    // fetch entities only as far as the page needs: an unfiltered page reads exactly `limit`
+    for (let at = 0; at < entries.length; ) {
+      const slice = entries.slice(at, at + Math.max(limit - out.length, 20));
+      at += slice.length;
+      const byN = new Map((await s.fetch(slice.map((e) => e.n))).map((t) => [t.n, t]));
+      for (const e of slice) {
+        examined++;
+        const t = byN.get(e.n);
+        if (t && s.keep(t)) {
+          out.push(stripN(t));
+          if (out.length === limit) {
+            // nothing after this one anywhere: say so now rather than hand out an empty last page
+            const last = bound === undefined && e === entries[entries.length - 1];
+            return { items: out, next: last ? null : String(e.score) };
+          }
+        }
       }
     }
     cursor = String(entries[entries.length - 1]!.score);
@@ -88,7 +96,7 @@ export function queryStore(
   redis: RedisClient,
   k: Keys,
   items: (ns: number[]) => Promise<Item[]>,
-  record: (n: number) => Promise<VisitRecord | undefined>,
+  records: (ns: number[]) => Promise<VisitRecord[]>,
 ) {
   const fetchItems = async (ns: number[]) => (await items(ns)).map(withN);
 
@@ -132,8 +140,7 @@ export function queryStore(
       const keep = (r: VisitRecord) =>
         (!q.school || r.school === q.school) && (!q.zone || r.zone === q.zone) && (!q.supervisor || r.supervisor === q.supervisor);
       const fetch = async (ns: number[]) => {
-        const recs = await Promise.all(ns.map((n) => record(n)));
-        return recs.filter((r): r is VisitRecord => r !== undefined).map((r) => ({ ...r, n: recordNumber(r.id)! }));
+        return (await records(ns)).map((r) => ({ ...r, n: recordNumber(r.id)! }));
       };
       return scanIndex(redis, { sources: [source], desc: true, min, max, cursor: q.cursor, limit: q.limit, fetch, keep });
     },

@@ -10,6 +10,7 @@ import { decodeItem, decodeRecord, encodeNewItem, itemNumber, pairs, parseTexts,
 
 const createScript = loadScript('create-record');
 const getItemsScript = loadScript('get-items');
+const getRecordsScript = loadScript('get-records');
 /** How long a source message id keeps pointing at its record: far longer than any job retry. */
 const SOURCE_TTL_SECONDS = 90 * 86_400;
 
@@ -26,19 +27,23 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
     return out;
   }
 
-  async function getRecordByNumber(n: number): Promise<VisitRecord | undefined> {
-    const [h, t, ev] = (await redis
-      .pipeline()
-      .hgetall(k.record(n))
-      .get(k.recordText(n))
-      .lrange(k.recordEvidence(n), 0, -1)
-      .exec()) ?? [];
-    return decodeRecord(n, (h?.[1] ?? {}) as Flat, parseTexts(t?.[1] as string | null), (ev?.[1] ?? []) as string[]);
+  async function getRecordsByNumber(ns: number[]): Promise<VisitRecord[]> {
+    if (ns.length === 0) return [];
+    const keys = ns.flatMap((n) => [k.record(n), k.recordText(n), k.recordEvidence(n)]);
+    const res = (await getRecordsScript.run(redis, keys, [])) as unknown[];
+    const out: VisitRecord[] = [];
+    ns.forEach((n, i) => {
+      const rec = decodeRecord(n, pairs(res[i * 3]), parseTexts(res[i * 3 + 1] as string | null), (res[i * 3 + 2] ?? []) as string[]);
+      if (rec) out.push(rec);
+    });
+    return out;
   }
+
+  const getRecordByNumber = async (n: number) => (await getRecordsByNumber([n]))[0];
 
   return {
     getItemsByNumber,
-    getRecordByNumber,
+    getRecordsByNumber,
 
     async createRecord(input: CreateRecordInput): Promise<CreateRecordResult> {
       const c = input.command;

@@ -18,7 +18,7 @@ export function createStore(redis: RedisClient, prefix: string): FullStore {
   const roster = rosterStore(redis, k);
   const records = recordStore(redis, k, (id) => roster.getSchool(id));
   const transition = transitionStore(redis, k);
-  const queries = queryStore(redis, k, records.getItemsByNumber, records.getRecordByNumber);
+  const queries = queryStore(redis, k, records.getItemsByNumber, records.getRecordsByNumber);
   return {
     ...roster,
     createRecord: records.createRecord,

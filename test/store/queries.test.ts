@@ -153,3 +153,20 @@ describe('evidence, deliveries, claims', () => {
     expect(await store.claimOnce('reminder', 'ZG-1:before-3', 60)).toBe(true);
   });
 });
+
+describe('page ends', () => {
+  it('a list that ends exactly at a page boundary has next:null on its last full page', async () => {
+    const { store, redis } = openStore();
+    try {
+      await store.importRoster(smallRoster());
+      await store.createRecord({ command: { command: 'submit_record', school: { id: 'S02', name: '龙泉中学' }, date: '2026-03-16', kind: '挂牌督导', problems: Array.from({ length: 10 }, (_, i) => ({ text: `问题${i}`, deadline: '2026-03-30', deadlineSource: 'text' as const })) }, supervisor: 'sup-wang', source: src(), now });
+      const p1 = await store.queryItems({ school: 'S02', limit: 5 });
+      expect(p1.next).not.toBeNull();
+      const p2 = await store.queryItems({ school: 'S02', limit: 5, cursor: p1.next! });
+      expect(p2.items.map((i) => i.id)).toEqual(['ZG-5', 'ZG-4', 'ZG-3', 'ZG-2', 'ZG-1']);
+      expect(p2.next).toBeNull();
+    } finally {
+      await redis.quit();
+    }
+  });
+});
