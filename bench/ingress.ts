@@ -13,7 +13,8 @@
  * Prints req/s, p50/p99 latency (ms), server CPU µs per request, and each median as a ratio of
  * bare Koa's median of the same run. Target: wecom-bot ≥ 0.3 of koa with p99 < 50 ms.
  *
- * Env: BENCH_DURATION (s, 8), BENCH_REPEATS (3), BENCH_CONNECTIONS (10), BENCH_PROFILE (a directory:
+ * Env: BENCH_DURATION (s, 8), BENCH_REPEATS (3), BENCH_CONNECTIONS (10), BENCH_DURABLE (1; 0 = no AOF,
+ * for diagnosis only), BENCH_PROFILE (a directory:
  * V8 CPU profiles of the servers, written when they exit).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -131,7 +132,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-bench-'));
-  const redis = await startEmbeddedRedis({ dataDir: dir, reuse: false }); // durable: AOF, fsync always
+  // durable: AOF with appendfsync always (BENCH_DURABLE=0 turns it off, to tell fsync waits from CPU)
+  const redis = await startEmbeddedRedis({ dataDir: dir, reuse: false, durable: process.env.BENCH_DURABLE !== '0' });
   const admin = new Redis(redis.url);
   const koa = await spawnServer(['--serve-koa']);
   const app = await spawnServer(['--serve-app', redis.url]);
