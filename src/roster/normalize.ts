@@ -145,6 +145,10 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     if (m && content) plan.push({ month: m, content, ...(kind ? { kind } : {}), ...(topic ? { topic } : {}) });
   }
 
+  // an empty table would deactivate the whole district: certainly a wrong file, not an intent
+  for (const t of ['schools', 'people'] as const) {
+    if (raw.tables[t] && raw.tables[t].length === 0) errors.push({ sheet: tables[t].sheet, text: `${tables[t].sheet}：没有任何数据行` });
+  }
   if (errors.length) return { ok: false, errors };
   const roster = rosterSchema.parse({ zones: [...zones.values()], schools, people, chats, plan });
   return { ok: true, roster };

@@ -125,8 +125,15 @@ describe('reading the roster files', () => {
     const file = join(dir, 'nosheet.xlsx');
     await writeWorkbook(file, { 学校: [['编号', '名称', '类型']] });
     const r = await loadRosterFile(file, { year: 2026 });
-    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual(['学校 第1行『责任区』：缺少这一列', '缺少工作表『人员』']);
+    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual(['学校 第1行『责任区』：缺少这一列', '缺少工作表『人员』', '学校：没有任何数据行']);
     const t = await loadRosterFile(join(dir, 'roster.txt'), { year: 2026 });
     expect(t.ok).toBe(false);
+  });
+});
+
+describe('an empty table', () => {
+  it('is refused: it would deactivate the whole district', () => {
+    const r = normalizeJsonRoster({ schools: [], people: [] }, { year: 2026 });
+    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual(['学校：没有任何数据行', '人员：没有任何数据行']);
   });
 });
