@@ -4,6 +4,7 @@ import type { FullStore } from '../../src/store/store.js';
 import { lifecycle, nextState, overdue, type TransitionAction } from '../../src/domain/lifecycle.js';
 import { itemStatuses, type ItemStatus } from '../../src/domain/records.js';
 import { openStore, smallRoster, submit } from './setup.js';
+import { dayScore } from '../../src/store/codec.js';
 
 const now = new Date('2026-03-20T02:00:00Z');
 let seq = 0;
@@ -107,6 +108,20 @@ describe('transition in Redis follows the table for every action from every stat
     const page = await store.scanOpenByDeadline('2026-05-31', undefined, 500);
     expect(page.items.map((i) => i.id)).not.toContain(id);
     expect((await store.scanOpenByDeadline('2026-06-01', undefined, 500)).items.map((i) => i.id)).toContain(id);
+  });
+
+  it('approving without a date takes the requested one; Lua computes the same day score as the codec', async () => {
+    const id = await itemIn('open', true);
+    await store.transition({ item: id, action: 'approve_extension', actor: 'sup-wang', source: src(), now });
+    const n = Number(id.slice(3));
+    expect((await store.getItem(id))!.deadline).toBe('2026-04-30');
+    for (const day of ['2026-04-30', '2024-02-29', '2000-03-01', '2099-12-31']) {
+      await redis.hset(`${prefix}:zg:${n}`, 'dl', day, 'st', 'closed');
+      await store.transition({ item: id, action: 'reopen', actor: 'lead-liu', source: src(), now });
+      expect(Number(await redis.zscore(`${prefix}:ix:open`, String(n)))).toBe(dayScore(day, n));
+      await store.transition({ item: id, action: 'done', actor: 'x', source: src(), now });
+      await store.transition({ item: id, action: 'close', actor: 'x', source: src(), now });
+    }
   });
 
   it('the same source message twice gives one event, duplicate:true and the first event back', async () => {
