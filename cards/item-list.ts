@@ -1,6 +1,6 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
-import { dayCn, finish, itemEntry, visitKindText } from './format.js';
+import { dayCn, finish, itemEntry, joinNote, visitKindText } from './format.js';
 
 /** Lists are read on a phone: beyond this many the card says how many more there are. */
 export const LIST_LIMIT = 20;
@@ -65,6 +65,8 @@ export interface SchoolOverviewInput {
   /** the school's items not closed, soonest deadline first */
   openItems: Item[];
   today: string;
+  /** what the parser assumed (a school matched by its short name) */
+  assumptions?: string[];
 }
 
 /** 查询 <学校>: recent visits and open items of one school. */
@@ -85,7 +87,7 @@ export function schoolOverviewCard(i: SchoolOverviewInput): Card {
     title: i.schoolName,
     fields,
     entries: shown.map((it) => itemEntry(it, { today: i.today })),
-    note: i.openItems.length > shown.length ? `另有 ${i.openItems.length - shown.length} 项未列出` : undefined,
+    note: joinNote([...(i.assumptions ?? []), i.openItems.length > shown.length && `另有 ${i.openItems.length - shown.length} 项未列出`]),
     extraText: shown.length ? ['查看详情：整改进度 ' + shown[0]!.id] : [],
   });
 }

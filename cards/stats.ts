@@ -8,7 +8,7 @@ export function percent(part: number, whole: number): string {
 }
 
 /** 统计: visits, problems, closure rate and coverage for a period and scope. */
-export function statsCard(s: StatsData): Card {
+export function statsCard(s: StatsData, assumptions: string[] = []): Card {
   const period = s.from === s.to ? dayCn(s.from) : `${dayCn(s.from)} 至 ${dayCn(s.to)}`;
   return finish({
     kind: 'stats',
@@ -26,6 +26,6 @@ export function statsCard(s: StatsData): Card {
       text: `督导 ${z.visits} 次 · 问题 ${z.problems} 项`,
       meta: `销号 ${z.closed} · 逾期 ${z.overdue}`,
     })),
-    note: '销号率 = 本期发现问题中已销号的比例',
+    note: [...assumptions, '销号率 = 本期发现问题中已销号的比例'].join('；'),
   });
 }

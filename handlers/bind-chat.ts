@@ -25,6 +25,9 @@ export const bindChat: Handler<'bind_chat'> = async (cmd, actor, deps) => {
     binding: { type: cmd.target.type, id: cmd.target.id },
   });
   return {
-    replies: [toOrigin(infoCard(`本群已绑定：${cmd.target.name}`, { subtitle: `（${kinds[cmd.target.type]}）`, note: effects[cmd.target.type] }))],
+    replies: [toOrigin(infoCard(`本群已绑定：${cmd.target.name}`, {
+        subtitle: `（${kinds[cmd.target.type]}）`,
+        note: [...deps.assumptions, effects[cmd.target.type]].join('；'),
+      }))],
   };
 };

@@ -71,6 +71,7 @@ async function querySchool(deps: HandlerDeps, actor: Person, ref: { id: string; 
     records: records.slice(0, 5),
     openItems,
     today: today(deps),
+    assumptions: deps.assumptions,
   });
   return answerPrivately(deps, actor, { title: '未销号事项', ids: openItems.map((i) => i.id), detail });
 }

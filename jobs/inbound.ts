@@ -35,7 +35,7 @@ export const processInbound: Processor = async (data, ctx) => {
   const log = ctx.rt.log.child({ job: producerKey, platform: msg.platform, channel: msg.channel, kind: msg.kind });
 
   const person = await svc.store.findPerson(msg.platform, msg.senderId);
-  if (!person || !person.active) return refuseStranger(ctx, svc, msg, producerKey);
+  if (!person || !person.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined);
   await svc.store.setLastPlatform(person.id, msg.platform);
 
   const deps: HandlerDeps = {
@@ -106,8 +106,8 @@ async function parserFor(ctx: JobContext, svc: InboundServices, person: Person) 
   return (text: string) => parse(text, pctx);
 }
 
-/** Someone not on the roster: one polite refusal a day naming whom to ask; nothing changes. */
-async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inbound, producerKey: string) {
+/** Someone not (or no longer) on the roster: one polite refusal a day naming whom to ask; nothing changes. */
+async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inbound, producerKey: string, deactivated: boolean) {
   const day = dayInZone(ctx.rt.now(), ctx.rt.config.TIMEZONE);
   const claimId = `${msg.platform}-${msg.senderId}-${day}`;
   if (!(await svc.store.claimOnce(REFUSAL_SCOPE, claimId, 2 * 86_400))) {
@@ -117,7 +117,7 @@ async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inboun
   try {
     const admins = (await svc.store.listPeople()).filter((p) => p.active && p.roles.includes('admin')).map((p) => p.name);
     const whom = admins.length ? `督导室管理员 ${admins.join('、')}` : '督导室管理员';
-    const card = infoCard('您还不在督导助手的名单中', {
+    const card = infoCard(deactivated ? '您的账号已停用' : '您还不在督导助手的名单中', {
       subtitle: `暂时无法为您办理。如需使用，请联系${whom}将您加入名单。`,
     });
     const n = await enqueueReplies(ctx.rt.jobQueues.outbound, producerKey, originOf(msg), { replies: [toOrigin(card, undefined, 'refusal')] });

@@ -141,6 +141,15 @@ describe('统计 and 日报', () => {
     expect(card.fields).toContainEqual({ label: '督导次数', value: '2 次' });
     expect(card.fields).toContainEqual({ label: '覆盖学校', value: '2 / 5 所（40%）' });
     expect(card.fields).toContainEqual({ label: '发现问题', value: '4 项' });
+    expect(card.subtitle).toBe('3月1日 周日 至 3月31日 周二');
+  });
+
+  it('what the parser assumed is on the card: a short name, a default period', async () => {
+    const q = await h.send('pri-s01', '查询 龙泉小');
+    expect(q.sends[0]!.card.title).toBe('龙泉小学');
+    expect(q.sends[0]!.card.note).toContain('『龙泉小』按简称识别为 龙泉小学');
+    const s = await h.send('sup-wang', '统计');
+    expect(s.sends[0]!.card.note).toContain('按本月统计');
   });
 
   it('统计 for a principal is refused', async () => {

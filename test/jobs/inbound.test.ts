@@ -87,4 +87,13 @@ describe('jobs/inbound', () => {
     expect(h.logs.text()).not.toContain('公示栏');
     expect(h.logs.text()).not.toContain('提交督导记录');
   });
+
+  it('a person removed from the roster is told their account is off, once a day', async () => {
+    const roster = h.roster;
+    await h.store.importRoster({ ...roster, people: roster.people.filter((p) => p.id !== 'pri-s19') });
+    const r = await h.send('pri-s19', '待办');
+    expect(originText(r)).toContain('您的账号已停用');
+    expect((await h.send('pri-s19', '帮助')).jobs).toHaveLength(0);
+    await h.store.importRoster(roster);
+  });
 });
