@@ -3,7 +3,6 @@ import type { Item, VisitRecord } from '../domain/records.js';
 import { dayNumber } from '../domain/day.js';
 import type { ItemQuery, Page, RecordQuery } from './store.js';
 import type { Keys } from './keys.js';
-import { recordNumber } from './codec.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -19,7 +18,8 @@ interface Scan<T> {
   max: string;
   cursor?: string;
   limit?: number;
-  fetch: (ns: number[]) => Promise<(T & { n: number })[]>;
+  /** the entities behind index members, by member number (missing ones are skipped) */
+  fetch: (ns: number[]) => Promise<Map<number, T>>;
   keep: (t: T) => boolean;
 }
 
@@ -65,12 +65,12 @@ export async function scanIndex<T>(redis: RedisClient, s: Scan<T>): Promise<Page
     for (let at = 0; at < entries.length; ) {
       const slice = entries.slice(at, at + Math.max(limit - out.length, 20));
       at += slice.length;
-      const byN = new Map((await s.fetch(slice.map((e) => e.n))).map((t) => [t.n, t]));
+      const byN = await s.fetch(slice.map((e) => e.n));
       for (const e of slice) {
         examined++;
         const t = byN.get(e.n);
         if (t && s.keep(t)) {
-          out.push(stripN(t));
+          out.push(t);
           if (out.length === limit) {
             // nothing after this one anywhere: say so now rather than hand out an empty last page
             const last = bound === undefined && e === entries[entries.length - 1];
@@ -85,12 +85,10 @@ export async function scanIndex<T>(redis: RedisClient, s: Scan<T>): Promise<Page
   }
 }
 
-function stripN<T>(t: T & { n: number }): T {
-  const { n: _n, ...rest } = t;
-  return rest as T;
+/** Entities keyed by the number in their human id (ZG-21 → 21, DD-7 → 7). */
+function byNumber<T extends { id: string }>(list: T[]): Map<number, T> {
+  return new Map(list.map((t) => [Number(t.id.slice(3)), t]));
 }
-
-const withN = <T extends { id: string }>(t: T) => ({ ...t, n: Number(t.id.slice(3)) });
 
 export function queryStore(
   redis: RedisClient,
@@ -98,7 +96,7 @@ export function queryStore(
   items: (ns: number[]) => Promise<Item[]>,
   records: (ns: number[]) => Promise<VisitRecord[]>,
 ) {
-  const fetchItems = async (ns: number[]) => (await items(ns)).map(withN);
+  const fetchItems = async (ns: number[]) => byNumber(await items(ns));
 
   return {
     async queryItems(q: ItemQuery): Promise<Page<Item>> {
@@ -139,9 +137,7 @@ export function queryStore(
             : k.recordsByDate;
       const keep = (r: VisitRecord) =>
         (!q.school || r.school === q.school) && (!q.zone || r.zone === q.zone) && (!q.supervisor || r.supervisor === q.supervisor);
-      const fetch = async (ns: number[]) => {
-        return (await records(ns)).map((r) => ({ ...r, n: recordNumber(r.id)! }));
-      };
+      const fetch = async (ns: number[]) => byNumber(await records(ns));
       return scanIndex(redis, { sources: [source], desc: true, min, max, cursor: q.cursor, limit: q.limit, fetch, keep });
     },
 
