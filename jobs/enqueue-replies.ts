@@ -27,17 +27,14 @@ export function originOf(m: Inbound): Origin {
 /**
  * Put a handler's result on the outbound queue. Job ids are built from the inbound job's id and
  * each reply's key, so a retried inbound job adds nothing new (BullMQ ignores a known id).
- * Card updates go first, and a new card with buttons for an item being updated waits a moment
- * (UPDATE_FIRST_MS): the supervisor's new recheck card must not lose its buttons to the update
- * meant for the older cards of the item (the update reads the item's card list when it runs).
+ * A card update carries the instant `at` the item moved on: the outbound job takes the buttons
+ * only from cards sent before it, so the supervisor's new recheck card, sent by the same
+ * message, keeps its buttons whichever job runs first.
  */
-export const UPDATE_FIRST_MS = 1000;
-
-export async function enqueueReplies(queue: Queue, producerKey: string, origin: Origin, result: HandlerResult): Promise<number> {
-  const jobs: { name: string; data: OutboundJob; opts: { jobId: string; delay?: number } & typeof REPLY_JOB_OPTS }[] = [];
-  const updated = new Set((result.cardUpdates ?? []).map((u) => u.item));
+export async function enqueueReplies(queue: Queue, producerKey: string, origin: Origin, result: HandlerResult, at: Date): Promise<number> {
+  const jobs: { name: string; data: OutboundJob; opts: { jobId: string } & typeof REPLY_JOB_OPTS }[] = [];
   for (const u of result.cardUpdates ?? []) {
-    const data = outboundJobSchema.parse({ kind: 'card_update', item: u.item, outcome: u.outcome, origin });
+    const data = outboundJobSchema.parse({ kind: 'card_update', item: u.item, outcome: u.outcome, at: at.toISOString(), origin });
     jobs.push({ name: 'card_update', data, opts: { jobId: outboundJobId(producerKey, `upd-${u.item}`), ...REPLY_JOB_OPTS } });
   }
   const keys = new Set<string>();
@@ -45,9 +42,7 @@ export async function enqueueReplies(queue: Queue, producerKey: string, origin: 
     if (keys.has(r.key)) throw new Error(`duplicate reply key ${r.key}`); // a handler bug: one would be lost
     keys.add(r.key);
     const data = outboundJobSchema.parse({ kind: 'send', to: r.to, card: r.card, items: r.items ?? [], origin });
-    const wait = r.card.buttons.some((b) => updated.has(b.item));
-    const opts = { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS };
-    jobs.push({ name: 'send', data, opts: wait ? { ...opts, delay: UPDATE_FIRST_MS } : opts });
+    jobs.push({ name: 'send', data, opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS } });
   }
   if (jobs.length) await queue.addBulk(jobs);
   return jobs.length;

@@ -123,7 +123,10 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   const seenSim = new Set<string>();
   let updated = 0;
   let retryable: unknown;
+  const before = job.at ? Date.parse(job.at) : Infinity;
   for (const [i, ref] of refs.entries()) {
+    // a card sent after the item moved on (the new recheck card) is current: keep its buttons
+    if (Date.parse(ref.sentAt) >= before) continue;
     // the simulator updates every card of the item in a conversation with one entry
     if (ref.platform === 'sim') {
       if (seenSim.has(ref.conversation)) continue;

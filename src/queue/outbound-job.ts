@@ -52,6 +52,8 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('card_update'),
     item: z.string(),
     outcome: z.string(),
+    /** when the item moved on: only cards sent before this instant lose their buttons */
+    at: z.string().optional(),
     origin: originSchema.optional(),
   }),
 ]);

@@ -31,6 +31,17 @@ describe('outbound: simulator', () => {
     expect(all[1]).toMatchObject({ type: 'update', data: { item: 'ZG-81', outcome: '已验收通过', cardId } });
   });
 
+  it('an update leaves alone the cards sent after the item moved on (the new recheck card)', async () => {
+    const card = { ...recheckCard, buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-82' })) };
+    const q = svc.rt.jobQueues.outbound;
+    const movedOn = new Date(Date.now() - 60_000).toISOString(); // the click happened before this send
+    expect((await waitJob(q, await enqueue(q, { kind: 'send', to: { type: 'person', personId: 'p-wang' }, card, items: ['ZG-82'] }))).state).toBe('completed');
+    const update = await enqueue(q, { kind: 'card_update', item: 'ZG-82', outcome: '已提交验收', at: movedOn });
+    expect((await waitJob(q, update)).state).toBe('completed');
+    const mine = (await entries('dm:p-wang')).filter((e) => e.data.item === 'ZG-82' || (e.data.items ?? []).includes('ZG-82'));
+    expect(mine.map((e) => e.type)).toEqual(['out']);
+  });
+
   it('bound chats are the sim group conversations', async () => {
     const q = svc.rt.jobQueues.outbound;
     const id = await enqueue(q, { kind: 'send', to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } }, card: { ...recheckCard, buttons: [] } });
