@@ -39,6 +39,13 @@ export const conversationSchema = z.object({
   name: z.string().max(256).optional(),
 });
 
+/**
+ * Lone UTF-16 surrogates become U+FFFD. A JSON callback may carry an escaped "\ud800"; nothing
+ * downstream can encode one (it would go back out inside every reply that quotes the text).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const userText = (max: number) => z.string().max(max).transform((s) => s.replace(LONE_SURROGATE, '\uFFFD'));
+
 export const inboundMessageSchema = z.object({
   kind: z.literal('message'),
   platform: platformSchema,
@@ -50,7 +57,7 @@ export const inboundMessageSchema = z.object({
   senderId: z.string().min(1).max(256),
   senderName: z.string().max(256).optional(),
   /** text with the @-mention stripped; '' for a pure image message */
-  text: z.string().max(20_000),
+  text: userText(20_000),
   attachments: z.array(attachmentSchema).max(20),
   /** ISO instant the platform says the message was sent */
   at: z.string(),
@@ -73,7 +80,7 @@ export const inboundActionSchema = z.object({
   action: cardActionSchema,
   item: z.string().max(64),
   /** optional text typed into the card (a reason, a date) */
-  value: z.string().max(2000).optional(),
+  value: userText(2000).optional(),
   at: z.string(),
   /** what the platform needs to update the card that was clicked */
   cardRef: z
