@@ -37,10 +37,15 @@ export async function loadRosterIndex(store: Pick<RosterStore, 'listPeople' | 'l
     }
   }
   const schoolById = new Map<string, School>(schools.map((s) => [s.id, s]));
+  const leadersCache = new Map<string, Person[]>();
   return {
     person: (id) => byId.get(id),
     principalsOf: (school) => principals.get(school) ?? [],
-    leadersOf: (zone) => dedupe([...leadersAll, ...(leadersByZone.get(zone) ?? [])]),
+    leadersOf: (zone) => {
+      let l = leadersCache.get(zone);
+      if (!l) leadersCache.set(zone, (l = dedupe([...leadersAll, ...(leadersByZone.get(zone) ?? [])])));
+      return l;
+    },
     schoolName: (id) => schoolById.get(id)?.name ?? id,
   };
 }

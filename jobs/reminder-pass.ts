@@ -1,5 +1,6 @@
 import type { Runtime } from '../src/runtime.js';
-import { passLock, peekOnce } from '../src/store/pass-lock.js';
+import { passLock } from '../src/store/pass-lock.js';
+import { reminderScanStore } from '../src/store/open-scan.js';
 import type { Processor } from './types.js';
 import { runReminderPass, type ReminderPassDeps, type ReminderPassOptions, type ReminderPassResult } from './reminder-run.js';
 import { timeDeps } from './time-deps.js';
@@ -16,7 +17,7 @@ export function reminderPassDeps(rt: Runtime): ReminderPassDeps {
     calendar: d.calendar,
     policy: d.policy,
     enqueue: d.enqueue,
-    peekOnce: (scope, id) => peekOnce(rt.redis, rt.prefix, scope, id),
+    scan: reminderScanStore(rt.redis, rt.prefix),
     log: rt.log,
   };
 }

@@ -9,9 +9,11 @@ import {
   reminderClaimId,
   type DueStage,
   type PassWindow,
+  type ReminderPlanner,
   type ReminderPolicy,
 } from '../src/reminders/plan-reminders.js';
-import { loadRosterIndex, messagesFor, type ReminderMessage } from './reminder-messages.js';
+import { loadRosterIndex, messagesFor, type ReminderMessage, type RosterIndex } from './reminder-messages.js';
+import type { PlanItem, PlanPage, ReminderScanStore } from '../src/store/open-scan.js';
 
 /**
  * The reminder and escalation pass (architecture.md step 7): one scan over the open-by-deadline
@@ -19,8 +21,16 @@ import { loadRosterIndex, messagesFor, type ReminderMessage } from './reminder-m
  * (perf-baselines.md §3–4: three delayed jobs per item would cost 4× the items themselves).
  *
  * Exactly once, however many workers and `remind` commands run: every (item, stage, deadline) is
- * claimed with claimOnce before its cards are enqueued, and each card's job id is deterministic
- * as well. A failed enqueue gives the page's claims back, so the next pass tries again.
+ * claimed (SET NX EX, the claimOnce keys, a page's claims in one script call) before its cards are
+ * enqueued, and each card's job id is deterministic as well. A failed enqueue gives the page's
+ * claims back (releaseOnce), so the next pass tries again.
+ *
+ * A pass that runs to its end records its day (the watermark). The next pass scans only the
+ * deadlines whose escalation day is that day or later: older ones had every stage claimed (or
+ * superseded) by that pass, so a 5-minute pass reads the last few working days' deadlines, not
+ * every open item. What it skips on purpose: a stage that became due before the watermark for an
+ * item that then changed (a reopened item, an extension to a date already within its reminder
+ * window, a principal added to the roster later) — stale stages, which catch-up never sends anyway.
  */
 
 export const REMIND_SCOPE = 'remind';
@@ -29,13 +39,13 @@ const CLAIM_TTL_S = { early: 120 * 86_400, escalation: 400 * 86_400 };
 const PAGE = 500;
 
 export interface ReminderPassDeps {
-  store: Pick<FullStore, 'scanOpenByDeadline' | 'listPeople' | 'listSchools' | 'claimOnce' | 'releaseOnce'>;
+  store: Pick<FullStore, 'listPeople' | 'listSchools' | 'getItems' | 'releaseOnce'>;
+  /** the deadline index in pages, and the page's claims in one call each (src/store/open-scan.ts) */
+  scan: ReminderScanStore;
   calendar: WorkCalendar;
   policy: ReminderPolicy;
   /** add the send jobs, all or none (BullMQ addBulk is one MULTI) */
   enqueue(jobs: OutboundAdd[]): Promise<void>;
-  /** --dry-run: whether a claim is already taken, without taking it */
-  peekOnce(scope: string, id: string): Promise<boolean>;
   log: Logger;
 }
 
@@ -45,6 +55,8 @@ export interface ReminderPassOptions {
   /** each message as it is enqueued (or would be, dry): the pass keeps no list itself */
   onMessage?: (m: ReminderMessage) => void;
   pageSize?: number;
+  /** ignore the watermark and read every open item (the bench's worst case) */
+  fullScan?: boolean;
 }
 
 export interface ReminderPassResult {
@@ -56,53 +68,84 @@ export interface ReminderPassResult {
   messages: number;
 }
 
+interface Planned {
+  item: PlanItem;
+  due: DueStage;
+  claim: string;
+}
+
 export async function runReminderPass(deps: ReminderPassDeps, o: ReminderPassOptions): Promise<ReminderPassResult> {
   const window = passWindow(o.at, deps.policy, deps.calendar);
   const result: ReminderPassResult = { window, scanned: 0, stages: 0, messages: 0 };
   if (!window.open) return result;
   const planner = createReminderPlanner(window.day, deps.policy, deps.calendar);
   const roster = await loadRosterIndex(deps.store);
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.scanOpenByDeadline(planner.scanUntil, cursor, o.pageSize ?? PAGE);
+  const fromDay = o.fullScan ? undefined : planner.scanFrom(await deps.scan.watermark());
+  const fetch = (cursor?: string) => deps.scan.scan(planner.scanUntil, cursor, o.pageSize ?? PAGE, fromDay);
+  // One page at a time, nothing kept across pages: memory stays flat however many items are open.
+  // The next page is asked for as soon as this one arrives, so Redis reads it while this one's
+  // claims are prepared (Redis, single-threaded, is the pass's bottleneck; the client mostly waits).
+  let next: Promise<PlanPage> | undefined = fetch();
+  while (next) {
+    const page: PlanPage = await next;
+    next = page.next ? fetch(page.next) : undefined;
+    next?.catch(() => {}); // a failure surfaces when it is awaited, not as an unhandled rejection
     result.scanned += page.items.length;
-    const planned: { claim: string; ttl: number; messages: ReminderMessage[] }[] = [];
+    const planned: Planned[] = [];
     for (const item of page.items) {
-      for (const due of planner.due(item)) {
-        const messages = messagesFor(item, due, roster, window.day, deps.calendar);
-        if (messages.length === 0) continue; // nobody to tell (no principal on the roster): unclaimed, so a later roster gets it
-        planned.push({ claim: reminderClaimId(item.id, due.key, item.deadline), ttl: ttlOf(due), messages });
-      }
+      for (const due of planner.stagesOf(item.deadline)) planned.push({ item, due, claim: reminderClaimId(item.id, due.key, item.deadline) });
     }
-    if (planned.length) await sendPage(deps, o, planned, result);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  deps.log.info({ day: window.day, scanned: result.scanned, stages: result.stages, messages: result.messages, dryRun: !!o.dryRun }, 'reminder pass done');
+    if (planned.length) await sendPage(deps, o, planned, result, planner, roster, window.day);
+  }
+  // this pass ran to its end: later passes may skip the deadlines whose stages all lie before today
+  if (!o.dryRun) await deps.scan.advanceWatermark(window.day);
+  deps.log.info({ day: window.day, from: fromDay ?? null, scanned: result.scanned, stages: result.stages, messages: result.messages, dryRun: !!o.dryRun }, 'reminder pass done');
   return result;
 }
 
 const ttlOf = (d: DueStage) => (d.stage === 'escalation' ? CLAIM_TTL_S.escalation : CLAIM_TTL_S.early);
 
+/**
+ * One page: claim its stages, then read the items of the claims won (the usual pass wins none:
+ * everything due was claimed by an earlier one) and send. A won claim with nothing to send is
+ * released when that may change (the item was closed meanwhile, nobody on the roster to tell yet)
+ * and kept when it cannot (a stage reached on or before the item's creation day is never sent).
+ */
 async function sendPage(
   deps: ReminderPassDeps,
   o: ReminderPassOptions,
-  planned: { claim: string; ttl: number; messages: ReminderMessage[] }[],
+  planned: Planned[],
   result: ReminderPassResult,
-): Promise<void> {
-  // Claims of one page go out together: ioredis writes them back to back (one round trip).
+  planner: ReminderPlanner,
+  roster: RosterIndex,
+  today: string,
+) {
   const won = o.dryRun
-    ? (await Promise.all(planned.map((p) => deps.peekOnce(REMIND_SCOPE, p.claim)))).map((taken) => !taken)
-    : await Promise.all(planned.map((p) => deps.store.claimOnce(REMIND_SCOPE, p.claim, p.ttl)));
-  const mine = planned.filter((_, i) => won[i]);
-  if (mine.length === 0) return;
-  if (!o.dryRun) {
-    const jobs = mine.flatMap((p) => p.messages.map((m) => toJob(p.claim, m)));
-    try {
-      await deps.enqueue(jobs);
-    } catch (e) {
-      await Promise.allSettled(mine.map((p) => deps.store.releaseOnce(REMIND_SCOPE, p.claim)));
-      throw e;
+    ? (await deps.scan.peekMany(REMIND_SCOPE, planned.map((p) => p.claim))).map((taken) => !taken)
+    : await deps.scan.claimMany(REMIND_SCOPE, planned.map((p) => ({ id: p.claim, ttl: ttlOf(p.due) })));
+  const wonPlans = planned.filter((_, i) => won[i]);
+  if (wonPlans.length === 0) return;
+  const release = (claims: string[]) =>
+    o.dryRun ? Promise.resolve() : Promise.allSettled(claims.map((c) => deps.store.releaseOnce(REMIND_SCOPE, c))).then(() => undefined);
+  const mine: { claim: string; messages: ReminderMessage[] }[] = [];
+  try {
+    const full = new Map((await deps.store.getItems([...new Set(wonPlans.map((p) => p.item.id))])).map((i) => [i.id, i]));
+    const giveBack: string[] = [];
+    for (const p of wonPlans) {
+      const item = full.get(p.item.id);
+      if (!item || item.status === 'closed' || item.deadline !== p.item.deadline) giveBack.push(p.claim);
+      else if (!planner.preHistory(p.due, item.createdAt)) {
+        const messages = messagesFor(item, p.due, roster, today, deps.calendar);
+        if (messages.length) mine.push({ claim: p.claim, messages });
+        else giveBack.push(p.claim); // nobody to tell yet: a later roster may add them
+      }
     }
+    if (giveBack.length) await release(giveBack);
+    if (!o.dryRun && mine.length) await deps.enqueue(mine.flatMap((p) => p.messages.map((m) => toJob(p.claim, m))));
+  } catch (e) {
+    // whatever failed (reading the items, enqueueing), every claim of the page goes back
+    await release(wonPlans.map((p) => p.claim));
+    throw e;
   }
   for (const p of mine) {
     result.stages++;

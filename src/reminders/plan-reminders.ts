@@ -99,8 +99,18 @@ export interface ReminderPlanner {
   readonly today: string;
   /** the latest stage(s) reached by `today`, or [] when none (or only pre-history ones) */
   due(item: PlannableItem): DueStage[];
+  /** the latest stage(s) of a deadline alone, before the creation-day rule (cached per deadline) */
+  stagesOf(deadline: string): DueStage[];
+  /** whether a stage was reached on or before the item's creation day (never sent) */
+  preHistory(stage: DueStage, createdAt: string): boolean;
   /** the furthest deadline that can have a stage today: scan the index up to here */
   readonly scanUntil: string;
+  /**
+   * The oldest deadline worth scanning, given the day of the last pass that ran to its end
+   * (`watermark`): a deadline whose last stage (the escalation) was reached before that day had
+   * all its stages handled by that pass, or superseded. undefined: scan from the oldest.
+   */
+  scanFrom(watermark: string | undefined): string | undefined;
 }
 
 export function createReminderPlanner(today: string, policy: ReminderPolicy, cal: WorkCalendar): ReminderPlanner {
@@ -108,9 +118,8 @@ export function createReminderPlanner(today: string, policy: ReminderPolicy, cal
   const before = [...new Set(policy.beforeWorkdays)].filter((n) => n >= 0).sort((a, b) => a - b);
   const maxBefore = before.length ? before[before.length - 1]! : 0;
   const escalateAt = Math.max(1, policy.escalateAfterWorkdays);
-  const byDeadline = new Map<string, PlannedStage[]>();
+  const byDeadline = new Map<string, DueStage[]>();
 
-  const stagesFor = (deadline: string): PlannedStage[] => withMargin(rawStages(deadline));
   const rawStages = (deadline: string): DueStage[] => {
     if (deadline >= today) {
       const left = cal.workdaysBetween(today, deadline);
@@ -127,42 +136,37 @@ export function createReminderPlanner(today: string, policy: ReminderPolicy, cal
     if (over < escalateAt || escalateAt === 1) out.push({ stage: 'overdue', key: 'overdue', workdays: over, triggerDay: cal.addWorkdays(deadline, 1) });
     return out;
   };
+  const stagesOf = (deadline: string): DueStage[] => {
+    let stages = byDeadline.get(deadline);
+    if (!stages) byDeadline.set(deadline, (stages = rawStages(deadline)));
+    return stages;
+  };
+  const clearlyAfter = new Map<string, string>();
+  const preHistory = (stage: DueStage, createdAt: string): boolean => {
+    // The creation day in the office's zone is within a day of the UTC day in the ISO string:
+    // decide from the string when it is clear (nearly always), and format the instant otherwise.
+    let margin = clearlyAfter.get(stage.triggerDay);
+    if (margin === undefined) clearlyAfter.set(stage.triggerDay, (margin = addDays(stage.triggerDay, -1)));
+    if (createdAt.slice(0, 10) < margin) return false;
+    return stage.triggerDay <= dayInZone(new Date(createdAt), policy.timeZone);
+  };
 
   return {
     today,
     scanUntil: lastDayWithin(today, maxBefore, cal),
+    scanFrom(watermark) {
+      if (!watermark || watermark > today || !cal.isWorkday(watermark)) return undefined;
+      // the first deadline D with addWorkdays(D, escalateAt) >= watermark
+      return cal.addWorkdays(watermark, -escalateAt);
+    },
+    stagesOf,
+    preHistory,
     due(item) {
       if (item.status === 'closed') return [];
-      let stages = byDeadline.get(item.deadline);
-      if (!stages) {
-        stages = stagesFor(item.deadline);
-        byDeadline.set(item.deadline, stages);
-      }
-      if (stages.length === 0) return [];
-      // The creation day in the office's zone is within a day of the UTC day in the ISO string:
-      // decide from the string when it is clear (nearly always), and format the instant otherwise.
-      const utcDay = item.createdAt.slice(0, 10);
-      const out: DueStage[] = [];
-      let created: string | undefined;
-      for (const s of stages) {
-        if (utcDay < s.clearlyAfter) out.push(s.stage);
-        else {
-          created ??= dayInZone(new Date(item.createdAt), policy.timeZone);
-          if (s.stage.triggerDay > created) out.push(s.stage);
-        }
-      }
-      return out;
+      return stagesOf(item.deadline).filter((s) => !preHistory(s, item.createdAt));
     },
   };
 }
-
-interface PlannedStage {
-  stage: DueStage;
-  /** a UTC creation day before this is a zone day before the trigger day, whatever the zone */
-  clearlyAfter: string;
-}
-
-const withMargin = (stages: DueStage[]): PlannedStage[] => stages.map((stage) => ({ stage, clearlyAfter: addDays(stage.triggerDay, -1) }));
 
 /** The last day D with workdaysBetween(today, D) <= n: the day before the (n+1)th working day. */
 function lastDayWithin(today: string, n: number, cal: WorkCalendar): string {

@@ -38,8 +38,3 @@ export function passLock(redis: RedisClient, prefix: string, name: string, lease
     },
   };
 }
-
-/** Whether a claimOnce(scope, id) is taken, without taking it (for dry runs). */
-export async function peekOnce(redis: RedisClient, prefix: string, scope: string, id: string): Promise<boolean> {
-  return (await redis.exists(makeKeys(prefix).once(scope, id))) === 1;
-}

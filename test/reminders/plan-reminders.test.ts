@@ -146,6 +146,13 @@ describe('catching up, creation and configuration', () => {
     expect(createReminderPlanner('2021-04-28', policy, cal).scanUntil).toBe('2021-05-06'); // 4/29, 4/30, 5/6 = 3 left; 5/7 is 4
     expect(createReminderPlanner('2021-09-30', policy, cal).scanUntil).toBe('2021-10-11'); // 10/8, 10/9, 10/11 are 3 left; 10/12 is 4
   });
+  it('after a complete pass, scans only deadlines whose escalation day is not before it', () => {
+    const p = createReminderPlanner('2021-05-11', policy, cal);
+    expect(p.scanFrom('2021-05-10')).toBe('2021-05-06'); // 5/6 escalates on 5/10 (5/7, 5/8 worked, 5/10)
+    expect(p.scanFrom('2021-05-11')).toBe('2021-05-07');
+    expect(p.scanFrom(undefined)).toBeUndefined();
+    expect(p.scanFrom('2021-05-12')).toBeUndefined(); // a watermark after the pass day (a replayed --at): scan all
+  });
   it('the 督办 deadline is 3 working days after the notice', () => {
     expect(supervisionDeadline('2021-04-29', cal)).toBe('2021-05-07');
     expect(supervisionDeadline('2021-10-08', cal)).toBe('2021-10-12');

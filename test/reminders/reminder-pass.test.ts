@@ -154,6 +154,21 @@ describe('what changes the plan', () => {
   });
 });
 
+describe('the watermark', () => {
+  it('a pass after a complete one reads only the deadlines that can still have a new stage', async () => {
+    await visit(w.store, { school: 'S01', date: '2021-04-01', problems: [{ text: '旧问题', deadline: '2021-04-06' }] });
+    const [fresh] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '新问题', deadline: '2021-05-06' }] });
+    const deps = reminderPassDeps(w.rt);
+    expect((await runReminderPass(deps, { at: bj('2021-05-06') })).scanned).toBe(2); // no watermark yet: everything
+    const next = await runReminderPass(deps, { at: bj('2021-05-07') });
+    expect(next).toMatchObject({ scanned: 1, messages: 2 }); // from 4/28 on: the old item's stages are all behind it
+    expect((await runReminderPass(deps, { at: bj('2021-05-07', '09:05'), fullScan: true })).scanned).toBe(2);
+    // a dry run does not move it; a replay of an earlier day ignores it
+    expect((await runReminderPass(deps, { at: bj('2021-05-06', '10:00'), dryRun: true })).scanned).toBe(2);
+    expect(fresh).toBeDefined();
+  });
+});
+
 describe('exactly once under concurrency', () => {
   async function seed() {
     const items = [];
