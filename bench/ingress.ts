@@ -52,6 +52,10 @@ async function serveApp(redisUrl: string): Promise<void> {
   const { startService } = await import('../src/server.js');
   const config = loadConfig({ ...wecomEnv(), LOG_LEVEL: 'warn', SIM: 'off' });
   const svc = await startService({ config, log: createLogger(config.LOG_LEVEL), web: true, worker: false, port: 0, host: '127.0.0.1', redisUrl });
+  if (process.env.BENCH_NO_EXISTS === '1') {
+    // diagnosis only: what the duplicate metric's EXISTS costs on the accept path
+    (svc.rt.fastRedis as unknown as { exists: () => Promise<number> }).exists = async () => 0;
+  }
   console.log(JSON.stringify({ url: svc.url }));
   process.on('SIGTERM', () => void svc.close().then(() => process.exit(0)));
 }

@@ -38,6 +38,34 @@ export async function acceptDecoded(
     deps.log.debug({ platform, path: ctx.path, reason: decoded.reason }, 'callback needs no work; acknowledged');
   }
   ctx.status = 200;
-  ctx.type = ok.type;
+  ctx.set('Content-Type', ok.type); // the full value: no MIME lookup on the hot path
   ctx.body = ok.body;
+}
+
+/**
+ * The callback's query string as a plain object, parsed once without Koa's URLSearchParams round
+ * trip (about 3 % of a callback's CPU under load, profiled with bench/ingress.ts). Form decoding
+ * like URLSearchParams ('+' is a space); a repeated key becomes an array, which the verifiers
+ * reject; an undecodable value is dropped.
+ */
+export function parseQuery(qs: string): Record<string, string | string[] | undefined> {
+  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  if (!qs) return out;
+  for (const part of qs.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const rawVal = eq < 0 ? '' : part.slice(eq + 1);
+    let key: string;
+    let val: string;
+    try {
+      key = rawKey.includes('%') || rawKey.includes('+') ? decodeURIComponent(rawKey.replace(/\+/g, ' ')) : rawKey;
+      val = rawVal.includes('%') || rawVal.includes('+') ? decodeURIComponent(rawVal.replace(/\+/g, ' ')) : rawVal;
+    } catch {
+      continue;
+    }
+    const prev = out[key];
+    out[key] = prev === undefined ? val : Array.isArray(prev) ? [...prev, val] : [prev, val];
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { refuse, type IngressDeps } from '../ingress.js';
-import { acceptDecoded, readBodyOrRefuse } from '../callback-helpers.js';
+import { acceptDecoded, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
 import { BizCryptError } from '../biz-msg-crypt.js';
 import { DecodeError, type Decoded } from '../decoded.js';
 import { cardCallbackSecret, verifyCardSign, verifyRobotSign } from './sign.js';
@@ -53,7 +53,7 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'robot message');
     const decoded = decodeOrRefuse(deps, ctx, () => decodeRobotMessage(json, 'dingtalk-robot', deps.now()), 'robot message');
-    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'text/plain', body: '' });
+    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'text/plain; charset=utf-8', body: '' });
   });
 
   r.post('/dingtalk/card', async (ctx) => {
@@ -62,7 +62,7 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'card callback');
     const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, deps.now()), 'card callback');
-    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'application/json', body: '{}' });
+    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'application/json; charset=utf-8', body: '{}' });
   });
 
   if (c.DINGTALK_EVENT_TOKEN && c.DINGTALK_EVENT_AES_KEY) {
@@ -73,7 +73,7 @@ export function dingtalkRouter(deps: IngressDeps): Router {
       const encrypted = json && typeof json.encrypt === 'string' && json.encrypt ? json.encrypt : undefined;
       if (!encrypted) refuse(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
       const now = deps.now();
-      const v = verifyEvent(ctx.query, encrypted, secrets.token, now);
+      const v = verifyEvent(parseQuery(ctx.querystring), encrypted, secrets.token, now);
       if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
       let plain: string;
       try {
@@ -87,7 +87,7 @@ export function dingtalkRouter(deps: IngressDeps): Router {
       }
       const decoded = decodeOrRefuse(deps, ctx, () => decodeEvent(plain, now), 'event');
       await acceptDecoded(deps, ctx, 'dingtalk', decoded, {
-        type: 'application/json',
+        type: 'application/json; charset=utf-8',
         body: JSON.stringify(successReply(secrets, v.timestamp, v.nonce)),
       });
     });

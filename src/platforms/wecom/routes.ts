@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { refuse, type IngressDeps } from '../ingress.js';
-import { acceptDecoded, readBodyOrRefuse } from '../callback-helpers.js';
+import { acceptDecoded, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
 import { BizCryptError } from '../biz-msg-crypt.js';
 import { decrypt, wecomSecrets, type WecomSecrets } from './crypto.js';
 import { verifyWecom } from './verify.js';
@@ -45,10 +45,11 @@ function decryptOrRefuse(deps: IngressDeps, ctx: Context, ch: Channel, encrypted
 
 function urlCheck(deps: IngressDeps, ch: Channel) {
   return (ctx: Context) => {
+    const query = parseQuery(ctx.querystring);
     // Base64 has no spaces: one here is a '+' that reached us unencoded and was decoded as a space.
-    const echostr = typeof ctx.query.echostr === 'string' ? ctx.query.echostr.replace(/ /g, '+') : undefined;
+    const echostr = typeof query.echostr === 'string' ? query.echostr.replace(/ /g, '+') : undefined;
     if (!echostr) refuse(deps, ctx, 'wecom', 'malformed', 'GET without echostr: only WeCom URL checks are answered here');
-    const v = verifyWecom(ctx.query, echostr, ch.secrets.token, deps.now(), { tokenVar: ch.tokenVar });
+    const v = verifyWecom(query, echostr, ch.secrets.token, deps.now(), { tokenVar: ch.tokenVar });
     if (!v.ok) refuse(deps, ctx, 'wecom', v.outcome, v.hint);
     ctx.status = 200;
     ctx.type = 'text/plain';
@@ -61,7 +62,7 @@ function receive(deps: IngressDeps, ch: Channel) {
     const body = await readBodyOrRefuse(deps, ctx, 'wecom');
     const encrypted = ch.extract(body) ?? refuse(deps, ctx, 'wecom', 'malformed', `body is not ${ch.envelope}: not a WeCom callback?`);
     const now = deps.now();
-    const v = verifyWecom(ctx.query, encrypted, ch.secrets.token, now, { tokenVar: ch.tokenVar });
+    const v = verifyWecom(parseQuery(ctx.querystring), encrypted, ch.secrets.token, now, { tokenVar: ch.tokenVar });
     if (!v.ok) refuse(deps, ctx, 'wecom', v.outcome, v.hint);
     const plain = decryptOrRefuse(deps, ctx, ch, encrypted);
     let decoded: Decoded;
@@ -70,7 +71,7 @@ function receive(deps: IngressDeps, ch: Channel) {
     } catch (e) {
       refuse(deps, ctx, 'wecom', 'malformed', `decrypted payload is not a WeCom message (${e instanceof DecodeError ? e.message : 'unreadable'})`);
     }
-    await acceptDecoded(deps, ctx, 'wecom', decoded, { type: 'text/plain', body: '' });
+    await acceptDecoded(deps, ctx, 'wecom', decoded, { type: 'text/plain; charset=utf-8', body: '' });
   };
 }
 

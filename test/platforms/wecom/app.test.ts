@@ -204,3 +204,13 @@ describe('WeCom routes when WeCom is not configured', () => {
     expect((await fetch(`${svc.url}/wecom/bot`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });
+
+describe('parseQuery (the callback query string)', () => {
+  it('decodes like URLSearchParams, keeps repeats as arrays, drops undecodable values', async () => {
+    const { parseQuery } = await import('../../../src/platforms/callback-helpers.js');
+    expect(parseQuery('a=1&b=x%2By%3D&c=a+b&d')).toEqual({ a: '1', b: 'x+y=', c: 'a b', d: '' });
+    expect(parseQuery('nonce=1&nonce=2')).toEqual({ nonce: ['1', '2'] });
+    expect(parseQuery('bad=%E0%A4%A&ok=1')).toEqual({ ok: '1' });
+    expect(parseQuery('')).toEqual({});
+  });
+});
