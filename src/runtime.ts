@@ -41,10 +41,25 @@ export interface RuntimeOptions {
   redisUrl?: string;
 }
 
-function makeQueues(connection: RedisClient, prefix: string): Queues {
+function makeQueues(connection: RedisClient, prefix: string, log: Logger): Queues {
   const q = {} as Queues;
-  for (const name of queueNames) q[name] = new Queue(name, { connection, prefix });
+  for (const name of queueNames) {
+    q[name] = new Queue(name, { connection, prefix });
+    // without a listener BullMQ prints each connection error with its stack to stderr during an
+    // outage; /readyz and the callbacks' 503s already report it, so one debug line is enough
+    q[name].on('error', (e) => log.debug({ queue: name, err: e.name }, 'queue connection error'));
+  }
   return q;
+}
+
+/** Queue depth for /metrics, bounded in time: a scrape during a Redis outage must not hang. */
+async function depths(queues: Queues): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of queueNames) {
+    const c = await queues[name].getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+    out[name] = Object.values(c).reduce((a, b) => a + b, 0);
+  }
+  return out;
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
@@ -59,17 +74,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const redis = connectRedis(redisUrl, { role: 'worker', name: 'dudao' });
   const fastRedis = connectRedis(redisUrl, { role: 'fast', name: 'dudao-http' });
   for (const c of [redis, fastRedis]) c.on('error', () => {}); // state is reported by /readyz
-  const queues = makeQueues(fastRedis, prefix);
-  const jobQueues = makeQueues(redis, prefix);
+  const queues = makeQueues(fastRedis, prefix, o.log);
+  const jobQueues = makeQueues(redis, prefix, o.log);
   const metrics = createMetrics({
-    queueDepth: async () => {
-      const out: Record<string, number> = {};
-      for (const name of queueNames) {
-        const c = await jobQueues[name].getJobCounts('waiting', 'delayed', 'active', 'prioritized');
-        out[name] = Object.values(c).reduce((a, b) => a + b, 0);
-      }
-      return out;
-    },
+    // the fast connection fails at once while Redis is away; the timeout covers a slow Redis
+    queueDepth: () =>
+      Promise.race([
+        depths(queues),
+        new Promise<never>((_, rej) => setTimeout(() => rej(new Error('queue depth timeout')), 1000).unref()),
+      ]),
   });
   let closed: Promise<void> | undefined;
   const rt: Runtime = {

@@ -49,10 +49,13 @@ describe('callbacks while Redis is down', () => {
     const ready = await fetch(`${svc.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ok: false, reason: 'redis unavailable' });
+    // /metrics still answers (queue depth keeps its last values) and counts the refusals
+    const t1 = Date.now();
+    expect(await callbackCount(svc.url, 'wecom', 'unavailable')).toBe(n0 + 1);
+    expect(Date.now() - t1).toBeLessThan(2000);
 
     redis = await startEmbeddedRedis({ dataDir: dir, reuse: false, port });
     await readyWithin(15_000);
-    // (read /metrics only now: its queue-depth gauge waits for Redis while it is down)
     expect(await callbackCount(svc.url, 'wecom', 'unavailable')).toBe(n0 + 1);
     expect(await callbackCount(svc.url, 'dingtalk', 'unavailable')).toBeGreaterThanOrEqual(1);
     const deadline = Date.now() + 15_000;
