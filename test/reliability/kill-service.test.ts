@@ -73,8 +73,8 @@ describe('kill -9 the service', () => {
     // a repeat only for a send that was on the wire at the kill, and at most twice
     for (const [item, at] of repeated) {
       expect(at.length, item).toBe(2);
-      expect(at[0], `${item}: first copy ${at[0]} ms from the kill`).toBeGreaterThanOrEqual(-IN_FLIGHT_MS);
-      expect(at[0]!, item).toBeLessThanOrEqual(0);
+      // (the fake notes a request when it has read it: a little after it left, when this process is busy)
+      expect(Math.abs(at[0]!), `${item}: first copy ${at[0]} ms from the kill`).toBeLessThanOrEqual(IN_FLIGHT_MS);
     }
     const handled = logLines(svc).filter((l) => l.msg === 'inbound handled').length;
     console.info(
