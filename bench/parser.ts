@@ -9,6 +9,7 @@
 import { createCalendar } from '../src/domain/calendar.js';
 import type { School, Zone } from '../src/domain/roster.js';
 import { createSchoolIndex, parse, type ParseContext } from '../src/parser/index.js';
+import { EXAMPLE_RECORD } from '../test/fixtures/example-record.js';
 
 const zones: Zone[] = Array.from({ length: 12 }, (_, i) => ({ id: `z${i}`, name: `第${i + 1}责任区` }));
 // a county-sized roster: 200 schools, so matching is not flattered by a tiny index
@@ -30,16 +31,7 @@ const ctx: ParseContext = {
   defaultDeadlineWorkdays: 10,
 };
 
-const RECORD = [
-  '@督导助手 提交督导记录',
-  '学校：龙泉小学',
-  '日期：3月15日',
-  '类型：专项督导（双减）',
-  '情况：抽查三、五年级作业公示和课后服务台账。',
-  '问题：',
-  '1、三年级作业公示栏未按周更新，5个工作日内整改',
-  '2、课后服务学生签到表缺2月数据；3月31日前补齐',
-].join('\n');
+const RECORD = EXAMPLE_RECORD;
 
 const check = parse(RECORD, ctx);
 if (!check.ok || check.command.command !== 'submit_record' || check.command.problems.length !== 2) {

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { createSchoolIndex } from '../../src/parser/school-index.js';
 import { P, R, cases } from './case.js';
 import { ctxAt, S, schools, zones } from './fixture.js';
+import { EXAMPLE_RECORD } from '../fixtures/example-record.js';
 
 // Sent on 2021-03-16 (Tue); the visit 3月15日 (Mon). Default deadline: 10 working days after
 // 3月15日 = 3月29日 (Mon): 16,17,18,19,22,23,24,25,26,29.
@@ -11,16 +12,7 @@ const LQ = S['s-lqxx']!;
 describe('the commands.md example', () => {
   cases([
     {
-      text: [
-        '@督导助手 提交督导记录',
-        '学校：龙泉小学',
-        '日期：3月15日',
-        '类型：专项督导（双减）',
-        '情况：抽查三、五年级作业公示和课后服务台账。',
-        '问题：',
-        '1、三年级作业公示栏未按周更新，5个工作日内整改',
-        '2、课后服务学生签到表缺2月数据；3月31日前补齐',
-      ].join('\n'),
+      text: EXAMPLE_RECORD,
       expect: R(LQ, '2021-03-15', [P('三年级作业公示栏未按周更新', '2021-03-22'), P('课后服务学生签到表缺2月数据', '2021-03-31')], {
         kind: '专项督导',
         topic: '双减',

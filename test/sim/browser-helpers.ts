@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+
 /**
  * Debian's chromium, driven by playwright-core (no browser download). The bootstrap installs it
  * for `npm test`; the test skips only when it is absent AND DUDAO_SKIP_BROWSER=1 says so.
@@ -75,14 +76,4 @@ export async function become(page: Page, personId: string) {
 /** The visible conversation's log. */
 export const openLog = (page: Page) => page.locator('.conv-log:not([hidden])');
 
-/** commands.md's example, as a supervisor types it (eight lines after the command line). */
-export const EXAMPLE_RECORD = [
-  '@督导助手 提交督导记录',
-  '学校：龙泉小学',
-  '日期：3月15日',
-  '类型：专项督导（双减）',
-  '情况：抽查三、五年级作业公示和课后服务台账。',
-  '问题：',
-  '1、三年级作业公示栏未按周更新，5个工作日内整改',
-  '2、课后服务学生签到表缺2月数据；3月31日前补齐',
-].join('\n');
+export { EXAMPLE_RECORD } from '../fixtures/example-record.js';
