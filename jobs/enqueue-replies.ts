@@ -2,6 +2,8 @@ import type { Queue } from 'bullmq';
 import type { HandlerResult } from '../src/domain/reply.js';
 import type { Inbound } from '../src/domain/inbound.js';
 import { outboundJobSchema, outboundJobId, type Origin, type OutboundJob } from '../src/queue/outbound-job.js';
+import { orderKeyOf, registerOrder } from '../src/queue/reply-order.js';
+import type { RedisClient } from '../src/redis/connect.js';
 
 /** Sends from an inbound job: retried with backoff; kept a week so their job ids keep deduplicating. */
 export const REPLY_JOB_OPTS = {
@@ -31,7 +33,13 @@ export function originOf(m: Inbound): Origin {
  * only from cards sent before it, so the supervisor's new recheck card, sent by the same
  * message, keeps its buttons whichever job runs first.
  */
-export async function enqueueReplies(queue: Queue, producerKey: string, origin: Origin, result: HandlerResult, at: Date): Promise<number> {
+export interface EnqueueTarget {
+  queue: Queue;
+  redis: RedisClient;
+  prefix: string;
+}
+
+export async function enqueueReplies(t: EnqueueTarget, producerKey: string, origin: Origin, result: HandlerResult, at: Date): Promise<number> {
   const jobs: { name: string; data: OutboundJob; opts: { jobId: string } & typeof REPLY_JOB_OPTS }[] = [];
   for (const u of result.cardUpdates ?? []) {
     const data = outboundJobSchema.parse({ kind: 'card_update', item: u.item, outcome: u.outcome, at: at.toISOString(), origin });
@@ -41,9 +49,13 @@ export async function enqueueReplies(queue: Queue, producerKey: string, origin: 
   for (const r of result.replies) {
     if (keys.has(r.key)) throw new Error(`duplicate reply key ${r.key}`); // a handler bug: one would be lost
     keys.add(r.key);
-    const data = outboundJobSchema.parse({ kind: 'send', to: r.to, card: r.card, items: r.items ?? [], origin });
+    const order = orderKeyOf(r.to, origin);
+    const data = outboundJobSchema.parse({ kind: 'send', to: r.to, card: r.card, items: r.items ?? [], origin, order });
     jobs.push({ name: 'send', data, opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS } });
   }
-  if (jobs.length) await queue.addBulk(jobs);
+  // each chat's line first, then the jobs: a job never runs before its place is taken
+  const lines = jobs.flatMap((j) => (j.data.kind === 'send' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : []));
+  await registerOrder(t.redis, t.prefix, lines);
+  if (jobs.length) await t.queue.addBulk(jobs);
   return jobs.length;
 }

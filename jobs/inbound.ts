@@ -82,7 +82,7 @@ export const processInbound: Processor = async (data, ctx) => {
     log.error({ err: (e as Error).name, code: (e as { code?: string }).code }, 'inbound failed on its last attempt: apologised');
     result = { replies: [toOrigin(errorCard('抱歉，系统暂时无法处理这条消息，请稍后再发一次。'), undefined, 'apology')] };
   }
-  const jobs = await enqueueReplies(ctx.rt.jobQueues.outbound, producerKey, origin, result, ctx.rt.now());
+  const jobs = await enqueueReplies(replyQueue(ctx), producerKey, origin, result, ctx.rt.now());
   log.info({ person: person.id, command, outbound: jobs }, 'inbound handled');
   return { handled: true, command, outbound: jobs };
 };
@@ -120,7 +120,7 @@ async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inboun
     const card = infoCard(deactivated ? '您的账号已停用' : '您还不在督导助手的名单中', {
       subtitle: `暂时无法为您办理。如需使用，请联系${whom}将您加入名单。`,
     });
-    const n = await enqueueReplies(ctx.rt.jobQueues.outbound, producerKey, originOf(msg), { replies: [toOrigin(card, undefined, 'refusal')] }, ctx.rt.now());
+    const n = await enqueueReplies(replyQueue(ctx), producerKey, originOf(msg), { replies: [toOrigin(card, undefined, 'refusal')] }, ctx.rt.now());
     ctx.rt.log.info({ job: producerKey, platform: msg.platform }, 'unknown sender: refused');
     return { handled: true, command: 'unknown_sender', outbound: n };
   } catch (e) {
@@ -156,3 +156,6 @@ async function evidence(svc: InboundServices, msg: InboundMessage, person: Perso
   const what = target.type === 'item' ? `整改事项 ${target.id}` : `督导记录 ${target.id}`;
   return { replies: [toOrigin(infoCard(`已收到 ${count} 个附件`, { subtitle: `已作为${what}的佐证` }), target.type === 'item' ? [target.id] : undefined)] };
 }
+
+/** Where an inbound job's replies go: the outbound queue and the chats' reply order. */
+const replyQueue = (ctx: JobContext) => ({ queue: ctx.rt.jobQueues.outbound, redis: ctx.rt.redis, prefix: ctx.rt.prefix });

@@ -7,6 +7,7 @@ import type { RedisClient } from '../src/redis/connect.js';
 import { PermanentJobError, type JobContext, type Processor } from './types.js';
 import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
 import { resolveTargets } from './outbound-resolve.js';
+import { isMyTurn, leaveOrder } from '../src/queue/reply-order.js';
 
 /**
  * The outbound job: one neutral reply (`send`) or one "this item moved on" (`card_update`).
@@ -52,7 +53,26 @@ export const processOutbound: Processor = createOutboundProcessor();
 
 type SendJob = Extract<OutboundJob, { kind: 'send' }>;
 
+/** How long a reply waits before it looks again whether its turn in the chat has come. */
+export const TURN_WAIT_MS = 500;
+
+/** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
 async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
+  const { rt } = ctx;
+  if (!job.order) return sendNow(job, deps, ctx);
+  if (!(await isMyTurn(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId))) return ctx.defer(TURN_WAIT_MS);
+  try {
+    const r = await sendNow(job, deps, ctx);
+    await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
+    return r;
+  } catch (e) {
+    // a retry keeps its place: the replies after it wait, so the chat reads in order
+    if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts) await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
+    throw e;
+  }
+}
+
+async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   const now = rt.now();
   const last = ctx.attempt + 1 >= ctx.attempts;

@@ -14,6 +14,8 @@ export interface JobContext {
   /** the attempt limit of the job, so a processor can tell its last try */
   attempts: number;
   jobName: string;
+  /** put the job back for `ms` without using an attempt (its turn has not come); never returns */
+  defer(ms: number): Promise<never>;
 }
 
 export type Processor = (data: unknown, ctx: JobContext) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Runtime } from './runtime.js';
 import { queueNames, type QueueName } from './queue/names.js';
 import type { Processors } from '../jobs/types.js';
@@ -32,7 +32,7 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
     if (!proc) continue;
     const w = new Worker(
       name,
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const end = rt.metrics.jobDuration.startTimer({ queue: name });
         try {
           return await proc(job.data, {
@@ -41,6 +41,10 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
             attempt: job.attemptsMade,
             attempts: job.opts.attempts ?? 1,
             jobName: job.name,
+            async defer(ms: number): Promise<never> {
+              await job.moveToDelayed(Date.now() + ms, token);
+              throw new DelayedError();
+            },
           });
         } finally {
           end();

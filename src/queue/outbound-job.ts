@@ -47,6 +47,8 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     card: cardSchema,
     items: z.array(z.string()).default([]),
     origin: originSchema.optional(),
+    /** the chat's line this reply waits in (src/queue/reply-order.ts); absent: not ordered */
+    order: z.string().optional(),
   }),
   z.object({
     kind: z.literal('card_update'),

@@ -13,6 +13,7 @@ import { outboundJobId, type OutboundJob } from '../../src/queue/outbound-job.js
 import { inboundJobId } from '../../src/queue/accept.js';
 import { processInbound } from '../../jobs/inbound.js';
 import { LogSink, testPrefix } from '../helpers/service.js';
+import { noDefer } from '../helpers/no-defer.js';
 
 /** The demo district (examples/roster.json), normalised as `npm start` imports it. */
 export function demoRoster(): Roster {
@@ -90,7 +91,7 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
   };
   const run = async (inbound: InboundMessage | InboundAction): Promise<Run> => {
     const jobId = inboundJobId(inbound);
-    const result = await processInbound(inbound, { rt, jobId, attempt: 0, attempts: 8, jobName: inbound.kind });
+    const result = await processInbound(inbound, { rt, jobId, attempt: 0, attempts: 8, jobName: inbound.kind, defer: noDefer });
     const prefix = outboundJobId(jobId, '');
     const jobs = (await all()).filter((j) => j.jobId.startsWith(prefix));
     return {

@@ -5,6 +5,7 @@ import { upsertTimeSchedules } from '../../jobs/schedules.js';
 import { runDigestCli } from '../../src/cli/digest.js';
 import { makeClock, openTimeWorld, outboundSends, type TimeWorld } from '../helpers/time-district.js';
 import { buildKnownDistrict } from '../reports/known-district.js';
+import { noDefer } from '../helpers/no-defer.js';
 
 let w: TimeWorld;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ afterEach(async () => {
   await w.close();
 });
 
-const ctx = (t: TimeWorld) => ({ rt: t.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'digest' });
+const ctx = (t: TimeWorld) => ({ rt: t.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'digest', defer: noDefer });
 
 describe('the daily digest job', () => {
   it('sends each leader their digest once per day, however often it runs', async () => {

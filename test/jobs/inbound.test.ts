@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processInbound } from '../../jobs/inbound.js';
 import { PermanentJobError } from '../../jobs/types.js';
 import { openHarness, originText, RECORD_TEXT, type Harness } from '../handlers/harness.js';
+import { noDefer } from '../helpers/no-defer.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ afterAll(() => h.close());
 
 describe('jobs/inbound', () => {
   it('an invalid payload fails for good, without retries', async () => {
-    const ctx = { rt: h.rt, jobId: 'j-in-bad', attempt: 0, attempts: 8, jobName: 'message' };
+    const ctx = { rt: h.rt, jobId: 'j-in-bad', attempt: 0, attempts: 8, jobName: 'message', defer: noDefer };
     await expect(processInbound({ kind: 'message', text: 42 }, ctx)).rejects.toBeInstanceOf(PermanentJobError);
   });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { monthlyKindsDue, processMonthlyPlan, runMonthlyPlan } from '../../jobs/monthly-plan.js';
 import { importDistrict, openTimeWorld, outboundSends, visit, type TimeWorld } from '../helpers/time-district.js';
+import { noDefer } from '../helpers/no-defer.js';
 
 const cal = createCalendar();
 
@@ -34,7 +35,7 @@ describe('the monthly plan job', () => {
   afterEach(async () => {
     await w.close();
   });
-  const ctx = () => ({ rt: w.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'plan' });
+  const ctx = () => ({ rt: w.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'plan', defer: noDefer });
 
   it('sends each supervisor the month’s plan once, on the first working day', async () => {
     w.clock.at('2021-05-05', '09:00');

@@ -91,13 +91,10 @@ describe('platform API down, then back', () => {
   }, 150_000);
 
   /**
-   * KNOWN BUG (reported, not fixed here: it needs a per-chat FIFO in the outbound queue, a design
-   * change for jobs/outbound.ts): each reply is its own outbound job with its own backoff, so a
-   * reply that failed during the outage waits out its backoff while a later message's reply goes
-   * out at once. `it.fails` documents it; when outbound keeps per-chat order, this test starts
-   * failing: make it a plain `it`.
+   * Each reply is its own outbound job with its own backoff; the chat's reply line
+   * (src/queue/reply-order.ts) makes a later reply wait while an earlier one is in backoff.
    */
-  it.fails('replies in order per chat: a reply in backoff is overtaken by a later one (known bug)', async () => {
+  it('replies in order per chat: a later reply waits for one in backoff', async () => {
     const user = IDS.supZhang.wecom;
     const q = svc.rt.jobQueues.outbound;
     await relay.down();

@@ -1,0 +1,71 @@
+import type { Queue } from 'bullmq';
+import type { RedisClient } from '../redis/connect.js';
+import type { Origin } from './outbound-job.js';
+
+/**
+ * Replies reach each chat in the order they were enqueued, even when one of them is retrying.
+ *
+ * Every outbound job is retried on its own with backoff, so without a gate a reply that failed
+ * during an outage would be overtaken by a later message's reply. The gate: at enqueue each
+ * reply is registered in its chat's sorted set with a global sequence number; a job may send
+ * only when it is the lowest entry, otherwise it is deferred (not failed: no attempt is used);
+ * it leaves the set when it is done for good (sent, or failed on its last attempt). An entry
+ * whose job no longer waits (completed, failed, removed, or never added because the enqueue
+ * failed) is dropped by whoever finds it at the head, so the gate heals itself.
+ *
+ * Recipients, not platform addresses, are the "chat": the resolved address is only known when
+ * the job runs, and one recipient always resolves to the same conversation.
+ */
+type To = { type: 'origin' } | { type: 'person'; personId: string } | { type: 'bound_chat'; binding: { type: string; id: string } };
+
+export function orderKeyOf(to: To, origin: Origin | undefined): string | undefined {
+  if (to.type === 'person') return `p|${to.personId}`;
+  if (to.type === 'bound_chat') return `c|${to.binding.type}|${to.binding.id}`;
+  if (!origin) return undefined;
+  return `o|${origin.platform}|${origin.conversation?.id ?? origin.senderId}`;
+}
+
+const esc = (s: string) => s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));
+export const orderKeys = (prefix: string) => ({
+  seq: `${prefix}:order:seq`,
+  chat: (key: string) => `${prefix}:order:${esc(key)}`,
+});
+
+/**
+ * Register jobs in their chats' order, before they are added to the queue. Idempotent (NX keeps
+ * the first place). The score is the registration time in ms × 1000 plus a sequence, so entries
+ * sort by time, and by enqueue order within a millisecond; the time also tells a fresh entry
+ * whose job is about to be added from a stale one whose job never was.
+ */
+export async function registerOrder(redis: RedisClient, prefix: string, entries: { key: string; jobId: string }[], now = Date.now()): Promise<void> {
+  if (!entries.length) return;
+  const k = orderKeys(prefix);
+  const last = await redis.incrby(k.seq, entries.length);
+  const m = redis.multi();
+  entries.forEach((e, i) => m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId));
+  await m.exec();
+}
+
+/** An entry without a job this old was never added (its enqueue failed): it holds nobody up. */
+const UNADDED_AFTER_MS = 30_000;
+
+const WAITING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/** true when this job is first in its chat (stale heads are dropped on the way). */
+export async function isMyTurn(redis: RedisClient, prefix: string, queue: Queue, key: string, jobId: string, now = Date.now()): Promise<boolean> {
+  const chat = orderKeys(prefix).chat(key);
+  for (let i = 0; i < 50; i++) {
+    const [head, score] = await redis.zrange(chat, 0, 0, 'WITHSCORES');
+    if (head === undefined || head === jobId) return true;
+    const state = await queue.getJobState(head);
+    if (WAITING.has(state)) return false;
+    if (state === 'unknown' && now - Number(score) / 1000 < UNADDED_AFTER_MS) return false; // being added
+    await redis.zrem(chat, head); // its job is done or gone: it holds nobody up
+  }
+  return false;
+}
+
+/** Leave the chat's line: the job is done for good. */
+export async function leaveOrder(redis: RedisClient, prefix: string, key: string, jobId: string): Promise<void> {
+  await redis.zrem(orderKeys(prefix).chat(key), jobId);
+}
