@@ -50,8 +50,11 @@ describe('kill -9 the service', () => {
       }),
     );
     expect(sent.map((s) => s.res.status)).toEqual(Array(50).fill(200));
+    // kill as soon as the first answers go out, so that the kill finds messages in every state:
+    // handled and answered, being answered (sends on the wire), and not yet handled
+    await waitFor('the first answers', () => replies(fake).length >= 5, 20_000, 5).catch(() => {});
     const killedAt = Date.now();
-    await svc.kill9(); // right after the 50th 200
+    await svc.kill9();
     const before = replies(fake).length;
 
     svc = await startRole(scope, 'serve', env, { name: 'serve-2', port });
@@ -77,6 +80,10 @@ describe('kill -9 the service', () => {
       expect(Math.abs(at[0]!), `${item}: first copy ${at[0]} ms from the kill`).toBeLessThanOrEqual(IN_FLIGHT_MS);
     }
     const handled = logLines(svc).filter((l) => l.msg === 'inbound handled').length;
+    // and a polite stop: SIGTERM → exit 0 within 10 s
+    const stop = await svc.term();
+    expect(stop).toMatchObject({ code: 0, signal: null });
+    expect(stop.ms).toBeLessThan(10_000);
     console.info(
       `[kill -9 service] answered before the kill: ${before}; handled after the restart: ${handled}; ` +
         `answers repeated (on the wire at the kill): ${repeated.length} ${repeated.map(([i, at]) => `${i}@${at.join('/')}ms`).join(' ')}`,
