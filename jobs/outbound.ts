@@ -4,7 +4,8 @@ import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.j
 import { addressKey, type CardRef, type Ledger } from '../src/platforms/outbound.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
 import type { RedisClient } from '../src/redis/connect.js';
-import { PermanentJobError, type JobContext, type Processor } from './types.js';
+import { JobDeferred, PermanentJobError, type JobContext, type Processor } from './types.js';
+import { RateLimitWait } from '../src/platforms/rate-limit.js';
 import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
 import { resolveTargets } from './outbound-resolve.js';
 import { isMyTurn, leaveOrder } from '../src/queue/reply-order.js';
@@ -66,7 +67,8 @@ async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
     await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
     return r;
   } catch (e) {
-    // a retry keeps its place: the replies after it wait, so the chat reads in order
+    // a retry (or a wait for a rate-limit slot) keeps its place: the replies after it wait
+    if (e instanceof JobDeferred) throw e;
     if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts) await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
     throw e;
   }
@@ -98,6 +100,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
 
   let sent = 0;
   let retryable: unknown;
+  let deferMs = 0;
   const permanent: string[] = [];
   for (const t of targets) {
     if (!t.address) {
@@ -117,6 +120,11 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
       await record(ak, { to: t.to, platform: out.platform, channel: out.channel, outcome: 'sent', messageId: out.messageIds.join(',') || undefined }, out.cardRef);
       sent++;
     } catch (e) {
+      if (e instanceof RateLimitWait) {
+        // not a failure: this address's chat is at its limit; the job comes back for the slot
+        deferMs = Math.max(deferMs, e.waitMs);
+        continue;
+      }
       rt.metrics.sendFailures.inc({ platform: a.platform });
       const perm = isPlatformError(e) && e.kind === 'permanent';
       const code = isPlatformError(e) ? e.code : (e as Error).name;
@@ -129,6 +137,8 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   }
   if (retryable) throw retryable;
   if (permanent.length) throw new PermanentJobError(`send failed for good: ${permanent.join('; ')}`);
+  // what was sent is in the ledger; the rest goes when its slot comes
+  if (deferMs > 0) return ctx.defer(deferMs);
   return { sent, targets: targets.length };
 }
 

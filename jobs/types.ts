@@ -23,3 +23,6 @@ export type Processors = Partial<Record<QueueName, Processor>>;
 
 /** Throw to fail a job for good (no retry): a permanent platform error, invalid data. */
 export { UnrecoverableError as PermanentJobError } from 'bullmq';
+
+/** What JobContext.defer throws: BullMQ's signal that the job was put back, not failed. */
+export { DelayedError as JobDeferred } from 'bullmq';

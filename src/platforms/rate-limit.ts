@@ -45,8 +45,12 @@ return tonumber(oldest[2]) + win - now + 1
 export class RateLimiter {
   constructor(
     private readonly redis: RedisClient,
-    /** waiting longer than this throws, so the job is retried later instead of holding a worker */
-    private readonly maxWaitMs = 90_000,
+    /**
+     * waiting longer than this throws RateLimitWait, and the job is put back until the slot
+     * (jobs/outbound.ts): one busy group chat must not hold the worker's slots that every other
+     * chat's replies need
+     */
+    private readonly maxWaitMs = 2_000,
   ) {}
 
   /** Take a slot under `key`, waiting as long as needed (up to maxWaitMs). Returns the wait. */

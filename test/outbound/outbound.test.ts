@@ -6,6 +6,7 @@ import type { FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
+import { outboundKeys } from '../../src/platforms/outbound-keys.js';
 
 let fake: FakePlatform;
 let svc: TestService;
@@ -111,6 +112,28 @@ describe('outbound: WeCom app', () => {
     expect(w!.query.key).toBe('k-zone1');
     expect(w!.body.msgtype).toBe('markdown');
     expect((await store.deliveries('ZG-61')).at(-1)).toMatchObject({ to: 'zone:Z1', outcome: 'sent' });
+  });
+
+  it('a chat at its rate limit puts the send back for its slot instead of holding a worker', async () => {
+    const webhook = `${fake.url}/cgi-bin/webhook/send?key=k-zone1`;
+    const rateKey = outboundKeys(svc.rt.prefix).rate('wecom-webhook', webhook);
+    const now = Number((await svc.rt.redis.time())[0]) * 1000;
+    for (let i = 0; i < 18; i++) await svc.rt.redis.zadd(rateKey, now, `full-${i}`); // 18/min used up
+    await svc.rt.redis.pexpire(rateKey, 60_000);
+    const id = await enqueue(q(), { kind: 'send', to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } }, card: plain, items: ['ZG-62'] });
+    const deadline = Date.now() + 10_000;
+    while ((await q().getJobState(id)) !== 'delayed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await q().getJobState(id)).toBe('delayed');
+    expect((await q().getJob(id))!.attemptsMade).toBe(0); // put back, not failed
+    // meanwhile another chat's reply goes out at once
+    const other = await enqueue(q(), { ...toLi, card: plain });
+    expect((await waitJob(q(), other)).state).toBe('completed');
+    expect(fake.delivered('/cgi-bin/webhook/send')).toHaveLength(0);
+    // the slot frees: the notice goes, once
+    await svc.rt.redis.del(rateKey);
+    await (await q().getJob(id))!.promote();
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    expect(fake.delivered('/cgi-bin/webhook/send')).toHaveLength(1);
   });
 
   it('answers a smart bot message on its response_url, once', async () => {
