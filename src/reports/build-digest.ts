@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { uniq } from './collect.js';
 import { inScope, scopeName, scopeOfPerson, type ReportScope } from './scope.js';
 import { loadSnapshot, type DistrictSnapshot } from './snapshot.js';
+import { compareNatural } from '../domain/natural-order.js';
 
 /**
  * The daily digest (日报) of one scope, from a district snapshot at the start of the day
@@ -97,7 +98,7 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
           overdue: overdue.filter((x) => x.item.zone === z).length,
           visited: active.filter((x) => x.zone === z && visited.has(x.id)).length,
           schools: active.filter((x) => x.zone === z).length,
-        }))
+        })).sort((a, b) => compareNatural(a.name, b.name))
       : [];
 
   const worstCount = Math.max(deps.worst ?? WORST_MIN, Math.min(escalated.length, WORST_MAX));

@@ -3,6 +3,7 @@ import type { Platform } from '../domain/inbound.js';
 import { personSchema, schoolSchema, type Chat, type Person, type PlanEntry, type Roster, type School, type Zone } from '../domain/roster.js';
 import type { RosterImportResult, RosterStore } from './store.js';
 import type { Keys } from './keys.js';
+import { compareNatural } from '../domain/natural-order.js';
 
 type Counts = RosterImportResult['schools'];
 const chatKey = (c: Pick<Chat, 'platform' | 'chatId'>) => `${c.platform}|${c.chatId}`;
@@ -139,7 +140,8 @@ export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
       return parseAll<School>(await redis.hgetall(k.schools)).sort((a, b) => a.id.localeCompare(b.id));
     },
     async listZones() {
-      return parseAll<Zone>(await redis.hgetall(k.zones)).sort((a, b) => a.id.localeCompare(b.id));
+      // in the order an office lists them (第一…第四责任区), not by the ids' hashes
+      return parseAll<Zone>(await redis.hgetall(k.zones)).sort((a, b) => compareNatural(a.name, b.name));
     },
     async listChats() {
       const [file, bound] = await Promise.all([redis.hgetall(k.chats), redis.hgetall(k.chatsBound)]);
