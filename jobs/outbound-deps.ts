@@ -58,17 +58,7 @@ export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Run
     retry: o.retry,
     onRetry,
   });
-  const dingtalk = new DingtalkClient({
-    apiBase: c.DINGTALK_API_BASE.replace(/\/$/, ''),
-    appKey: c.DINGTALK_APP_KEY,
-    appSecret: c.DINGTALK_APP_SECRET,
-    robotCode: c.DINGTALK_ROBOT_CODE,
-    redis: rt.redis,
-    tokenKey: keys.token('dingtalk', appId(c.DINGTALK_APP_KEY, c.DINGTALK_APP_SECRET)),
-    timeoutMs: o.timeoutMs,
-    retry: o.retry,
-    onRetry,
-  });
+  const dingtalk = dingtalkClient(rt, o, onRetry);
   const deps: OutboundDeps = {
     store: (o.store ?? ((r: Runtime) => createStore(r.redis, r.prefix)))(rt),
     keys,
@@ -80,4 +70,20 @@ export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Run
   };
   cache.set(rt, deps);
   return deps;
+}
+
+/** The DingTalk API client of this runtime's app (token shared through Redis with every process). */
+export function dingtalkClient(rt: Runtime, o: Pick<OutboundOptions, 'timeoutMs' | 'retry'> = {}, onRetry?: (e: PlatformError) => void): DingtalkClient {
+  const c = rt.config;
+  return new DingtalkClient({
+    apiBase: c.DINGTALK_API_BASE.replace(/\/$/, ''),
+    appKey: c.DINGTALK_APP_KEY,
+    appSecret: c.DINGTALK_APP_SECRET,
+    robotCode: c.DINGTALK_ROBOT_CODE,
+    redis: rt.redis,
+    tokenKey: outboundKeys(rt.prefix).token('dingtalk', appId(c.DINGTALK_APP_KEY, c.DINGTALK_APP_SECRET)),
+    timeoutMs: o.timeoutMs,
+    retry: o.retry,
+    onRetry,
+  });
 }

@@ -8,6 +8,7 @@ import { createAccept } from './queue/accept.js';
 import { processors as defaultProcessors } from '../jobs/index.js';
 import type { Processors } from '../jobs/types.js';
 import { upsertTimeSchedules } from '../jobs/schedules.js';
+import { registerDingtalkCardCallback } from '../jobs/register-card-callback.js';
 import type { IngressDeps } from './platforms/ingress.js';
 import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/stream.js';
 import { installSimClock } from './platforms/sim/clock.js';
@@ -54,6 +55,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   await workers?.ready();
   // the time jobs (reminder pass, digest, monthly plan): upserted on every boot, idempotent
   if (o.worker && (o.schedules ?? true)) await upsertTimeSchedules(rt);
+  // DingTalk HTTP mode: where card clicks go; in the background, so start-up does not wait on it
+  if (o.worker) void registerDingtalkCardCallback(rt);
   let closing = false;
   let server: Server | undefined;
   let url: string | undefined;

@@ -209,6 +209,7 @@ export class FakePlatform {
       if (p === '/v1.0/robot/groupMessages/send') return ok({ processQueryKey: `pq-${++this.seq}` });
       if (p === '/v1.0/card/instances/createAndDeliver') return ok({ success: true, result: { outTrackId: body?.outTrackId, deliverResults: [{ success: true, spaceType: 'IM_ROBOT' }] } });
       if (p === '/v1.0/card/instances' && req.method === 'PUT') return ok({ success: true, result: true });
+      if (p === '/v1.0/card/callbacks/register') return ok({ success: true, result: { callbackUrl: body?.callbackUrl, apiSecret: body?.apiSecret } });
       return json(404, { code: 'notFound', message: 'fake: unknown path' });
     }
     if (p === '/robot/sendBySession' || p === '/robot/send') return ok({ errcode: 0, errmsg: 'ok' });

@@ -155,6 +155,14 @@ export class DingtalkClient {
     return { outTrackId: r.result?.outTrackId };
   }
 
+  /**
+   * POST /v1.0/card/callbacks/register — where DingTalk posts card button clicks in HTTP mode, and
+   * the apiSecret it signs them with (body: callbackRouteKey, callbackUrl, apiSecret, forceUpdate).
+   */
+  async registerCardCallback(body: { callbackRouteKey: string; callbackUrl: string; apiSecret: string; forceUpdate: boolean }): Promise<void> {
+    await this.call('post', '/v1.0/card/callbacks/register', body, 'card callbacks/register');
+  }
+
   /** PUT /v1.0/card/instances — update a delivered card's data */
   async updateCard(body: Record<string, unknown>): Promise<void> {
     await this.call('put', '/v1.0/card/instances', body, 'card update');
