@@ -2,7 +2,7 @@ import type { ApiRoutes } from './deps.js';
 import { notFoundError, parseQuery } from './deps.js';
 import { itemsQuery } from './params.js';
 import { Names, itemDetailJson, itemJson } from './json.js';
-import { resolvePerson, resolveSchool, resolveZone } from './resolve.js';
+import { resolveScope } from './resolve.js';
 
 /**
  * GET items?school=&zone=&supervisor=&status=&overdue=true&cursor=&limit=
@@ -12,11 +12,7 @@ import { resolvePerson, resolveSchool, resolveZone } from './resolve.js';
 export const itemsRoutes: ApiRoutes = (router, { store, today }) => {
   router.get('/items', async (ctx) => {
     const q = parseQuery(ctx, itemsQuery);
-    const [school, zone, supervisor] = await Promise.all([
-      resolveSchool(store, q.school),
-      resolveZone(store, q.zone),
-      resolvePerson(store, q.supervisor, 'supervisor'),
-    ]);
+    const { school, zone, supervisor } = await resolveScope(store, q);
     const day = today();
     const page = await store.queryItems({
       school,

@@ -2,7 +2,7 @@ import type { ApiRoutes } from './deps.js';
 import { notFoundError, parseQuery } from './deps.js';
 import { recordsQuery } from './params.js';
 import { Names, itemJson, recordJson } from './json.js';
-import { resolvePerson, resolveSchool, resolveZone } from './resolve.js';
+import { resolveScope } from './resolve.js';
 
 /**
  * GET records?from=&to=&school=&zone=&supervisor=&cursor=&limit= (visit dates, both days included;
@@ -11,12 +11,7 @@ import { resolvePerson, resolveSchool, resolveZone } from './resolve.js';
 export const recordsRoutes: ApiRoutes = (router, { store, today }) => {
   router.get('/records', async (ctx) => {
     const q = parseQuery(ctx, recordsQuery);
-    const [school, zone, supervisor] = await Promise.all([
-      resolveSchool(store, q.school),
-      resolveZone(store, q.zone),
-      resolvePerson(store, q.supervisor, 'supervisor'),
-    ]);
-    const page = await store.queryRecords({ from: q.from, to: q.to, school, zone, supervisor, cursor: q.cursor, limit: q.limit });
+    const page = await store.queryRecords({ from: q.from, to: q.to, ...(await resolveScope(store, q)), cursor: q.cursor, limit: q.limit });
     const names = new Names(store);
     ctx.body = { items: await Promise.all(page.items.map((r) => recordJson(r, names))), next: page.next };
   });

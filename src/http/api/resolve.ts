@@ -28,3 +28,16 @@ export async function resolvePerson(store: FullStore, ref: string | undefined, p
   if (!p) throw badRequest('unknown_person', `parameter "${param}": no person with id or name "${ref}"`);
   return p.id;
 }
+
+/** The filters every list shares (school, zone, supervisor), each resolved or refused with a 400. */
+export async function resolveScope(
+  store: FullStore,
+  q: { school?: string; zone?: string; supervisor?: string },
+): Promise<{ school?: string; zone?: string; supervisor?: string }> {
+  const [school, zone, supervisor] = await Promise.all([
+    resolveSchool(store, q.school),
+    resolveZone(store, q.zone),
+    resolvePerson(store, q.supervisor, 'supervisor'),
+  ]);
+  return { school, zone, supervisor };
+}
