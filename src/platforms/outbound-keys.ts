@@ -1,11 +1,11 @@
+import { keyPart as esc } from '../queue/names.js';
+
 /**
  * The Redis keys of the outbound side (platform senders, clients, jobs/outbound.ts). Pure
  * builders, kept beside the platforms because platforms may not import the store
  * (src/store/keys.ts holds the store's own keys). All start with the runtime prefix (a Cluster
  * hash tag, `{dudao}`), so they share the slot of the store and the queues.
  */
-const esc = (s: string) => s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));
-
 export const outboundKeys = (prefix: string) => ({
   /** a platform app's access token (string, TTL below expiry); its fetch lock is `<key>:lock` */
   token: (platform: 'wecom' | 'dingtalk', app: string) => `${prefix}:tok:${platform}:${esc(app)}`,

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connect.js';
 import type { Origin } from './outbound-job.js';
+import { keyPart as esc } from './names.js';
 
 /**
  * Replies reach each chat in the order they were enqueued, even when one of them is retrying.
@@ -25,7 +26,6 @@ export function orderKeyOf(to: To, origin: Origin | undefined): string | undefin
   return `o|${origin.platform}|${origin.conversation?.id ?? origin.senderId}`;
 }
 
-const esc = (s: string) => s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));
 export const orderKeys = (prefix: string) => ({
   seq: `${prefix}:order:seq`,
   chat: (key: string) => `${prefix}:order:${esc(key)}`,
