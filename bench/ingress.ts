@@ -25,7 +25,15 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '../src/redis/embedded-redis.js';
-import { buildWecomAppCallback, buildWecomBotCallback, botTextJson, appTextXml, wecomEnv, WECOM_TEST, type BuiltCallback } from '../test/helpers/wecom-sign.js';
+import {
+  buildWecomAppCallback,
+  buildWecomBotCallback,
+  botTextJson,
+  appTextXml,
+  wecomEnv,
+  WECOM_TEST,
+  type BuiltCallback,
+} from '../test/helpers/wecom-sign.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -42,7 +50,9 @@ async function serveKoa(): Promise<void> {
   r.post('/wecom/bot', (ctx) => void (ctx.body = 'ok'));
   r.post('/wecom/app', (ctx) => void (ctx.body = 'ok'));
   app.use(r.routes()).use(r.allowedMethods());
-  const s = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: `http://127.0.0.1:${(s.address() as { port: number }).port}` })));
+  const s = app.listen(0, '127.0.0.1', () =>
+    console.log(JSON.stringify({ url: `http://127.0.0.1:${(s.address() as { port: number }).port}` })),
+  );
   process.on('SIGTERM', () => process.exit(0));
 }
 
@@ -51,7 +61,15 @@ async function serveApp(redisUrl: string): Promise<void> {
   const { createLogger } = await import('../src/log.js');
   const { startService } = await import('../src/server.js');
   const config = loadConfig({ ...wecomEnv(), LOG_LEVEL: 'warn', SIM: 'off' });
-  const svc = await startService({ config, log: createLogger(config.LOG_LEVEL), web: true, worker: false, port: 0, host: '127.0.0.1', redisUrl });
+  const svc = await startService({
+    config,
+    log: createLogger(config.LOG_LEVEL),
+    web: true,
+    worker: false,
+    port: 0,
+    host: '127.0.0.1',
+    redisUrl,
+  });
   if (process.env.BENCH_NO_EXISTS === '1') {
     // diagnosis only: what the duplicate metric's EXISTS costs on the accept path
     (svc.rt.fastRedis as unknown as { exists: () => Promise<number> }).exists = async () => 0;
@@ -63,7 +81,9 @@ async function serveApp(redisUrl: string): Promise<void> {
 function spawnServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=dir: write a V8 CPU profile of each server into dir (analyse with DevTools)
-    const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const prof = process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
     const child = spawn(process.execPath, [...prof, '--import', 'tsx', import.meta.filename, ...args], {
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -92,8 +112,18 @@ function bodies(kind: 'bot' | 'app', n: number): BuiltCallback[] {
   for (let i = 0; i < n; i++) {
     out[i] =
       kind === 'bot'
-        ? buildWecomBotCallback(WECOM_TEST, botTextJson(`bench-${tag}-${i}`, '@督导助手 整改完成 ZG-21 已更换灭火器，请验收'))
-        : buildWecomAppCallback(WECOM_TEST, appTextXml(String(7_000_000_000_000_000_000n + BigInt(i)), '整改完成 ZG-21 已更换灭火器，请验收', 'zhangsan'));
+        ? buildWecomBotCallback(
+            WECOM_TEST,
+            botTextJson(`bench-${tag}-${i}`, '@督导助手 整改完成 ZG-21 已更换灭火器，请验收'),
+          )
+        : buildWecomAppCallback(
+            WECOM_TEST,
+            appTextXml(
+              String(7_000_000_000_000_000_000n + BigInt(i)),
+              '整改完成 ZG-21 已更换灭火器，请验收',
+              'zhangsan',
+            ),
+          );
   }
   return out;
 }
@@ -107,7 +137,13 @@ interface Run {
   errors: number;
 }
 
-async function load(url: string, path: string, pool: BuiltCallback[] | undefined, seconds: number, pid: number): Promise<Run> {
+async function load(
+  url: string,
+  path: string,
+  pool: BuiltCallback[] | undefined,
+  seconds: number,
+  pid: number,
+): Promise<Run> {
   let i = 0;
   const cpu0 = cpuMicros(pid);
   const res = await autocannon({
@@ -127,9 +163,17 @@ async function load(url: string, path: string, pool: BuiltCallback[] | undefined
       },
     ],
   });
-  if (pool && i > pool.length) console.warn(`  (pool of ${pool.length} exhausted: ${i} requests; later ones were duplicates)`);
+  if (pool && i > pool.length)
+    console.warn(`  (pool of ${pool.length} exhausted: ${i} requests; later ones were duplicates)`);
   const total = res.requests.total || 1;
-  return { reqs: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, cpuUsPerReq: (cpuMicros(pid) - cpu0) / total, non2xx: res.non2xx, errors: res.errors + res.timeouts };
+  return {
+    reqs: res.requests.average,
+    p50: res.latency.p50,
+    p99: res.latency.p99,
+    cpuUsPerReq: (cpuMicros(pid) - cpu0) / total,
+    non2xx: res.non2xx,
+    errors: res.errors + res.timeouts,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -137,7 +181,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-bench-'));
   // durable: AOF with appendfsync always (BENCH_DURABLE=0 turns it off, to tell fsync waits from CPU)
-  const redis = await startEmbeddedRedis({ dataDir: dir, reuse: false, durable: process.env.BENCH_DURABLE !== '0' });
+  const redis = await startEmbeddedRedis({
+    dataDir: dir,
+    reuse: false,
+    durable: process.env.BENCH_DURABLE !== '0',
+  });
   const admin = new Redis(redis.url);
   const koa = await spawnServer(['--serve-koa']);
   const app = await spawnServer(['--serve-app', redis.url]);
@@ -162,7 +210,9 @@ async function main(): Promise<void> {
         await admin.flushall();
         const r = await load(t.url, t.path, t.pool, DURATION, t.pid);
         (runs[t.name] ??= []).push(r);
-        console.log(`run ${rep} ${t.name.padEnd(9)} ${r.reqs.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  server ${r.cpuUsPerReq.toFixed(0)} µs/req  non-2xx ${r.non2xx}  errors ${r.errors}`);
+        console.log(
+          `run ${rep} ${t.name.padEnd(9)} ${r.reqs.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  server ${r.cpuUsPerReq.toFixed(0)} µs/req  non-2xx ${r.non2xx}  errors ${r.errors}`,
+        );
       }
     }
     const koaMedian = runs['koa'] ? median(runs['koa'].map((r) => r.reqs)) : NaN;
@@ -178,7 +228,10 @@ async function main(): Promise<void> {
       );
     }
     const bot = runs['wecom-bot'] ?? [];
-    const ok = bot.length > 0 && median(bot.map((r) => r.reqs)) / koaMedian >= 0.3 && median(bot.map((r) => r.p99)) < 50;
+    const ok =
+      bot.length > 0 &&
+      median(bot.map((r) => r.reqs)) / koaMedian >= 0.3 &&
+      median(bot.map((r) => r.p99)) < 50;
     console.log(`\ntarget (wecom-bot ≥ 0.3 × koa, p99 < 50 ms): ${ok ? 'met' : 'MISSED'}`);
   } finally {
     koa.child.kill('SIGTERM');

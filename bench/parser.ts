@@ -60,12 +60,21 @@ for (let round = 0; round < ROUNDS; round++) {
   cpuRates.push(N / ((cpu.user + cpu.system) / 1e6));
 }
 latencies.sort();
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
-console.log(`parser bench: ${ROUNDS} rounds × ${N} parses of an 8-line record (${RECORD.length} chars), 200 schools, one thread`);
-console.log(`  throughput by wall time  ${fmt(median(wallRates))} messages/s (median round; ${wallRates.map(fmt).join(', ')})`);
-console.log(`  throughput by CPU time   ${fmt(median(cpuRates))} messages/s (median round; ${cpuRates.map(fmt).join(', ')})`);
-console.log(`  latency µs  p50 ${pct(50).toFixed(1)}  p90 ${pct(90).toFixed(1)}  p99 ${pct(99).toFixed(1)}  max ${pct(100).toFixed(1)}`);
+console.log(
+  `parser bench: ${ROUNDS} rounds × ${N} parses of an 8-line record (${RECORD.length} chars), 200 schools, one thread`,
+);
+console.log(
+  `  throughput by wall time  ${fmt(median(wallRates))} messages/s (median round; ${wallRates.map(fmt).join(', ')})`,
+);
+console.log(
+  `  throughput by CPU time   ${fmt(median(cpuRates))} messages/s (median round; ${cpuRates.map(fmt).join(', ')})`,
+);
+console.log(
+  `  latency µs  p50 ${pct(50).toFixed(1)}  p90 ${pct(90).toFixed(1)}  p99 ${pct(99).toFixed(1)}  max ${pct(100).toFixed(1)}`,
+);
 console.log(`  target ≥ 5,000 messages/s on one core: ${median(cpuRates) >= 5_000 ? 'met' : 'NOT met'}`);

@@ -54,10 +54,43 @@ function roster(): Roster {
     active: true,
   }));
   const people = [
-    ...Array.from({ length: 200 }, (_, i) => ({ id: `sup${i + 1}`, name: `督学${i + 1}`, roles: ['supervisor' as const], zones: [`z${(i % ZONES) + 1}`], fullTime: true, wecomId: `sup${i + 1}`, active: true })),
-    ...schools.map((s, i) => ({ id: `pri${i + 1}`, name: `校长${i + 1}`, roles: ['principal' as const], school: s.id, zones: [], fullTime: false, wecomId: `pri${i + 1}`, active: true })),
-    { id: 'lead-all', name: '主任', roles: ['leader' as const], zones: ['*'], fullTime: true, wecomId: 'lead-all', active: true },
-    { id: 'lead-z1', name: '副主任', roles: ['leader' as const], zones: ['z1', 'z2'], fullTime: true, wecomId: 'lead-z1', active: true },
+    ...Array.from({ length: 200 }, (_, i) => ({
+      id: `sup${i + 1}`,
+      name: `督学${i + 1}`,
+      roles: ['supervisor' as const],
+      zones: [`z${(i % ZONES) + 1}`],
+      fullTime: true,
+      wecomId: `sup${i + 1}`,
+      active: true,
+    })),
+    ...schools.map((s, i) => ({
+      id: `pri${i + 1}`,
+      name: `校长${i + 1}`,
+      roles: ['principal' as const],
+      school: s.id,
+      zones: [],
+      fullTime: false,
+      wecomId: `pri${i + 1}`,
+      active: true,
+    })),
+    {
+      id: 'lead-all',
+      name: '主任',
+      roles: ['leader' as const],
+      zones: ['*'],
+      fullTime: true,
+      wecomId: 'lead-all',
+      active: true,
+    },
+    {
+      id: 'lead-z1',
+      name: '副主任',
+      roles: ['leader' as const],
+      zones: ['z1', 'z2'],
+      fullTime: true,
+      wecomId: 'lead-z1',
+      active: true,
+    },
   ];
   return { zones, schools, people, chats: [], plan: [] };
 }
@@ -69,7 +102,18 @@ interface Sample {
 
 let redisCpu: () => Promise<number> = async () => 0;
 
-async function measure<T>(label: string, f: () => Promise<T>): Promise<{ label: string; ms: number; before: Sample; peak: Sample; result: T; cpuMs: number; redisMs: number }> {
+async function measure<T>(
+  label: string,
+  f: () => Promise<T>,
+): Promise<{
+  label: string;
+  ms: number;
+  before: Sample;
+  peak: Sample;
+  result: T;
+  cpuMs: number;
+  redisMs: number;
+}> {
   (globalThis as { gc?: () => void }).gc?.();
   const r0 = await redisCpu();
   const c0 = process.cpuUsage();
@@ -112,10 +156,20 @@ function profiled<T>(f: () => Promise<T>): () => Promise<T> {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-bench-reminders-'));
-  const redisProc = await startEmbeddedRedis({ dataDir: dir, durable: process.env.BENCH_DURABLE !== '0', reuse: false });
+  const redisProc = await startEmbeddedRedis({
+    dataDir: dir,
+    durable: process.env.BENCH_DURABLE !== '0',
+    reuse: false,
+  });
   const config = loadConfig({ LOG_LEVEL: 'warn', SIM: 'off' });
   let now = new Date('2021-05-31T00:30:00Z');
-  const rt = await createRuntime({ config, log: createLogger('warn'), prefix: '{bench}', redisUrl: redisProc.url, now: () => now });
+  const rt = await createRuntime({
+    config,
+    log: createLogger('warn'),
+    prefix: '{bench}',
+    redisUrl: redisProc.url,
+    now: () => now,
+  });
   try {
     const store = createStore(rt.redis, rt.prefix);
     await store.importRoster(roster());
@@ -123,7 +177,8 @@ async function main() {
     const prevDay = cal.previousWorkday(passDay);
     // every deadline within reach of the first passes (up to 3 working days after prevDay)
     const deadlines: string[] = [];
-    for (let d = cal.addWorkdays(prevDay, -60); d <= cal.addWorkdays(prevDay, 3); d = cal.addWorkdays(d, 1)) deadlines.push(d);
+    for (let d = cal.addWorkdays(prevDay, -60); d <= cal.addWorkdays(prevDay, 3); d = cal.addWorkdays(d, 1))
+      deadlines.push(d);
 
     const t0 = performance.now();
     const records = Math.ceil(N / PER_RECORD);
@@ -138,7 +193,11 @@ async function main() {
             school: { id: school, name: '' },
             date: '2021-02-01',
             kind: '挂牌督导',
-            problems: Array.from({ length: PER_RECORD }, (_, k) => ({ text: `问题${r}-${k}：台账不全`, deadline: deadlines[(r * PER_RECORD + k) % deadlines.length]!, deadlineSource: 'text' as const })),
+            problems: Array.from({ length: PER_RECORD }, (_, k) => ({
+              text: `问题${r}-${k}：台账不全`,
+              deadline: deadlines[(r * PER_RECORD + k) % deadlines.length]!,
+              deadlineSource: 'text' as const,
+            })),
           },
           supervisor: `sup${(r % 200) + 1}`,
           source: { platform: 'sim', messageId: `bench-${r}` },
@@ -150,7 +209,9 @@ async function main() {
     const seedMs = performance.now() - t0;
     const info = await rt.redis.info('memory');
     const usedMemory = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
-    console.log(`seeded ${records * PER_RECORD} open items (${records} records) in ${(seedMs / 1000).toFixed(1)} s; Redis used_memory ${MB(usedMemory)} MiB`);
+    console.log(
+      `seeded ${records * PER_RECORD} open items (${records} records) in ${(seedMs / 1000).toFixed(1)} s; Redis used_memory ${MB(usedMemory)} MiB`,
+    );
 
     redisCpu = async () => {
       const cpu = await rt.redis.info('cpu');
@@ -159,10 +220,12 @@ async function main() {
     };
     const deps = reminderPassDeps(rt);
     deps.log = createLogger('warn');
-    const pass = (at: string, fullScan = false) => async () => {
-      now = new Date(at);
-      return runReminderPass(deps, { at: now, fullScan });
-    };
+    const pass =
+      (at: string, fullScan = false) =>
+      async () => {
+        now = new Date(at);
+        return runReminderPass(deps, { at: now, fullScan });
+      };
     const runs = [
       await measure(`cold  ${prevDay} 09:00`, pass(`${prevDay}T09:00:00+08:00`)),
       await measure(`full  ${prevDay} 09:05`, pass(`${prevDay}T09:05:00+08:00`, true)),
@@ -171,15 +234,23 @@ async function main() {
       await measure(`warm  ${passDay} 08:35`, pass(`${passDay}T08:35:00+08:00`)),
       await measure(`warm  ${passDay} 08:40`, pass(`${passDay}T08:40:00+08:00`)),
     ];
-    console.log('\npass                     wall ms  node CPU ms  Redis CPU ms   scanned   stages  messages   RSS before→peak MiB   heap before→peak MiB');
+    console.log(
+      '\npass                     wall ms  node CPU ms  Redis CPU ms   scanned   stages  messages   RSS before→peak MiB   heap before→peak MiB',
+    );
     for (const r of runs) {
       console.log(
         `${r.label.padEnd(24)} ${r.ms.toFixed(0).padStart(8)} ${r.cpuMs.toFixed(0).padStart(12)} ${r.redisMs.toFixed(0).padStart(13)} ${String(r.result.scanned).padStart(9)} ${String(r.result.stages).padStart(8)} ${String(r.result.messages).padStart(9)}   ${`${MB(r.before.rss)}→${MB(r.peak.rss)}`.padStart(17)}   ${`${MB(r.before.heap)}→${MB(r.peak.heap)}`.padStart(18)}`,
       );
     }
-    console.log(`load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (2 vCPUs here: other processes compete for them)`);
+    console.log(
+      `load average during the run: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (2 vCPUs here: other processes compete for them)`,
+    );
     const full = runs[2]!;
-    console.log(`\nfull pass over ${full.result.scanned} open items: ${(full.ms / 1000).toFixed(2)} s (target < 2 s), heap growth during the pass ${MB(full.peak.heap - full.before.heap)} MiB`);
+    console.log(
+      `\nfull pass over ${full.result.scanned} open items: ${(full.ms / 1000).toFixed(2)} s (target < 2 s), heap growth during the pass ${MB(full.peak.heap - full.before.heap)} MiB`,
+    );
     console.log(`outbound jobs enqueued in all: ${await rt.jobQueues.outbound.count()}`);
   } finally {
     await rt.close();

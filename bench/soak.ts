@@ -19,8 +19,29 @@
  */
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
-import { Scope, client, demoRoster, importDemoRoster, runDudao, serviceEnv, sleep, startFake, startRedis, startRole, waitFor, ADMIN_TOKEN } from '../test/reliability/harness.js';
-import { appClick, botText, dingClick, dingText, replies, duplicates, type Sent } from '../test/reliability/traffic.js';
+import {
+  Scope,
+  client,
+  demoRoster,
+  importDemoRoster,
+  runDudao,
+  serviceEnv,
+  sleep,
+  startFake,
+  startRedis,
+  startRole,
+  waitFor,
+  ADMIN_TOKEN,
+} from '../test/reliability/harness.js';
+import {
+  appClick,
+  botText,
+  dingClick,
+  dingText,
+  replies,
+  duplicates,
+  type Sent,
+} from '../test/reliability/traffic.js';
 import { DEFAULT_PREFIX } from '../src/queue/names.js';
 import { createCalendar } from '../src/domain/calendar.js';
 import { dayInZone } from '../src/domain/day.js';
@@ -38,7 +59,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 async function main() {
   const scope = new Scope();
@@ -48,25 +70,44 @@ async function main() {
     const fake = await startFake(scope);
     const conn = client(scope, redis.url);
     await importDemoRoster(conn);
-    const env = { ...serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('soak-data') }), LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+    const env = {
+      ...serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('soak-data') }),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    };
     const svc = await startRole(scope, 'serve', env);
     const memory = async () => Number(/used_memory:(\d+)/.exec(String(await conn.info('memory')))?.[1] ?? 0);
 
     const roster = demoRoster();
     const zoneOf = new Map(roster.schools.map((s) => [s.id, s.zone]));
     const schoolName = new Map(roster.schools.map((s) => [s.id, s.name]));
-    const supervisors = roster.people.filter((p) => p.roles.includes('supervisor') && p.active && p.zones.length > 0 && (p.wecomId || p.dingtalkId));
-    const principalOf = new Map(roster.people.filter((p) => p.roles.includes('principal') && p.school && (p.wecomId || p.dingtalkId)).map((p) => [p.school!, p]));
+    const supervisors = roster.people.filter(
+      (p) => p.roles.includes('supervisor') && p.active && p.zones.length > 0 && (p.wecomId || p.dingtalkId),
+    );
+    const principalOf = new Map(
+      roster.people
+        .filter((p) => p.roles.includes('principal') && p.school && (p.wecomId || p.dingtalkId))
+        .map((p) => [p.school!, p]),
+    );
     const personOf = new Map(roster.people.map((p) => [p.id, p]));
-    const supFor = (school: string) => supervisors.find((s) => s.zones.includes(zoneOf.get(school)!) && s.wecomId);
+    const supFor = (school: string) =>
+      supervisors.find((s) => s.zones.includes(zoneOf.get(school)!) && s.wecomId);
     const askers = roster.people.filter((p) => p.active && (p.wecomId || p.dingtalkId));
     const recordSchools = roster.schools.filter((s) => principalOf.get(s.id) && supFor(s.id));
 
-    const api = async (path: string) => (await fetch(`${svc.url}/api/v1/${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json() as Promise<{ items: { id: string; school: { id: string }; status: string; supervisor: { id: string } }[] }>;
+    const api = async (path: string) =>
+      (
+        await fetch(`${svc.url}/api/v1/${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+      ).json() as Promise<{
+        items: { id: string; school: { id: string }; status: string; supervisor: { id: string } }[];
+      }>;
     let open: { id: string; school: string }[] = [];
     let submitted: { id: string; sup: string }[] = [];
     const refresh = async () => {
-      const [o, s] = await Promise.all([api('items?status=open&limit=100'), api('items?status=submitted&limit=100')]);
+      const [o, s] = await Promise.all([
+        api('items?status=open&limit=100'),
+        api('items?status=submitted&limit=100'),
+      ]);
       open = (o.items ?? []).map((i) => ({ id: i.id, school: i.school.id }));
       submitted = (s.items ?? []).map((i) => ({ id: i.id, sup: i.supervisor.id }));
     };
@@ -89,30 +130,44 @@ async function main() {
         const p = pick(askers);
         const text = Math.random() < 0.5 ? '待办' : `查询 ZG-${1 + Math.floor(Math.random() * 300)}`;
         timed = true;
-        send = p.wecomId && (Math.random() < 0.6 || !p.dingtalkId) ? () => botText(svc.url, fake, p.wecomId!, text) : () => dingText(svc.url, fake, p.dingtalkId!, text);
+        send =
+          p.wecomId && (Math.random() < 0.6 || !p.dingtalkId)
+            ? () => botText(svc.url, fake, p.wecomId!, text)
+            : () => dingText(svc.url, fake, p.dingtalkId!, text);
       } else if (r < 0.65) {
         // 3 %: at 10/s about 18 records a minute, so each zone's group stays within its robot's
         // 20 messages a minute (WeCom / DingTalk group robots): more would only measure the backlog
         const s = pick(recordSchools);
         const sup = supFor(s.id)!;
-        send = () => botText(svc.url, fake, sup.wecomId!, `提交督导记录\n学校：${s.name}\n类型：挂牌督导\n情况：第${k}次检查。\n问题：\n1、${schoolName.get(s.id)}问题${k}，5个工作日内整改`);
+        send = () =>
+          botText(
+            svc.url,
+            fake,
+            sup.wecomId!,
+            `提交督导记录\n学校：${s.name}\n类型：挂牌督导\n情况：第${k}次检查。\n问题：\n1、${schoolName.get(s.id)}问题${k}，5个工作日内整改`,
+          );
         timed = true;
       } else if (r < 0.8 && open.length) {
         const it = open.splice(Math.floor(Math.random() * open.length), 1)[0]!;
         if (!principalOf.get(it.school)) return;
         const p = principalOf.get(it.school)!;
-        send = p.wecomId ? () => appClick(svc.url, p.wecomId!, 'done', it.id) : () => dingClick(svc.url, p.dingtalkId!, 'done', it.id);
+        send = p.wecomId
+          ? () => appClick(svc.url, p.wecomId!, 'done', it.id)
+          : () => dingClick(svc.url, p.dingtalkId!, 'done', it.id);
       } else {
         const it = submitted.splice(Math.floor(Math.random() * submitted.length), 1)[0]!;
         const p = personOf.get(it.sup)!;
-        send = p.wecomId ? () => appClick(svc.url, p.wecomId!, 'pass', it.id) : () => dingClick(svc.url, p.dingtalkId!, 'pass', it.id);
+        send = p.wecomId
+          ? () => appClick(svc.url, p.wecomId!, 'pass', it.id)
+          : () => dingClick(svc.url, p.dingtalkId!, 'pass', it.id);
       }
       const t0 = performance.now();
       const at = Date.now();
       const s = await send();
       ack.push(performance.now() - t0);
       statuses.set(s.res.status, (statuses.get(s.res.status) ?? 0) + 1);
-      if (s.res.status !== 200 && process.env.SOAK_DEBUG) console.error('refused', s.res.status, s.replyTo, await s.res.text());
+      if (s.res.status !== 200 && process.env.SOAK_DEBUG)
+        console.error('refused', s.res.status, s.replyTo, await s.res.text());
       if (s.res.status === 200) accepted++;
       if (timed && s.res.status === 200) asked.set(s.replyTo, at);
     };
@@ -198,10 +253,14 @@ async function main() {
     const inbound = new Queue('inbound', { connection: conn, prefix: DEFAULT_PREFIX });
     const outbound = new Queue('outbound', { connection: conn, prefix: DEFAULT_PREFIX });
     const drained = async () => {
-      const c = await Promise.all([inbound, outbound].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      const c = await Promise.all(
+        [inbound, outbound].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+      );
       return c.every((x) => Object.values(x).every((v) => v === 0));
     };
-    await waitFor('the queues to drain', drained, 180_000, 500).catch((e) => console.error((e as Error).message));
+    await waitFor('the queues to drain', drained, 180_000, 500).catch((e) =>
+      console.error((e as Error).message),
+    );
     const all = replies(fake);
     for (const r of all) {
       const t = asked.get(r.to);
@@ -226,7 +285,9 @@ async function main() {
       ...series,
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,
       `counts: questions asked ${asked.size}, answered ${answered.size}; callbacks accepted ${accepted}, inbound jobs completed ${inCounts.completed} failed ${inCounts.failed}; outbound jobs completed ${outCounts.completed} failed ${outCounts.failed}; answers repeated ${dup.length}; reminder passes ${codes.length} (exit codes ${[...new Set(codes)].join(',')})`,
-      answered.size === asked.size && inCounts.failed === 0 && outCounts.failed === 0 && dup.length === 0 ? 'OK: sent = expected' : 'MISMATCH: see the counts',
+      answered.size === asked.size && inCounts.failed === 0 && outCounts.failed === 0 && dup.length === 0
+        ? 'OK: sent = expected'
+        : 'MISMATCH: see the counts',
     ];
     console.log(out.join('\n'));
     process.exitCode = out.at(-1)!.startsWith('OK') ? 0 : 1;

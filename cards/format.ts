@@ -40,8 +40,16 @@ export function deadlineMeta(item: Pick<Item, 'deadline' | 'status'>, today?: st
 export const statusCn = (s: ItemStatus) => statusNames[s];
 
 /** One item as a list entry: 'ZG-21' + clipped text + '待整改 · 期限 3月22日 周一'. */
-export function itemEntry(item: Item, o: { today?: string; schoolName?: string; full?: boolean } = {}): CardListEntry {
-  const parts = [o.schoolName, statusCn(item.status), deadlineMeta(item, o.today), item.extension && '延期待审批'].filter(Boolean);
+export function itemEntry(
+  item: Item,
+  o: { today?: string; schoolName?: string; full?: boolean } = {},
+): CardListEntry {
+  const parts = [
+    o.schoolName,
+    statusCn(item.status),
+    deadlineMeta(item, o.today),
+    item.extension && '延期待审批',
+  ].filter(Boolean);
   return { id: item.id, text: o.full ? item.text : clip(item.text), meta: parts.join(' · ') };
 }
 
@@ -121,7 +129,8 @@ export function finish(d: CardDraft): Card {
   const lines: string[] = [`【${d.title}】`];
   if (d.subtitle) lines.push(d.subtitle);
   // a multi-line value (a template, a list) starts on its own line, unindented, so it copies cleanly
-  for (const f of fields) lines.push(f.value.includes('\n') ? `${f.label}：\n${f.value}` : `${f.label}：${f.value}`);
+  for (const f of fields)
+    lines.push(f.value.includes('\n') ? `${f.label}：\n${f.value}` : `${f.label}：${f.value}`);
   for (const e of entries) {
     lines.push(e.text ? `${e.id} ${e.text}` : e.id);
     if (e.meta) lines.push(`  ${e.meta}`);
@@ -159,7 +168,14 @@ const timeFormatters = new Map<string, Intl.DateTimeFormat>();
 export function momentCn(iso: string, timeZone: string): string {
   let f = timeFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     timeFormatters.set(timeZone, f);
   }
   const p: Record<string, string> = {};

@@ -55,7 +55,9 @@ export function itemDetailCard(i: ItemDetailInput): Card {
     title: `整改事项 ${item.id}`,
     subtitle: `${i.schoolName} · ${statusCn(item.status)}`,
     fields,
-    entries: entries.map((e) => (e.meta ? { id: e.id, text: e.text, meta: e.meta } : { id: e.id, text: e.text })),
+    entries: entries.map((e) =>
+      e.meta ? { id: e.id, text: e.text, meta: e.meta } : { id: e.id, text: e.text },
+    ),
     note: i.history.length > shown.length ? `共 ${i.history.length} 条记录，仅显示最近 10 条` : undefined,
     buttons: buttonsFor(item.id, i.actions ?? []),
   });

@@ -77,7 +77,9 @@ export function schoolOverviewCard(i: SchoolOverviewInput): Card {
     { label: '责任督学', value: i.supervisorNames.join('、') || '（未配置）' },
     {
       label: '近期督导',
-      value: recent.length ? recent.map((r) => `${r.id} ${dayCn(r.date)} ${visitKindText(r)}`).join('\n') : '暂无记录',
+      value: recent.length
+        ? recent.map((r) => `${r.id} ${dayCn(r.date)} ${visitKindText(r)}`).join('\n')
+        : '暂无记录',
     },
     { label: '未销号事项', value: `${i.openItems.length} 项` },
   ];
@@ -87,7 +89,10 @@ export function schoolOverviewCard(i: SchoolOverviewInput): Card {
     title: i.schoolName,
     fields,
     entries: shown.map((it) => itemEntry(it, { today: i.today })),
-    note: joinNote([...(i.assumptions ?? []), i.openItems.length > shown.length && `另有 ${i.openItems.length - shown.length} 项未列出`]),
+    note: joinNote([
+      ...(i.assumptions ?? []),
+      i.openItems.length > shown.length && `另有 ${i.openItems.length - shown.length} 项未列出`,
+    ]),
     extraText: shown.length ? ['查看详情：整改进度 ' + shown[0]!.id] : [],
   });
 }

@@ -18,7 +18,11 @@ export function monthlyPlanCard(i: MonthlyPlanInput): Card {
     label: e.topic ?? e.kind ?? `安排${n + 1}`,
     value: e.content,
   }));
-  if (nudge) fields.push({ label: '本月尚未督导', value: i.unvisited!.length ? i.unvisited!.join('、') : '无，已全部覆盖' });
+  if (nudge)
+    fields.push({
+      label: '本月尚未督导',
+      value: i.unvisited!.length ? i.unvisited!.join('、') : '无，已全部覆盖',
+    });
   return finish({
     kind: 'monthly_plan',
     title: nudge ? `${Number(m)}月督导提醒` : `${y}年${Number(m)}月工作安排`,

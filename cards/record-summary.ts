@@ -31,7 +31,9 @@ export function recordSummaryCard(i: RecordSummaryInput): Card {
   if (items.length) {
     fields.push({
       label: '已通知',
-      value: i.notified.length ? `${i.schoolName} ${i.notified.join('、')}` : '无（未找到该校校长，请联系管理员）',
+      value: i.notified.length
+        ? `${i.schoolName} ${i.notified.join('、')}`
+        : '无（未找到该校校长，请联系管理员）',
     });
   }
   const note = joinNote([

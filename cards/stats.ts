@@ -16,7 +16,10 @@ export function statsCard(s: StatsData, assumptions: string[] = []): Card {
     subtitle: period,
     fields: [
       { label: '督导次数', value: `${s.visits} 次` },
-      { label: '覆盖学校', value: `${s.schoolsVisited} / ${s.schools} 所（${percent(s.schoolsVisited, s.schools)}）` },
+      {
+        label: '覆盖学校',
+        value: `${s.schoolsVisited} / ${s.schools} 所（${percent(s.schoolsVisited, s.schools)}）`,
+      },
       { label: '发现问题', value: `${s.problems} 项` },
       { label: '已销号', value: `${s.closed} 项（销号率 ${percent(s.closed, s.problems)}）` },
       { label: '未销号（全部）', value: `${s.open} 项，其中逾期 ${s.overdue} 项` },

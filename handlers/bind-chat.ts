@@ -15,7 +15,7 @@ export const bindChat: Handler<'bind_chat'> = async (cmd, actor, deps) => {
   const allowed = can(actor, 'bind_chat');
   if (!allowed.ok) return refuse(allowed.message);
   const conv = deps.conversation;
-  if (!conv || !conv.isGroup) {
+  if (!conv?.isGroup) {
     return refuse('请在要绑定的群聊里 @督导助手 发送此命令。', `例如：绑定本群 ${cmd.target.name}`);
   }
   await deps.store.bindChat({
@@ -25,9 +25,13 @@ export const bindChat: Handler<'bind_chat'> = async (cmd, actor, deps) => {
     binding: { type: cmd.target.type, id: cmd.target.id },
   });
   return {
-    replies: [toOrigin(infoCard(`本群已绑定：${cmd.target.name}`, {
-        subtitle: `（${kinds[cmd.target.type]}）`,
-        note: [...deps.assumptions, effects[cmd.target.type]].join('；'),
-      }))],
+    replies: [
+      toOrigin(
+        infoCard(`本群已绑定：${cmd.target.name}`, {
+          subtitle: `（${kinds[cmd.target.type]}）`,
+          note: [...deps.assumptions, effects[cmd.target.type]].join('；'),
+        }),
+      ),
+    ],
   };
 };

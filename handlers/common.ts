@@ -71,24 +71,33 @@ const verbFor: Partial<Record<TransitionAction, string>> = {
 export function refusalMessage(r: TransitionRefusal, action: TransitionAction, id: string): string {
   if (r.code === 'unknown_item') return unknownItemMessage(id);
   const item = r.item;
-  if (r.code === 'no_pending_extension') return `${id} 没有待审批的延期申请（可能已由他人处理），请刷新后重试。`;
+  if (r.code === 'no_pending_extension')
+    return `${id} 没有待审批的延期申请（可能已由他人处理），请刷新后重试。`;
   const state = item.status;
   if (state === 'closed') {
     if (action === 'close' || action === 'reject') return `${id} 已销号，无需再次验收。`;
     return `${id} 已销号，无需再${verbFor[action] ?? actionNames[action]}。`;
   }
-  if (action === 'acknowledge' && state !== 'open') return `${id} 已确认收到，当前为「${statusNames[state]}」。`;
-  if ((action === 'done' || action === 'progress' || action === 'request_extension') && state === 'submitted') {
+  if (action === 'acknowledge' && state !== 'open')
+    return `${id} 已确认收到，当前为「${statusNames[state]}」。`;
+  if (
+    (action === 'done' || action === 'progress' || action === 'request_extension') &&
+    state === 'submitted'
+  ) {
     return `${id} 已报告完成，正在等待督学验收，请刷新后重试。`;
   }
-  if ((action === 'close' || action === 'reject') && state === 'open') return `${id} 已被退回，请刷新后重试。`;
-  if (action === 'close' || action === 'reject') return `${id} 尚未报告完成（当前为「${statusNames[state]}」），暂不能验收。`;
+  if ((action === 'close' || action === 'reject') && state === 'open')
+    return `${id} 已被退回，请刷新后重试。`;
+  if (action === 'close' || action === 'reject')
+    return `${id} 尚未报告完成（当前为「${statusNames[state]}」），暂不能验收。`;
   if (action === 'reopen') return `${id} 尚未销号（当前为「${statusNames[state]}」），无需重新打开。`;
   return `${id} 当前为「${statusNames[state]}」，不能${verbFor[action] ?? actionNames[action]}，请刷新后重试。`;
 }
 
 /** Page through a store query (the store pages at most 500). */
-export async function all<T>(page: (cursor?: string) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
+export async function all<T>(
+  page: (cursor?: string) => Promise<{ items: T[]; next: string | null }>,
+): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 1000; guard++) {

@@ -16,7 +16,8 @@ export const decideExtension: Handler<'decide_extension'> = async (cmd, actor, d
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
-  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok)
+    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
   const pending = loaded.item.extension;
   const r = await deps.store.transition({
     item: id,
@@ -30,17 +31,26 @@ export const decideExtension: Handler<'decide_extension'> = async (cmd, actor, d
   if (!r.ok) return refuse(refusalMessage(r, action, id));
   const item = r.item;
   const oldDeadline = loaded.item.deadline;
-  const verdict = cmd.approve ? `已同意延期至 ${dayCn(item.deadline)}` : `不同意延期，期限仍为 ${dayCn(item.deadline)}`;
+  const verdict = cmd.approve
+    ? `已同意延期至 ${dayCn(item.deadline)}`
+    : `不同意延期，期限仍为 ${dayCn(item.deadline)}`;
 
   const view = await rosterView(deps);
   const replies: Reply[] = [
-    toOrigin(infoCard(`${id} ${verdict}`, { subtitle: loaded.school.name, note: cmd.note ? `意见：${cmd.note}` : undefined }), [id]),
+    toOrigin(
+      infoCard(`${id} ${verdict}`, {
+        subtitle: loaded.school.name,
+        note: cmd.note ? `意见：${cmd.note}` : undefined,
+      }),
+      [id],
+    ),
   ];
   const fields = [
     { label: '事项', value: item.text },
     { label: cmd.approve ? '新期限' : '期限', value: dayCn(item.deadline) },
   ];
-  if (cmd.approve && oldDeadline !== item.deadline) fields.push({ label: '原期限', value: dayCn(oldDeadline) });
+  if (cmd.approve && oldDeadline !== item.deadline)
+    fields.push({ label: '原期限', value: dayCn(oldDeadline) });
   if (cmd.note) fields.push({ label: '意见', value: cmd.note });
   const notice = infoCard(`延期申请${cmd.approve ? '已同意' : '未同意'} · ${id}`, {
     subtitle: `${actor.name} ${cmd.approve ? '同意' : '不同意'}延期`,

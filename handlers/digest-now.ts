@@ -11,7 +11,12 @@ import type { Handler } from './types.js';
 export const digestNow: Handler<'digest_now'> = async (_cmd, actor, deps) => {
   const allowed = can(actor, 'digest');
   if (!allowed.ok) return refuse(allowed.message);
-  const data = await buildDigest(deps.store, deps.calendar, { date: today(deps), scope: scopeOfPerson(actor), timezone: deps.timezone, escalateAfterWorkdays: deps.config.escalateAfterWorkdays });
+  const data = await buildDigest(deps.store, deps.calendar, {
+    date: today(deps),
+    scope: scopeOfPerson(actor),
+    timezone: deps.timezone,
+    escalateAfterWorkdays: deps.config.escalateAfterWorkdays,
+  });
   const group = infoCard('督导日报', { subtitle: '已私信发送给您' });
   return answerPrivately(deps, actor, { title: '督导日报', ids: [], detail: digestCard(data), group });
 };

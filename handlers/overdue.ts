@@ -14,14 +14,18 @@ export const overdue: Handler<'overdue'> = async (_cmd, actor, deps) => {
   const items = await itemsInScope(deps, actor, { overdueOn: day });
   const late = items.filter((i) => i.status !== 'closed' && i.deadline < day);
   const view = await rosterView(deps);
-  const escalated = late.filter((i) => deps.calendar.workdaysBetween(i.deadline, day) >= deps.config.escalateAfterWorkdays).length;
+  const escalated = late.filter(
+    (i) => deps.calendar.workdaysBetween(i.deadline, day) >= deps.config.escalateAfterWorkdays,
+  ).length;
   const detail = itemListCard({
     title: '逾期事项',
     items: late,
     today: day,
     schoolName: view.schoolName,
     empty: '暂无逾期事项',
-    note: escalated ? `其中 ${escalated} 项已逾期 ${deps.config.escalateAfterWorkdays} 个工作日以上` : undefined,
+    note: escalated
+      ? `其中 ${escalated} 项已逾期 ${deps.config.escalateAfterWorkdays} 个工作日以上`
+      : undefined,
   });
   return answerPrivately(deps, actor, { title: '逾期事项', ids: late.map((i) => i.id), detail });
 };

@@ -3,7 +3,16 @@ import { can } from '../src/domain/permissions.js';
 import { progressNoticeCard } from '../cards/progress-notice.js';
 import { infoCard } from '../cards/info.js';
 import { buttonsFor, dayCn } from '../cards/format.js';
-import { loadItem, nowCn, refusalMessage, refuse, toOrigin, toPerson, today, unknownItemMessage } from './common.js';
+import {
+  loadItem,
+  nowCn,
+  refusalMessage,
+  refuse,
+  toOrigin,
+  toPerson,
+  today,
+  unknownItemMessage,
+} from './common.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { HandlerDeps } from './types.js';
 import type { Person } from '../src/domain/roster.js';
@@ -14,14 +23,28 @@ type PrincipalAction = 'acknowledge' | 'progress' | 'done';
  * 收到 / 整改进度 / 整改完成: the principal moves their item on. The supervisor hears of it (with
  * 验收通过 / 退回 once it is submitted); earlier cards of the item show what happened.
  */
-export async function principalAction(deps: HandlerDeps, actor: Person, id: string, action: PrincipalAction, note?: string): Promise<HandlerResult> {
+export async function principalAction(
+  deps: HandlerDeps,
+  actor: Person,
+  id: string,
+  action: PrincipalAction,
+  note?: string,
+): Promise<HandlerResult> {
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
   // a principal of another school learns nothing about the item, not even its school
-  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok)
+    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
 
-  const r = await deps.store.transition({ item: id, action, actor: actor.id, source: deps.source, now: deps.now, note });
+  const r = await deps.store.transition({
+    item: id,
+    action,
+    actor: actor.id,
+    source: deps.source,
+    now: deps.now,
+    note,
+  });
   if (!r.ok) return refuse(refusalMessage(r, action, id));
   const item = r.item;
   if (action !== 'acknowledge') await deps.store.markEvidenceTarget(actor.id, { type: 'item', id }, deps.now);
@@ -32,15 +55,26 @@ export async function principalAction(deps: HandlerDeps, actor: Person, id: stri
   const next = { buttons: buttonsFor(id, ['done', 'extend']) };
   const confirm =
     action === 'done'
-      ? infoCard(`${id} 已报告完成`, { subtitle: '等待督学验收', note: '10分钟内发送的照片将作为佐证附到该事项' })
+      ? infoCard(`${id} 已报告完成`, {
+          subtitle: '等待督学验收',
+          note: '10分钟内发送的照片将作为佐证附到该事项',
+        })
       : action === 'progress'
         ? infoCard(`${id} 进度已记录`, { subtitle: `期限 ${dayCn(item.deadline)}`, ...next })
         : infoCard(`已确认收到 ${id}`, { subtitle: `请于 ${dayCn(item.deadline)} 前完成整改`, ...next });
   const replies: Reply[] = [toOrigin(confirm, [id])];
-  const notice = progressNoticeCard({ item, action, schoolName: school, actorName: actor.name, note, today: today(deps) });
+  const notice = progressNoticeCard({
+    item,
+    action,
+    schoolName: school,
+    actorName: actor.name,
+    note,
+    today: today(deps),
+  });
   for (const p of supervisorsToTell(view, item)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, notice, `sup-${p.id}`, [id]));
   }
-  const verb = action === 'done' ? '报告已完成整改，待验收' : action === 'progress' ? '报告整改进度' : '已确认收到';
+  const verb =
+    action === 'done' ? '报告已完成整改，待验收' : action === 'progress' ? '报告整改进度' : '已确认收到';
   return { replies, cardUpdates: [{ item: id, outcome: `${actor.name} ${verb}（${nowCn(deps)}）` }] };
 }

@@ -10,7 +10,11 @@ import type { HandlerDeps } from './types.js';
  * principal of another school among them): counts and item numbers only there, the details to
  * the asker by direct message.
  */
-export function answerPrivately(deps: HandlerDeps, actor: Person, o: { title: string; ids: string[]; detail: Card; group?: Card }): HandlerResult {
+export function answerPrivately(
+  deps: HandlerDeps,
+  actor: Person,
+  o: { title: string; ids: string[]; detail: Card; group?: Card },
+): HandlerResult {
   if (!deps.isGroup) return { replies: [toOrigin(o.detail, o.ids)] };
   return {
     replies: [

@@ -6,7 +6,7 @@ import { can, type PermissionContext } from '../src/domain/permissions.js';
 import { itemDetailCard } from '../cards/item-detail.js';
 import { schoolOverviewCard } from '../cards/item-list.js';
 import { recordDetailCard } from '../cards/record-detail.js';
-import { all, loadItem, refuse, today, unknownItemMessage } from './common.js';
+import { all, loadItem, refuse, today } from './common.js';
 import { rosterView } from './roster-view.js';
 import { itemsOfSchool } from './scope.js';
 import { answerPrivately } from './private-answer.js';
@@ -28,7 +28,8 @@ function actionsFor(actor: Person, item: Item, perm: PermissionContext): CardAct
 async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
   const loaded = await loadItem(deps, id);
   // unknown and not-yours read the same: the asker learns nothing about another school's item
-  if (!loaded || !can(actor, 'view', loaded.perm).ok) return refuse(`未找到整改事项 ${id}，或您无权查看该事项。`);
+  if (!loaded || !can(actor, 'view', loaded.perm).ok)
+    return refuse(`未找到整改事项 ${id}，或您无权查看该事项。`);
   const view = await rosterView(deps);
   const history = await deps.store.history(id);
   const detail = itemDetailCard({
@@ -47,22 +48,36 @@ async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<
 async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
   const record = await deps.store.getRecord(id);
   const school = record ? await deps.store.getSchool(record.school) : undefined;
-  const ctx = { school: { id: record?.school ?? '', name: school?.name ?? '', zone: school?.zone ?? record?.zone ?? '' } };
+  const ctx = {
+    school: { id: record?.school ?? '', name: school?.name ?? '', zone: school?.zone ?? record?.zone ?? '' },
+  };
   if (!record || !can(actor, 'view', ctx).ok) return refuse(`未找到督导记录 ${id}，或您无权查看该记录。`);
   const view = await rosterView(deps);
   const items = await deps.store.getItems(record.items);
-  const detail = recordDetailCard({ record, items, schoolName: ctx.school.name, supervisorName: view.nameOf(record.supervisor), today: today(deps) });
+  const detail = recordDetailCard({
+    record,
+    items,
+    schoolName: ctx.school.name,
+    supervisorName: view.nameOf(record.supervisor),
+    today: today(deps),
+  });
   return answerPrivately(deps, actor, { title: `督导记录 ${id}`, ids: record.items, detail });
 }
 
-async function querySchool(deps: HandlerDeps, actor: Person, ref: { id: string; name: string }): Promise<HandlerResult> {
+async function querySchool(
+  deps: HandlerDeps,
+  actor: Person,
+  ref: { id: string; name: string },
+): Promise<HandlerResult> {
   const school = await deps.store.getSchool(ref.id);
   if (!school) return refuse(`未找到学校『${ref.name}』，请核对校名。`);
   const allowed = can(actor, 'view', { school });
   if (!allowed.ok) return refuse(allowed.message);
   const view = await rosterView(deps);
   const records = await all((cursor) => deps.store.queryRecords({ school: school.id, cursor, limit: 500 }));
-  records.sort((a, b) => (a.date === b.date ? Number(b.id.slice(3)) - Number(a.id.slice(3)) : a.date < b.date ? 1 : -1));
+  records.sort((a, b) =>
+    a.date === b.date ? Number(b.id.slice(3)) - Number(a.id.slice(3)) : a.date < b.date ? 1 : -1,
+  );
   const openItems = await itemsOfSchool(deps, school.id, { status: OPEN });
   const detail = schoolOverviewCard({
     schoolName: school.name,

@@ -9,7 +9,10 @@ import type { Handler } from './types.js';
 
 /** The reply when 退回 comes without a reason: the school needs to know what to fix. */
 export function rejectNeedsReason(id: string) {
-  return errorCard(`退回 ${id} 需要写明原因，学校才知道还要整改什么。`, { title: '请写明退回原因', note: `例如：退回 ${id} 公示栏仍未按周更新` });
+  return errorCard(`退回 ${id} 需要写明原因，学校才知道还要整改什么。`, {
+    title: '请写明退回原因',
+    note: `例如：退回 ${id} 公示栏仍未按周更新`,
+  });
 }
 
 /**
@@ -23,10 +26,18 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
-  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok)
+    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
   if (!cmd.pass && !note) return { replies: [toOrigin(rejectNeedsReason(id))] };
 
-  const r = await deps.store.transition({ item: id, action, actor: actor.id, source: deps.source, now: deps.now, note });
+  const r = await deps.store.transition({
+    item: id,
+    action,
+    actor: actor.id,
+    source: deps.source,
+    now: deps.now,
+    note,
+  });
   if (!r.ok) return refuse(refusalMessage(r, action, id));
   const item = r.item;
   const school = loaded.school.name;
@@ -46,10 +57,16 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   if (!cmd.pass) fields.push({ label: '期限', value: dayCn(item.deadline) });
   const notice = cmd.pass
     ? infoCard(`${id} 已验收销号`, { subtitle: `${actor.name} 验收通过`, fields })
-    : infoCard(`${id} 被退回，请重新整改`, { subtitle: `${actor.name} 退回`, fields, buttons: buttonsFor(id, ['done', 'extend']) });
+    : infoCard(`${id} 被退回，请重新整改`, {
+        subtitle: `${actor.name} 退回`,
+        fields,
+        buttons: buttonsFor(id, ['done', 'extend']),
+      });
   for (const p of view.principalsOf(item.school)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, notice, `p-${p.id}`, [id]));
   }
-  const outcome = cmd.pass ? `${actor.name} 验收通过，已销号（${nowCn(deps)}）` : `${actor.name} 已退回：${note}（${nowCn(deps)}）`;
+  const outcome = cmd.pass
+    ? `${actor.name} 验收通过，已销号（${nowCn(deps)}）`
+    : `${actor.name} 已退回：${note}（${nowCn(deps)}）`;
   return { replies, cardUpdates: [{ item: id, outcome }] };
 };

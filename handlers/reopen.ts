@@ -12,8 +12,16 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, 'reopen', loaded.perm);
-  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
-  const r = await deps.store.transition({ item: id, action: 'reopen', actor: actor.id, source: deps.source, now: deps.now, note: cmd.note });
+  if (!allowed.ok)
+    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  const r = await deps.store.transition({
+    item: id,
+    action: 'reopen',
+    actor: actor.id,
+    source: deps.source,
+    now: deps.now,
+    note: cmd.note,
+  });
   if (!r.ok) return refuse(refusalMessage(r, 'reopen', id));
   const item = r.item;
   const view = await rosterView(deps);
@@ -23,8 +31,14 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
     { label: '期限', value: dayCn(item.deadline) },
   ];
   if (cmd.note) fields.push({ label: '原因', value: cmd.note });
-  const replies: Reply[] = [toOrigin(infoCard(`${id} 已重新打开`, { subtitle: '状态：整改中', fields }), [id])];
-  const toSchool = infoCard(`${id} 已重新打开，请继续整改`, { subtitle: `${actor.name} 重新打开`, fields, buttons: buttonsFor(id, ['done', 'extend']) });
+  const replies: Reply[] = [
+    toOrigin(infoCard(`${id} 已重新打开`, { subtitle: '状态：整改中', fields }), [id]),
+  ];
+  const toSchool = infoCard(`${id} 已重新打开，请继续整改`, {
+    subtitle: `${actor.name} 重新打开`,
+    fields,
+    buttons: buttonsFor(id, ['done', 'extend']),
+  });
   const toSup = infoCard(`${id} 已重新打开`, { subtitle: `${actor.name} 重新打开`, fields });
   const seen = new Set([actor.id]);
   for (const p of view.principalsOf(item.school)) {

@@ -16,12 +16,16 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, 'request_extension', loaded.perm);
-  if (!allowed.ok) return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok)
+    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
   const { item } = loaded;
   if (item.status !== 'closed' && cmd.until <= item.deadline) {
     return refuse(`申请的日期 ${dayCn(cmd.until)} 不晚于当前期限 ${dayCn(item.deadline)}，无需延期。`);
   }
-  if (cmd.until < today(deps)) return refuse(`申请的日期 ${dayCn(cmd.until)} 已经过去，请写一个今后的日期，例如：申请延期 ${id} 至 ${dayCn(item.deadline).split(' ')[0]} 原因：…`);
+  if (cmd.until < today(deps))
+    return refuse(
+      `申请的日期 ${dayCn(cmd.until)} 已经过去，请写一个今后的日期，例如：申请延期 ${id} 至 ${dayCn(item.deadline).split(' ')[0]} 原因：…`,
+    );
 
   const r = await deps.store.transition({
     item: id,
@@ -45,7 +49,13 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
       [id],
     ),
   ];
-  const card = extensionRequestCard({ item: r.item, until: cmd.until, reason: cmd.reason, schoolName: loaded.school.name, requesterName: actor.name });
+  const card = extensionRequestCard({
+    item: r.item,
+    until: cmd.until,
+    reason: cmd.reason,
+    schoolName: loaded.school.name,
+    requesterName: actor.name,
+  });
   for (const p of supervisorsToTell(view, r.item)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, card, `ext-${p.id}`, [id]));
   }

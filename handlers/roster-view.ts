@@ -37,7 +37,11 @@ export function rosterView(deps: HandlerDeps): Promise<RosterView> {
 }
 
 async function load(deps: HandlerDeps): Promise<RosterView> {
-  const [people, schools, zones] = await Promise.all([deps.store.listPeople(), deps.store.listSchools(), deps.store.listZones()]);
+  const [people, schools, zones] = await Promise.all([
+    deps.store.listPeople(),
+    deps.store.listSchools(),
+    deps.store.listZones(),
+  ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const schoolMap = new Map(schools.map((s) => [s.id, s]));
   const zoneMap = new Map(zones.map((z) => [z.id, z]));

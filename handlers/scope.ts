@@ -15,9 +15,14 @@ export function zoneScope(actor: Person): { all: boolean; zones: string[] } {
  * Items a supervisor or leader may see matching `q`: their zones' items plus the items a
  * supervisor raised elsewhere (a full-time supervisor visiting another zone). Soonest first.
  */
-export async function itemsInScope(deps: HandlerDeps, actor: Person, q: Omit<ItemQuery, 'zone' | 'supervisor' | 'cursor' | 'limit'>): Promise<Item[]> {
+export async function itemsInScope(
+  deps: HandlerDeps,
+  actor: Person,
+  q: Omit<ItemQuery, 'zone' | 'supervisor' | 'cursor' | 'limit'>,
+): Promise<Item[]> {
   const scope = zoneScope(actor);
-  const page = (extra: Partial<ItemQuery>) => (cursor?: string) => deps.store.queryItems({ ...q, ...extra, cursor, limit: 500 });
+  const page = (extra: Partial<ItemQuery>) => (cursor?: string) =>
+    deps.store.queryItems({ ...q, ...extra, cursor, limit: 500 });
   const lists: Item[][] = [];
   if (scope.all) lists.push(await all(page({})));
   else {
@@ -30,7 +35,11 @@ export async function itemsInScope(deps: HandlerDeps, actor: Person, q: Omit<Ite
 }
 
 /** Items of one school matching `q`, soonest first. */
-export async function itemsOfSchool(deps: HandlerDeps, school: string, q: Omit<ItemQuery, 'school' | 'cursor' | 'limit'>): Promise<Item[]> {
+export async function itemsOfSchool(
+  deps: HandlerDeps,
+  school: string,
+  q: Omit<ItemQuery, 'school' | 'cursor' | 'limit'>,
+): Promise<Item[]> {
   const items = await all((cursor) => deps.store.queryItems({ ...q, school, cursor, limit: 500 }));
   return items.sort(byDeadline);
 }

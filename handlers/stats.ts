@@ -9,7 +9,12 @@ export const stats: Handler<'stats'> = async (cmd, actor, deps) => {
   if (!actor.active || !actor.roles.some((r) => r === 'supervisor' || r === 'leader')) {
     return refuse('督导统计仅督学和领导可以查看。', '查看本校的整改事项请发送「待办」');
   }
-  const data = await buildStats(deps.store, { from: cmd.from, to: cmd.to, scope: scopeOfPerson(actor), today: today(deps) });
+  const data = await buildStats(deps.store, {
+    from: cmd.from,
+    to: cmd.to,
+    scope: scopeOfPerson(actor),
+    today: today(deps),
+  });
   // what the parser assumed about the period (本月 = …) is shown on the card
   return { replies: [toOrigin(statsCard(data, deps.assumptions))] };
 };

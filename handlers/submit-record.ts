@@ -15,11 +15,16 @@ import type { Handler } from './types.js';
  */
 export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) => {
   const school = await deps.store.getSchool(cmd.school.id);
-  if (!school || !school.active) return refuse(`未找到学校『${cmd.school.name}』，请核对校名或联系管理员。`);
+  if (!school?.active) return refuse(`未找到学校『${cmd.school.name}』，请核对校名或联系管理员。`);
   const allowed = can(actor, 'submit_record', { school });
   if (!allowed.ok) return refuse(allowed.message);
 
-  const { record, items } = await deps.store.createRecord({ command: cmd, supervisor: actor.id, source: deps.source, now: deps.now });
+  const { record, items } = await deps.store.createRecord({
+    command: cmd,
+    supervisor: actor.id,
+    source: deps.source,
+    now: deps.now,
+  });
   await deps.store.markEvidenceTarget(actor.id, { type: 'record', id: record.id }, deps.now);
 
   const view = await rosterView(deps);
@@ -39,7 +44,12 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
     ),
   ];
   if (items.length) {
-    const notice = rectificationNoticeCard({ record, items, schoolName: school.name, supervisorName: actor.name });
+    const notice = rectificationNoticeCard({
+      record,
+      items,
+      schoolName: school.name,
+      supervisorName: actor.name,
+    });
     for (const p of principals) replies.push(toPerson(p.id, notice, `notice-${p.id}`, ids));
   }
   const chats = await deps.store.listChats();
@@ -51,7 +61,11 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
       subtitle: `${actor.name} ${dayCn(record.date)} 到 ${school.name} 开展${visitKindText(record)}`,
       note: items.length ? '整改事项已通知学校' : undefined,
     });
-    replies.push({ to: { type: 'bound_chat', binding: { type: 'zone', id: school.zone } }, card, key: `zone-${school.zone}` });
+    replies.push({
+      to: { type: 'bound_chat', binding: { type: 'zone', id: school.zone } },
+      card,
+      key: `zone-${school.zone}`,
+    });
   }
   return { replies };
 };

@@ -34,4 +34,8 @@ export interface HandlerDeps {
   assumptions: string[];
 }
 
-export type Handler<K extends CommandName> = (command: CommandOf<K>, actor: Person, deps: HandlerDeps) => Promise<HandlerResult>;
+export type Handler<K extends CommandName> = (
+  command: CommandOf<K>,
+  actor: Person,
+  deps: HandlerDeps,
+) => Promise<HandlerResult>;

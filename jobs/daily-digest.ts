@@ -41,8 +41,13 @@ export interface DigestRunResult {
 export async function runDailyDigest(rt: Runtime, o: DigestRunOptions = {}): Promise<DigestRunResult> {
   const d = timeDeps(rt);
   const day = o.day ?? dayInZone(rt.now(), rt.config.TIMEZONE);
-  if (o.workdaysOnly && !d.calendar.isWorkday(day)) return { day, skipped: 'not_workday', leaders: 0, sent: 0 };
-  const deps = { calendar: d.calendar, timeZone: rt.config.TIMEZONE, escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS };
+  if (o.workdaysOnly && !d.calendar.isWorkday(day))
+    return { day, skipped: 'not_workday', leaders: 0, sent: 0 };
+  const deps = {
+    calendar: d.calendar,
+    timeZone: rt.config.TIMEZONE,
+    escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS,
+  };
   const snap = await loadSnapshot(d.store, day, deps);
   const district = digestFromSnapshot(snap, { all: true }, deps);
   const leaders = snap.people.filter((p) => p.active && p.roles.includes('leader'));
@@ -60,7 +65,15 @@ export async function runDailyDigest(rt: Runtime, o: DigestRunOptions = {}): Pro
     }
     try {
       await d.enqueue([
-        { jobId: outboundJobId(DIGEST_SCOPE, claim), data: { kind: 'send', to: { type: 'person', personId: leader.id }, card: digestCard(report), items: [] } },
+        {
+          jobId: outboundJobId(DIGEST_SCOPE, claim),
+          data: {
+            kind: 'send',
+            to: { type: 'person', personId: leader.id },
+            card: digestCard(report),
+            items: [],
+          },
+        },
       ]);
     } catch (e) {
       await d.store.releaseOnce(DIGEST_SCOPE, claim).catch(() => {});
@@ -74,7 +87,8 @@ export async function runDailyDigest(rt: Runtime, o: DigestRunOptions = {}): Pro
 }
 
 export const processDailyDigest: Processor = async (data, ctx) => {
-  const day = typeof data === 'object' && data && 'day' in data && typeof data.day === 'string' ? data.day : undefined;
+  const day =
+    typeof data === 'object' && data && 'day' in data && typeof data.day === 'string' ? data.day : undefined;
   const r = await runDailyDigest(ctx.rt, { day, workdaysOnly: true });
   return { day: r.day, skipped: r.skipped, leaders: r.leaders, sent: r.sent };
 };

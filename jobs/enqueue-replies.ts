@@ -1,7 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { HandlerResult } from '../src/domain/reply.js';
 import type { Inbound } from '../src/domain/inbound.js';
-import { outboundJobSchema, outboundJobId, type Origin, type OutboundJob } from '../src/queue/outbound-job.js';
+import {
+  outboundJobSchema,
+  outboundJobId,
+  type Origin,
+  type OutboundJob,
+} from '../src/queue/outbound-job.js';
 import { orderKeyOf, registerOrder } from '../src/queue/reply-order.js';
 import type { RedisClient } from '../src/redis/connect.js';
 
@@ -39,22 +44,47 @@ export interface EnqueueTarget {
   prefix: string;
 }
 
-export async function enqueueReplies(t: EnqueueTarget, producerKey: string, origin: Origin, result: HandlerResult, at: Date): Promise<number> {
+export async function enqueueReplies(
+  t: EnqueueTarget,
+  producerKey: string,
+  origin: Origin,
+  result: HandlerResult,
+  at: Date,
+): Promise<number> {
   const jobs: { name: string; data: OutboundJob; opts: { jobId: string } & typeof REPLY_JOB_OPTS }[] = [];
   for (const u of result.cardUpdates ?? []) {
-    const data = outboundJobSchema.parse({ kind: 'card_update', item: u.item, outcome: u.outcome, at: at.toISOString(), origin });
-    jobs.push({ name: 'card_update', data, opts: { jobId: outboundJobId(producerKey, `upd-${u.item}`), ...REPLY_JOB_OPTS } });
+    const data = outboundJobSchema.parse({
+      kind: 'card_update',
+      item: u.item,
+      outcome: u.outcome,
+      at: at.toISOString(),
+      origin,
+    });
+    jobs.push({
+      name: 'card_update',
+      data,
+      opts: { jobId: outboundJobId(producerKey, `upd-${u.item}`), ...REPLY_JOB_OPTS },
+    });
   }
   const keys = new Set<string>();
   for (const r of result.replies) {
     if (keys.has(r.key)) throw new Error(`duplicate reply key ${r.key}`); // a handler bug: one would be lost
     keys.add(r.key);
     const order = orderKeyOf(r.to, origin);
-    const data = outboundJobSchema.parse({ kind: 'send', to: r.to, card: r.card, items: r.items ?? [], origin, order });
+    const data = outboundJobSchema.parse({
+      kind: 'send',
+      to: r.to,
+      card: r.card,
+      items: r.items ?? [],
+      origin,
+      order,
+    });
     jobs.push({ name: 'send', data, opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS } });
   }
   // each chat's line first, then the jobs: a job never runs before its place is taken
-  const lines = jobs.flatMap((j) => (j.data.kind === 'send' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : []));
+  const lines = jobs.flatMap((j) =>
+    j.data.kind === 'send' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : [],
+  );
   await registerOrder(t.redis, t.prefix, lines);
   if (jobs.length) await t.queue.addBulk(jobs);
   return jobs.length;

@@ -15,7 +15,12 @@ export type ActionOutcome = { command: Command } | { result: HandlerResult };
  * A card click → the Command the same words would have typed. The handler then checks the
  * clicker against the roster exactly as for typed text: the button's key proves nothing.
  */
-export async function commandOfAction(a: InboundAction, actor: Person, deps: HandlerDeps, parseText: (text: string) => ParseResult): Promise<ActionOutcome> {
+export async function commandOfAction(
+  a: InboundAction,
+  actor: Person,
+  deps: HandlerDeps,
+  parseText: (text: string) => ParseResult,
+): Promise<ActionOutcome> {
   const item = normalizeItemId(a.item);
   if (!item) return { result: refuse('未找到该整改事项，请刷新后重试。') };
   const note = a.value?.trim() || undefined;
@@ -39,7 +44,13 @@ export async function commandOfAction(a: InboundAction, actor: Person, deps: Han
 }
 
 /** 申请延期 needs a date: read one typed into the card, else say how to write the request. */
-async function extendClick(item: string, value: string | undefined, actor: Person, deps: HandlerDeps, parseText: (text: string) => ParseResult): Promise<ActionOutcome> {
+async function extendClick(
+  item: string,
+  value: string | undefined,
+  actor: Person,
+  deps: HandlerDeps,
+  parseText: (text: string) => ParseResult,
+): Promise<ActionOutcome> {
   if (value) {
     const r = parseText(`申请延期 ${item} ${/^至/.test(value) ? '' : '至 '}${value}`);
     if (r.ok && r.command.command === 'request_extension') return { command: r.command };
@@ -47,7 +58,10 @@ async function extendClick(item: string, value: string | undefined, actor: Perso
   const loaded = await loadItem(deps, item);
   if (!loaded) return { result: refuse(unknownItemMessage(item)) };
   const allowed = can(actor, 'request_extension', loaded.perm);
-  if (!allowed.ok) return { result: refuse(allowed.code === 'not_your_school' ? unknownItemMessage(item) : allowed.message) };
+  if (!allowed.ok)
+    return {
+      result: refuse(allowed.code === 'not_your_school' ? unknownItemMessage(item) : allowed.message),
+    };
   const card = infoCard(`申请延期 ${item}`, {
     subtitle: `当前期限 ${dayCn(loaded.item.deadline)}`,
     fields: [{ label: '请直接回复（可复制后修改）', value: typedCommand('extend', item) }],

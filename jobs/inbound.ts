@@ -25,17 +25,25 @@ const REFUSAL_SCOPE = 'unknown-sender';
 export const processInbound: Processor = async (data, ctx) => {
   const parsed = inboundSchema.safeParse(data);
   if (!parsed.success) {
-    ctx.rt.log.warn({ job: ctx.jobId, issues: parsed.error.issues.length }, 'inbound payload invalid: dropped');
+    ctx.rt.log.warn(
+      { job: ctx.jobId, issues: parsed.error.issues.length },
+      'inbound payload invalid: dropped',
+    );
     throw new PermanentJobError('invalid inbound payload');
   }
   const msg = parsed.data;
   const svc = inboundServices(ctx.rt);
   const producerKey = ctx.jobId || inboundJobId(msg);
   const origin = originOf(msg);
-  const log = ctx.rt.log.child({ job: producerKey, platform: msg.platform, channel: msg.channel, kind: msg.kind });
+  const log = ctx.rt.log.child({
+    job: producerKey,
+    platform: msg.platform,
+    channel: msg.channel,
+    kind: msg.kind,
+  });
 
   const person = await svc.store.findPerson(msg.platform, msg.senderId);
-  if (!person || !person.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined);
+  if (!person?.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined);
   await svc.store.setLastPlatform(person.id, msg.platform);
 
   const deps: HandlerDeps = {
@@ -79,8 +87,15 @@ export const processInbound: Processor = async (data, ctx) => {
   } catch (e) {
     // transient (Redis away): retry. On the last try, an apology rather than silence.
     if (ctx.attempt + 1 < ctx.attempts) throw e;
-    log.error({ err: (e as Error).name, code: (e as { code?: string }).code }, 'inbound failed on its last attempt: apologised');
-    result = { replies: [toOrigin(errorCard('抱歉，系统暂时无法处理这条消息，请稍后再发一次。'), undefined, 'apology')] };
+    log.error(
+      { err: (e as Error).name, code: (e as { code?: string }).code },
+      'inbound failed on its last attempt: apologised',
+    );
+    result = {
+      replies: [
+        toOrigin(errorCard('抱歉，系统暂时无法处理这条消息，请稍后再发一次。'), undefined, 'apology'),
+      ],
+    };
   }
   const jobs = await enqueueReplies(replyQueue(ctx), producerKey, origin, result, ctx.rt.now());
   log.info({ person: person.id, command, outbound: jobs }, 'inbound handled');
@@ -107,7 +122,13 @@ async function parserFor(ctx: JobContext, svc: InboundServices, person: Person) 
 }
 
 /** Someone not (or no longer) on the roster: one polite refusal a day naming whom to ask; nothing changes. */
-async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inbound, producerKey: string, deactivated: boolean) {
+async function refuseStranger(
+  ctx: JobContext,
+  svc: InboundServices,
+  msg: Inbound,
+  producerKey: string,
+  deactivated: boolean,
+) {
   const day = dayInZone(ctx.rt.now(), ctx.rt.config.TIMEZONE);
   const claimId = `${msg.platform}-${msg.senderId}-${day}`;
   if (!(await svc.store.claimOnce(REFUSAL_SCOPE, claimId, 2 * 86_400))) {
@@ -115,12 +136,20 @@ async function refuseStranger(ctx: JobContext, svc: InboundServices, msg: Inboun
     return { handled: true, command: 'unknown_sender', outbound: 0 };
   }
   try {
-    const admins = (await svc.store.listPeople()).filter((p) => p.active && p.roles.includes('admin')).map((p) => p.name);
+    const admins = (await svc.store.listPeople())
+      .filter((p) => p.active && p.roles.includes('admin'))
+      .map((p) => p.name);
     const whom = admins.length ? `督导室管理员 ${admins.join('、')}` : '督导室管理员';
     const card = infoCard(deactivated ? '您的账号已停用' : '您还不在督导助手的名单中', {
       subtitle: `暂时无法为您办理。如需使用，请联系${whom}将您加入名单。`,
     });
-    const n = await enqueueReplies(replyQueue(ctx), producerKey, originOf(msg), { replies: [toOrigin(card, undefined, 'refusal')] }, ctx.rt.now());
+    const n = await enqueueReplies(
+      replyQueue(ctx),
+      producerKey,
+      originOf(msg),
+      { replies: [toOrigin(card, undefined, 'refusal')] },
+      ctx.rt.now(),
+    );
     ctx.rt.log.info({ job: producerKey, platform: msg.platform }, 'unknown sender: refused');
     return { handled: true, command: 'unknown_sender', outbound: n };
   } catch (e) {
@@ -145,17 +174,39 @@ async function attachAll(svc: InboundServices, msg: InboundMessage, person: Pers
 }
 
 /** Pictures alone: evidence for the record or item reported in the last 10 minutes. */
-async function evidence(svc: InboundServices, msg: InboundMessage, person: Person, deps: HandlerDeps): Promise<HandlerResult> {
+async function evidence(
+  svc: InboundServices,
+  msg: InboundMessage,
+  person: Person,
+  deps: HandlerDeps,
+): Promise<HandlerResult> {
   const { target, count } = await attachAll(svc, msg, person, deps);
   if (deps.isGroup) return { replies: [] }; // busy groups: no chatter for pictures
   if (!target) {
     return {
-      replies: [toOrigin(infoCard('图片未关联到事项', { subtitle: '请先发送整改完成或督导记录，再在10分钟内发送照片作为佐证。' }))],
+      replies: [
+        toOrigin(
+          infoCard('图片未关联到事项', {
+            subtitle: '请先发送整改完成或督导记录，再在10分钟内发送照片作为佐证。',
+          }),
+        ),
+      ],
     };
   }
   const what = target.type === 'item' ? `整改事项 ${target.id}` : `督导记录 ${target.id}`;
-  return { replies: [toOrigin(infoCard(`已收到 ${count} 个附件`, { subtitle: `已作为${what}的佐证` }), target.type === 'item' ? [target.id] : undefined)] };
+  return {
+    replies: [
+      toOrigin(
+        infoCard(`已收到 ${count} 个附件`, { subtitle: `已作为${what}的佐证` }),
+        target.type === 'item' ? [target.id] : undefined,
+      ),
+    ],
+  };
 }
 
 /** Where an inbound job's replies go: the outbound queue and the chats' reply order. */
-const replyQueue = (ctx: JobContext) => ({ queue: ctx.rt.jobQueues.outbound, redis: ctx.rt.redis, prefix: ctx.rt.prefix });
+const replyQueue = (ctx: JobContext) => ({
+  queue: ctx.rt.jobQueues.outbound,
+  redis: ctx.rt.redis,
+  prefix: ctx.rt.prefix,
+});

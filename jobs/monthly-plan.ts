@@ -44,28 +44,40 @@ export interface MonthlyRunResult {
   sent: { person: string; kind: MonthlyKind; unvisited?: string[] }[];
 }
 
-export async function runMonthlyPlan(rt: Runtime, o: { day?: string; dryRun?: boolean } = {}): Promise<MonthlyRunResult> {
+export async function runMonthlyPlan(
+  rt: Runtime,
+  o: { day?: string; dryRun?: boolean } = {},
+): Promise<MonthlyRunResult> {
   const d = timeDeps(rt);
   const day = o.day ?? dayInZone(rt.now(), rt.config.TIMEZONE);
   const kinds = monthlyKindsDue(day, d.calendar);
   const result: MonthlyRunResult = { day, kinds, sent: [] };
   if (kinds.length === 0) return result;
   const month = day.slice(0, 7);
-  const [people, schools, plan] = await Promise.all([d.store.listPeople(), d.store.listSchools(), d.store.listPlan()]);
+  const [people, schools, plan] = await Promise.all([
+    d.store.listPeople(),
+    d.store.listSchools(),
+    d.store.listPlan(),
+  ]);
   const entries = plan.filter((e) => e.month === month);
   const supervisors = people.filter((p) => p.active && p.roles.includes('supervisor'));
   let visited = new Set<string>();
   if (kinds.includes('nudge')) {
-    const records = await collect((cursor) => d.store.queryRecords({ from: startOfMonth(day), to: day, cursor, limit: 500 }));
+    const records = await collect((cursor) =>
+      d.store.queryRecords({ from: startOfMonth(day), to: day, cursor, limit: 500 }),
+    );
     visited = new Set(records.map((r) => r.school));
   }
-  const schoolsOf = (p: Person) => schools.filter((s) => s.active && (p.zones.includes(ALL_ZONES) || p.zones.includes(s.zone)));
+  const schoolsOf = (p: Person) =>
+    schools.filter((s) => s.active && (p.zones.includes(ALL_ZONES) || p.zones.includes(s.zone)));
 
   for (const p of supervisors) {
     for (const kind of kinds) {
       let unvisited: string[] | undefined;
       if (kind === 'nudge') {
-        unvisited = schoolsOf(p).filter((s) => !visited.has(s.id)).map((s) => s.name);
+        unvisited = schoolsOf(p)
+          .filter((s) => !visited.has(s.id))
+          .map((s) => s.name);
         if (unvisited.length === 0) continue; // all covered: nothing to nudge about
       }
       const claim = `${month}|${p.id}|${kind}`;
@@ -73,7 +85,12 @@ export async function runMonthlyPlan(rt: Runtime, o: { day?: string; dryRun?: bo
         if (!(await d.store.claimOnce(MONTHLY_SCOPE, claim, CLAIM_TTL_S))) continue;
         const card = monthlyPlanCard(unvisited ? { month, entries, unvisited } : { month, entries });
         try {
-          await d.enqueue([{ jobId: outboundJobId(MONTHLY_SCOPE, claim), data: { kind: 'send', to: { type: 'person', personId: p.id }, card, items: [] } }]);
+          await d.enqueue([
+            {
+              jobId: outboundJobId(MONTHLY_SCOPE, claim),
+              data: { kind: 'send', to: { type: 'person', personId: p.id }, card, items: [] },
+            },
+          ]);
         } catch (e) {
           await d.store.releaseOnce(MONTHLY_SCOPE, claim).catch(() => {});
           throw e;

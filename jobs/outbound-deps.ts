@@ -14,7 +14,10 @@ import { DingtalkSender } from '../src/platforms/dingtalk/send.js';
 import { SimSender } from '../src/platforms/sim/send.js';
 
 /** The store reads and writes the outbound job needs. */
-export type OutboundStore = Pick<FullStore, 'findPerson' | 'getPerson' | 'getLastPlatform' | 'listChats' | 'recordDelivery'>;
+export type OutboundStore = Pick<
+  FullStore,
+  'findPerson' | 'getPerson' | 'getLastPlatform' | 'listChats' | 'recordDelivery'
+>;
 
 /** Knobs for tests and tuning; the defaults are production's. */
 export interface OutboundOptions {
@@ -34,10 +37,15 @@ export interface OutboundDeps {
 }
 
 /** The app's identity in the token key, never the secret itself. */
-const appId = (...parts: (string | undefined)[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
+const appId = (...parts: (string | undefined)[]) =>
+  createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
 
 /** Clients and senders, built once per runtime (one token cache per app, shared through Redis). */
-export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Runtime, OutboundDeps>): OutboundDeps {
+export function outboundDeps(
+  rt: Runtime,
+  o: OutboundOptions,
+  cache: WeakMap<Runtime, OutboundDeps>,
+): OutboundDeps {
   const hit = cache.get(rt);
   if (hit) return hit;
   const c = rt.config;
@@ -45,7 +53,10 @@ export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Run
   const limiter = new RateLimiter(rt.redis, o.maxRateWaitMs);
   const onRetry = (e: PlatformError) => {
     rt.metrics.sendFailures.inc({ platform: e.platform });
-    rt.log.info({ platform: e.platform, code: e.code, kind: e.kind }, `send attempt failed, retrying: ${e.hint}`);
+    rt.log.info(
+      { platform: e.platform, code: e.code, kind: e.kind },
+      `send attempt failed, retrying: ${e.hint}`,
+    );
   };
   const wecom = new WecomClient({
     baseUrl: c.WECOM_API_BASE.replace(/\/$/, ''),
@@ -64,7 +75,10 @@ export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Run
     keys,
     senders: {
       wecom: new WecomSender(wecom, rt.redis, keys, limiter),
-      dingtalk: new DingtalkSender(dingtalk, keys, limiter, { templateId: c.DINGTALK_CARD_TEMPLATE_ID, mode: c.DINGTALK_MODE }),
+      dingtalk: new DingtalkSender(dingtalk, keys, limiter, {
+        templateId: c.DINGTALK_CARD_TEMPLATE_ID,
+        mode: c.DINGTALK_MODE,
+      }),
       sim: new SimSender(rt.redis, keys),
     },
   };
@@ -73,7 +87,11 @@ export function outboundDeps(rt: Runtime, o: OutboundOptions, cache: WeakMap<Run
 }
 
 /** The DingTalk API client of this runtime's app (token shared through Redis with every process). */
-export function dingtalkClient(rt: Runtime, o: Pick<OutboundOptions, 'timeoutMs' | 'retry'> = {}, onRetry?: (e: PlatformError) => void): DingtalkClient {
+export function dingtalkClient(
+  rt: Runtime,
+  o: Pick<OutboundOptions, 'timeoutMs' | 'retry'> = {},
+  onRetry?: (e: PlatformError) => void,
+): DingtalkClient {
   const c = rt.config;
   return new DingtalkClient({
     apiBase: c.DINGTALK_API_BASE.replace(/\/$/, ''),

@@ -36,7 +36,13 @@ const simOnly = (c: Config) => c.SIM === 'on';
 const dm = (personId: string) => `dm:${personId}`;
 const group = (chatId: string) => `group:${chatId}`;
 
-export async function resolveTargets(to: Recipient, origin: Origin | undefined, store: OutboundStore, config: Config, now: Date): Promise<Target[]> {
+export async function resolveTargets(
+  to: Recipient,
+  origin: Origin | undefined,
+  store: OutboundStore,
+  config: Config,
+  now: Date,
+): Promise<Target[]> {
   const targets = await resolve(to, origin, store, config, now);
   const seen = new Set<string>();
   return targets.filter((t) => {
@@ -48,7 +54,13 @@ export async function resolveTargets(to: Recipient, origin: Origin | undefined, 
   });
 }
 
-async function resolve(to: Recipient, origin: Origin | undefined, store: OutboundStore, config: Config, now: Date): Promise<Target[]> {
+async function resolve(
+  to: Recipient,
+  origin: Origin | undefined,
+  store: OutboundStore,
+  config: Config,
+  now: Date,
+): Promise<Target[]> {
   switch (to.type) {
     case 'origin': {
       if (!origin) return [{ to: 'origin', reason: 'an origin reply without an origin' }];
@@ -58,9 +70,11 @@ async function resolve(to: Recipient, origin: Origin | undefined, store: Outboun
     }
     case 'person': {
       const p = await store.getPerson(to.personId);
-      if (!p || !p.active) return [{ to: to.personId, reason: p ? 'inactive on the roster' : 'not on the roster' }];
+      if (!p?.active)
+        return [{ to: to.personId, reason: p ? 'inactive on the roster' : 'not on the roster' }];
       const last = await store.getLastPlatform(p.id);
-      if (last === 'sim' && simOnly(config)) return [{ to: p.id, address: { platform: 'sim', channel: 'sim', conversation: dm(p.id) } }];
+      if (last === 'sim' && simOnly(config))
+        return [{ to: p.id, address: { platform: 'sim', channel: 'sim', conversation: dm(p.id) } }];
       const order = last === 'dingtalk' ? (['dingtalk', 'wecom'] as const) : (['wecom', 'dingtalk'] as const);
       for (const platform of order) {
         if (platform === 'wecom' && p.wecomId && config.wecomAppEnabled) {
@@ -70,12 +84,17 @@ async function resolve(to: Recipient, origin: Origin | undefined, store: Outboun
           return [{ to: p.id, address: { platform, channel: 'dingtalk-user', userId: p.dingtalkId } }];
         }
       }
-      if (simOnly(config)) return [{ to: p.id, address: { platform: 'sim', channel: 'sim', conversation: dm(p.id) } }];
-      return [{ to: p.id, reason: 'no 企业微信 or 钉钉 id on the roster (or that platform is not configured)' }];
+      if (simOnly(config))
+        return [{ to: p.id, address: { platform: 'sim', channel: 'sim', conversation: dm(p.id) } }];
+      return [
+        { to: p.id, reason: 'no 企业微信 or 钉钉 id on the roster (or that platform is not configured)' },
+      ];
     }
     case 'bound_chat': {
       const label = `${to.binding.type}:${to.binding.id}`;
-      const chats = (await store.listChats()).filter((c) => c.binding.type === to.binding.type && c.binding.id === to.binding.id);
+      const chats = (await store.listChats()).filter(
+        (c) => c.binding.type === to.binding.type && c.binding.id === to.binding.id,
+      );
       return chats.map((chat) => chatTarget(chat, label, config));
     }
   }
@@ -87,32 +106,61 @@ function originAddress(o: Origin, config: Config, now: Date): Address {
       return { platform: 'sim', channel: 'sim', conversation: o.conversation?.id ?? dm(o.senderId) };
     case 'wecom':
       if (o.replyVia?.responseUrl) {
-        return { platform: 'wecom', channel: 'wecom-bot', responseUrl: o.replyVia.responseUrl, ...(config.wecomAppEnabled ? { fallbackUserId: o.senderId } : {}) };
+        return {
+          platform: 'wecom',
+          channel: 'wecom-bot',
+          responseUrl: o.replyVia.responseUrl,
+          ...(config.wecomAppEnabled ? { fallbackUserId: o.senderId } : {}),
+        };
       }
       return { platform: 'wecom', channel: 'wecom-app', userId: o.senderId };
     case 'dingtalk': {
       const rv = o.replyVia;
       if (rv?.sessionWebhook && (rv.sessionWebhookExpiresAt ?? 0) > now.getTime() + SESSION_MARGIN_MS) {
-        return { platform: 'dingtalk', channel: 'dingtalk-session', sessionWebhook: rv.sessionWebhook, ...(config.dingtalkEnabled ? { fallbackUserId: o.senderId } : {}) };
+        return {
+          platform: 'dingtalk',
+          channel: 'dingtalk-session',
+          sessionWebhook: rv.sessionWebhook,
+          ...(config.dingtalkEnabled ? { fallbackUserId: o.senderId } : {}),
+        };
       }
-      if (o.conversation?.isGroup) return { platform: 'dingtalk', channel: 'dingtalk-group', openConversationId: o.conversation.id };
+      if (o.conversation?.isGroup)
+        return { platform: 'dingtalk', channel: 'dingtalk-group', openConversationId: o.conversation.id };
       return { platform: 'dingtalk', channel: 'dingtalk-user', userId: o.senderId };
     }
   }
 }
 
 function chatTarget(chat: Chat, label: string, config: Config): Target {
-  const configured = chat.platform === 'wecom' ? config.wecomAppEnabled || config.wecomBotEnabled : chat.platform === 'dingtalk' ? config.dingtalkEnabled : false;
+  const configured =
+    chat.platform === 'wecom'
+      ? config.wecomAppEnabled || config.wecomBotEnabled
+      : chat.platform === 'dingtalk'
+        ? config.dingtalkEnabled
+        : false;
   const isUrl = /^https?:\/\//.test(chat.chatId);
   if (chat.platform === 'sim' || (!configured && simOnly(config))) {
     return { to: label, address: { platform: 'sim', channel: 'sim', conversation: group(chat.chatId) } };
   }
   if (chat.platform === 'wecom') {
-    if (isUrl || WEBHOOK_KEY.test(chat.chatId)) return { to: label, address: { platform: 'wecom', channel: 'wecom-webhook', webhook: chat.chatId } };
-    if (!config.wecomAppEnabled) return { to: label, reason: `chat ${chat.name || chat.chatId}: appchat needs the WeCom app configured` };
+    if (isUrl || WEBHOOK_KEY.test(chat.chatId))
+      return { to: label, address: { platform: 'wecom', channel: 'wecom-webhook', webhook: chat.chatId } };
+    if (!config.wecomAppEnabled)
+      return {
+        to: label,
+        reason: `chat ${chat.name || chat.chatId}: appchat needs the WeCom app configured`,
+      };
     return { to: label, address: { platform: 'wecom', channel: 'wecom-appchat', chatId: chat.chatId } };
   }
-  if (isUrl) return { to: label, address: { platform: 'dingtalk', channel: 'dingtalk-webhook', webhook: chat.chatId } };
-  if (!config.dingtalkEnabled) return { to: label, reason: `chat ${chat.name || chat.chatId}: DingTalk is not configured` };
-  return { to: label, address: { platform: 'dingtalk', channel: 'dingtalk-group', openConversationId: chat.chatId } };
+  if (isUrl)
+    return {
+      to: label,
+      address: { platform: 'dingtalk', channel: 'dingtalk-webhook', webhook: chat.chatId },
+    };
+  if (!config.dingtalkEnabled)
+    return { to: label, reason: `chat ${chat.name || chat.chatId}: DingTalk is not configured` };
+  return {
+    to: label,
+    address: { platform: 'dingtalk', channel: 'dingtalk-group', openConversationId: chat.chatId },
+  };
 }

@@ -43,7 +43,10 @@ export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
   const cache = new WeakMap<Runtime, OutboundDeps>();
   return async (data, ctx) => {
     const parsed = outboundJobSchema.safeParse(data);
-    if (!parsed.success) throw new PermanentJobError(`invalid outbound job: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new PermanentJobError(
+        `invalid outbound job: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`,
+      );
     const deps = outboundDeps(ctx.rt, opts, cache);
     const job = parsed.data;
     return job.kind === 'send' ? send(job, deps, ctx) : update(job, deps, ctx);
@@ -61,7 +64,8 @@ export const TURN_WAIT_MS = 500;
 async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   if (!job.order) return sendNow(job, deps, ctx);
-  if (!(await isMyTurn(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId))) return ctx.defer(TURN_WAIT_MS);
+  if (!(await isMyTurn(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId)))
+    return ctx.defer(TURN_WAIT_MS);
   try {
     const r = await sendNow(job, deps, ctx);
     await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
@@ -69,7 +73,8 @@ async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   } catch (e) {
     // a retry (or a wait for a rate-limit slot) keeps its place: the replies after it wait
     if (e instanceof JobDeferred) throw e;
-    if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts) await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
+    if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts)
+      await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
     throw e;
   }
 }
@@ -105,7 +110,13 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   for (const t of targets) {
     if (!t.address) {
       rt.log.info({ job: ctx.jobId, to: t.to }, `recipient unreachable: ${t.reason}`);
-      await record(`unreachable:${t.to}`, { to: t.to, platform: 'wecom', channel: 'none', outcome: 'unreachable', error: t.reason });
+      await record(`unreachable:${t.to}`, {
+        to: t.to,
+        platform: 'wecom',
+        channel: 'none',
+        outcome: 'unreachable',
+        error: t.reason,
+      });
       continue;
     }
     const a = t.address;
@@ -117,7 +128,17 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
         now,
         items,
       });
-      await record(ak, { to: t.to, platform: out.platform, channel: out.channel, outcome: 'sent', messageId: out.messageIds.join(',') || undefined }, out.cardRef);
+      await record(
+        ak,
+        {
+          to: t.to,
+          platform: out.platform,
+          channel: out.channel,
+          outcome: 'sent',
+          messageId: out.messageIds.join(',') || undefined,
+        },
+        out.cardRef,
+      );
       sent++;
     } catch (e) {
       if (e instanceof RateLimitWait) {
@@ -129,8 +150,26 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
       const perm = isPlatformError(e) && e.kind === 'permanent';
       const code = isPlatformError(e) ? e.code : (e as Error).name;
       const hint = isPlatformError(e) ? e.hint : (e as Error).message.slice(0, 200);
-      rt.log.warn({ job: ctx.jobId, platform: a.platform, channel: a.channel, to: t.to, code, attempt: ctx.attempt, final: perm || last }, `send failed: ${hint}`);
-      if (perm || last) await record(ak, { to: t.to, platform: a.platform, channel: a.channel, outcome: 'failed', error: `${code}: ${hint}`.slice(0, 300) });
+      rt.log.warn(
+        {
+          job: ctx.jobId,
+          platform: a.platform,
+          channel: a.channel,
+          to: t.to,
+          code,
+          attempt: ctx.attempt,
+          final: perm || last,
+        },
+        `send failed: ${hint}`,
+      );
+      if (perm || last)
+        await record(ak, {
+          to: t.to,
+          platform: a.platform,
+          channel: a.channel,
+          outcome: 'failed',
+          error: `${code}: ${hint}`.slice(0, 300),
+        });
       if (perm) permanent.push(`${a.channel} ${code}`);
       else retryable ??= e;
     }
@@ -147,7 +186,9 @@ type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
 async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   const now = rt.now();
-  const refs = (await rt.redis.lrange(deps.keys.cardRefs(job.item), 0, -1)).map((s) => JSON.parse(s) as CardRef);
+  const refs = (await rt.redis.lrange(deps.keys.cardRefs(job.item), 0, -1)).map(
+    (s) => JSON.parse(s) as CardRef,
+  );
   const ledger = ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), 'upd');
   const click = job.origin?.cardRef;
   const seenSim = new Set<string>();
@@ -163,17 +204,34 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
       seenSim.add(ref.conversation);
     }
     try {
-      const r = await deps.senders[ref.platform].update(ref, job.outcome, { ledgerPart: String(i), ledger, now, click, item: job.item });
+      const r = await deps.senders[ref.platform].update(ref, job.outcome, {
+        ledgerPart: String(i),
+        ledger,
+        now,
+        click,
+        item: job.item,
+      });
       if (r === 'updated') updated++;
-      else rt.log.info({ job: ctx.jobId, platform: ref.platform, item: job.item }, 'card not updated: the platform no longer allows it (WeCom response_code used or older than 72 h)');
+      else
+        rt.log.info(
+          { job: ctx.jobId, platform: ref.platform, item: job.item },
+          'card not updated: the platform no longer allows it (WeCom response_code used or older than 72 h)',
+        );
     } catch (e) {
       rt.metrics.sendFailures.inc({ platform: ref.platform });
       const hint = isPlatformError(e) ? e.hint : (e as Error).message.slice(0, 200);
-      rt.log.warn({ job: ctx.jobId, platform: ref.platform, item: job.item, code: isPlatformError(e) ? e.code : (e as Error).name }, `card update failed: ${hint}`);
+      rt.log.warn(
+        {
+          job: ctx.jobId,
+          platform: ref.platform,
+          item: job.item,
+          code: isPlatformError(e) ? e.code : (e as Error).name,
+        },
+        `card update failed: ${hint}`,
+      );
       if (!(isPlatformError(e) && e.kind === 'permanent')) retryable ??= e;
     }
   }
   if (retryable) throw retryable;
   return { updated, cards: refs.length };
 }
-

@@ -11,9 +11,18 @@ import { dingtalkClient } from './outbound-deps.js';
  * secret may have changed); a failure is logged with what to check and does not stop start-up.
  * In Stream mode clicks arrive over the Stream connection and nothing is registered.
  */
-export async function registerDingtalkCardCallback(rt: Runtime): Promise<'registered' | 'skipped' | 'failed'> {
+export async function registerDingtalkCardCallback(
+  rt: Runtime,
+): Promise<'registered' | 'skipped' | 'failed'> {
   const c = rt.config;
-  if (!c.dingtalkEnabled || c.DINGTALK_MODE !== 'http' || !c.DINGTALK_CARD_TEMPLATE_ID || !c.PUBLIC_BASE_URL || !c.DINGTALK_APP_SECRET) return 'skipped';
+  if (
+    !c.dingtalkEnabled ||
+    c.DINGTALK_MODE !== 'http' ||
+    !c.DINGTALK_CARD_TEMPLATE_ID ||
+    !c.PUBLIC_BASE_URL ||
+    !c.DINGTALK_APP_SECRET
+  )
+    return 'skipped';
   const callbackUrl = `${c.PUBLIC_BASE_URL.replace(/\/$/, '')}/dingtalk/card`;
   try {
     await dingtalkClient(rt, { retry: { attempts: 3, baseMs: 500, maxMs: 5_000 } }).registerCardCallback({
@@ -26,7 +35,10 @@ export async function registerDingtalkCardCallback(rt: Runtime): Promise<'regist
     return 'registered';
   } catch (e) {
     const hint = isPlatformError(e) ? e.hint : (e as Error).name;
-    rt.log.warn({ callbackUrl }, `dingtalk card callback not registered: ${hint}; card buttons will not reach dudao until it is (check the app's 互动卡片 permission)`);
+    rt.log.warn(
+      { callbackUrl },
+      `dingtalk card callback not registered: ${hint}; card buttons will not reach dudao until it is (check the app's 互动卡片 permission)`,
+    );
     return 'failed';
   }
 }

@@ -22,7 +22,9 @@ export interface RosterIndex {
   schoolName(id: string): string;
 }
 
-export async function loadRosterIndex(store: Pick<RosterStore, 'listPeople' | 'listSchools'>): Promise<RosterIndex> {
+export async function loadRosterIndex(
+  store: Pick<RosterStore, 'listPeople' | 'listSchools'>,
+): Promise<RosterIndex> {
   const [people, schools] = await Promise.all([store.listPeople(), store.listSchools()]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const principals = new Map<string, Person[]>();
@@ -72,7 +74,13 @@ export interface ReminderMessage {
 }
 
 /** The cards of one due stage of an item, one per recipient (nobody twice). */
-export function messagesFor(item: Item, due: DueStage, roster: RosterIndex, today: string, cal: WorkCalendar): ReminderMessage[] {
+export function messagesFor(
+  item: Item,
+  due: DueStage,
+  roster: RosterIndex,
+  today: string,
+  cal: WorkCalendar,
+): ReminderMessage[] {
   const schoolName = roster.schoolName(item.school);
   const supervisor = roster.person(item.supervisor);
   const supervisorName = supervisor?.name ?? item.supervisor;
@@ -86,7 +94,13 @@ export function messagesFor(item: Item, due: DueStage, roster: RosterIndex, toda
       return principals.map((p) => msg(p, card));
     }
     case 'overdue': {
-      const common = { item, schoolName, supervisorName, daysOverdue: diffDays(item.deadline, today), newDeadline: supervisionDeadline(today, cal) };
+      const common = {
+        item,
+        schoolName,
+        supervisorName,
+        daysOverdue: diffDays(item.deadline, today),
+        newDeadline: supervisionDeadline(today, cal),
+      };
       const out = principals.map((p) => msg(p, supervisionNoticeCard({ ...common, audience: 'principal' })));
       if (supervisor?.active && !principals.some((p) => p.id === supervisor.id)) {
         out.push(msg(supervisor, supervisionNoticeCard({ ...common, audience: 'supervisor' })));

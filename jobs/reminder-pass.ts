@@ -2,7 +2,12 @@ import type { Runtime } from '../src/runtime.js';
 import { passLock } from '../src/store/pass-lock.js';
 import { reminderScanStore } from '../src/store/open-scan.js';
 import type { Processor } from './types.js';
-import { runReminderPass, type ReminderPassDeps, type ReminderPassOptions, type ReminderPassResult } from './reminder-run.js';
+import {
+  runReminderPass,
+  type ReminderPassDeps,
+  type ReminderPassOptions,
+  type ReminderPassResult,
+} from './reminder-run.js';
 import { timeDeps } from './time-deps.js';
 
 /**
@@ -46,5 +51,11 @@ export async function runLockedReminderPass(
 export const processReminderPass: Processor = async (_data, ctx) => {
   const r = await runLockedReminderPass(ctx.rt, { at: ctx.rt.now() });
   if (r === 'busy') return { skipped: 'busy' };
-  return { day: r.window.day, open: r.window.open, scanned: r.scanned, stages: r.stages, messages: r.messages };
+  return {
+    day: r.window.day,
+    open: r.window.open,
+    scanned: r.scanned,
+    stages: r.stages,
+    messages: r.messages,
+  };
 };

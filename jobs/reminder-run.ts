@@ -74,7 +74,10 @@ interface Planned {
   claim: string;
 }
 
-export async function runReminderPass(deps: ReminderPassDeps, o: ReminderPassOptions): Promise<ReminderPassResult> {
+export async function runReminderPass(
+  deps: ReminderPassDeps,
+  o: ReminderPassOptions,
+): Promise<ReminderPassResult> {
   const window = passWindow(o.at, deps.policy, deps.calendar);
   const result: ReminderPassResult = { window, scanned: 0, stages: 0, messages: 0 };
   if (!window.open) return result;
@@ -93,13 +96,24 @@ export async function runReminderPass(deps: ReminderPassDeps, o: ReminderPassOpt
     result.scanned += page.items.length;
     const planned: Planned[] = [];
     for (const item of page.items) {
-      for (const due of planner.stagesOf(item.deadline)) planned.push({ item, due, claim: reminderClaimId(item.id, due.key, item.deadline) });
+      for (const due of planner.stagesOf(item.deadline))
+        planned.push({ item, due, claim: reminderClaimId(item.id, due.key, item.deadline) });
     }
     if (planned.length) await sendPage(deps, o, planned, result, planner, roster, window.day);
   }
   // this pass ran to its end: later passes may skip the deadlines whose stages all lie before today
   if (!o.dryRun) await deps.scan.advanceWatermark(window.day);
-  deps.log.info({ day: window.day, from: fromDay ?? null, scanned: result.scanned, stages: result.stages, messages: result.messages, dryRun: !!o.dryRun }, 'reminder pass done');
+  deps.log.info(
+    {
+      day: window.day,
+      from: fromDay ?? null,
+      scanned: result.scanned,
+      stages: result.stages,
+      messages: result.messages,
+      dryRun: !!o.dryRun,
+    },
+    'reminder pass done',
+  );
   return result;
 }
 
@@ -121,15 +135,27 @@ async function sendPage(
   today: string,
 ) {
   const won = o.dryRun
-    ? (await deps.scan.peekMany(REMIND_SCOPE, planned.map((p) => p.claim))).map((taken) => !taken)
-    : await deps.scan.claimMany(REMIND_SCOPE, planned.map((p) => ({ id: p.claim, ttl: ttlOf(p.due) })));
+    ? (
+        await deps.scan.peekMany(
+          REMIND_SCOPE,
+          planned.map((p) => p.claim),
+        )
+      ).map((taken) => !taken)
+    : await deps.scan.claimMany(
+        REMIND_SCOPE,
+        planned.map((p) => ({ id: p.claim, ttl: ttlOf(p.due) })),
+      );
   const wonPlans = planned.filter((_, i) => won[i]);
   if (wonPlans.length === 0) return;
   const release = (claims: string[]) =>
-    o.dryRun ? Promise.resolve() : Promise.allSettled(claims.map((c) => deps.store.releaseOnce(REMIND_SCOPE, c))).then(() => undefined);
+    o.dryRun
+      ? Promise.resolve()
+      : Promise.allSettled(claims.map((c) => deps.store.releaseOnce(REMIND_SCOPE, c))).then(() => undefined);
   const mine: { claim: string; messages: ReminderMessage[] }[] = [];
   try {
-    const full = new Map((await deps.store.getItems([...new Set(wonPlans.map((p) => p.item.id))])).map((i) => [i.id, i]));
+    const full = new Map(
+      (await deps.store.getItems([...new Set(wonPlans.map((p) => p.item.id))])).map((i) => [i.id, i]),
+    );
     const giveBack: string[] = [];
     for (const p of wonPlans) {
       const item = full.get(p.item.id);
@@ -141,7 +167,8 @@ async function sendPage(
       }
     }
     if (giveBack.length) await release(giveBack);
-    if (!o.dryRun && mine.length) await deps.enqueue(mine.flatMap((p) => p.messages.map((m) => toJob(p.claim, m))));
+    if (!o.dryRun && mine.length)
+      await deps.enqueue(mine.flatMap((p) => p.messages.map((m) => toJob(p.claim, m))));
   } catch (e) {
     // whatever failed (reading the items, enqueueing), every claim of the page goes back
     await release(wonPlans.map((p) => p.claim));
@@ -181,4 +208,3 @@ export function messageLine(m: ReminderMessage): string {
 export function messageJson(m: ReminderMessage) {
   return { to: { id: m.to.id, name: m.to.name }, item: m.item, stage: m.stage, workdays: m.workdays };
 }
-

@@ -31,14 +31,27 @@ export async function upsertTimeSchedules(rt: Runtime): Promise<void> {
   const q = rt.jobQueues;
   const planTime = monthlyPlanTime(c.WORK_HOURS.start);
   await Promise.all([
-    q['reminder-pass'].upsertJobScheduler('reminder-pass', { pattern: '*/5 * * * *', tz }, { name: 'pass', data: {}, opts: KEEP }),
-    q['daily-digest'].upsertJobScheduler('daily-digest', { pattern: cron(c.DIGEST_TIME), tz }, { name: 'digest', data: {}, opts: KEEP }),
-    q['monthly-plan'].upsertJobScheduler('monthly-plan', { pattern: cron(planTime), tz }, { name: 'plan', data: {}, opts: KEEP }),
+    q['reminder-pass'].upsertJobScheduler(
+      'reminder-pass',
+      { pattern: '*/5 * * * *', tz },
+      { name: 'pass', data: {}, opts: KEEP },
+    ),
+    q['daily-digest'].upsertJobScheduler(
+      'daily-digest',
+      { pattern: cron(c.DIGEST_TIME), tz },
+      { name: 'digest', data: {}, opts: KEEP },
+    ),
+    q['monthly-plan'].upsertJobScheduler(
+      'monthly-plan',
+      { pattern: cron(planTime), tz },
+      { name: 'plan', data: {}, opts: KEEP },
+    ),
   ]);
   const now = rt.now();
   const day = dayInZone(now, tz);
   const time = timeInZone(now, tz);
   if (!timeDeps(rt).calendar.isWorkday(day) || time >= c.WORK_HOURS.end) return;
-  if (time >= c.DIGEST_TIME) await q['daily-digest'].add('digest', { day }, { jobId: jobId('digest-late', day), ...KEEP });
+  if (time >= c.DIGEST_TIME)
+    await q['daily-digest'].add('digest', { day }, { jobId: jobId('digest-late', day), ...KEEP });
   if (time >= planTime) await q['monthly-plan'].add('plan', {}, { jobId: jobId('plan-late', day), ...KEEP });
 }

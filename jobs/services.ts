@@ -28,7 +28,9 @@ export function inboundServices(rt: Runtime): InboundServices {
     async schoolIndex() {
       const version = await store.rosterVersion();
       if (!index || index.version !== version) {
-        const built = Promise.all([store.listSchools(), store.listZones()]).then(([schools, zones]) => createSchoolIndex(schools, zones));
+        const built = Promise.all([store.listSchools(), store.listZones()]).then(([schools, zones]) =>
+          createSchoolIndex(schools, zones),
+        );
         index = { version, built };
         built.catch(() => {
           if (index?.built === built) index = undefined; // a failed load is not cached

@@ -48,7 +48,9 @@ export function timeDeps(rt: Runtime): TimeDeps {
       },
       async enqueue(jobs) {
         if (jobs.length === 0) return;
-        await rt.jobQueues.outbound.addBulk(jobs.map((j) => ({ name: 'send', data: j.data, opts: { jobId: j.jobId, ...SEND_JOB_OPTS } })));
+        await rt.jobQueues.outbound.addBulk(
+          jobs.map((j) => ({ name: 'send', data: j.data, opts: { jobId: j.jobId, ...SEND_JOB_OPTS } })),
+        );
       },
     };
     cache.set(rt, d);

@@ -84,6 +84,18 @@ switch (mode) {
     handOver(process.execPath, [join(root, 'bin', 'dudao.mjs'), 'serve', ...rest]);
     break;
   case 'test':
+    // The gate before the suite: a type error or a lint finding fails in seconds, not after minutes
+    // of tests (set DUDAO_SKIP_CHECKS=1 to run the suite alone while iterating).
+    if (process.env.DUDAO_SKIP_CHECKS !== '1') {
+      say('type check (tsc --noEmit)…');
+      if (!run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit'])) {
+        fail('type check failed; see the errors above.');
+      }
+      say('lint and format check (biome check)…');
+      if (!run(join(root, 'node_modules', '.bin', 'biome'), ['check', '.'])) {
+        fail('lint or format check failed; `npm run format` fixes formatting, the rest is listed above.');
+      }
+    }
     handOver(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...rest]);
     break;
   case 'bench':

@@ -10,7 +10,12 @@ import { tables, tableNames } from '../src/roster/columns.js';
 const [inFile = 'examples/roster.json', outFile = 'examples/roster.xlsx'] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(inFile, 'utf8')) as Record<string, Record<string, unknown>[]>;
 
-const roleCn: Record<string, string> = { supervisor: '督学', principal: '校长', leader: '领导', admin: '管理员' };
+const roleCn: Record<string, string> = {
+  supervisor: '督学',
+  principal: '校长',
+  leader: '领导',
+  admin: '管理员',
+};
 function cell(key: string, v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return v ? '是' : '否';
@@ -18,7 +23,8 @@ function cell(key: string, v: unknown): string {
     const m = /^(\d{4})-(\d{2})$/.exec(v);
     return m ? `${m[1]}年${Number(m[2])}月` : v;
   }
-  if (Array.isArray(v)) return v.map((x) => (key === 'roles' ? (roleCn[String(x)] ?? String(x)) : String(x))).join('、');
+  if (Array.isArray(v))
+    return v.map((x) => (key === 'roles' ? (roleCn[String(x)] ?? String(x)) : String(x))).join('、');
   return String(v);
 }
 
@@ -31,7 +37,11 @@ for (const name of tableNames) {
   const rows = data[name] ?? [];
   const ws = wb.addWorksheet(def.sheet);
   const keys = Object.keys(def.columns);
-  ws.columns = keys.map((k) => ({ header: def.columns[k], key: k, width: k === 'content' ? 60 : k === 'name' || k === 'chatId' ? 22 : 14 }));
+  ws.columns = keys.map((k) => ({
+    header: def.columns[k],
+    key: k,
+    width: k === 'content' ? 60 : k === 'name' || k === 'chatId' ? 22 : 14,
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     const values: Record<string, string> = {};

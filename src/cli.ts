@@ -10,14 +10,32 @@ import { serveCommand } from './cli/serve.js';
  * web and worker work against Redis alone and exit when done (interfaces.md → Command line).
  */
 const commands: Record<string, { run: () => Promise<CliCommand>; help: string }> = {
-  serve: { run: async () => serveCommand({ web: true, worker: true }), help: 'web and workers in one process (npm start)' },
+  serve: {
+    run: async () => serveCommand({ web: true, worker: true }),
+    help: 'web and workers in one process (npm start)',
+  },
   web: { run: async () => serveCommand({ web: true, worker: false }), help: 'the web role alone' },
   worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
-  import: { run: async () => (await import('./cli/import.js')).importCommand, help: 'load the roster from .xlsx, .csv or .json (all or nothing)' },
-  parse: { run: async () => (await import('./cli/parse.js')).parseCommand, help: 'show how a message is understood, store nothing' },
-  remind: { run: async () => (await import('./cli/remind.js')).remindCommand, help: 'run the reminder and escalation pass as of a time' },
-  digest: { run: async () => (await import('./cli/digest.js')).digestCommand, help: "build (and unless dry, send) a day's digest" },
-  export: { run: async () => (await import('./cli/export.js')).exportCommand, help: "the month's records, items and statistics as a workbook" },
+  import: {
+    run: async () => (await import('./cli/import.js')).importCommand,
+    help: 'load the roster from .xlsx, .csv or .json (all or nothing)',
+  },
+  parse: {
+    run: async () => (await import('./cli/parse.js')).parseCommand,
+    help: 'show how a message is understood, store nothing',
+  },
+  remind: {
+    run: async () => (await import('./cli/remind.js')).remindCommand,
+    help: 'run the reminder and escalation pass as of a time',
+  },
+  digest: {
+    run: async () => (await import('./cli/digest.js')).digestCommand,
+    help: "build (and unless dry, send) a day's digest",
+  },
+  export: {
+    run: async () => (await import('./cli/export.js')).exportCommand,
+    help: "the month's records, items and statistics as a workbook",
+  },
 };
 
 export const USAGE = `usage: npx dudao <command> [options]
@@ -45,7 +63,7 @@ export async function main(argv: string[], env = readEnv()): Promise<number> {
     err(`dudao: unknown command "${name}"; see \`npx dudao --help\``);
     return 2;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env);
   } catch (e) {

@@ -17,7 +17,10 @@ const intIn = (min: number, max: number, dflt: number) =>
 const workHours = z
   .string()
   .default('08:30-18:00')
-  .refine((v) => /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), 'expected HH:MM-HH:MM, e.g. 08:30-18:00')
+  .refine(
+    (v) => /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v),
+    'expected HH:MM-HH:MM, e.g. 08:30-18:00',
+  )
   .transform((v) => {
     const [start, end] = v.split('-') as [string, string];
     return { start, end };
@@ -27,7 +30,10 @@ const workHours = z
 const workdayList = z
   .string()
   .default('3,1,0')
-  .refine((v) => /^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/.test(v), 'expected a comma list of working days, e.g. 3,1,0')
+  .refine(
+    (v) => /^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/.test(v),
+    'expected a comma list of working days, e.g. 3,1,0',
+  )
   .transform((v) => [...new Set(v.split(',').map((s) => Number(s.trim())))].sort((a, b) => b - a));
 
 const onOff = z.enum(['on', 'off']);
@@ -59,13 +65,19 @@ const timezone = z
 export const configSchema = z.object({
   PORT: intIn(0, 65535, 3000),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_BASE_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), 'expected an http(s) URL'),
+  PUBLIC_BASE_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/\S+$/.test(v),
+    'expected an http(s) URL',
+  ),
   REDIS_URL: redisUrl,
   DATA_DIR: z.string().default('./data'),
   TIMEZONE: timezone,
 
   WECOM_CORP_ID: optionalText,
-  WECOM_AGENT_ID: optionalText.refine((v) => v === undefined || /^\d+$/.test(v), 'expected the numeric AgentId'),
+  WECOM_AGENT_ID: optionalText.refine(
+    (v) => v === undefined || /^\d+$/.test(v),
+    'expected the numeric AgentId',
+  ),
   WECOM_SECRET: optionalText,
   WECOM_TOKEN: optionalText,
   WECOM_AES_KEY: aesKey,
@@ -83,7 +95,10 @@ export const configSchema = z.object({
   DINGTALK_API_BASE: z.url().default('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: z.url().default('https://oapi.dingtalk.com'),
 
-  ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  ADMIN_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 characters',
+  ),
   SIM: onOff.optional(),
 
   DEFAULT_DEADLINE_WORKDAYS: intIn(1, 60, 10),
@@ -122,13 +137,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const group = (names: (keyof Parsed)[], what: string) => {
     const set = names.filter((n) => c[n] !== undefined);
     if (set.length > 0 && set.length < names.length) {
-      for (const n of names) if (c[n] === undefined) lines.push(`${n}: missing, but needed for ${what} (${set.join(', ')} set)`);
+      for (const n of names)
+        if (c[n] === undefined) lines.push(`${n}: missing, but needed for ${what} (${set.join(', ')} set)`);
     }
     return set.length === names.length;
   };
-  const wecomAppEnabled = group(['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'], 'the WeCom self-built app');
+  const wecomAppEnabled = group(
+    ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_AES_KEY'],
+    'the WeCom self-built app',
+  );
   const wecomBotEnabled = group(['WECOM_BOT_TOKEN', 'WECOM_BOT_AES_KEY'], 'the WeCom smart bot');
-  const dingtalkEnabled = group(['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_ROBOT_CODE'], 'the DingTalk robot');
+  const dingtalkEnabled = group(
+    ['DINGTALK_APP_KEY', 'DINGTALK_APP_SECRET', 'DINGTALK_ROBOT_CODE'],
+    'the DingTalk robot',
+  );
   if (c.DINGTALK_MODE === 'http' && dingtalkEnabled) {
     group(['DINGTALK_EVENT_TOKEN', 'DINGTALK_EVENT_AES_KEY'], 'DingTalk event subscription');
   }

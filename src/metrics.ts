@@ -4,7 +4,14 @@ import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom
  * The metric names are a contract: operators write them into alerts (interfaces.md →
  * Operating it). One registry per process, created by the composition root.
  */
-export const callbackOutcomes = ['accepted', 'duplicate', 'bad_signature', 'malformed', 'too_large', 'unavailable'] as const;
+export const callbackOutcomes = [
+  'accepted',
+  'duplicate',
+  'bad_signature',
+  'malformed',
+  'too_large',
+  'unavailable',
+] as const;
 export type CallbackOutcome = (typeof callbackOutcomes)[number];
 
 export interface Metrics {

@@ -99,7 +99,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     now: o.now ?? (() => new Date()),
     close() {
       closed ??= (async () => {
-        await Promise.allSettled([...Object.values(queues), ...Object.values(jobQueues)].map((q) => q.close()));
+        await Promise.allSettled(
+          [...Object.values(queues), ...Object.values(jobQueues)].map((q) => q.close()),
+        );
         await Promise.allSettled([redis.quit(), fastRedis.quit()]);
         if (embedded) await embedded.stop();
       })();

@@ -49,7 +49,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
   // interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
   // the simulator has people to be; an office's own roster is never touched
-  if (o.demoRoster && rt.config.SIM === 'on') await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
+  if (o.demoRoster && rt.config.SIM === 'on')
+    await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
   // "running" is printed only once the workers run, so /readyz is 200 from the first request.
   await workers?.ready();
@@ -94,7 +95,8 @@ export async function startService(o: ServiceOptions): Promise<Service> {
     const host = addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.address;
     url = `http://${host}:${addr.port}`;
     // DingTalk Stream mode: the outbound WebSocket takes the place of the HTTP callbacks
-    if (rt.config.dingtalkEnabled && rt.config.DINGTALK_MODE === 'stream') stream = startDingtalkStream(ingress);
+    if (rt.config.dingtalkEnabled && rt.config.DINGTALK_MODE === 'stream')
+      stream = startDingtalkStream(ingress);
   }
   let closed: Promise<void> | undefined;
   return {

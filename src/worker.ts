@@ -19,7 +19,9 @@ export const LOCK_MS = 15_000;
  * https://developer.work.weixin.qq.com/document/path/90454); the per-robot / per-person limits
  * are kept by src/platforms/rate-limit.ts.
  */
-const limiter: Partial<Record<QueueName, { max: number; duration: number }>> = { outbound: { max: 50, duration: 1000 } };
+const limiter: Partial<Record<QueueName, { max: number; duration: number }>> = {
+  outbound: { max: 50, duration: 1000 },
+};
 
 /**
  * The one place that adapts plain processors to BullMQ. Each job's duration is recorded in
@@ -61,7 +63,16 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
       },
     );
     w.on('failed', (job, err) => {
-      rt.log.warn({ queue: name, job: job?.id, attempt: job?.attemptsMade, err: err.name, reason: err.message.slice(0, 200) }, 'job failed');
+      rt.log.warn(
+        {
+          queue: name,
+          job: job?.id,
+          attempt: job?.attemptsMade,
+          err: err.name,
+          reason: err.message.slice(0, 200),
+        },
+        'job failed',
+      );
     });
     w.on('error', (err) => rt.log.warn({ queue: name, err: err.name }, 'worker error'));
     workers.push(w);

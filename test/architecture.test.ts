@@ -28,16 +28,43 @@ function imports(file: string): string[] {
   const src = readFileSync(join(root, file), 'utf8');
   const specs = [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
   const dyn = [...src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
-  return [...specs, ...dyn].map((s) => (s.startsWith('.') ? relative(root, resolve(dirname(join(root, file)), s)) : s));
+  return [...specs, ...dyn].map((s) =>
+    s.startsWith('.') ? relative(root, resolve(dirname(join(root, file)), s)) : s,
+  );
 }
 
 const rules: { from: string; forbid: RegExp; why: string }[] = [
-  { from: 'src/domain', forbid: /^(?!src\/domain\/|node:|zod$|chinese-days)/, why: 'domain imports nothing from the project but itself (and zod, the calendar data)' },
-  { from: 'src/parser', forbid: /^(src\/(store|platforms|http|queue|redis)|handlers|jobs|cards|ioredis|bullmq|koa|@koa|node:fs|node:net|node:http|axios)/, why: 'the parser is pure' },
-  { from: 'cards', forbid: /^(src\/(store|platforms|http|queue|redis)|handlers|jobs|ioredis|bullmq|koa|@koa|axios)/, why: 'cards are pure functions of domain data' },
-  { from: 'handlers', forbid: /^(src\/(platforms|http|redis)|koa|@koa|bullmq|ioredis|axios|jobs)/, why: 'handlers know no platform, no Koa, no BullMQ, no Redis client' },
-  { from: 'src/platforms', forbid: /^(src\/store|handlers|jobs)/, why: 'platforms do not reach into the store or the handlers' },
-  { from: 'src/store', forbid: /^(src\/(platforms|http)|handlers|jobs|cards|koa|@koa)/, why: 'the store knows no platform, HTTP or handler' },
+  {
+    from: 'src/domain',
+    forbid: /^(?!src\/domain\/|node:|zod$|chinese-days)/,
+    why: 'domain imports nothing from the project but itself (and zod, the calendar data)',
+  },
+  {
+    from: 'src/parser',
+    forbid:
+      /^(src\/(store|platforms|http|queue|redis)|handlers|jobs|cards|ioredis|bullmq|koa|@koa|node:fs|node:net|node:http|axios)/,
+    why: 'the parser is pure',
+  },
+  {
+    from: 'cards',
+    forbid: /^(src\/(store|platforms|http|queue|redis)|handlers|jobs|ioredis|bullmq|koa|@koa|axios)/,
+    why: 'cards are pure functions of domain data',
+  },
+  {
+    from: 'handlers',
+    forbid: /^(src\/(platforms|http|redis)|koa|@koa|bullmq|ioredis|axios|jobs)/,
+    why: 'handlers know no platform, no Koa, no BullMQ, no Redis client',
+  },
+  {
+    from: 'src/platforms',
+    forbid: /^(src\/store|handlers|jobs)/,
+    why: 'platforms do not reach into the store or the handlers',
+  },
+  {
+    from: 'src/store',
+    forbid: /^(src\/(platforms|http)|handlers|jobs|cards|koa|@koa)/,
+    why: 'the store knows no platform, HTTP or handler',
+  },
 ];
 
 describe('import directions', () => {

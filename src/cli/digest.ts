@@ -19,19 +19,29 @@ export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolea
   return o;
 }
 
-const outcomeCn = { sent: '已发送', already_sent: '此前已发送，未重复发送', dry_run: '试运行，未发送' } as const;
+const outcomeCn = {
+  sent: '已发送',
+  already_sent: '此前已发送，未重复发送',
+  dry_run: '试运行，未发送',
+} as const;
 
 /**
  * `digest`: builds the digest sent on the morning of --date (default today) and prints the
  * district-wide one, then sends each leader theirs (once per day and leader; nothing with
  * --dry-run) and prints a line per leader.
  */
-export async function runDigestCli(rt: Runtime, o: { date?: string; dryRun: boolean }, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+export async function runDigestCli(
+  rt: Runtime,
+  o: { date?: string; dryRun: boolean },
+  out: (l: string) => void,
+  err: (l: string) => void,
+): Promise<number> {
   const lines: string[] = []; // one per leader: a district has a handful
   const r = await runDailyDigest(rt, {
     day: o.date,
     dryRun: o.dryRun,
-    onLeader: (leader, report, outcome) => lines.push(`→ ${leader.name} (${leader.id}) ${report.scope}：${outcomeCn[outcome]}`),
+    onLeader: (leader, report, outcome) =>
+      lines.push(`→ ${leader.name} (${leader.id}) ${report.scope}：${outcomeCn[outcome]}`),
   });
   if (r.districtCard) out(r.districtCard.text);
   for (const l of lines) out(l);

@@ -24,13 +24,23 @@ export function parseExportArgs(args: string[]): { month: string; out: string } 
 }
 
 /** `export`: the month's records, items, statistics and overdue notice as one .xlsx workbook. */
-export async function runExportCli(rt: Runtime, o: { month: string; out: string }, out: (l: string) => void): Promise<number> {
+export async function runExportCli(
+  rt: Runtime,
+  o: { month: string; out: string },
+  out: (l: string) => void,
+): Promise<number> {
   const today = dayInZone(rt.now(), rt.config.TIMEZONE);
   const store = createStore(rt.redis, rt.prefix);
-  const { buffer, data } = await exportMonth(store, o.month, { calendar: createCalendar(), timeZone: rt.config.TIMEZONE, today });
+  const { buffer, data } = await exportMonth(store, o.month, {
+    calendar: createCalendar(),
+    timeZone: rt.config.TIMEZONE,
+    today,
+  });
   await writeFile(o.out, buffer);
   const [y, m] = o.month.split('-');
-  out(`已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项，逾期事项 ${data.overdue.length} 项 → ${o.out}`);
+  out(
+    `已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项，逾期事项 ${data.overdue.length} 项 → ${o.out}`,
+  );
   return 0;
 }
 

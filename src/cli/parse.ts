@@ -15,7 +15,16 @@ export interface ParseArgs {
 
 /** The offset (ms) of a zone at an instant: wall clock there minus UTC. */
 function zoneOffset(instant: Date, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const whole = Math.floor(instant.getTime() / 1000) * 1000;
@@ -52,7 +61,8 @@ export function parseParseArgs(args: string[], timeZone: string): ParseArgs | st
     else if (a === '--now' || a.startsWith('--now=')) {
       const v = a === '--now' ? args[++i] : a.slice(6);
       const now = v === undefined ? undefined : parseNow(v, timeZone);
-      if (!now) return `--now: expected an ISO time such as 2021-03-15T09:00:00+08:00, or 2021-03-15T09:00 read in ${timeZone}`;
+      if (!now)
+        return `--now: expected an ISO time such as 2021-03-15T09:00:00+08:00, or 2021-03-15T09:00 read in ${timeZone}`;
       o.now = now;
     } else if (a === '--') {
       words.push(...args.slice(i + 1));
@@ -84,7 +94,10 @@ export const parseCommand: CliCommand = async ({ config, log, args, out, err }) 
   try {
     const store = createStore(rt.redis, rt.prefix);
     const [schools, zones] = await Promise.all([store.listSchools(), store.listZones()]);
-    if (schools.length === 0) err('dudao parse: the roster has no schools yet (npx dudao import <file>); school names will not match');
+    if (schools.length === 0)
+      err(
+        'dudao parse: the roster has no schools yet (npx dudao import <file>); school names will not match',
+      );
     const result = parse(text, {
       now: a.now ?? new Date(),
       timezone: config.TIMEZONE,

@@ -23,7 +23,8 @@ export function parseRemindArgs(args: string[], timeZone: string): RemindArgs | 
     else if (a === '--at' || a.startsWith('--at=')) {
       const v = a === '--at' ? args[++i] : a.slice(5);
       const at = v === undefined ? undefined : parseAt(v, timeZone);
-      if (!at) return `--at: expected an ISO time such as 2021-05-06T09:00 (read in ${timeZone}) or 2021-05-06T09:00:00+08:00`;
+      if (!at)
+        return `--at: expected an ISO time such as 2021-05-06T09:00 (read in ${timeZone}) or 2021-05-06T09:00:00+08:00`;
       o.at = at;
     } else return `unknown argument ${JSON.stringify(a)}`;
   }
@@ -35,7 +36,12 @@ export function parseRemindArgs(args: string[], timeZone: string): RemindArgs | 
  * line per message, or with --json one JSON array (interfaces.md), streamed element by element so
  * a large pass keeps flat memory. The summary goes to stderr.
  */
-export async function runRemind(rt: Runtime, o: RemindArgs, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+export async function runRemind(
+  rt: Runtime,
+  o: RemindArgs,
+  out: (l: string) => void,
+  err: (l: string) => void,
+): Promise<number> {
   const at = o.at ?? rt.now();
   let n = 0;
   if (o.json) out('[');
@@ -60,9 +66,13 @@ export async function runRemind(rt: Runtime, o: RemindArgs, out: (l: string) => 
   const w = r.window;
   const when = `${w.day} ${w.time} (${rt.config.TIMEZONE})`;
   if (!w.open) {
-    err(`remind: ${when} is ${w.reason === 'not_workday' ? 'not a working day' : `outside WORK_HOURS ${rt.config.WORK_HOURS.start}-${rt.config.WORK_HOURS.end}`}: nothing is sent`);
+    err(
+      `remind: ${when} is ${w.reason === 'not_workday' ? 'not a working day' : `outside WORK_HOURS ${rt.config.WORK_HOURS.start}-${rt.config.WORK_HOURS.end}`}: nothing is sent`,
+    );
   } else {
-    err(`remind: ${when}: ${r.scanned} open items scanned, ${r.messages} messages${o.dryRun ? ' (dry run: nothing sent)' : ' enqueued'}`);
+    err(
+      `remind: ${when}: ${r.scanned} open items scanned, ${r.messages} messages${o.dryRun ? ' (dry run: nothing sent)' : ' enqueued'}`,
+    );
   }
   return 0;
 }

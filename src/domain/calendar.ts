@@ -94,7 +94,8 @@ function loadTable(): Table {
 }
 
 function checkDays(name: string, days: readonly string[]): Set<string> {
-  for (const d of days) if (!isDay(d)) throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${JSON.stringify(d)}`);
+  for (const d of days)
+    if (!isDay(d)) throw new RangeError(`${name}: not a day (YYYY-MM-DD): ${JSON.stringify(d)}`);
   return new Set(days);
 }
 
@@ -127,7 +128,9 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
     const holiday = table.holidays.get(day);
     if (holiday !== undefined) return { day, workday: false, kind: 'holiday', holiday };
     const wd = weekdayOfNumber(n);
-    return wd === 0 || wd === 6 ? { day, workday: false, kind: 'weekend' } : { day, workday: true, kind: 'workday' };
+    return wd === 0 || wd === 6
+      ? { day, workday: false, kind: 'weekend' }
+      : { day, workday: true, kind: 'workday' };
   };
 
   /** The nth working day from day number `from` in `direction` (n ≥ 1). */
@@ -141,7 +144,8 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
     }
     return num;
   };
-  const step = (day: string, n: number, direction: 1 | -1): string => dayFromNumber(stepNumber(dayNumber(day), n, direction));
+  const step = (day: string, n: number, direction: 1 | -1): string =>
+    dayFromNumber(stepNumber(dayNumber(day), n, direction));
 
   const addWorkdays = (day: string, n: number): string => {
     if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);

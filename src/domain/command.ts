@@ -38,11 +38,31 @@ export const submitRecordSchema = z.object({
 
 export const commandSchema = z.discriminatedUnion('command', [
   submitRecordSchema,
-  z.object({ command: z.literal('report_progress'), item: itemIdSchema, status: z.enum(['in_progress', 'done']), note: z.string().optional() }),
+  z.object({
+    command: z.literal('report_progress'),
+    item: itemIdSchema,
+    status: z.enum(['in_progress', 'done']),
+    note: z.string().optional(),
+  }),
   z.object({ command: z.literal('acknowledge'), item: itemIdSchema, note: z.string().optional() }),
-  z.object({ command: z.literal('request_extension'), item: itemIdSchema, until: daySchema, reason: z.string().optional() }),
-  z.object({ command: z.literal('decide_extension'), item: itemIdSchema, approve: z.boolean(), note: z.string().optional() }),
-  z.object({ command: z.literal('recheck'), item: itemIdSchema, pass: z.boolean(), note: z.string().optional() }),
+  z.object({
+    command: z.literal('request_extension'),
+    item: itemIdSchema,
+    until: daySchema,
+    reason: z.string().optional(),
+  }),
+  z.object({
+    command: z.literal('decide_extension'),
+    item: itemIdSchema,
+    approve: z.boolean(),
+    note: z.string().optional(),
+  }),
+  z.object({
+    command: z.literal('recheck'),
+    item: itemIdSchema,
+    pass: z.boolean(),
+    note: z.string().optional(),
+  }),
   z.object({ command: z.literal('reopen'), item: itemIdSchema, note: z.string().optional() }),
   z.object({
     command: z.literal('query'),

@@ -33,11 +33,13 @@ function digit(s: string, i: number): number {
 /** Split a day into numbers; undefined when it is not a real 'YYYY-MM-DD' day. */
 export function splitDay(day: string): { year: number; month: number; day: number } | undefined {
   // hand-parsed: this runs for every day the calendar steps over, so no regex and no Date
-  if (typeof day !== 'string' || day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return undefined;
+  if (typeof day !== 'string' || day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45)
+    return undefined;
   const year = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
   const month = digit(day, 5) * 10 + digit(day, 6);
   const d = digit(day, 8) * 10 + digit(day, 9);
-  if (!(year >= 1000 && month >= 1 && month <= 12 && d >= 1 && d <= daysInMonth(year, month))) return undefined;
+  if (!(year >= 1000 && month >= 1 && month <= 12 && d >= 1 && d <= daysInMonth(year, month)))
+    return undefined;
   return { year, month, day: d };
 }
 
@@ -72,7 +74,9 @@ export function dayFromNumber(n: number): string {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -9,7 +9,15 @@ export const platformSchema = z.enum(['wecom', 'dingtalk', 'sim']);
 export type Platform = z.infer<typeof platformSchema>;
 
 /** The concrete entry point, used for dedup ids and metrics. */
-export const channelSchema = z.enum(['wecom-app', 'wecom-bot', 'dingtalk-robot', 'dingtalk-stream', 'dingtalk-event', 'dingtalk-card', 'sim']);
+export const channelSchema = z.enum([
+  'wecom-app',
+  'wecom-bot',
+  'dingtalk-robot',
+  'dingtalk-stream',
+  'dingtalk-event',
+  'dingtalk-card',
+  'sim',
+]);
 export type Channel = z.infer<typeof channelSchema>;
 
 export const attachmentSchema = z.object({
@@ -44,7 +52,11 @@ export const conversationSchema = z.object({
  * downstream can encode one (it would go back out inside every reply that quotes the text).
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const userText = (max: number) => z.string().max(max).transform((s) => s.replace(LONE_SURROGATE, '\uFFFD'));
+const userText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replace(LONE_SURROGATE, '\uFFFD'));
 
 export const inboundMessageSchema = z.object({
   kind: z.literal('message'),
@@ -66,7 +78,15 @@ export const inboundMessageSchema = z.object({
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 
 /** Card button actions. The item id travels with the click but is never trusted by itself. */
-export const cardActionSchema = z.enum(['ack', 'done', 'extend', 'pass', 'reject', 'approve_ext', 'refuse_ext']);
+export const cardActionSchema = z.enum([
+  'ack',
+  'done',
+  'extend',
+  'pass',
+  'reject',
+  'approve_ext',
+  'refuse_ext',
+]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 
 export const inboundActionSchema = z.object({

@@ -2,7 +2,20 @@
  * Order names the way an office lists them: 第二责任区 before 第十责任区, 城区2 before 城区10.
  * Chinese numerals up to 九十九 and Arabic digits compare by value; the rest by code point.
  */
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 function cnValue(s: string): number | undefined {
   if (s === '十') return 10;

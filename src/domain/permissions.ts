@@ -91,8 +91,18 @@ const needs: Record<PermissionAction, { roles: Person['roles']; who: string }> =
 };
 
 const SCHOOL_ACTIONS = new Set<PermissionAction>([
-  'submit_record', 'acknowledge', 'progress', 'done', 'request_extension', 'attach',
-  'close', 'reject', 'approve_extension', 'refuse_extension', 'reopen', 'view',
+  'submit_record',
+  'acknowledge',
+  'progress',
+  'done',
+  'request_extension',
+  'attach',
+  'close',
+  'reject',
+  'approve_extension',
+  'refuse_extension',
+  'reopen',
+  'view',
 ]);
 
 export function coversZone(person: Pick<Person, 'zones'>, zone: string): boolean {
@@ -100,7 +110,12 @@ export function coversZone(person: Pick<Person, 'zones'>, zone: string): boolean
 }
 
 /** Does this role of the person reach the context? (school actions need ctx.school) */
-function reaches(person: Person, role: Person['roles'][number], action: PermissionAction, ctx: PermissionContext): boolean {
+function reaches(
+  person: Person,
+  role: Person['roles'][number],
+  action: PermissionAction,
+  ctx: PermissionContext,
+): boolean {
   const school = ctx.school;
   switch (role) {
     case 'admin':
@@ -124,12 +139,20 @@ function reaches(person: Person, role: Person['roles'][number], action: Permissi
 /** May `person` do `action` in `ctx`? Pure; the message is the Chinese reply for a refusal. */
 export function can(person: Person, action: PermissionAction, ctx: PermissionContext = {}): Permission {
   if (!person.active) {
-    return { ok: false, code: 'inactive', message: `您的账号已停用，不能${verbs[action].replace('该校', '学校')}。${ASK}` };
+    return {
+      ok: false,
+      code: 'inactive',
+      message: `您的账号已停用，不能${verbs[action].replace('该校', '学校')}。${ASK}`,
+    };
   }
   const need = needs[action];
   const held = person.roles.filter((r) => need.roles.includes(r));
   if (held.length === 0) {
-    return { ok: false, code: 'wrong_role', message: `只有${need.who}可以${verbs[action].replace('为该校', '').replace('该校的', '')}。${ASK}` };
+    return {
+      ok: false,
+      code: 'wrong_role',
+      message: `只有${need.who}可以${verbs[action].replace('为该校', '').replace('该校的', '')}。${ASK}`,
+    };
   }
   if (SCHOOL_ACTIONS.has(action) && !ctx.school) {
     return { ok: false, code: 'missing_school', message: '请先指明学校或整改事项编号。' };
@@ -138,7 +161,11 @@ export function can(person: Person, action: PermissionAction, ctx: PermissionCon
   const name = ctx.school?.name ?? '该责任区';
   const verb = verbs[action];
   if (held.includes('principal') && held.length === 1) {
-    return { ok: false, code: 'not_your_school', message: `您不是${name}的校长（园长），不能${verb}。${ASK}` };
+    return {
+      ok: false,
+      code: 'not_your_school',
+      message: `您不是${name}的校长（园长），不能${verb}。${ASK}`,
+    };
   }
   if (held.includes('supervisor')) {
     return { ok: false, code: 'not_your_zone', message: `您不是${name}的责任督学，不能${verb}。${ASK}` };

@@ -10,7 +10,12 @@ import { platformSchema } from './inbound.js';
 export const roles = ['supervisor', 'principal', 'leader', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
-export const roleNames: Record<Role, string> = { supervisor: '督学', principal: '校长', leader: '领导', admin: '管理员' };
+export const roleNames: Record<Role, string> = {
+  supervisor: '督学',
+  principal: '校长',
+  leader: '领导',
+  admin: '管理员',
+};
 
 export const schoolTypes = ['小学', '初中', '高中', '九年一贯制', '幼儿园', '特殊教育', '职业学校'] as const;
 
@@ -45,7 +50,10 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const chatBindingSchema = z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string().max(64) });
+export const chatBindingSchema = z.object({
+  type: z.enum(['zone', 'school', 'office']),
+  id: z.string().max(64),
+});
 export const chatSchema = z.object({
   platform: platformSchema,
   /** chat id, openConversationId or robot webhook URL */

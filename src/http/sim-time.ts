@@ -24,7 +24,8 @@ export function simTimeJobs(rt: Runtime): (at: Date) => Promise<SimTimeRun> {
   return async (at) => {
     const pass = await runLockedReminderPass(rt, { at }, 10_000);
     const reminders = pass === 'busy' ? null : pass.messages;
-    if (timeInZone(at, rt.config.TIMEZONE) < rt.config.DIGEST_TIME) return { reminders, digests: 0, digestSkipped: 'before_digest_time' };
+    if (timeInZone(at, rt.config.TIMEZONE) < rt.config.DIGEST_TIME)
+      return { reminders, digests: 0, digestSkipped: 'before_digest_time' };
     const digest = await runDailyDigest(rt, { day: dayInZone(at, rt.config.TIMEZONE), workdaysOnly: true });
     return { reminders, digests: digest.sent, ...(digest.skipped ? { digestSkipped: digest.skipped } : {}) };
   };

@@ -4,7 +4,20 @@
  * dates (三月十五日) and school names (第二十七 → 27).
  */
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** Characters that may appear in a Chinese numeral (for building regular expressions). */
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百';

@@ -1,5 +1,16 @@
 import type { WorkCalendar } from '../domain/calendar.js';
-import { addDays, addMonths, diffDays, endOfMonth, formatDayCn, makeDay, splitDay, startOfMonth, startOfWeek, weekday } from '../domain/day.js';
+import {
+  addDays,
+  addMonths,
+  diffDays,
+  endOfMonth,
+  formatDayCn,
+  makeDay,
+  splitDay,
+  startOfMonth,
+  startOfWeek,
+  weekday,
+} from '../domain/day.js';
 import { readNumber } from './cn-number.js';
 
 /**
@@ -50,7 +61,10 @@ const ALTERNATIVES: [string, string][] = [
   ['yearEnd', `(?:今|本|当)年\\s?(?:年?[底末]|之内|以内|内)|年[底末]`],
   ['workdays', `(?<wN>${NUM})\\s?个?\\s?工作日${NOT_AGO}`],
   ['daysIn', `(?<dN>${NUM})\\s?个?\\s?(?:天|日)\\s?(?:之内|以内|内)`],
-  ['weeks', `(?<!第)(?<kN>${NUM})\\s?个?\\s?(?:周|星期|礼拜)(?![一二三四五六日天])(?<kIn>\\s?(?:之内|以内|内))?${NOT_AGO}`],
+  [
+    'weeks',
+    `(?<!第)(?<kN>${NUM})\\s?个?\\s?(?:周|星期|礼拜)(?![一二三四五六日天])(?<kIn>\\s?(?:之内|以内|内))?${NOT_AGO}`,
+  ],
   ['months', `(?<!第)(?<oN>${NUM}|半)\\s?个\\s?月(?<oIn>\\s?(?:之内|以内|内))?${NOT_AGO}`],
   ['days', `(?<pN>${NUM})\\s?天${NOT_AGO}`],
   ['thisWeek', `(?:本|这)\\s?(?:周|星期|礼拜)\\s?(?:之内|以内|内)`],
@@ -59,7 +73,8 @@ const ALTERNATIVES: [string, string][] = [
   ['now', `(?<nowStrong>立行立改|立即整改|即知即改|即查即改|当场整改|马上整改|立即改正|立即)|当天|当日|即日`],
 ];
 
-const PREFIX = '(?<pre>(?:整改期限|整改时限|完成时限|期限|时限|截止到|截止至|截止|截至|限期|限于|限|务必在|须在|需在|应在|要在|请在|须于|需于|应于|请于|在|于)\\s?:?\\s?)?';
+const PREFIX =
+  '(?<pre>(?:整改期限|整改时限|完成时限|期限|时限|截止到|截止至|截止|截至|限期|限于|限|务必在|须在|需在|应在|要在|请在|须于|需于|应于|请于|在|于)\\s?:?\\s?)?';
 const POST = '(?<post>\\s?(?:之前|以前|前|为止|止|之内|以内|内))?';
 const BODY = ALTERNATIVES.map(([name, src]) => `(?<a_${name}>${src})`).join('|');
 // The lookahead lists every character a deadline can start with: most positions fail at once.
@@ -67,18 +82,25 @@ const FIRST = '(?=[\\d零〇一二两三四五六七八九十百半下本这当�
 const SCAN_RE = new RegExp(`${FIRST}${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
-const ACTION = '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
+const ACTION =
+  '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
 export const ACTION_ONLY_RE = new RegExp(`^${ACTION}$`);
-const ACTION_AHEAD_RE = /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
+const ACTION_AHEAD_RE =
+  /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
 
 /** The forms we read, for the "which forms work" part of a failure message. */
-export const DEADLINE_FORMS = '3月31日前、2021年3月31日、2021-03-31、3/31、5个工作日内、10天内、一周内、两周内、本周内、本周五前、下周一前、月底前、本月底、下月10日前、立行立改';
+export const DEADLINE_FORMS =
+  '3月31日前、2021年3月31日、2021-03-31、3/31、5个工作日内、10天内、一周内、两周内、本周内、本周五前、下周一前、月底前、本月底、下月10日前、立行立改';
 
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const WEEKDAY_NAME = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
-const ok = (day: string, assumption?: string): Resolved => (assumption ? { ok: true, day, assumption } : { ok: true, day });
-const invalid = (text: string, detail: string): Resolved => ({ ok: false, error: { kind: 'invalid_date', text, detail } });
+const ok = (day: string, assumption?: string): Resolved =>
+  assumption ? { ok: true, day, assumption } : { ok: true, day };
+const invalid = (text: string, detail: string): Resolved => ({
+  ok: false,
+  error: { kind: 'invalid_date', text, detail },
+});
 
 function num(s: string | undefined): number {
   return s === undefined ? NaN : s === '半' ? 0.5 : (readNumber(s) ?? NaN);
@@ -92,7 +114,14 @@ function checkWeekday(day: string, wdChar: string | undefined, text: string): Re
 }
 
 /** A written date: exact when the year is given, else D's year or the next (see file comment). */
-function written(text: string, base: string, y: number | undefined, m: number, d: number, wdChar: string | undefined): Resolved {
+function written(
+  text: string,
+  base: string,
+  y: number | undefined,
+  m: number,
+  d: number,
+  wdChar: string | undefined,
+): Resolved {
   if (y !== undefined) {
     const day = makeDay(y, m, d);
     return day ? checkWeekday(day, wdChar, text) : invalid(text, `${y}年${m}月${d}日不是有效日期`);
@@ -102,7 +131,8 @@ function written(text: string, base: string, y: number | undefined, m: number, d
   if (day && diffDays(day, base) > 60) day = makeDay(baseYear + 1, m, d);
   if (!day) return invalid(text, `${m}月${d}日不是有效日期`);
   const r = checkWeekday(day, wdChar, text);
-  if (r.ok && splitDay(day)!.year !== baseYear) return ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`);
+  if (r.ok && splitDay(day)!.year !== baseYear)
+    return ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`);
   return r;
 }
 
@@ -111,7 +141,9 @@ function monthEnd(text: string, base: string, m: number): Resolved {
   const baseYear = splitDay(base)!.year;
   let day = endOfMonth(makeDay(baseYear, m, 1)!);
   if (diffDays(day, base) > 60) day = endOfMonth(makeDay(baseYear + 1, m, 1)!);
-  return splitDay(day)!.year !== baseYear ? ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`) : ok(day);
+  return splitDay(day)!.year !== baseYear
+    ? ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`)
+    : ok(day);
 }
 
 type Groups = Record<string, string | undefined>;
@@ -176,7 +208,8 @@ function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
 
 /** Whether a hit counts as a deadline inside free text (see the README: "which dates are deadlines"). */
 function isStrong(g: Groups, after: string, clauseOnly: boolean): boolean {
-  if (g.a_workdays || g.a_daysIn || g.a_thisWeek || g.a_thisMonthEnd || g.a_nextMonthEnd || g.a_nextMonthDay) return true;
+  if (g.a_workdays || g.a_daysIn || g.a_thisWeek || g.a_thisMonthEnd || g.a_nextMonthEnd || g.a_nextMonthDay)
+    return true;
   if (g.a_thisMonthDay || g.a_yearEnd || g.a_dayOfMonth || g.nowStrong) return true;
   if (g.a_weeks && g.kIn) return true;
   if (g.a_months && g.oIn) return true;
@@ -234,7 +267,11 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
     const [cs, ce] = bounds(start, end);
     // a clause that is only the deadline (plus a few action words) is short: look no further
     const rest = text.slice(end, Math.min(ce, end + 24));
-    const clauseOnly = start - cs <= 2 && ce - end <= 24 && text.slice(cs, start).trim() === '' && ACTION_ONLY_RE.test(rest.trim());
+    const clauseOnly =
+      start - cs <= 2 &&
+      ce - end <= 24 &&
+      text.slice(cs, start).trim() === '' &&
+      ACTION_ONLY_RE.test(rest.trim());
     const strong = isStrong(g, rest, clauseOnly);
     hits.push({ start, end, text: m[0], strong, result: resolve(g, m[0], base, cal) });
   }
@@ -242,7 +279,8 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
 }
 
 /** Attempts we do not understand ("下下周内", "三天后"): a strong hint the writer meant a deadline. */
-const ATTEMPT_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|周|星期|礼拜|月)\s?(?:之内|以内|内|后)|(?:\d|[一二三四五六七八九十])\s?[日号]\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十个])(?:周|星期|礼拜)[一二三四五六日天]?\s?(?:之前|以前|前|内)|[月年][底末中]\s?前|(?:节|假期?)\s?(?:之前|以前|前)(?!后)/;
+const ATTEMPT_RE =
+  /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|周|星期|礼拜|月)\s?(?:之内|以内|内|后)|(?:\d|[一二三四五六七八九十])\s?[日号]\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十个])(?:周|星期|礼拜)[一二三四五六日天]?\s?(?:之前|以前|前|内)|[月年][底末中]\s?前|(?:节|假期?)\s?(?:之前|以前|前)(?!后)/;
 
 /** The clause around an unreadable deadline attempt, or undefined when there is none. */
 export function findDeadlineAttempt(text: string): string | undefined {
@@ -262,7 +300,7 @@ export function readDeadline(text: string, base: string, cal: WorkCalendar): Res
   if (clean === '' || clean.length > 60) return unreadable;
   SCAN_RE.lastIndex = 0;
   const m = SCAN_RE.exec(clean);
-  if (!m || m.index !== 0 || m[0] === '') return unreadable;
+  if (m?.index !== 0 || m[0] === '') return unreadable;
   if (!ACTION_ONLY_RE.test(clean.slice(m[0].length).trim())) return unreadable;
   return resolve(m.groups as Groups, m[0], base, cal);
 }

@@ -59,7 +59,8 @@ export function readLeadingId(text: string, opts: { bare?: boolean } = {}): Lead
     return { ok: true, token: prefix === 'DD' ? { kind: 'record', id } : { kind: 'item', id }, rest };
   }
   const bad = BAD_RE.exec(text);
-  if (bad && /^#?\s?(?:zg|dd)(?![a-z])/i.test(text)) return { ok: false, bad: bad[0], rest: text.slice(bad[0].length).trim() };
+  if (bad && /^#?\s?(?:zg|dd)(?![a-z])/i.test(text))
+    return { ok: false, bad: bad[0], rest: text.slice(bad[0].length).trim() };
   return { ok: false, rest: text };
 }
 

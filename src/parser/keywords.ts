@@ -69,7 +69,8 @@ const TRAILING_PUNCT = /^[\s.。!?~]*$/;
 /** The command keyword at the start of a normalised text, or undefined for ordinary talk. */
 export function matchKeyword(text: string): KeywordMatch | undefined {
   // before the keywords: "学校：龙泉小学\n问题：…" is a record, not 学校 <name>
-  if (startsWithLabel(text) && countLabels(text) >= 2) return { intent: 'submit_record', keyword: '', rest: text };
+  if (startsWithLabel(text) && countLabels(text) >= 2)
+    return { intent: 'submit_record', keyword: '', rest: text };
   const lower = text.slice(0, 8).toLowerCase();
   for (const [word, intent] of TABLE) {
     if (!lower.startsWith(word)) continue;

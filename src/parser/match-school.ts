@@ -69,7 +69,8 @@ function suggest(index: SchoolIndex, key: string): School[] {
 export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   const query = cleanName(text);
   // roster names are at most 64 characters: anything longer is not a name (and not worth scoring)
-  if (query.length > 64) return { ok: false, code: 'unknown_school', query: query.slice(0, 20) + '…', suggestions: [] };
+  if (query.length > 64)
+    return { ok: false, code: 'unknown_school', query: query.slice(0, 20) + '…', suggestions: [] };
   const exact = index.byName.get(query);
   if (exact) return { ok: true, school: exact };
 
@@ -77,14 +78,16 @@ export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   if (byShort && byShort.length === 1) {
     return { ok: true, school: byShort[0]!, assumption: `『${query}』按简称识别为 ${byShort[0]!.name}` };
   }
-  if (byShort && byShort.length > 1) return { ok: false, code: 'ambiguous_school', query, candidates: [...byShort] };
+  if (byShort && byShort.length > 1)
+    return { ok: false, code: 'ambiguous_school', query, candidates: [...byShort] };
 
   const key = nameKey(query);
   const byKey = key === '' ? undefined : index.byKey.get(key);
   if (byKey && byKey.length === 1) {
     return { ok: true, school: byKey[0]!, assumption: `『${query}』识别为 ${byKey[0]!.name}` };
   }
-  if (byKey && byKey.length > 1) return { ok: false, code: 'ambiguous_school', query, candidates: [...byKey] };
+  if (byKey && byKey.length > 1)
+    return { ok: false, code: 'ambiguous_school', query, candidates: [...byKey] };
 
   const inactive = index.inactiveByName.get(query);
   return inactive
@@ -100,6 +103,7 @@ export function matchZone(text: string, index: SchoolIndex): ZoneMatch {
   const exact = index.zones.filter((z) => foldWidth(z.name).trim() === query);
   if (exact.length === 1) return { ok: true, zone: exact[0]! };
   const found = index.zoneByKey.get(nameKey(query)) ?? index.zoneByKey.get(zoneKey(query)) ?? [];
-  if (found.length === 1) return { ok: true, zone: found[0]!, assumption: `『${query}』识别为 ${found[0]!.name}` };
+  if (found.length === 1)
+    return { ok: true, zone: found[0]!, assumption: `『${query}』识别为 ${found[0]!.name}` };
   return { ok: false, candidates: [...found] };
 }

@@ -27,7 +27,12 @@ export function recordTemplate(school = '龙泉小学'): string {
 
 const ROLE_EXAMPLES: Record<Role | 'anyone', string[]> = {
   supervisor: ['待办', '逾期', '验收 ZG-12 通过', '退回 ZG-12 公示栏仍未更新', '统计 本月'],
-  principal: ['收到 ZG-12', '整改进度 ZG-12 已完成 公示栏已更新', '申请延期 ZG-12 至 4月10日 原因：器材未到货', '待办'],
+  principal: [
+    '收到 ZG-12',
+    '整改进度 ZG-12 已完成 公示栏已更新',
+    '申请延期 ZG-12 至 4月10日 原因：器材未到货',
+    '待办',
+  ],
   leader: ['日报', '逾期', '统计 上月', '查询 龙泉小学', '同意延期 ZG-12'],
   admin: ['绑定本群 城关责任区', '绑定本群 督导室', '帮助'],
   anyone: ['待办', '整改进度 ZG-12', '帮助'],
@@ -56,7 +61,8 @@ export const messages = {
   internal: () => '抱歉，这条消息没能识别。请换一种写法，或发送『帮助』查看示例。',
 
   missingSchool: (school?: string) => `缺少『学校』。请按如下格式发送：\n${recordTemplate(school)}`,
-  duplicateField: (name: string, values: string[]) => `『${name}』写了${values.length}次（${list(values)}），请只保留一个后重新发送。`,
+  duplicateField: (name: string, values: string[]) =>
+    `『${name}』写了${values.length}次（${list(values)}），请只保留一个后重新发送。`,
   badKind: (text: string) =>
     `看不懂督导类型『${text}』。可写：挂牌督导、经常性督导、专项督导、随机督导、综合督导、回头看，可加 暗访/明查，例如：类型：专项督导（双减）`,
 
@@ -69,25 +75,33 @@ export const messages = {
     `『${query}』对应多所学校：${list(candidates.map((s) => s.name))}。请写出全称后重新发送。`,
 
   badDate: (reason: string) => `${reason}。日期可以这样写：${VISIT_DATE_FORMS}。`,
-  unreadableDeadline: (text: string, where = '整改期限') => `看不懂${where}『${text}』。可以这样写：${DEADLINE_FORMS}。`,
-  invalidDeadline: (text: string, detail: string, where = '整改期限') => `${where}『${text}』有误：${detail}。请核对后重新发送。`,
+  unreadableDeadline: (text: string, where = '整改期限') =>
+    `看不懂${where}『${text}』。可以这样写：${DEADLINE_FORMS}。`,
+  invalidDeadline: (text: string, detail: string, where = '整改期限') =>
+    `${where}『${text}』有误：${detail}。请核对后重新发送。`,
   deadlineBeforeVisit: (which: string, deadline: string, visit: string) =>
     `${which}的整改期限 ${formatDayCn(deadline)} 早于督导日期 ${formatDayCn(visit)}，请核对后重新发送。`,
 
   missingItem: (example: string) => `缺少事项编号。请这样写：${example}`,
-  badItem: (bad: string, example: string) => `事项编号『${bad}』不对，应写作 ZG-12（也可写 ZG12、#12）。例如：${example}`,
+  badItem: (bad: string, example: string) =>
+    `事项编号『${bad}』不对，应写作 ZG-12（也可写 ZG12、#12）。例如：${example}`,
   oneItemOnly: (example: string) => `一条消息只能办理一个事项，请分开发送。例如：${example}`,
   missingProgressTarget: () => '请写上事项编号或学校，例如：整改进度 ZG-12，或：整改进度 龙泉小学',
-  missingVerdict: (item: string) => `请写明验收结果『通过』或『退回』，例如：验收 ${item} 通过，或：验收 ${item} 退回 公示栏仍未更新`,
+  missingVerdict: (item: string) =>
+    `请写明验收结果『通过』或『退回』，例如：验收 ${item} 通过，或：验收 ${item} 退回 公示栏仍未更新`,
   missingUntil: (item: string) => `缺少延期后的日期。请这样写：申请延期 ${item} 至 4月10日 原因：器材未到货`,
   relativeUntil: (text: string, item: string) =>
     `『${text}』没说清延期到哪一天。请写明日期，例如：申请延期 ${item} 至 4月10日 原因：器材未到货`,
-  untilInPast: (until: string, today: string) => `延期后的日期 ${formatDayCn(until)} 早于今天（${formatDayCn(today)}），请核对后重新发送。`,
+  untilInPast: (until: string, today: string) =>
+    `延期后的日期 ${formatDayCn(until)} 早于今天（${formatDayCn(today)}），请核对后重新发送。`,
 
   missingQuery: () => '请写上要查询的学校或事项，例如：查询 龙泉小学，或：查询 ZG-12',
-  badStatsRange: (text: string) => `看不懂统计范围『${text}』。可以写：统计 本周、统计 本月、统计 上月、统计 2021年3月、统计 3月1日至3月15日`,
-  missingBindTarget: () => '请写明本群绑定到哪个责任区、学校或督导室，例如：绑定本群 城关责任区，或：绑定本群 督导室',
+  badStatsRange: (text: string) =>
+    `看不懂统计范围『${text}』。可以写：统计 本周、统计 本月、统计 上月、统计 2021年3月、统计 3月1日至3月15日`,
+  missingBindTarget: () =>
+    '请写明本群绑定到哪个责任区、学校或督导室，例如：绑定本群 城关责任区，或：绑定本群 督导室',
   unknownBindTarget: (query: string, zoneNames: string[]) =>
     `未找到责任区或学校『${query}』。${zoneNames.length ? `可绑定的责任区：${list(zoneNames)}；` : ''}也可绑定某所学校，或『督导室』。`,
-  ambiguousZone: (query: string, names: string[]) => `『${query}』对应多个责任区：${list(names)}。请写出全称后重新发送。`,
+  ambiguousZone: (query: string, names: string[]) =>
+    `『${query}』对应多个责任区：${list(names)}。请写出全称后重新发送。`,
 };

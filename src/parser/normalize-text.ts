@@ -24,7 +24,15 @@ const SPACE_NEAR_SEP = / *([:;,、。()!?]) */g;
 
 function foldChar(code: number): string | null {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000 || code === 0x09 || code === 0xa0 || code === 0x1680 || code === 0x202f || code === 0x205f) return ' ';
+  if (
+    code === 0x3000 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    code === 0x202f ||
+    code === 0x205f
+  )
+    return ' ';
   if (code >= 0x2000 && code <= 0x200a) return ' ';
   if (code === 0xff61) return '。';
   if (code === 0xff64) return '、';
@@ -36,7 +44,8 @@ function foldChar(code: number): string | null {
 }
 
 /** Every character foldChar changes: one regex pass finds them (V8 does this far faster than a loop). */
-const FOLD_RE = /\r\n|[\uff01-\uff5e\u3000\t\u00a0\u1680\u202f\u205f\u2000-\u200d\u2060\ufeff\uff61\uff64\u2028\u2029\u0085\r\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]/g;
+const FOLD_RE =
+  /\r\n|[\uff01-\uff5e\u3000\t\u00a0\u1680\u202f\u205f\u2000-\u200d\u2060\ufeff\uff61\uff64\u2028\u2029\u0085\r\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]/g;
 
 function foldMatch(m: string): string {
   return m === '\r\n' ? '\n' : (foldChar(m.charCodeAt(0)) ?? m);
@@ -77,13 +86,28 @@ export function normalizeText(raw: string, botNames: readonly string[] = DEFAULT
   return lines.join('\n');
 }
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
 
 /** Chinese characters and Chinese punctuation: a separator beside one of these is written full-width. */
 function isCjkLike(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d;
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c ||
+    c === 0x201d
+  );
 }
 
 /**
@@ -91,7 +115,9 @@ function isCjkLike(ch: string | undefined): boolean {
  * Chinese character stands next to them ("课后服务(2月)" → "课后服务（2月）"; "10:30" stays).
  */
 export function displayText(text: string): string {
-  return text.replace(/[,;:!?()]/g, (ch, i: number) => (isCjkLike(text[i - 1]) || isCjkLike(text[i + 1]) ? FULL_WIDTH[ch]! : ch));
+  return text.replace(/[,;:!?()]/g, (ch, i: number) =>
+    isCjkLike(text[i - 1]) || isCjkLike(text[i + 1]) ? FULL_WIDTH[ch]! : ch,
+  );
 }
 
 /** Separator punctuation of the canonical text, for other modules' character classes. */

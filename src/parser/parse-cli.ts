@@ -35,19 +35,27 @@ export function formatParseHuman(result: ParseResult): string {
       lines.push(`submit_record 提交督导记录`);
       lines.push(`  学校: ${c.school.name} (${c.school.id})`);
       lines.push(`  日期: ${day(c.date)}`);
-      lines.push(`  类型: ${c.kind}${c.manner ? ` · ${c.manner}` : ''}${c.topic ? ` · 主题 ${c.topic}` : ''}`);
+      lines.push(
+        `  类型: ${c.kind}${c.manner ? ` · ${c.manner}` : ''}${c.topic ? ` · 主题 ${c.topic}` : ''}`,
+      );
       if (c.findings) lines.push(`  情况: ${c.findings.replace(/\n/g, ' / ')}`);
       if (c.highlights) lines.push(`  亮点: ${c.highlights.replace(/\n/g, ' / ')}`);
       if (c.remark) lines.push(`  备注: ${c.remark.replace(/\n/g, ' / ')}`);
       lines.push(`  问题 ${c.problems.length} 项:`);
-      c.problems.forEach((p, i) => lines.push(`    ${i + 1}. ${p.text} — 期限 ${day(p.deadline)}${p.deadlineSource === 'default' ? ' [默认]' : ''}`));
+      c.problems.forEach((p, i) =>
+        lines.push(
+          `    ${i + 1}. ${p.text} — 期限 ${day(p.deadline)}${p.deadlineSource === 'default' ? ' [默认]' : ''}`,
+        ),
+      );
       break;
     }
     case 'stats':
       lines.push(`stats 统计 ${c.from} 至 ${c.to}`);
       break;
     case 'request_extension':
-      lines.push(`request_extension 申请延期 ${c.item} 至 ${day(c.until)}${c.reason ? ` 原因: ${c.reason}` : ''}`);
+      lines.push(
+        `request_extension 申请延期 ${c.item} 至 ${day(c.until)}${c.reason ? ` 原因: ${c.reason}` : ''}`,
+      );
       break;
     default: {
       const { command, ...fields } = c;

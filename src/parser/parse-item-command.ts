@@ -15,7 +15,11 @@ import { schoolFailure } from './school-failure.js';
  */
 
 const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
-const ok = (command: Command, assumptions: string[] = []): ParseResult => ({ ok: true, command, assumptions });
+const ok = (command: Command, assumptions: string[] = []): ParseResult => ({
+  ok: true,
+  command,
+  assumptions,
+});
 
 const EXAMPLES: Partial<Record<Intent, string>> = {
   progress: '整改进度 ZG-12 已完成 公示栏已更新',
@@ -37,7 +41,8 @@ const REJECT_RE = /^(?:退回|不通过|不合格|未通过|驳回)/;
 const QUESTION_RE = /^(?:怎么样了?|如何了?|进展如何|到哪了|呢)?[\s?.。!~]*$/;
 
 /** A period rather than a day: "延期一周" does not say from when, so it is refused. */
-const DURATION_RE = /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|日内|周|星期|礼拜|月内|个月)|立即|立行|当天|当日/;
+const DURATION_RE =
+  /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|日内|周|星期|礼拜|月内|个月)|立即|立行|当天|当日/;
 const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
 
 /** What follows the item: separators and a "原因：" label removed; undefined when nothing is left. */
@@ -57,15 +62,25 @@ function readItem(rest: string, intent: Intent): ItemRead {
   const example = EXAMPLES[intent] ?? '收到 ZG-12';
   const r = readLeadingId(rest);
   if (!r.ok) {
-    return { ok: false, failure: r.bad !== undefined ? fail('bad_item', messages.badItem(r.bad, example)) : fail('missing_field', messages.missingItem(example)) };
+    return {
+      ok: false,
+      failure:
+        r.bad !== undefined
+          ? fail('bad_item', messages.badItem(r.bad, example))
+          : fail('missing_field', messages.missingItem(example)),
+    };
   }
-  if (r.token.kind !== 'item') return { ok: false, failure: fail('bad_item', messages.badItem(r.token.id, example)) };
-  if (startsWithAnotherId(r.rest)) return { ok: false, failure: fail('bad_item', messages.oneItemOnly(example)) };
+  if (r.token.kind !== 'item')
+    return { ok: false, failure: fail('bad_item', messages.badItem(r.token.id, example)) };
+  if (startsWithAnotherId(r.rest))
+    return { ok: false, failure: fail('bad_item', messages.oneItemOnly(example)) };
   return { ok: true, item: r.token.id, rest: r.rest };
 }
 
 function queryOf(token: IdToken): Command {
-  return token.kind === 'item' ? { command: 'query', item: token.id } : { command: 'query', record: token.id };
+  return token.kind === 'item'
+    ? { command: 'query', item: token.id }
+    : { command: 'query', record: token.id };
 }
 
 /** A query by item, record or school name (整改进度 …, 查询 …, 学校 …). */
@@ -76,7 +91,10 @@ export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => Parse
   if (id.bad !== undefined) return fail('bad_item', messages.badItem(id.bad, '查询 ZG-12'));
   const school = matchSchool(rest, ctx.schools);
   if (!school.ok) return schoolFailure(school);
-  return ok({ command: 'query', school: { id: school.school.id, name: school.school.name } }, school.assumption ? [school.assumption] : []);
+  return ok(
+    { command: 'query', school: { id: school.school.id, name: school.school.name } },
+    school.assumption ? [school.assumption] : [],
+  );
 }
 
 /** 整改进度 / 进度: a query without a status, a progress report with one. */
@@ -91,9 +109,21 @@ function parseProgress(rest: string, ctx: ParseContext): ParseResult {
   if (!item.ok) return item.failure;
   const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
   const done = DONE_RE.exec(after);
-  if (done) return ok(withNote({ command: 'report_progress', item: item.item, status: 'done' }, note(after.slice(done[0].length))));
+  if (done)
+    return ok(
+      withNote(
+        { command: 'report_progress', item: item.item, status: 'done' },
+        note(after.slice(done[0].length)),
+      ),
+    );
   const doing = DOING_RE.exec(after);
-  if (doing) return ok(withNote({ command: 'report_progress', item: item.item, status: 'in_progress' }, note(after.slice(doing[0].length))));
+  if (doing)
+    return ok(
+      withNote(
+        { command: 'report_progress', item: item.item, status: 'in_progress' },
+        note(after.slice(doing[0].length)),
+      ),
+    );
   return ok(withNote({ command: 'report_progress', item: item.item, status: 'in_progress' }, note(after)), [
     '未写『进行中』或『已完成』，按『进行中』登记',
   ]);
@@ -112,21 +142,36 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
   // the date right after the item, up to the next separator or 原因/因为
   const head = after.replace(lead, '').trimStart();
   const cut = /[\s,;。]|原因|理由|因为|由于/.exec(head);
-  const candidates: [string, string][] = [[head.slice(0, cut ? cut.index : head.length), head.slice(cut ? cut.index : head.length)]];
+  const candidates: [string, string][] = [
+    [head.slice(0, cut ? cut.index : head.length), head.slice(cut ? cut.index : head.length)],
+  ];
   // or "…，延期至4月10日" anywhere
   const later = /(?:延期|延长|推迟|顺延)?(?:至|到)([^\s,;。]+)/.exec(after);
-  if (later) candidates.push([later[1]!, after.slice(0, later.index) + ' ' + after.slice(later.index + later[0].length)]);
+  if (later)
+    candidates.push([
+      later[1]!,
+      after.slice(0, later.index) + ' ' + after.slice(later.index + later[0].length),
+    ]);
   for (const [dateText, reasonText] of candidates) {
     if (dateText === '') continue;
     const r = readDeadline(dateText, today, ctx.calendar);
-    if (!r.ok && r.error.kind === 'invalid_date') return fail('bad_deadline', messages.invalidDeadline(r.error.text, r.error.detail ?? '不是有效日期', '延期日期'));
+    if (!r.ok && r.error.kind === 'invalid_date')
+      return fail(
+        'bad_deadline',
+        messages.invalidDeadline(r.error.text, r.error.detail ?? '不是有效日期', '延期日期'),
+      );
     if (!r.ok) continue;
     if (DURATION_RE.test(dateText)) {
       return fail('bad_deadline', messages.relativeUntil(dateText, item.item));
     }
     if (r.day < today) return fail('bad_deadline', messages.untilInPast(r.day, today));
     const reason = note(reasonText);
-    const command: Command = { command: 'request_extension', item: item.item, until: r.day, ...(reason ? { reason } : {}) };
+    const command: Command = {
+      command: 'request_extension',
+      item: item.item,
+      until: r.day,
+      ...(reason ? { reason } : {}),
+    };
     return ok(command, r.assumption ? [r.assumption] : []);
   }
   const attempted = candidates[0]![0];
@@ -159,7 +204,12 @@ function parseRecheck(rest: string): ParseResult {
 }
 
 /** Every intent about one item, and the queries. */
-export function parseItemCommand(intent: Intent, rest: string, ctx: ParseContext, today: string): ParseResult {
+export function parseItemCommand(
+  intent: Intent,
+  rest: string,
+  ctx: ParseContext,
+  today: string,
+): ParseResult {
   switch (intent) {
     case 'progress':
       return parseProgress(rest, ctx);
@@ -180,7 +230,12 @@ export function parseItemCommand(intent: Intent, rest: string, ctx: ParseContext
       return ok(withNote({ command: 'acknowledge', item: item.item }, n));
     case 'approve_extension':
     case 'refuse_extension':
-      return ok(withNote({ command: 'decide_extension', item: item.item, approve: intent === 'approve_extension' }, n));
+      return ok(
+        withNote(
+          { command: 'decide_extension', item: item.item, approve: intent === 'approve_extension' },
+          n,
+        ),
+      );
     case 'recheck_pass':
     case 'recheck_reject':
       return ok(withNote({ command: 'recheck', item: item.item, pass: intent === 'recheck_pass' }, n));

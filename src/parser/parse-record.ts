@@ -20,12 +20,18 @@ import { readVisitKind } from './visit-kind.js';
 
 const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
 /** The code for a field written twice with different values (there is no dedicated one). */
-const DUPLICATE_CODE: Partial<Record<FieldKey, ParseFailure['code']>> = { school: 'ambiguous_school', date: 'bad_date', deadline: 'bad_deadline' };
+const DUPLICATE_CODE: Partial<Record<FieldKey, ParseFailure['code']>> = {
+  school: 'ambiguous_school',
+  date: 'bad_date',
+  deadline: 'bad_deadline',
+};
 const FILLER_RE = /^(?:如下|一份|一条|一下|内容如下)?:?$/;
 
 function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
   const message =
-    err.kind === 'invalid_date' ? messages.invalidDeadline(err.text, err.detail ?? '不是有效日期') : messages.unreadableDeadline(err.text, where);
+    err.kind === 'invalid_date'
+      ? messages.invalidDeadline(err.text, err.detail ?? '不是有效日期')
+      : messages.unreadableDeadline(err.text, where);
   return fail('bad_deadline', message);
 }
 
@@ -36,12 +42,18 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
 
   /** A one-value field; the same label twice with different values is refused, not guessed. */
   const scalar = (key: FieldKey): string | ParseFailure | undefined => {
-    const values = [...new Set((fields.get(key) ?? []).map((lines) => lines.join(' ').trim()).filter((v) => v !== ''))];
-    if (values.length > 1) return fail(DUPLICATE_CODE[key] ?? 'missing_field', messages.duplicateField(FIELD_NAMES[key], values));
+    const values = [
+      ...new Set((fields.get(key) ?? []).map((lines) => lines.join(' ').trim()).filter((v) => v !== '')),
+    ];
+    if (values.length > 1)
+      return fail(DUPLICATE_CODE[key] ?? 'missing_field', messages.duplicateField(FIELD_NAMES[key], values));
     return values[0];
   };
   const text = (key: FieldKey): string | undefined => {
-    const joined = (fields.get(key) ?? []).map((lines) => lines.join('\n')).join('\n').trim();
+    const joined = (fields.get(key) ?? [])
+      .map((lines) => lines.join('\n'))
+      .join('\n')
+      .trim();
     return joined === '' ? undefined : displayText(joined);
   };
 
@@ -75,12 +87,16 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
   // 类型 and 主题
   const kindText = scalar('kind');
   if (typeof kindText === 'object') return kindText;
-  const kind = kindText === undefined ? { ok: true as const, kind: '挂牌督导' as const } : readVisitKind(kindText);
+  const kind =
+    kindText === undefined ? { ok: true as const, kind: '挂牌督导' as const } : readVisitKind(kindText);
   if (!kind.ok) return fail('missing_field', messages.badKind(kind.text));
   if ('assumption' in kind && kind.assumption) assumptions.push(kind.assumption);
   const topicField = text('topic')?.replace(/\n/g, '、');
   const kindTopic = 'topic' in kind ? kind.topic : undefined;
-  const topic = topicField && kindTopic && topicField !== kindTopic ? `${kindTopic}、${topicField}` : (topicField ?? kindTopic);
+  const topic =
+    topicField && kindTopic && topicField !== kindTopic
+      ? `${kindTopic}、${topicField}`
+      : (topicField ?? kindTopic);
 
   // 期限: the default for problems that carry none
   const deadlineText = scalar('deadline');
@@ -91,7 +107,8 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
     if (!r.ok) return deadlineFailure(r.error);
     recordDeadline = r.day;
     if (r.assumption) assumptions.push(r.assumption);
-    if (recordDeadline < date) return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
+    if (recordDeadline < date)
+      return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
   }
 
   // 问题
@@ -105,14 +122,21 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
     if (!p.ok) return deadlineFailure(p.error);
     assumptions.push(...p.assumptions);
     const which = raws.length > 1 ? `第${i + 1}项问题` : '问题';
-    if (p.deadline !== undefined && p.deadline < date) return fail('bad_deadline', messages.deadlineBeforeVisit(which, p.deadline, date));
+    if (p.deadline !== undefined && p.deadline < date)
+      return fail('bad_deadline', messages.deadlineBeforeVisit(which, p.deadline, date));
     const deadline = p.deadline ?? recordDeadline;
     if (deadline === undefined) defaulted.push(i + 1);
-    problems.push({ text: displayText(p.text), deadline: deadline ?? defaultDeadline, deadlineSource: deadline === undefined ? 'default' : 'text' });
+    problems.push({
+      text: displayText(p.text),
+      deadline: deadline ?? defaultDeadline,
+      deadlineSource: deadline === undefined ? 'default' : 'text',
+    });
   }
   if (defaulted.length > 0) {
     const which = raws.length === 1 ? '问题' : `第${defaulted.join('、')}项问题`;
-    assumptions.push(`${which}未写期限，按默认 ${ctx.defaultDeadlineWorkdays} 个工作日计，至 ${formatDayCn(defaultDeadline)}`);
+    assumptions.push(
+      `${which}未写期限，按默认 ${ctx.defaultDeadlineWorkdays} 个工作日计，至 ${formatDayCn(defaultDeadline)}`,
+    );
   }
 
   // text before the first label that is not the school: kept, as 备注, and said so

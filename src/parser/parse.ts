@@ -25,9 +25,11 @@ export function parse(text: string, ctx: ParseContext): ParseResult {
 
 function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
   const exampleSchool = ctx.schools.schools[0]?.name;
-  if (typeof raw !== 'string') return { ok: false, code: 'empty', message: messages.empty(ctx.role, exampleSchool) };
+  if (typeof raw !== 'string')
+    return { ok: false, code: 'empty', message: messages.empty(ctx.role, exampleSchool) };
   // measured before any work, so a huge message costs nothing
-  if (raw.length > MAX_MESSAGE_CHARS) return { ok: false, code: 'too_long', message: messages.tooLong(raw.length) };
+  if (raw.length > MAX_MESSAGE_CHARS)
+    return { ok: false, code: 'too_long', message: messages.tooLong(raw.length) };
   const text = normalizeText(raw, ctx.botNames);
   if (text === '') return { ok: false, code: 'empty', message: messages.empty(ctx.role, exampleSchool) };
   const today = dayInZone(ctx.now, ctx.timezone);
@@ -61,7 +63,11 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
     case 'stats': {
       const r = readStatsRange(kw.rest, today);
       if (!r.ok) return failure('bad_date', messages.badStatsRange(kw.rest));
-      return { ok: true, command: { command: 'stats', from: r.from, to: r.to }, assumptions: r.assumption ? [r.assumption] : [] };
+      return {
+        ok: true,
+        command: { command: 'stats', from: r.from, to: r.to },
+        assumptions: r.assumption ? [r.assumption] : [],
+      };
     }
     case 'bind_chat':
       return parseBindChat(kw.rest, ctx);

@@ -1,6 +1,12 @@
 import type { WorkCalendar } from '../domain/calendar.js';
 import { displayText } from './normalize-text.js';
-import { ACTION_ONLY_RE, clauseBounds, findDeadlineAttempt, scanDeadlines, type DeadlineError } from './deadline.js';
+import {
+  ACTION_ONLY_RE,
+  clauseBounds,
+  findDeadlineAttempt,
+  scanDeadlines,
+  type DeadlineError,
+} from './deadline.js';
 
 /**
  * One problem's own deadline, and its text without it. The deadline clause is dropped only when
@@ -14,7 +20,8 @@ export type ProblemDeadline =
   | { ok: false; error: DeadlineError };
 
 /** Lead-ins that may precede a deadline in its clause: "要求5个工作日内整改". */
-const LEAD_IN_RE = /^(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
+const LEAD_IN_RE =
+  /^(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
 
 function tidy(text: string): string {
   return text
@@ -34,7 +41,10 @@ export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar
   if (!hit.result.ok) return { ok: false, error: hit.result.error };
   const assumptions: string[] = [];
   if (hit.result.assumption) assumptions.push(hit.result.assumption);
-  if (hits.length > 1) assumptions.push(`『${displayText(tidy(raw).slice(0, 12))}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`);
+  if (hits.length > 1)
+    assumptions.push(
+      `『${displayText(tidy(raw).slice(0, 12))}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`,
+    );
 
   let text = raw;
   const [cs, ce] = clauseBounds(raw, hit.start, hit.end);

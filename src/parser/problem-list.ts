@@ -30,7 +30,10 @@ const LINE_MARKER_RE = new RegExp(
     ')\\s?',
 );
 
-const INLINE_MARKER_RE = new RegExp(`[;,。 ](?:\\((\\d{1,2})\\)|(\\d{1,2})(?:[、)]|\\.(?!\\d))|([${CIRCLED}]))`, 'g');
+const INLINE_MARKER_RE = new RegExp(
+  `[;,。 ](?:\\((\\d{1,2})\\)|(\\d{1,2})(?:[、)]|\\.(?!\\d))|([${CIRCLED}]))`,
+  'g',
+);
 
 const NONE_RE = /^(?:无|暂无|没有|无问题|未发现问题|暂未发现问题|未发现明显问题|没有问题)[。.!]?$/;
 
@@ -49,7 +52,7 @@ function splitInline(line: string, prev: number | undefined): { parts: string[];
   let from = 0;
   INLINE_MARKER_RE.lastIndex = 0;
   for (let m = INLINE_MARKER_RE.exec(line); m; m = INLINE_MARKER_RE.exec(line)) {
-    const n = m[1] ?? m[2] ? Number(m[1] ?? m[2]) : CIRCLED.indexOf(m[3]!) + 1;
+    const n = (m[1] ?? m[2]) ? Number(m[1] ?? m[2]) : CIRCLED.indexOf(m[3]!) + 1;
     if (n !== expected) continue;
     parts.push(line.slice(from, m.index + 1));
     from = m.index + m[0].length;

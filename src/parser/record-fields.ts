@@ -7,7 +7,16 @@
  * Inside the 问题 block, an inline "期限:" belongs to that problem, not to the record.
  */
 
-export type FieldKey = 'school' | 'date' | 'kind' | 'topic' | 'findings' | 'highlights' | 'problems' | 'deadline' | 'remark';
+export type FieldKey =
+  | 'school'
+  | 'date'
+  | 'kind'
+  | 'topic'
+  | 'findings'
+  | 'highlights'
+  | 'problems'
+  | 'deadline'
+  | 'remark';
 
 export const FIELD_LABELS: Readonly<Record<FieldKey, readonly string[]>> = {
   school: ['学校', '校名', '督导学校', '园所', '学校名称', '被督导学校'],

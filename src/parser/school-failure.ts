@@ -7,6 +7,8 @@ export function schoolFailure(m: Extract<SchoolMatch, { ok: false }>): ParseFail
   if (m.code === 'ambiguous_school') {
     return { ok: false, code: 'ambiguous_school', message: messages.ambiguousSchool(m.query, m.candidates) };
   }
-  const message = m.inactive ? messages.inactiveSchool(m.inactive) : messages.unknownSchool(m.query, m.suggestions);
+  const message = m.inactive
+    ? messages.inactiveSchool(m.inactive)
+    : messages.unknownSchool(m.query, m.suggestions);
   return { ok: false, code: 'unknown_school', message };
 }

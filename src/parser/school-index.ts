@@ -34,10 +34,25 @@ export interface SchoolIndex {
   readonly zoneByKey: ReadonlyMap<string, readonly Zone[]>;
 }
 
-const GENERIC = new Set(['小学', '中学', '初中', '高中', '学校', '幼儿园', '中心小学', '中心校', '完小', '小', '中', '幼', '实验']);
+const GENERIC = new Set([
+  '小学',
+  '中学',
+  '初中',
+  '高中',
+  '学校',
+  '幼儿园',
+  '中心小学',
+  '中心校',
+  '完小',
+  '小',
+  '中',
+  '幼',
+  '实验',
+]);
 const REGION_RE = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县)/;
 const SINGLE_REGION_RE = /^(?:区|县|市)/;
-const NUMERAL_RE = /第?([零〇一二两三四五六七八九十百]+)(?=[小中幼学校完高初职分])|第([零〇一二两三四五六七八九十百]+)|第(\d+)/g;
+const NUMERAL_RE =
+  /第?([零〇一二两三四五六七八九十百]+)(?=[小中幼学校完高初职分])|第([零〇一二两三四五六七八九十百]+)|第(\d+)/g;
 
 /** Drop leading region names as long as something specific is left. */
 function stripRegion(key: string): string {
@@ -54,7 +69,9 @@ function stripRegion(key: string): string {
 
 /** The comparison key of a school or zone name (see the file comment). */
 export function nameKey(name: string): string {
-  let k = foldWidth(name).toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  let k = foldWidth(name)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
   k = k.replace(NUMERAL_RE, (all, a?: string, b?: string, c?: string) => {
     if (c !== undefined) return c;
     const n = readNumber(a ?? b ?? '');
@@ -88,7 +105,9 @@ export function createSchoolIndex(schools: readonly School[], zones: readonly Zo
   for (const school of active) {
     byName.set(foldWidth(school.name).trim(), school);
     for (const short of school.shortNames ?? []) push(byShortName, foldWidth(short).trim(), school);
-    const keys = [...new Set([school.name, ...(school.shortNames ?? [])].map(nameKey).filter((k) => k !== ''))];
+    const keys = [
+      ...new Set([school.name, ...(school.shortNames ?? [])].map(nameKey).filter((k) => k !== '')),
+    ];
     for (const k of keys) push(byKey, k, school);
     entries.push({ school, keys });
   }

@@ -1,4 +1,12 @@
-import { addDays, addMonths, endOfMonth, makeDay, splitDay, startOfMonth, startOfWeek } from '../domain/day.js';
+import {
+  addDays,
+  addMonths,
+  endOfMonth,
+  makeDay,
+  splitDay,
+  startOfMonth,
+  startOfWeek,
+} from '../domain/day.js';
 import { readNumber } from './cn-number.js';
 import { readVisitDate } from './visit-date.js';
 
@@ -25,7 +33,11 @@ function month(day: string): { from: string; to: string } {
 
 /** The from/to days of a 统计 argument, relative to today ('YYYY-MM-DD'). */
 export function readStatsRange(text: string, today: string): StatsRange {
-  const t = text.trim().replace(/^(?:范围|时间|期间)?:?/, '').replace(/[。.!]+$/, '').replace(/(?:的)?(?:数据|情况|统计)$/, '');
+  const t = text
+    .trim()
+    .replace(/^(?:范围|时间|期间)?:?/, '')
+    .replace(/[。.!]+$/, '')
+    .replace(/(?:的)?(?:数据|情况|统计)$/, '');
   const y = splitDay(today)!.year;
   if (t.length > 40) return { ok: false }; // no period is written that long
   if (t === '') return { ok: true, ...month(today), assumption: '未写统计范围，按本月统计' };
@@ -81,7 +93,9 @@ export function readStatsRange(text: string, today: string): StatsRange {
   const yr = YEAR_RE.exec(t);
   if (yr) {
     const year = Number(yr.groups!.y);
-    return year >= 2000 && year <= 2100 ? { ok: true, from: makeDay(year, 1, 1)!, to: makeDay(year, 12, 31)! } : { ok: false };
+    return year >= 2000 && year <= 2100
+      ? { ok: true, from: makeDay(year, 1, 1)!, to: makeDay(year, 12, 31)! }
+      : { ok: false };
   }
   for (const [a, b] of rangeSplits(t)) {
     const from = rangeEnd(a, today);

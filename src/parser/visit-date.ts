@@ -18,7 +18,8 @@ export type VisitDate = { ok: true; day: string; assumption?: string } | { ok: f
 
 const NUM2 = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const WEEKDAY = '(?:\\s?\\(?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])\\)?)?';
-const TIME = '(?:\\s?(?:上午|下午|中午|晚上|早上|全天|全日))?(?:\\s?\\d{1,2}[:点]\\d{0,2}分?(?:\\s?[-~至到]\\s?\\d{1,2}[:点]\\d{0,2}分?)?)?';
+const TIME =
+  '(?:\\s?(?:上午|下午|中午|晚上|早上|全天|全日))?(?:\\s?\\d{1,2}[:点]\\d{0,2}分?(?:\\s?[-~至到]\\s?\\d{1,2}[:点]\\d{0,2}分?)?)?';
 const TAIL = `${WEEKDAY}${TIME}$`;
 
 const RELATIVE_RE = new RegExp(`^(?<rel>今天|今日|昨天|昨日|前天)${TAIL}`);
@@ -40,7 +41,10 @@ function finish(day: string, today: string, wdChar: string | undefined, assumpti
     return { ok: false, reason: `${formatDayCn(day, { year: true })}，与所写的星期不符，请核对` };
   }
   if (day > today) {
-    return { ok: false, reason: `督导日期 ${formatDayCn(day)} 晚于今天（${formatDayCn(today)}），不能登记尚未进行的督导` };
+    return {
+      ok: false,
+      reason: `督导日期 ${formatDayCn(day)} 晚于今天（${formatDayCn(today)}），不能登记尚未进行的督导`,
+    };
   }
   return assumption ? { ok: true, day, assumption } : { ok: true, day };
 }

@@ -42,7 +42,12 @@ export function readVisitKind(text: string): KindRead {
   const topic = leftover(rest.replace(MANNER_RE, ' '));
   if (!best) {
     if (topic !== '' || manners.size === 0) return { ok: false, text: value };
-    return { ok: true, kind: '挂牌督导', ...(manner ? { manner } : {}), assumption: '未写督导类型，按挂牌督导登记' };
+    return {
+      ok: true,
+      kind: '挂牌督导',
+      ...(manner ? { manner } : {}),
+      assumption: '未写督导类型，按挂牌督导登记',
+    };
   }
   return { ok: true, kind: best.kind, ...(manner ? { manner } : {}), ...(topic ? { topic } : {}) };
 }

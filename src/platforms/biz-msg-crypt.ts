@@ -22,7 +22,13 @@ export const BLOCK = 32; // PKCS#7 pads to 32-byte blocks, not AES's 16 (91144, 
 export class BizCryptError extends Error {
   constructor(
     /** what went wrong, for the log hint; never includes key or plaintext */
-    public readonly reason: 'bad_key' | 'bad_base64' | 'bad_length' | 'bad_padding' | 'bad_msg_len' | 'receive_id_mismatch',
+    public readonly reason:
+      | 'bad_key'
+      | 'bad_base64'
+      | 'bad_length'
+      | 'bad_padding'
+      | 'bad_msg_len'
+      | 'receive_id_mismatch',
   ) {
     super(`cannot decrypt callback: ${reason}`);
     this.name = 'BizCryptError';
@@ -40,7 +46,9 @@ export function aesKeyFrom(encodingAesKey: string): Buffer {
 /** msg_signature: sha1 of the four strings sorted (by code unit, like the official libraries) and joined. */
 export function msgSignature(token: string, timestamp: string, nonce: string, encrypt: string): string {
   const parts = [token, timestamp, nonce, encrypt].sort();
-  return createHash('sha1').update(parts[0]! + parts[1]! + parts[2]! + parts[3]!).digest('hex');
+  return createHash('sha1')
+    .update(parts[0]! + parts[1]! + parts[2]! + parts[3]!)
+    .digest('hex');
 }
 
 /**
@@ -60,7 +68,11 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * Decrypt `msg_encrypt` and split the plaintext. Checks the padding, the length field and, when
  * `expectReceiveId` is given, the receive id (corp id, "" for the smart bot, app key for DingTalk).
  */
-export function decryptBizMsg(key: Buffer, encrypt: string, expectReceiveId?: string): { message: string; receiveId: string } {
+export function decryptBizMsg(
+  key: Buffer,
+  encrypt: string,
+  expectReceiveId?: string,
+): { message: string; receiveId: string } {
   // DingTalk's Python library uses base64.encodebytes, which wraps lines: drop whitespace first.
   const b64 = /\s/.test(encrypt) ? encrypt.replace(/\s+/g, '') : encrypt;
   if (!BASE64.test(b64)) throw new BizCryptError('bad_base64');
@@ -71,19 +83,26 @@ export function decryptBizMsg(key: Buffer, encrypt: string, expectReceiveId?: st
   const plain = Buffer.concat([decipher.update(raw), decipher.final()]);
   const pad = plain[plain.length - 1]!;
   if (pad < 1 || pad > BLOCK || pad > plain.length) throw new BizCryptError('bad_padding');
-  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new BizCryptError('bad_padding');
+  for (let i = plain.length - pad; i < plain.length; i++)
+    if (plain[i] !== pad) throw new BizCryptError('bad_padding');
   const end = plain.length - pad;
   if (end < 20) throw new BizCryptError('bad_msg_len');
   const len = plain.readUInt32BE(16);
   if (20 + len > end) throw new BizCryptError('bad_msg_len');
   const message = plain.toString('utf8', 20, 20 + len);
   const receiveId = plain.toString('utf8', 20 + len, end);
-  if (expectReceiveId !== undefined && receiveId !== expectReceiveId) throw new BizCryptError('receive_id_mismatch');
+  if (expectReceiveId !== undefined && receiveId !== expectReceiveId)
+    throw new BizCryptError('receive_id_mismatch');
   return { message, receiveId };
 }
 
 /** Encrypt for a passive reply (and for tests): Base64(AES(random16 + len + msg + receiveId + pad)). */
-export function encryptBizMsg(key: Buffer, message: string, receiveId: string, random: Buffer = randomBytes(16)): string {
+export function encryptBizMsg(
+  key: Buffer,
+  message: string,
+  receiveId: string,
+  random: Buffer = randomBytes(16),
+): string {
   if (random.length !== 16) throw new Error('random prefix must be 16 bytes');
   const msg = Buffer.from(message, 'utf8');
   const len = Buffer.alloc(4);
@@ -92,7 +111,10 @@ export function encryptBizMsg(key: Buffer, message: string, receiveId: string, r
   const pad = BLOCK - (body.length % BLOCK);
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
   cipher.setAutoPadding(false);
-  return Buffer.concat([cipher.update(Buffer.concat([body, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+  return Buffer.concat([
+    cipher.update(Buffer.concat([body, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64');
 }
 
 /** A nonce for replies: 16 alphanumerics, like the official libraries. */

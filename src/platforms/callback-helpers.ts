@@ -15,7 +15,8 @@ export async function readBodyOrRefuse(deps: IngressDeps, ctx: Context, platform
   try {
     return (await readBody(ctx)).toString('utf8');
   } catch (e) {
-    if (e instanceof AppError && e.code === 'too_large') refuse(deps, ctx, platform, 'too_large', 'body over 64 KiB: not a platform callback?');
+    if (e instanceof AppError && e.code === 'too_large')
+      refuse(deps, ctx, platform, 'too_large', 'body over 64 KiB: not a platform callback?');
     refuse(deps, ctx, platform, 'malformed', 'cannot read the request body');
   }
 }
@@ -33,9 +34,13 @@ export async function acceptDecoded(
 ): Promise<void> {
   if (decoded.kind === 'inbound') {
     const outcome = await acceptOrUnavailable(deps, platform, decoded.inbound);
-    if (deps.log.isLevelEnabled('debug')) deps.log.debug({ platform, channel: decoded.inbound.channel, outcome }, 'callback stored');
+    if (deps.log.isLevelEnabled('debug'))
+      deps.log.debug({ platform, channel: decoded.inbound.channel, outcome }, 'callback stored');
   } else {
-    deps.log.debug({ platform, path: ctx.path, reason: decoded.reason }, 'callback needs no work; acknowledged');
+    deps.log.debug(
+      { platform, path: ctx.path, reason: decoded.reason },
+      'callback needs no work; acknowledged',
+    );
   }
   ctx.status = 200;
   ctx.set('Content-Type', ok.type); // the full value: no MIME lookup on the hot path
@@ -59,8 +64,14 @@ export function parseQuery(qs: string): Record<string, string | string[] | undef
     let key: string;
     let val: string;
     try {
-      key = rawKey.includes('%') || rawKey.includes('+') ? decodeURIComponent(rawKey.replace(/\+/g, ' ')) : rawKey;
-      val = rawVal.includes('%') || rawVal.includes('+') ? decodeURIComponent(rawVal.replace(/\+/g, ' ')) : rawVal;
+      key =
+        rawKey.includes('%') || rawKey.includes('+')
+          ? decodeURIComponent(rawKey.replace(/\+/g, ' '))
+          : rawKey;
+      val =
+        rawVal.includes('%') || rawVal.includes('+')
+          ? decodeURIComponent(rawVal.replace(/\+/g, ' '))
+          : rawVal;
     } catch {
       continue;
     }

@@ -19,14 +19,21 @@ export interface IngressDeps {
  * Accept one decoded message and count the outcome. Redis down → 503 so the platform retries;
  * never a 2xx for a message that was not stored.
  */
-export async function acceptOrUnavailable(deps: IngressDeps, platform: Platform, inbound: Inbound): Promise<'accepted' | 'duplicate'> {
+export async function acceptOrUnavailable(
+  deps: IngressDeps,
+  platform: Platform,
+  inbound: Inbound,
+): Promise<'accepted' | 'duplicate'> {
   try {
     const outcome = await deps.accept(inbound);
     deps.metrics.callbacks.inc({ platform, outcome });
     return outcome;
   } catch (e) {
     deps.metrics.callbacks.inc({ platform, outcome: 'unavailable' });
-    deps.log.warn({ platform, channel: inbound.channel, err: (e as Error).name }, 'cannot store callback: is Redis up? answered 503 so the platform retries');
+    deps.log.warn(
+      { platform, channel: inbound.channel, err: (e as Error).name },
+      'cannot store callback: is Redis up? answered 503 so the platform retries',
+    );
     throw new AppError('unavailable', 'temporarily unavailable', 503);
   }
 }
@@ -44,5 +51,13 @@ export function refuse(
   deps.metrics.callbacks.inc({ platform, outcome });
   deps.log.warn({ platform, path: ctx.path, outcome, ip: ctx.ip }, hint);
   const status = outcome === 'bad_signature' ? 401 : outcome === 'too_large' ? 413 : 400;
-  throw new AppError(outcome, outcome === 'bad_signature' ? 'bad signature' : outcome === 'too_large' ? 'body too large' : 'malformed request', status);
+  throw new AppError(
+    outcome,
+    outcome === 'bad_signature'
+      ? 'bad signature'
+      : outcome === 'too_large'
+        ? 'body too large'
+        : 'malformed request',
+    status,
+  );
 }

@@ -28,7 +28,14 @@ export type Address =
 
 /** Where a card about an item went, so a later card_update can take its buttons away. */
 export type CardRef =
-  | { platform: 'wecom'; taskId: string; userIds: string[]; responseCode?: string; sentAt: string; card: Card }
+  | {
+      platform: 'wecom';
+      taskId: string;
+      userIds: string[];
+      responseCode?: string;
+      sentAt: string;
+      card: Card;
+    }
   | { platform: 'dingtalk'; outTrackId: string; sentAt: string; card: Card }
   | { platform: 'sim'; conversation: string; cardId: string; sentAt: string; card: Card };
 

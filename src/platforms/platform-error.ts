@@ -33,9 +33,26 @@ export function networkError(platform: Platform, e: unknown, what: string): Plat
   const err = e as { code?: string; response?: { status?: number } };
   const status = err.response?.status;
   if (status !== undefined) {
-    if (status === 429) return new PlatformError(platform, 'rate_limited', `http_${status}`, `${what}: rate limited (HTTP 429)`);
-    if (status >= 500) return new PlatformError(platform, 'retry', `http_${status}`, `${what}: the platform answered HTTP ${status}`);
-    return new PlatformError(platform, 'permanent', `http_${status}`, `${what}: the platform answered HTTP ${status}; check the API base URL and the request`);
+    if (status === 429)
+      return new PlatformError(
+        platform,
+        'rate_limited',
+        `http_${status}`,
+        `${what}: rate limited (HTTP 429)`,
+      );
+    if (status >= 500)
+      return new PlatformError(
+        platform,
+        'retry',
+        `http_${status}`,
+        `${what}: the platform answered HTTP ${status}`,
+      );
+    return new PlatformError(
+      platform,
+      'permanent',
+      `http_${status}`,
+      `${what}: the platform answered HTTP ${status}; check the API base URL and the request`,
+    );
   }
   const code = err.code ?? 'network';
   const timeout = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
@@ -43,6 +60,8 @@ export function networkError(platform: Platform, e: unknown, what: string): Plat
     platform,
     'retry',
     timeout ? 'timeout' : code,
-    timeout ? `${what}: timed out; is the platform reachable from this server?` : `${what}: network error ${code}; check DNS, proxy and firewall`,
+    timeout
+      ? `${what}: timed out; is the platform reachable from this server?`
+      : `${what}: network error ${code}; check DNS, proxy and firewall`,
   );
 }

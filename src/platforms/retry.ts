@@ -30,7 +30,12 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, o: Retry
     try {
       return await fn(attempt);
     } catch (e) {
-      if (!isPlatformError(e) || (e.kind !== 'retry' && e.kind !== 'rate_limited') || attempt + 1 >= o.attempts) throw e;
+      if (
+        !isPlatformError(e) ||
+        (e.kind !== 'retry' && e.kind !== 'rate_limited') ||
+        attempt + 1 >= o.attempts
+      )
+        throw e;
       const delay = Math.max(e.retryAfterMs ?? 0, backoffDelay(attempt, o.baseMs, o.maxMs));
       o.onRetry?.(e, attempt, delay);
       await wait(delay);

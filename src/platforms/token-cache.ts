@@ -64,7 +64,8 @@ export class TokenCache {
           await this.o.redis.eval(DEL_IF_EQUAL, 1, this.lockKey, me);
         }
       }
-      if (Date.now() > deadline) throw new Error('access token: timed out waiting for another process to fetch it');
+      if (Date.now() > deadline)
+        throw new Error('access token: timed out waiting for another process to fetch it');
       await sleep(this.o.pollMs ?? 25);
     }
   }

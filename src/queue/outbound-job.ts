@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { cardActionSchema, channelSchema, conversationSchema, platformSchema, replyViaSchema } from '../domain/inbound.js';
+import {
+  cardActionSchema,
+  channelSchema,
+  conversationSchema,
+  platformSchema,
+  replyViaSchema,
+} from '../domain/inbound.js';
 import { cardKinds } from '../domain/card.js';
 import { jobId } from './names.js';
 
@@ -16,7 +22,12 @@ export const cardSchema = z.object({
   entries: z.array(z.object({ id: z.string(), text: z.string(), meta: z.string().optional() })),
   note: z.string().optional(),
   buttons: z.array(
-    z.object({ label: z.string(), action: cardActionSchema, item: z.string(), style: z.enum(['primary', 'danger', 'default']).optional() }),
+    z.object({
+      label: z.string(),
+      action: cardActionSchema,
+      item: z.string(),
+      style: z.enum(['primary', 'danger', 'default']).optional(),
+    }),
   ),
   outcome: z.string().optional(),
   text: z.string(),
@@ -25,7 +36,10 @@ export const cardSchema = z.object({
 export const recipientSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('origin') }),
   z.object({ type: z.literal('person'), personId: z.string() }),
-  z.object({ type: z.literal('bound_chat'), binding: z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string() }) }),
+  z.object({
+    type: z.literal('bound_chat'),
+    binding: z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string() }),
+  }),
 ]);
 
 /** Where the triggering message came from, so `origin` replies can answer in place. */

@@ -17,7 +17,10 @@ import { keyPart as esc } from './names.js';
  * Recipients, not platform addresses, are the "chat": the resolved address is only known when
  * the job runs, and one recipient always resolves to the same conversation.
  */
-type To = { type: 'origin' } | { type: 'person'; personId: string } | { type: 'bound_chat'; binding: { type: string; id: string } };
+type To =
+  | { type: 'origin' }
+  | { type: 'person'; personId: string }
+  | { type: 'bound_chat'; binding: { type: string; id: string } };
 
 export function orderKeyOf(to: To, origin: Origin | undefined): string | undefined {
   if (to.type === 'person') return `p|${to.personId}`;
@@ -37,12 +40,19 @@ export const orderKeys = (prefix: string) => ({
  * sort by time, and by enqueue order within a millisecond; the time also tells a fresh entry
  * whose job is about to be added from a stale one whose job never was.
  */
-export async function registerOrder(redis: RedisClient, prefix: string, entries: { key: string; jobId: string }[], now = Date.now()): Promise<void> {
+export async function registerOrder(
+  redis: RedisClient,
+  prefix: string,
+  entries: { key: string; jobId: string }[],
+  now = Date.now(),
+): Promise<void> {
   if (!entries.length) return;
   const k = orderKeys(prefix);
   const last = await redis.incrby(k.seq, entries.length);
   const m = redis.multi();
-  entries.forEach((e, i) => m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId));
+  entries.forEach((e, i) =>
+    m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId),
+  );
   await m.exec();
 }
 
@@ -52,7 +62,14 @@ const UNADDED_AFTER_MS = 30_000;
 const WAITING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /** true when this job is first in its chat (stale heads are dropped on the way). */
-export async function isMyTurn(redis: RedisClient, prefix: string, queue: Queue, key: string, jobId: string, now = Date.now()): Promise<boolean> {
+export async function isMyTurn(
+  redis: RedisClient,
+  prefix: string,
+  queue: Queue,
+  key: string,
+  jobId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const chat = orderKeys(prefix).chat(key);
   for (let i = 0; i < 50; i++) {
     const [head, score] = await redis.zrange(chat, 0, 0, 'WITHSCORES');
@@ -66,6 +83,11 @@ export async function isMyTurn(redis: RedisClient, prefix: string, queue: Queue,
 }
 
 /** Leave the chat's line: the job is done for good. */
-export async function leaveOrder(redis: RedisClient, prefix: string, key: string, jobId: string): Promise<void> {
+export async function leaveOrder(
+  redis: RedisClient,
+  prefix: string,
+  key: string,
+  jobId: string,
+): Promise<void> {
   await redis.zrem(orderKeys(prefix).chat(key), jobId);
 }

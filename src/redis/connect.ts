@@ -38,7 +38,10 @@ export function connectRedis(url: string, o: ConnectOptions): RedisClient {
     const name = u.pathname.replace(/^\//, '') || 'mymaster';
     return new Redis({ ...opts, sentinels, name, password: u.password || undefined });
   }
-  const parts = url.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = url
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length > 1) {
     const nodes = parts.map((p) => {
       const u = new URL(p);
@@ -46,7 +49,11 @@ export function connectRedis(url: string, o: ConnectOptions): RedisClient {
     });
     const first = new URL(parts[0]!);
     return new Cluster(nodes, {
-      redisOptions: { ...opts, password: first.password || undefined, tls: first.protocol === 'rediss:' ? {} : undefined },
+      redisOptions: {
+        ...opts,
+        password: first.password || undefined,
+        tls: first.protocol === 'rediss:' ? {} : undefined,
+      },
       enableOfflineQueue: opts.enableOfflineQueue,
       clusterRetryStrategy: opts.retryStrategy,
     });

@@ -73,14 +73,22 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   const port = opts.port ?? (await freePort());
   const durable = opts.durable !== false;
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dataDir,
-    '--save', '',
-    '--daemonize', 'no',
-    '--maxmemory-policy', 'noeviction',
-    '--loglevel', 'warning',
-    '--logfile', join(dataDir, 'redis.log'),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dataDir,
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--loglevel',
+    'warning',
+    '--logfile',
+    join(dataDir, 'redis.log'),
     ...(durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
   ];
   const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
@@ -90,7 +98,8 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   const started = Date.now();
   while (!(await pingRedis(port))) {
     if (spawnError) throw new Error(`cannot start redis-server: ${spawnError.message}`);
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}); see ${join(dataDir, 'redis.log')}`);
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited (${child.exitCode}); see ${join(dataDir, 'redis.log')}`);
     if (Date.now() - started > 10_000) throw new Error('redis-server did not answer within 10 s');
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -80,7 +80,8 @@ export function passWindow(at: Date, policy: ReminderPolicy, cal: WorkCalendar):
   const day = dayInZone(at, policy.timeZone);
   const time = timeInZone(at, policy.timeZone);
   if (!cal.isWorkday(day)) return { open: false, day, time, reason: 'not_workday' };
-  if (time < policy.workHours.start || time >= policy.workHours.end) return { open: false, day, time, reason: 'quiet_hours' };
+  if (time < policy.workHours.start || time >= policy.workHours.end)
+    return { open: false, day, time, reason: 'quiet_hours' };
   return { open: true, day, time };
 }
 
@@ -113,7 +114,11 @@ export interface ReminderPlanner {
   scanFrom(watermark: string | undefined): string | undefined;
 }
 
-export function createReminderPlanner(today: string, policy: ReminderPolicy, cal: WorkCalendar): ReminderPlanner {
+export function createReminderPlanner(
+  today: string,
+  policy: ReminderPolicy,
+  cal: WorkCalendar,
+): ReminderPlanner {
   if (!cal.isWorkday(today)) throw new RangeError(`reminder planner: ${today} is not a working day`);
   const before = [...new Set(policy.beforeWorkdays)].filter((n) => n >= 0).sort((a, b) => a - b);
   const maxBefore = before.length ? before[before.length - 1]! : 0;
@@ -128,12 +133,31 @@ export function createReminderPlanner(today: string, policy: ReminderPolicy, cal
       if (n === undefined) return [];
       const lastWorkday = cal.isWorkday(deadline) ? deadline : cal.previousWorkday(deadline);
       const triggerDay = cal.addWorkdays(lastWorkday, -n);
-      return [{ stage: n === 0 ? 'due' : 'before', key: n === 0 ? 'due' : `before-${n}`, workdays: left, triggerDay }];
+      return [
+        {
+          stage: n === 0 ? 'due' : 'before',
+          key: n === 0 ? 'due' : `before-${n}`,
+          workdays: left,
+          triggerDay,
+        },
+      ];
     }
     const over = cal.workdaysBetween(deadline, today); // >= 1: today is a working day after D
     const out: DueStage[] = [];
-    if (over >= escalateAt) out.push({ stage: 'escalation', key: 'escalation', workdays: over, triggerDay: cal.addWorkdays(deadline, escalateAt) });
-    if (over < escalateAt || escalateAt === 1) out.push({ stage: 'overdue', key: 'overdue', workdays: over, triggerDay: cal.addWorkdays(deadline, 1) });
+    if (over >= escalateAt)
+      out.push({
+        stage: 'escalation',
+        key: 'escalation',
+        workdays: over,
+        triggerDay: cal.addWorkdays(deadline, escalateAt),
+      });
+    if (over < escalateAt || escalateAt === 1)
+      out.push({
+        stage: 'overdue',
+        key: 'overdue',
+        workdays: over,
+        triggerDay: cal.addWorkdays(deadline, 1),
+      });
     return out;
   };
   const stagesOf = (deadline: string): DueStage[] => {
@@ -179,4 +203,5 @@ export function supervisionDeadline(day: string, cal: WorkCalendar): string {
 }
 
 /** The claim id of one stage of one item at one deadline: an extension makes new ids. */
-export const reminderClaimId = (itemId: string, stageKey: string, deadline: string) => `${itemId}|${stageKey}|${deadline}`;
+export const reminderClaimId = (itemId: string, stageKey: string, deadline: string) =>
+  `${itemId}|${stageKey}|${deadline}`;

@@ -55,7 +55,8 @@ export function parseAt(text: string, timeZone: string): Date | undefined {
     const d = zonedInstant(wall[1]!, wall[2]!, timeZone);
     return Number.isNaN(d.getTime()) ? undefined : d;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim())) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim()))
+    return undefined;
   const d = new Date(text.trim());
   return Number.isNaN(d.getTime()) ? undefined : d;
 }

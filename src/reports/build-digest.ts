@@ -60,7 +60,12 @@ const WORST_MIN = 5;
 const WORST_MAX = 10;
 
 /** The digest of `who` (a leader's zones, or the whole district) for the morning of `day`. */
-export async function buildDigestFor(store: Store, who: Pick<Person, 'zones'> | 'district', day: string, deps: DigestDeps): Promise<DigestReport> {
+export async function buildDigestFor(
+  store: Store,
+  who: Pick<Person, 'zones'> | 'district',
+  day: string,
+  deps: DigestDeps,
+): Promise<DigestReport> {
   const snap = await loadSnapshot(store, day, deps);
   return digestFromSnapshot(snap, who === 'district' ? { all: true } : scopeOfPerson(who), deps);
 }
@@ -90,20 +95,28 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
   const zoneName = new Map(s.zones.map((z) => [z.id, z.name]));
   const zones: DigestZoneLine[] =
     zoneIds.length > 1
-      ? zoneIds.map((z) => ({
-          id: z,
-          name: zoneName.get(z) ?? z,
-          visits: records.filter((r) => r.zone === z).length,
-          open: open.filter((x) => x.item.zone === z).length,
-          overdue: overdue.filter((x) => x.item.zone === z).length,
-          visited: active.filter((x) => x.zone === z && visited.has(x.id)).length,
-          schools: active.filter((x) => x.zone === z).length,
-        })).sort((a, b) => compareNatural(a.name, b.name))
+      ? zoneIds
+          .map((z) => ({
+            id: z,
+            name: zoneName.get(z) ?? z,
+            visits: records.filter((r) => r.zone === z).length,
+            open: open.filter((x) => x.item.zone === z).length,
+            overdue: overdue.filter((x) => x.item.zone === z).length,
+            visited: active.filter((x) => x.zone === z && visited.has(x.id)).length,
+            schools: active.filter((x) => x.zone === z).length,
+          }))
+          .sort((a, b) => compareNatural(a.name, b.name))
       : [];
 
   const worstCount = Math.max(deps.worst ?? WORST_MIN, Math.min(escalated.length, WORST_MAX));
   const worst = [...overdue]
-    .sort((a, b) => (a.item.deadline !== b.item.deadline ? (a.item.deadline < b.item.deadline ? -1 : 1) : itemNo(a.item.id) - itemNo(b.item.id)))
+    .sort((a, b) =>
+      a.item.deadline !== b.item.deadline
+        ? a.item.deadline < b.item.deadline
+          ? -1
+          : 1
+        : itemNo(a.item.id) - itemNo(b.item.id),
+    )
     .slice(0, worstCount)
     .map((x) => ({
       item: x.item.id,
@@ -135,7 +148,11 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
     escalated: escalated.length,
     worst,
     zones,
-    coverage: { month: s.month, visited: active.filter((x) => visited.has(x.id)).length, total: active.length },
+    coverage: {
+      month: s.month,
+      visited: active.filter((x) => visited.has(x.id)).length,
+      total: active.length,
+    },
     unreachable: unreachableIn(s, scope),
     failedDeliveries: { count: failed.length, people: uniq(failed.map((d) => personName.get(d.to) ?? d.to)) },
   };
@@ -150,12 +167,15 @@ function unreachableIn(s: DistrictSnapshot, scope: ReportScope): DigestReport['u
     return p.zones.some((z) => z === '*' || inScope(scope, z));
   };
   return s.people
-    .filter((p) => p.active && !p.wecomId && !p.dingtalkId && p.roles.some((r) => r !== 'admin') && relevant(p))
+    .filter(
+      (p) => p.active && !p.wecomId && !p.dingtalkId && p.roles.some((r) => r !== 'admin') && relevant(p),
+    )
     .map((p) => ({ id: p.id, name: p.name, roles: p.roles.map((r) => roleNames[r]).join('、') }));
 }
 
 const itemNo = (id: string) => Number(id.slice(3));
-const byDateThenId = (a: VisitRecord, b: VisitRecord) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : Number(a.id.slice(3)) - Number(b.id.slice(3)));
+const byDateThenId = (a: VisitRecord, b: VisitRecord) =>
+  a.date !== b.date ? (a.date < b.date ? -1 : 1) : Number(a.id.slice(3)) - Number(b.id.slice(3));
 
 function memo<T>(f: (k: string) => T): (k: string) => T {
   const m = new Map<string, T>();

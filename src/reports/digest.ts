@@ -21,8 +21,17 @@ export interface DigestInput {
  * numbers whether the scheduled job sends it at DIGEST_TIME or a leader asks with 日报 later; see
  * build-digest.ts. Kept with this signature for handlers/digest-now.ts.
  */
-export async function buildDigest(store: Store, calendar: WorkCalendar, i: DigestInput): Promise<DigestReport> {
-  const deps = { calendar, timeZone: i.timezone, escalateAfterWorkdays: i.escalateAfterWorkdays ?? 3, worst: i.worst };
+export async function buildDigest(
+  store: Store,
+  calendar: WorkCalendar,
+  i: DigestInput,
+): Promise<DigestReport> {
+  const deps = {
+    calendar,
+    timeZone: i.timezone,
+    escalateAfterWorkdays: i.escalateAfterWorkdays ?? 3,
+    worst: i.worst,
+  };
   return digestFromSnapshot(await loadSnapshot(store, i.date, deps), i.scope, deps);
 }
 

@@ -146,7 +146,9 @@ export function addItemsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportD
       excelDay(it.deadline),
       statusNames[it.status],
       closingState(it, deps),
-      it.status === 'closed' && it.closedAt ? excelDay(dayInZone(new Date(it.closedAt), deps.timeZone)) : null,
+      it.status === 'closed' && it.closedAt
+        ? excelDay(dayInZone(new Date(it.closedAt), deps.timeZone))
+        : null,
       historySummary(d.histories.get(it.id) ?? [], d.names, deps.timeZone),
     ]);
   }
@@ -187,7 +189,9 @@ export function addStatsSheet(wb: ExcelJS.Workbook, d: ExportData) {
   for (const s of d.stats.supervisors) row('督学', s);
   ws.addRow([]);
   const [y, m] = d.month.split('-');
-  ws.addRow([`说明：统计${y}年${Number(m)}月督导日期在本月的督导记录及其发现的问题，问题状态截至 ${d.stats.today}；发现问题 = 按期销号 + 逾期销号 + 整改中（未到期） + 逾期未销号。`]);
+  ws.addRow([
+    `说明：统计${y}年${Number(m)}月督导日期在本月的督导记录及其发现的问题，问题状态截至 ${d.stats.today}；发现问题 = 按期销号 + 逾期销号 + 整改中（未到期） + 逾期未销号。`,
+  ]);
 }
 
 export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportDeps) {
@@ -217,7 +221,11 @@ export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps:
   // by school: the school with the most overdue items first, then by name; within it, oldest first
   const bySchool = new Map<string, Item[]>();
   for (const it of d.overdue) bySchool.set(it.school, [...(bySchool.get(it.school) ?? []), it]);
-  const schools = [...bySchool.entries()].sort((a, b) => b[1].length - a[1].length || nameOr(d.names.school, a[0]).localeCompare(nameOr(d.names.school, b[0]), 'zh'));
+  const schools = [...bySchool.entries()].sort(
+    (a, b) =>
+      b[1].length - a[1].length ||
+      nameOr(d.names.school, a[0]).localeCompare(nameOr(d.names.school, b[0]), 'zh'),
+  );
   let n = 0;
   for (const [school, items] of schools) {
     for (const it of items) {
@@ -235,5 +243,7 @@ export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps:
     }
   }
   ws.addRow([]);
-  ws.addRow([`共 ${schools.length} 所学校 ${n} 项整改事项逾期未完成。请相关学校立即整改，责任督学跟踪督办。`]);
+  ws.addRow([
+    `共 ${schools.length} 所学校 ${n} 项整改事项逾期未完成。请相关学校立即整改，责任督学跟踪督办。`,
+  ]);
 }

@@ -4,7 +4,13 @@ import type { HistoryEvent, Item, VisitRecord } from '../domain/records.js';
 import type { Store } from '../store/store.js';
 import { collect } from './collect.js';
 import { statsFromData, monthRange, type StatsReport } from './stats-report.js';
-import { addOverdueNoticeSheet, addItemsSheet, addRecordsSheet, addStatsSheet, type ExportNames } from './export-sheets.js';
+import {
+  addOverdueNoticeSheet,
+  addItemsSheet,
+  addRecordsSheet,
+  addStatsSheet,
+  type ExportNames,
+} from './export-sheets.js';
 
 /**
  * The month's workbook (`export --month M`, GET export.xlsx?month=M), for printing and filing:
@@ -51,13 +57,26 @@ export async function loadExportData(store: Store, month: string, deps: ExportDe
     const hs = await Promise.all(chunk.map((it) => store.history(it.id)));
     chunk.forEach((it, j) => histories.set(it.id, hs[j]!));
   }
-  const stats = statsFromData({ from, to, scope: { all: true }, today: deps.today, timeZone: deps.timeZone, zones, schools, people, records, items });
+  const stats = statsFromData({
+    from,
+    to,
+    scope: { all: true },
+    today: deps.today,
+    timeZone: deps.timeZone,
+    zones,
+    schools,
+    people,
+    records,
+    items,
+  });
   const names: ExportNames = {
     person: new Map(people.map((p) => [p.id, p.name])),
     school: new Map(schools.map((s) => [s.id, s.name])),
     zone: new Map(zones.map((z) => [z.id, z.name])),
   };
-  const overdue = overdueAll.sort((a, b) => (a.deadline !== b.deadline ? (a.deadline < b.deadline ? -1 : 1) : num(a.id) - num(b.id)));
+  const overdue = overdueAll.sort((a, b) =>
+    a.deadline !== b.deadline ? (a.deadline < b.deadline ? -1 : 1) : num(a.id) - num(b.id),
+  );
   return { month, records, items, histories, overdue, stats, names };
 }
 
@@ -74,7 +93,11 @@ export function buildWorkbook(d: ExportData, deps: ExportDeps): ExcelJS.Workbook
 }
 
 /** The workbook of a month, as the bytes of an .xlsx file. */
-export async function exportMonth(store: Store, month: string, deps: ExportDeps): Promise<{ buffer: Buffer; data: ExportData }> {
+export async function exportMonth(
+  store: Store,
+  month: string,
+  deps: ExportDeps,
+): Promise<{ buffer: Buffer; data: ExportData }> {
   const data = await loadExportData(store, month, deps);
   const buffer = Buffer.from(await buildWorkbook(data, deps).xlsx.writeBuffer());
   return { buffer, data };

@@ -55,13 +55,24 @@ export interface SnapshotDeps {
 
 type SnapshotStore = Pick<
   FullStore,
-  'listZones' | 'listSchools' | 'listPeople' | 'queryRecords' | 'queryItems' | 'scanOpenByDeadline' | 'history' | 'deliveries'
+  | 'listZones'
+  | 'listSchools'
+  | 'listPeople'
+  | 'queryRecords'
+  | 'queryItems'
+  | 'scanOpenByDeadline'
+  | 'history'
+  | 'deliveries'
 >;
 
 const FAR_FUTURE = '9999-12-31';
 const CHUNK = 200;
 
-export async function loadSnapshot(store: SnapshotStore, day: string, deps: SnapshotDeps): Promise<DistrictSnapshot> {
+export async function loadSnapshot(
+  store: SnapshotStore,
+  day: string,
+  deps: SnapshotDeps,
+): Promise<DistrictSnapshot> {
   const from = deps.calendar.previousWorkday(day);
   const to = addDays(day, -1);
   const at = startOfDayIn(day, deps.timeZone);
@@ -98,20 +109,45 @@ export async function loadSnapshot(store: SnapshotStore, day: string, deps: Snap
   for (let i = 0; i < items.length; i += CHUNK) {
     const chunk = items.slice(i, i + CHUNK);
     const lists = await Promise.all(chunk.map((x) => store.deliveries(x.item.id)));
-    chunk.forEach((x, j) => (x.failed = lists[j]!.filter((d) => d.outcome === 'failed' && ms(d.at) >= fromMs && ms(d.at) < atMs)));
+    chunk.forEach(
+      (x, j) =>
+        (x.failed = lists[j]!.filter((d) => d.outcome === 'failed' && ms(d.at) >= fromMs && ms(d.at) < atMs)),
+    );
   }
-  return { day, from, to, at, fromAt, zones, schools, people, records, month: monthFrom.slice(0, 7), monthRecords, items };
+  return {
+    day,
+    from,
+    to,
+    at,
+    fromAt,
+    zones,
+    schools,
+    people,
+    records,
+    month: monthFrom.slice(0, 7),
+    monthRecords,
+    items,
+  };
 }
 
 const ms = (iso: string) => Date.parse(iso);
 
-async function stateAt(store: SnapshotStore, item: Item, atMs: number): Promise<{ status: ItemStatus; closedAt?: string }> {
-  if (ms(item.updatedAt) < atMs) return item.closedAt ? { status: item.status, closedAt: item.closedAt } : { status: item.status };
+async function stateAt(
+  store: SnapshotStore,
+  item: Item,
+  atMs: number,
+): Promise<{ status: ItemStatus; closedAt?: string }> {
+  if (ms(item.updatedAt) < atMs)
+    return item.closedAt ? { status: item.status, closedAt: item.closedAt } : { status: item.status };
   return replay(await store.history(item.id), item, atMs);
 }
 
 /** The status at an instant from the append-only history. Exported for the tests. */
-export function replay(history: HistoryEvent[], item: Pick<Item, 'status' | 'closedAt'>, atMs: number): { status: ItemStatus; closedAt?: string } {
+export function replay(
+  history: HistoryEvent[],
+  item: Pick<Item, 'status' | 'closedAt'>,
+  atMs: number,
+): { status: ItemStatus; closedAt?: string } {
   let status: ItemStatus | undefined;
   let closedAt: string | undefined;
   for (const e of history) {

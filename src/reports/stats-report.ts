@@ -84,7 +84,14 @@ export function statsFromData(d: StatsSource): StatsReport {
   const closedDay = (it: Item) => dayInZone(new Date(it.closedAt!), d.timeZone);
   const createdDay = (it: Item) => dayInZone(new Date(it.createdAt), d.timeZone);
 
-  const row = (id: string, name: string, recs: VisitRecord[], its: Item[], schools: School[], visitedBy: VisitRecord[] = recs): StatsRow => {
+  const row = (
+    id: string,
+    name: string,
+    recs: VisitRecord[],
+    its: Item[],
+    schools: School[],
+    visitedBy: VisitRecord[] = recs,
+  ): StatsRow => {
     const ids = new Set(schools.map((s) => s.id));
     const closed = its.filter((it) => it.status === 'closed' && it.closedAt);
     const onTime = closed.filter((it) => closedDay(it) <= it.deadline).length;
@@ -104,7 +111,10 @@ export function statsFromData(d: StatsSource): StatsReport {
     };
   };
 
-  const zoneIds = uniq([...(d.scope.all ? d.zones.map((z) => z.id) : d.scope.zones), ...d.records.map((r) => r.zone)]);
+  const zoneIds = uniq([
+    ...(d.scope.all ? d.zones.map((z) => z.id) : d.scope.zones),
+    ...d.records.map((r) => r.zone),
+  ]);
   const zoneName = new Map(d.zones.map((z) => [z.id, z.name]));
   const zoneRows = zoneIds.map((z) =>
     row(
@@ -119,7 +129,12 @@ export function statsFromData(d: StatsSource): StatsReport {
   const byId = new Map(d.people.map((p) => [p.id, p]));
   const supIds = uniq([
     ...d.people
-      .filter((p) => p.active && p.roles.includes('supervisor') && (d.scope.all || p.zones.some((z) => z === ALL_ZONES || inScope(d.scope, z))))
+      .filter(
+        (p) =>
+          p.active &&
+          p.roles.includes('supervisor') &&
+          (d.scope.all || p.zones.some((z) => z === ALL_ZONES || inScope(d.scope, z))),
+      )
       .map((p) => p.id),
     ...d.records.map((r) => r.supervisor),
   ]);
@@ -127,7 +142,13 @@ export function statsFromData(d: StatsSource): StatsReport {
     const p = byId.get(id);
     const own = p ? active.filter((s) => p.zones.includes(ALL_ZONES) || p.zones.includes(s.zone)) : [];
     const recs = d.records.filter((r) => r.supervisor === id);
-    return row(id, p?.name ?? id, recs, d.items.filter((it) => it.supervisor === id), own);
+    return row(
+      id,
+      p?.name ?? id,
+      recs,
+      d.items.filter((it) => it.supervisor === id),
+      own,
+    );
   });
 
   return {

@@ -12,9 +12,18 @@ import { inScope, scopeName, type ReportScope } from './scope.js';
 
 export { collect };
 
-export async function recordsIn(store: Store, scope: ReportScope, from: string, to: string): Promise<VisitRecord[]> {
+export async function recordsIn(
+  store: Store,
+  scope: ReportScope,
+  from: string,
+  to: string,
+): Promise<VisitRecord[]> {
   if (scope.all) return collect((cursor) => store.queryRecords({ from, to, cursor, limit: 500 }));
-  const lists = await Promise.all(scope.zones.map((zone) => collect((cursor) => store.queryRecords({ from, to, zone, cursor, limit: 500 }))));
+  const lists = await Promise.all(
+    scope.zones.map((zone) =>
+      collect((cursor) => store.queryRecords({ from, to, zone, cursor, limit: 500 })),
+    ),
+  );
   return lists.flat();
 }
 
@@ -22,7 +31,9 @@ export async function recordsIn(store: Store, scope: ReportScope, from: string, 
 export async function openItemsIn(store: Store, scope: ReportScope): Promise<Item[]> {
   const status: Item['status'][] = ['open', 'in_progress', 'submitted'];
   if (scope.all) return collect((cursor) => store.queryItems({ status, cursor, limit: 500 }));
-  const lists = await Promise.all(scope.zones.map((zone) => collect((cursor) => store.queryItems({ status, zone, cursor, limit: 500 }))));
+  const lists = await Promise.all(
+    scope.zones.map((zone) => collect((cursor) => store.queryItems({ status, zone, cursor, limit: 500 }))),
+  );
   return lists.flat();
 }
 

@@ -26,8 +26,15 @@ export const tables: Record<TableName, TableDef> = {
     file: 'people.csv',
     required: true,
     columns: {
-      id: '编号', name: '姓名', roles: '角色', school: '学校', zones: '责任区', fullTime: '专职',
-      wecomId: '企业微信', dingtalkId: '钉钉', mobile: '手机',
+      id: '编号',
+      name: '姓名',
+      roles: '角色',
+      school: '学校',
+      zones: '责任区',
+      fullTime: '专职',
+      wecomId: '企业微信',
+      dingtalkId: '钉钉',
+      mobile: '手机',
     },
     requiredColumns: ['id', 'name', 'roles'],
   },
@@ -71,14 +78,23 @@ export interface RosterError {
   text: string;
 }
 
-export function rosterError(sheet: string, unit: '行' | '条', row: number | undefined, column: string | undefined, message: string): RosterError {
+export function rosterError(
+  sheet: string,
+  unit: '行' | '条',
+  row: number | undefined,
+  column: string | undefined,
+  message: string,
+): RosterError {
   const where = row === undefined ? '' : ` 第${row}${unit}`;
   const col = column ? `『${column}』` : '';
   return { sheet, row, column, text: `${sheet}${where}${col}：${message}` };
 }
 
 /** Map a header row (cell texts) to English keys; unknown headers are ignored. */
-export function mapHeaders(def: TableDef, headers: string[]): { keys: (string | undefined)[]; missing: string[] } {
+export function mapHeaders(
+  def: TableDef,
+  headers: string[],
+): { keys: (string | undefined)[]; missing: string[] } {
   const byHeader = new Map<string, string>();
   for (const [key, cn] of Object.entries(def.columns)) {
     byHeader.set(cn, key);

@@ -10,7 +10,10 @@ export const DEMO_ROSTER_URL = new URL('../../examples/roster.json', import.meta
  * Import the demo roster when the store has no school yet; an office's own roster is never
  * touched. Returns what was imported, or undefined when a roster was already there.
  */
-export async function ensureDemoRoster(store: RosterStore, log: Logger): Promise<RosterImportResult | undefined> {
+export async function ensureDemoRoster(
+  store: RosterStore,
+  log: Logger,
+): Promise<RosterImportResult | undefined> {
   if ((await store.listSchools()).length > 0) return undefined;
   const r = normalizeJsonRoster(JSON.parse(readFileSync(DEMO_ROSTER_URL, 'utf8')), { year: 2026 });
   if (!r.ok) throw new Error(`demo roster is invalid: ${r.errors.map((e) => e.text).join('; ')}`);

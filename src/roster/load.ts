@@ -16,7 +16,11 @@ export async function loadRosterFile(file: string, opts: { year: number }): Prom
   if (ext === '.json') raw = readJsonRoster(readFileSync(file, 'utf8'));
   else if (ext === '.csv') raw = readCsvRoster(file);
   else if (ext === '.xlsx') raw = await readXlsxRoster(file);
-  else return { ok: false, errors: [{ sheet: '文件', text: `不支持的文件类型『${ext || file}』：请用 .xlsx、.csv 或 .json` }] };
+  else
+    return {
+      ok: false,
+      errors: [{ sheet: '文件', text: `不支持的文件类型『${ext || file}』：请用 .xlsx、.csv 或 .json` }],
+    };
   return normalizeRoster(raw, opts);
 }
 

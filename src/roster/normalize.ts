@@ -1,6 +1,34 @@
-import { ALL_ZONES, rosterSchema, schoolTypes, type Chat, type Person, type PlanEntry, type Roster, type School, type Zone } from '../domain/roster.js';
-import { rosterError, tables, type RawRow, type RawTables, type RosterError, type TableName } from './columns.js';
-import { ALL_ZONE_WORDS, bool, list, mobile, month, platform, roles, text, zoneId, type Parsed } from './values.js';
+import {
+  ALL_ZONES,
+  rosterSchema,
+  schoolTypes,
+  type Chat,
+  type Person,
+  type PlanEntry,
+  type Roster,
+  type School,
+  type Zone,
+} from '../domain/roster.js';
+import {
+  rosterError,
+  tables,
+  type RawRow,
+  type RawTables,
+  type RosterError,
+  type TableName,
+} from './columns.js';
+import {
+  ALL_ZONE_WORDS,
+  bool,
+  list,
+  mobile,
+  month,
+  platform,
+  roles,
+  text,
+  zoneId,
+  type Parsed,
+} from './values.js';
 
 export type NormalizeResult = { ok: true; roster: Roster } | { ok: false; errors: RosterError[] };
 
@@ -14,7 +42,9 @@ const MAX = 64;
 export function normalizeRoster(raw: RawTables, opts: { year: number }): NormalizeResult {
   const errors: RosterError[] = [...raw.errors];
   const at = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
-    errors.push(rosterError(tables[t].sheet, raw.unit, row.row, key ? (tables[t].columns[key] ?? key) : undefined, msg));
+    errors.push(
+      rosterError(tables[t].sheet, raw.unit, row.row, key ? (tables[t].columns[key] ?? key) : undefined, msg),
+    );
   const req = (t: TableName, row: RawRow, key: string, max = MAX): string => {
     const v = text(row.values[key]);
     if (!v) at(t, row, key, '必填');
@@ -53,13 +83,24 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     uid(row, id);
     uname(row, name);
     const type = text(row.values.type);
-    if (!(schoolTypes as readonly string[]).includes(type)) at('schools', row, 'type', type ? `无法识别类型『${type}』，可填：${schoolTypes.join('、')}` : '必填');
+    if (!(schoolTypes as readonly string[]).includes(type))
+      at('schools', row, 'type', type ? `无法识别类型『${type}』，可填：${schoolTypes.join('、')}` : '必填');
     const nature = text(row.values.nature) || '公办';
-    if (nature !== '公办' && nature !== '民办') at('schools', row, 'nature', `应填『公办』或『民办』，不是『${nature}』`);
+    if (nature !== '公办' && nature !== '民办')
+      at('schools', row, 'nature', `应填『公办』或『民办』，不是『${nature}』`);
     const shortNames = list(row.values.shortNames);
-    for (const s of shortNames) if (s.length > MAX) at('schools', row, 'shortNames', `简称『${s.slice(0, 10)}…』太长`);
+    for (const s of shortNames)
+      if (s.length > MAX) at('schools', row, 'shortNames', `简称『${s.slice(0, 10)}…』太长`);
     if (zoneName && !zones.has(zoneName)) zones.set(zoneName, { id: zoneId(zoneName), name: zoneName });
-    schools.push({ id, name, shortNames, type: type as School['type'], nature: nature as School['nature'], zone: zoneId(zoneName), active: true });
+    schools.push({
+      id,
+      name,
+      shortNames,
+      type: type as School['type'],
+      nature: nature as School['nature'],
+      zone: zoneId(zoneName),
+      active: true,
+    });
   }
   const schoolRef = new Map<string, School | null>(); // null: a short name shared by two schools
   for (const s of schools) for (const sn of s.shortNames) schoolRef.set(sn, schoolRef.has(sn) ? null : s);
@@ -98,10 +139,21 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
         for (const n of names) {
           const z = zones.get(n);
           if (z) zs.push(z.id);
-          else at('people', row, 'zones', `未找到责任区『${n}』${zoneNames ? `，学校表中的责任区有：${zoneNames}` : ''}`);
+          else
+            at(
+              'people',
+              row,
+              'zones',
+              `未找到责任区『${n}』${zoneNames ? `，学校表中的责任区有：${zoneNames}` : ''}`,
+            );
         }
         if (names.length === 0 && (rs.includes('leader') || !fullTime)) {
-          at('people', row, 'zones', `${rs.includes('leader') ? '领导' : '兼职督学'}须填写责任区（全区填『全部』）`);
+          at(
+            'people',
+            row,
+            'zones',
+            `${rs.includes('leader') ? '领导' : '兼职督学'}须填写责任区（全区填『全部』）`,
+          );
         }
       }
     }
@@ -142,12 +194,14 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     const content = req('plan', row, 'content', 500);
     const kind = opt('plan', row, 'kind', 32);
     const topic = opt('plan', row, 'topic', 64);
-    if (m && content) plan.push({ month: m, content, ...(kind ? { kind } : {}), ...(topic ? { topic } : {}) });
+    if (m && content)
+      plan.push({ month: m, content, ...(kind ? { kind } : {}), ...(topic ? { topic } : {}) });
   }
 
   // an empty table would deactivate the whole district: certainly a wrong file, not an intent
   for (const t of ['schools', 'people'] as const) {
-    if (raw.tables[t] && raw.tables[t].length === 0) errors.push({ sheet: tables[t].sheet, text: `${tables[t].sheet}：没有任何数据行` });
+    if (raw.tables[t] && raw.tables[t].length === 0)
+      errors.push({ sheet: tables[t].sheet, text: `${tables[t].sheet}：没有任何数据行` });
   }
   if (errors.length) return { ok: false, errors };
   const roster = rosterSchema.parse({ zones: [...zones.values()], schools, people, chats, plan });

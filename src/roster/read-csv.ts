@@ -63,14 +63,21 @@ export function readCsvRoster(file: string): RawTables {
   const out: RawTables = { unit: '行', tables: {}, errors: [] };
   const known = tableNames.map((n) => tables[n].file);
   if (!known.includes(basename(file))) {
-    out.errors.push({ sheet: '文件', text: `CSV 文件应命名为 ${known.join('、')}（每张表一个文件，放在同一目录）` });
+    out.errors.push({
+      sheet: '文件',
+      text: `CSV 文件应命名为 ${known.join('、')}（每张表一个文件，放在同一目录）`,
+    });
     return out;
   }
   for (const name of tableNames) {
     const def = tables[name];
     const path = join(dir, def.file);
     if (!existsSync(path)) {
-      if (def.required) out.errors.push({ sheet: def.sheet, text: `${def.sheet}：缺少文件 ${def.file}（应与 ${basename(file)} 放在同一目录）` });
+      if (def.required)
+        out.errors.push({
+          sheet: def.sheet,
+          text: `${def.sheet}：缺少文件 ${def.file}（应与 ${basename(file)} 放在同一目录）`,
+        });
       continue;
     }
     csvTable(name, readFileSync(path, 'utf8'), out);

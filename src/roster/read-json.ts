@@ -24,7 +24,8 @@ export function readJsonRoster(source: string | unknown): RawTables {
     const def = tables[name];
     const arr = obj[name] ?? obj[def.sheet];
     if (arr === undefined) {
-      if (def.required) out.errors.push(rosterError(def.sheet, '条', undefined, undefined, `缺少数组『${name}』`));
+      if (def.required)
+        out.errors.push(rosterError(def.sheet, '条', undefined, undefined, `缺少数组『${name}』`));
       continue;
     }
     if (!Array.isArray(arr)) {
@@ -39,7 +40,8 @@ export function readJsonRoster(source: string | unknown): RawTables {
         return;
       }
       const values: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(entry as Record<string, unknown>)) values[byCn.get(key) ?? key] = v;
+      for (const [key, v] of Object.entries(entry as Record<string, unknown>))
+        values[byCn.get(key) ?? key] = v;
       rows.push({ row: i + 1, values });
     });
     out.tables[name] = rows;

@@ -32,10 +32,20 @@ export function bool(v: unknown): Parsed<boolean> {
 }
 
 const roleWords: Record<string, Role> = {
-  督学: 'supervisor', 责任督学: 'supervisor', 专职督学: 'supervisor', 兼职督学: 'supervisor', supervisor: 'supervisor',
-  校长: 'principal', 园长: 'principal', 学校联络员: 'principal', 联络员: 'principal', principal: 'principal',
-  领导: 'leader', leader: 'leader',
-  管理员: 'admin', admin: 'admin',
+  督学: 'supervisor',
+  责任督学: 'supervisor',
+  专职督学: 'supervisor',
+  兼职督学: 'supervisor',
+  supervisor: 'supervisor',
+  校长: 'principal',
+  园长: 'principal',
+  学校联络员: 'principal',
+  联络员: 'principal',
+  principal: 'principal',
+  领导: 'leader',
+  leader: 'leader',
+  管理员: 'admin',
+  admin: 'admin',
 };
 
 export function roles(v: unknown): Parsed<Role[]> {
@@ -51,7 +61,15 @@ export function roles(v: unknown): Parsed<Role[]> {
 }
 
 const platformWords: Record<string, Platform> = {
-  企业微信: 'wecom', 政务微信: 'wecom', wecom: 'wecom', 钉钉: 'dingtalk', 浙政钉: 'dingtalk', dingtalk: 'dingtalk', 模拟: 'sim', 模拟器: 'sim', sim: 'sim',
+  企业微信: 'wecom',
+  政务微信: 'wecom',
+  wecom: 'wecom',
+  钉钉: 'dingtalk',
+  浙政钉: 'dingtalk',
+  dingtalk: 'dingtalk',
+  模拟: 'sim',
+  模拟器: 'sim',
+  sim: 'sim',
 };
 
 export function platform(v: unknown): Parsed<Platform> {
@@ -60,7 +78,21 @@ export function platform(v: unknown): Parsed<Platform> {
   return p ? ok(p) : fail(`应填『企业微信』或『钉钉』，不是『${t}』`);
 }
 
-const cnMonths: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12, 正: 1 };
+const cnMonths: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+  正: 1,
+};
 
 /** 2026-03, 2026年3月, 2026/3, 2026.03, or a bare 3月 / 三月 in `year`. An Excel date cell counts too. */
 export function month(v: unknown, year: number): Parsed<string> {
@@ -77,7 +109,8 @@ export function month(v: unknown, year: number): Parsed<string> {
   } else if ((r = /^(十[一二]|[一二三四五六七八九十正])月(?:份)?$/.exec(t))) {
     m = cnMonths[r[1]!];
   }
-  if (m === undefined || m < 1 || m > 12) return fail(`无法识别月份『${text(v)}』，请填如『2026-03』或『2026年3月』`);
+  if (m === undefined || m < 1 || m > 12)
+    return fail(`无法识别月份『${text(v)}』，请填如『2026-03』或『2026年3月』`);
   return ok(`${y}-${String(m).padStart(2, '0')}`);
 }
 

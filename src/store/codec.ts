@@ -45,7 +45,12 @@ export function pairs(arr: unknown): Flat {
   return out;
 }
 
-export function decodeItem(n: number, h: Flat, text: string | null, extReason?: string | null): Item | undefined {
+export function decodeItem(
+  n: number,
+  h: Flat,
+  text: string | null,
+  extReason?: string | null,
+): Item | undefined {
   if (!h.st) return undefined;
   const item: Item = {
     id: itemId(n),
@@ -78,8 +83,22 @@ export function encodeNewItem(o: {
   deadlineSource: 'text' | 'default';
   now: string;
 }): string[] {
-  return ['s', o.school, 'z', o.zone, 'u', o.supervisor, 'st', 'open', 'dl', o.deadline,
-    'ds', o.deadlineSource === 'default' ? 'd' : 't', 'c', o.now];
+  return [
+    's',
+    o.school,
+    'z',
+    o.zone,
+    'u',
+    o.supervisor,
+    'st',
+    'open',
+    'dl',
+    o.deadline,
+    'ds',
+    o.deadlineSource === 'default' ? 'd' : 't',
+    'c',
+    o.now,
+  ];
   // no 'up' until the first change: updatedAt falls back to 'c' (26 bytes less per item)
 }
 
@@ -101,7 +120,12 @@ export function parseTexts(json: string | null | undefined): RecordTexts {
   }
 }
 
-export function decodeRecord(n: number, h: Flat, t: RecordTexts, evidence: string[]): VisitRecord | undefined {
+export function decodeRecord(
+  n: number,
+  h: Flat,
+  t: RecordTexts,
+  evidence: string[],
+): VisitRecord | undefined {
   if (!h.d) return undefined;
   const first = Number(h.i0 ?? 0);
   const count = Number(h.ni ?? 0);

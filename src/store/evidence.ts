@@ -11,19 +11,35 @@ const SEEN_TTL_SECONDS = 7 * 86_400;
 
 type Target = { type: 'record' | 'item'; id: string };
 
-export function evidenceStore(redis: RedisClient, k: Keys, transition: (i: TransitionInput) => Promise<TransitionResult>) {
+export function evidenceStore(
+  redis: RedisClient,
+  k: Keys,
+  transition: (i: TransitionInput) => Promise<TransitionResult>,
+) {
   return {
     async markEvidenceTarget(personId: string, target: Target, _now: Date): Promise<void> {
       await redis.set(k.evidenceTarget(personId), JSON.stringify(target), 'EX', EVIDENCE_WINDOW_SECONDS);
     },
 
-    async attachEvidence(personId: string, attachment: Attachment, source: Source, now: Date): Promise<Target | undefined> {
+    async attachEvidence(
+      personId: string,
+      attachment: Attachment,
+      source: Source,
+      now: Date,
+    ): Promise<Target | undefined> {
       const raw = await redis.get(k.evidenceTarget(personId));
       if (!raw) return undefined;
       const target = JSON.parse(raw) as Target;
       if (target.type === 'item') {
         // through the lifecycle: history shows who added what, once per message
-        const r = await transition({ item: target.id, action: 'attach', actor: personId, source, now, attachments: [attachment] });
+        const r = await transition({
+          item: target.id,
+          action: 'attach',
+          actor: personId,
+          source,
+          now,
+          attachments: [attachment],
+        });
         return r.ok ? target : undefined;
       }
       const n = recordNumber(target.id);

@@ -6,7 +6,9 @@ import type { Keys } from './keys.js';
 export function onceStore(redis: RedisClient, k: Keys): OnceStore {
   return {
     async claimOnce(scope, id, ttlSeconds) {
-      return (await redis.set(k.once(scope, id), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+      return (
+        (await redis.set(k.once(scope, id), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK'
+      );
     },
     async releaseOnce(scope, id) {
       await redis.del(k.once(scope, id));

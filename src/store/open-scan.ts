@@ -74,11 +74,19 @@ export function reminderScanStore(redis: RedisClient, prefix: string): ReminderS
     async claimMany(scope, claims) {
       if (claims.length === 0) return [];
       const keys = claims.map((c) => k.once(scope, c.id));
-      return bits(await claimScript.run(redis, keys, ['claim', ...claims.map((c) => Math.max(1, Math.ceil(c.ttl)))]));
+      return bits(
+        await claimScript.run(redis, keys, ['claim', ...claims.map((c) => Math.max(1, Math.ceil(c.ttl)))]),
+      );
     },
     async peekMany(scope, ids) {
       if (ids.length === 0) return [];
-      return bits(await claimScript.run(redis, ids.map((id) => k.once(scope, id)), ['peek']));
+      return bits(
+        await claimScript.run(
+          redis,
+          ids.map((id) => k.once(scope, id)),
+          ['peek'],
+        ),
+      );
     },
   };
 }

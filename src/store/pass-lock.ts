@@ -26,7 +26,10 @@ export function passLock(redis: RedisClient, prefix: string, name: string, lease
     async acquire() {
       const ok = (await redis.set(key, token, 'PX', leaseMs, 'NX')) === 'OK';
       if (ok) {
-        timer = setInterval(() => void redis.eval(RENEW, 1, key, token, String(leaseMs)).catch(() => {}), Math.floor(leaseMs / 3));
+        timer = setInterval(
+          () => void redis.eval(RENEW, 1, key, token, String(leaseMs)).catch(() => {}),
+          Math.floor(leaseMs / 3),
+        );
         timer.unref();
       }
       return ok;

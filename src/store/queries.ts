@@ -52,14 +52,16 @@ export async function scanIndex<T>(redis: RedisClient, s: Scan<T>): Promise<Page
     let bound: number | undefined;
     for (const [, r] of res) {
       const flat = (r ?? []) as string[];
-      for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ n: Number(flat[i]), score: Number(flat[i + 1]) });
+      for (let i = 0; i + 1 < flat.length; i += 2)
+        entries.push({ n: Number(flat[i]), score: Number(flat[i + 1]) });
       if (flat.length / 2 === batch) {
         const last = Number(flat[flat.length - 1]);
         bound = bound === undefined ? last : s.desc ? Math.max(bound, last) : Math.min(bound, last);
       }
     }
     entries.sort((a, b) => (s.desc ? b.score - a.score : a.score - b.score));
-    if (bound !== undefined) entries = entries.filter((e) => (s.desc ? e.score >= bound! : e.score <= bound!));
+    if (bound !== undefined)
+      entries = entries.filter((e) => (s.desc ? e.score >= bound! : e.score <= bound!));
     if (entries.length === 0) return { items: out, next: null };
     // fetch entities only as far as the page needs: an unfiltered page reads exactly `limit`
     for (let at = 0; at < entries.length; ) {
@@ -121,7 +123,9 @@ export function queryStore(
           ? [k.itemsByZone(q.zone)]
           : q.supervisor
             ? [k.itemsBySupervisor(q.supervisor)]
-            : (statuses ? [...statuses] : ['open', 'in_progress', 'submitted', 'closed']).map((st) => k.itemsByStatus(st));
+            : (statuses ? [...statuses] : ['open', 'in_progress', 'submitted', 'closed']).map((st) =>
+                k.itemsByStatus(st),
+              );
       return scanIndex(redis, { ...base, sources, desc: true, min: '-inf', max: '+inf' });
     },
 
@@ -136,14 +140,34 @@ export function queryStore(
             ? k.recordsBySupervisor(q.supervisor)
             : k.recordsByDate;
       const keep = (r: VisitRecord) =>
-        (!q.school || r.school === q.school) && (!q.zone || r.zone === q.zone) && (!q.supervisor || r.supervisor === q.supervisor);
+        (!q.school || r.school === q.school) &&
+        (!q.zone || r.zone === q.zone) &&
+        (!q.supervisor || r.supervisor === q.supervisor);
       const fetch = async (ns: number[]) => byNumber(await records(ns));
-      return scanIndex(redis, { sources: [source], desc: true, min, max, cursor: q.cursor, limit: q.limit, fetch, keep });
+      return scanIndex(redis, {
+        sources: [source],
+        desc: true,
+        min,
+        max,
+        cursor: q.cursor,
+        limit: q.limit,
+        fetch,
+        keep,
+      });
     },
 
     async scanOpenByDeadline(untilDay: string, cursor?: string, limit?: number): Promise<Page<Item>> {
       const max = '(' + String((dayNumber(untilDay) + 1) * 1e9);
-      return scanIndex(redis, { sources: [k.openByDeadline], desc: false, min: '-inf', max, cursor, limit, fetch: fetchItems, keep: () => true });
+      return scanIndex(redis, {
+        sources: [k.openByDeadline],
+        desc: false,
+        min: '-inf',
+        max,
+        cursor,
+        limit,
+        fetch: fetchItems,
+        keep: () => true,
+      });
     },
   };
 }

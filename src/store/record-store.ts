@@ -6,7 +6,16 @@ import type { CreateRecordInput, CreateRecordResult } from './store.js';
 import { dayNumber } from '../domain/day.js';
 import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
-import { decodeItem, decodeRecord, encodeNewItem, itemNumber, pairs, parseTexts, recordNumber, type Flat, type RecordTexts } from './codec.js';
+import {
+  decodeItem,
+  decodeRecord,
+  encodeNewItem,
+  itemNumber,
+  pairs,
+  parseTexts,
+  recordNumber,
+  type RecordTexts,
+} from './codec.js';
 
 const createScript = loadScript('create-record');
 const getItemsScript = loadScript('get-items');
@@ -14,14 +23,23 @@ const getRecordsScript = loadScript('get-records');
 /** How long a source message id keeps pointing at its record: far longer than any job retry. */
 const SOURCE_TTL_SECONDS = 90 * 86_400;
 
-export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) => Promise<School | undefined>) {
+export function recordStore(
+  redis: RedisClient,
+  k: Keys,
+  schoolOf: (id: string) => Promise<School | undefined>,
+) {
   async function getItemsByNumber(ns: number[]): Promise<Item[]> {
     if (ns.length === 0) return [];
     const keys = ns.flatMap((n) => [k.item(n), k.itemText(n), k.itemExtReason(n)]);
     const res = (await getItemsScript.run(redis, keys, [])) as unknown[];
     const out: Item[] = [];
     ns.forEach((n, i) => {
-      const item = decodeItem(n, pairs(res[i * 3]), (res[i * 3 + 1] as string | null) ?? null, (res[i * 3 + 2] as string | null) ?? null);
+      const item = decodeItem(
+        n,
+        pairs(res[i * 3]),
+        (res[i * 3 + 1] as string | null) ?? null,
+        (res[i * 3 + 2] as string | null) ?? null,
+      );
       if (item) out.push(item);
     });
     return out;
@@ -33,7 +51,12 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
     const res = (await getRecordsScript.run(redis, keys, [])) as unknown[];
     const out: VisitRecord[] = [];
     ns.forEach((n, i) => {
-      const rec = decodeRecord(n, pairs(res[i * 3]), parseTexts(res[i * 3 + 1] as string | null), (res[i * 3 + 2] ?? []) as string[]);
+      const rec = decodeRecord(
+        n,
+        pairs(res[i * 3]),
+        parseTexts(res[i * 3 + 1] as string | null),
+        (res[i * 3 + 2] ?? []) as string[],
+      );
       if (rec) out.push(rec);
     });
     return out;
@@ -50,7 +73,22 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
       const school = await schoolOf(c.school.id);
       if (!school) throw new Error(`createRecord: unknown school ${c.school.id}`);
       const now = input.now.toISOString();
-      const rec = ['s', school.id, 'z', school.zone, 'u', input.supervisor, 'd', c.date, 'k', c.kind, 'c', now, 'p', input.source.platform];
+      const rec = [
+        's',
+        school.id,
+        'z',
+        school.zone,
+        'u',
+        input.supervisor,
+        'd',
+        c.date,
+        'k',
+        c.kind,
+        'c',
+        now,
+        'p',
+        input.source.platform,
+      ];
       if (c.manner) rec.push('m', c.manner);
       // one JSON string, not a hash: long values would turn a hash into a hashtable (perf-baselines §4)
       const texts: RecordTexts = { msg: input.source.messageId };
@@ -60,7 +98,14 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
       }
       const recText = JSON.stringify(texts);
       const items = c.problems.map((pr) => ({
-        f: encodeNewItem({ school: school.id, zone: school.zone, supervisor: input.supervisor, deadline: pr.deadline, deadlineSource: pr.deadlineSource, now }),
+        f: encodeNewItem({
+          school: school.id,
+          zone: school.zone,
+          supervisor: input.supervisor,
+          deadline: pr.deadline,
+          deadlineSource: pr.deadlineSource,
+          now,
+        }),
         text: pr.text,
         dl: dayNumber(pr.deadline),
       }));
@@ -80,7 +125,13 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
         k.recordsByZone(school.zone),
         k.recordsBySupervisor(input.supervisor),
       ];
-      const [created, rn] = (await createScript.run(redis, keys, [k.recordBase, k.itemBase, k.textSuffix, payload, SOURCE_TTL_SECONDS])) as [number, number, number];
+      const [created, rn] = (await createScript.run(redis, keys, [
+        k.recordBase,
+        k.itemBase,
+        k.textSuffix,
+        payload,
+        SOURCE_TTL_SECONDS,
+      ])) as [number, number, number];
       const record = await getRecordByNumber(rn);
       if (!record) throw new Error(`createRecord: record ${rn} vanished`);
       const found = await getItemsByNumber(record.items.map((id) => itemNumber(id)!));
@@ -105,7 +156,8 @@ export function recordStore(redis: RedisClient, k: Keys, schoolOf: (id: string) 
     async history(itemId: string): Promise<HistoryEvent[]> {
       const n = itemNumber(itemId);
       if (n === undefined) return [];
-      const [h, list] = (await redis.pipeline().hmget(k.item(n), 'r', 'u', 'c').lrange(k.itemHistory(n), 0, -1).exec()) ?? [];
+      const [h, list] =
+        (await redis.pipeline().hmget(k.item(n), 'r', 'u', 'c').lrange(k.itemHistory(n), 0, -1).exec()) ?? [];
       const [r, u, c] = (h?.[1] ?? []) as (string | null)[];
       if (!r) return [];
       const [platform, texts] = await Promise.all([redis.hget(k.record(r), 'p'), redis.get(k.recordText(r))]);

@@ -1,6 +1,15 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { Platform } from '../domain/inbound.js';
-import { personSchema, schoolSchema, type Chat, type Person, type PlanEntry, type Roster, type School, type Zone } from '../domain/roster.js';
+import {
+  personSchema,
+  schoolSchema,
+  type Chat,
+  type Person,
+  type PlanEntry,
+  type Roster,
+  type School,
+  type Zone,
+} from '../domain/roster.js';
 import type { RosterImportResult, RosterStore } from './store.js';
 import type { Keys } from './keys.js';
 import { compareNatural } from '../domain/natural-order.js';
@@ -50,33 +59,60 @@ function diff<T extends { id: string; active: boolean }>(old: Record<string, str
 
 export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
   const redis = shared;
-  async function importOnce(redis: RedisClient, roster: Roster, dryRun: boolean): Promise<RosterImportResult | null> {
+  async function importOnce(
+    redis: RedisClient,
+    roster: Roster,
+    dryRun: boolean,
+  ): Promise<RosterImportResult | null> {
     await redis.watch(k.rosterVersion, k.schools, k.people, k.zones, k.chats, k.plan);
     try {
       const [oldSchools, oldPeople, oldZones, oldChats, oldPlan] = await Promise.all([
-        redis.hgetall(k.schools), redis.hgetall(k.people), redis.hgetall(k.zones), redis.hgetall(k.chats), redis.get(k.plan),
+        redis.hgetall(k.schools),
+        redis.hgetall(k.people),
+        redis.hgetall(k.zones),
+        redis.hgetall(k.chats),
+        redis.get(k.plan),
       ]);
       // normalise through the schemas so defaults are filled in the same way as stored entries
-      const schools = diff(oldSchools, roster.schools.map((s) => schoolSchema.parse(s)));
-      const people = diff(oldPeople, roster.people.map((p) => personSchema.parse(p)));
+      const schools = diff(
+        oldSchools,
+        roster.schools.map((s) => schoolSchema.parse(s)),
+      );
+      const people = diff(
+        oldPeople,
+        roster.people.map((p) => personSchema.parse(p)),
+      );
       const zones: Record<string, string> = {};
       for (const z of roster.zones) zones[z.id] = JSON.stringify({ id: z.id, name: z.name });
       const chats: Record<string, string> = {};
       for (const c of roster.chats) chats[chatKey(c)] = JSON.stringify(c);
       const plan = JSON.stringify(roster.plan);
       const changed =
-        schools.counts.added + schools.counts.updated + schools.counts.deactivated +
-          people.counts.added + people.counts.updated + people.counts.deactivated > 0 ||
+        schools.counts.added +
+          schools.counts.updated +
+          schools.counts.deactivated +
+          people.counts.added +
+          people.counts.updated +
+          people.counts.deactivated >
+          0 ||
         !sameTable(zones, oldZones) ||
         !sameTable(chats, oldChats) ||
         plan !== (oldPlan ?? '[]');
-      const result: RosterImportResult = { dryRun, schools: schools.counts, people: people.counts, chats: roster.chats.length, plan: roster.plan.length };
+      const result: RosterImportResult = {
+        dryRun,
+        schools: schools.counts,
+        people: people.counts,
+        chats: roster.chats.length,
+        plan: roster.plan.length,
+      };
       if (dryRun || !changed) {
         await redis.unwatch();
         return result;
       }
       // platform id → person: inactive first, so an active person reusing an id wins
-      const ordered = Object.values(people.out).map((j) => JSON.parse(j) as Person).sort((a, b) => Number(a.active) - Number(b.active));
+      const ordered = Object.values(people.out)
+        .map((j) => JSON.parse(j) as Person)
+        .sort((a, b) => Number(a.active) - Number(b.active));
       const wecom: Record<string, string> = {};
       const dingtalk: Record<string, string> = {};
       for (const p of ordered) {
@@ -124,7 +160,8 @@ export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
     },
     async findPerson(platform: Platform, platformUserId: string) {
       // the simulator speaks as roster people directly
-      const id = platform === 'sim' ? platformUserId : await redis.hget(k.platformIndex(platform), platformUserId);
+      const id =
+        platform === 'sim' ? platformUserId : await redis.hget(k.platformIndex(platform), platformUserId);
       if (!id) return undefined;
       const v = await redis.hget(k.people, id);
       return v ? (JSON.parse(v) as Person) : undefined;
@@ -148,7 +185,11 @@ export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
       return Object.values({ ...file, ...bound }).map((v) => JSON.parse(v) as Chat);
     },
     async bindChat(chat) {
-      await redis.multi().hset(k.chatsBound, chatKey(chat), JSON.stringify(chat)).incr(k.rosterVersion).exec();
+      await redis
+        .multi()
+        .hset(k.chatsBound, chatKey(chat), JSON.stringify(chat))
+        .incr(k.rosterVersion)
+        .exec();
     },
     async listPlan() {
       const v = await redis.get(k.plan);

@@ -134,8 +134,17 @@ export interface WorkStore {
    * Evidence: remember that this person just submitted a record / progress report, so images they
    * send within 10 minutes attach to it. `attachEvidence` adds the image to the latest target.
    */
-  markEvidenceTarget(personId: string, target: { type: 'record' | 'item'; id: string }, now: Date): Promise<void>;
-  attachEvidence(personId: string, attachment: Attachment, source: Source, now: Date): Promise<{ type: 'record' | 'item'; id: string } | undefined>;
+  markEvidenceTarget(
+    personId: string,
+    target: { type: 'record' | 'item'; id: string },
+    now: Date,
+  ): Promise<void>;
+  attachEvidence(
+    personId: string,
+    attachment: Attachment,
+    source: Source,
+    now: Date,
+  ): Promise<{ type: 'record' | 'item'; id: string } | undefined>;
   recordDelivery(itemIds: string[], d: Delivery): Promise<void>;
   deliveries(itemId: string): Promise<Delivery[]>;
 }

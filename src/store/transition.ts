@@ -24,27 +24,53 @@ export function transitionStore(redis: RedisClient, k: Keys) {
     // The zone never changes after creation, so reading it first cannot race with the script.
     const zone = await redis.hget(k.item(n), 'z');
     if (zone === null) return { ok: false, code: 'unknown_item' };
-    if (input.until !== undefined && !isDay(input.until)) throw new Error(`transition: bad until ${input.until}`);
-    if (action === 'request_extension' && !input.until) throw new Error('transition: request_extension needs until');
+    if (input.until !== undefined && !isDay(input.until))
+      throw new Error(`transition: bad until ${input.until}`);
+    if (action === 'request_extension' && !input.until)
+      throw new Error('transition: request_extension needs until');
 
     const rule = lifecycle[action];
-    const event: HistoryEvent = { at: input.now.toISOString(), actor: input.actor, action, source: input.source };
+    const event: HistoryEvent = {
+      at: input.now.toISOString(),
+      actor: input.actor,
+      action,
+      source: input.source,
+    };
     if (input.note) event.note = input.note;
     if (input.attachments?.length) event.attachments = input.attachments;
     if (input.until && (action === 'request_extension' || action === 'approve_extension')) {
       (event as HistoryEvent & { until?: string }).until = input.until;
     }
     const keys = [
-      k.item(n), k.itemHistory(n), k.itemSources(n), k.audit, k.openByDeadline, k.zoneOpenByDeadline(zone),
-      k.itemExtReason(n), k.itemText(n),
-      k.itemsByStatus('open'), k.itemsByStatus('in_progress'), k.itemsByStatus('submitted'), k.itemsByStatus('closed'),
+      k.item(n),
+      k.itemHistory(n),
+      k.itemSources(n),
+      k.audit,
+      k.openByDeadline,
+      k.zoneOpenByDeadline(zone),
+      k.itemExtReason(n),
+      k.itemText(n),
+      k.itemsByStatus('open'),
+      k.itemsByStatus('in_progress'),
+      k.itemsByStatus('submitted'),
+      k.itemsByStatus('closed'),
     ];
     const reason = action === 'request_extension' ? (input.note ?? '') : '';
     const args = [
-      n, action, rule.from.join(','), rule.to, rule.needsPending ? '1' : '0',
-      `${input.source.platform}:${input.source.messageId}`, JSON.stringify(event), event.at,
-      input.until ?? '', input.until ? dayNumber(input.until) : '', reason, input.actor,
-      input.attachments?.length ?? 0, AUDIT_MAXLEN,
+      n,
+      action,
+      rule.from.join(','),
+      rule.to,
+      rule.needsPending ? '1' : '0',
+      `${input.source.platform}:${input.source.messageId}`,
+      JSON.stringify(event),
+      event.at,
+      input.until ?? '',
+      input.until ? dayNumber(input.until) : '',
+      reason,
+      input.actor,
+      input.attachments?.length ?? 0,
+      AUDIT_MAXLEN,
     ];
     const res = (await transitionScript.run(redis, keys, args)) as unknown[];
     const code = String(res[0]);

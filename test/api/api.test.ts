@@ -12,9 +12,16 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 // "today" for the service: 2026-04-01 in Asia/Shanghai
 const NOW = new Date('2026-04-01T02:00:00Z');
 
-function submit(school: { id: string; name: string }, date: string, problems: [string, string][]): SubmitRecord {
+function submit(
+  school: { id: string; name: string },
+  date: string,
+  problems: [string, string][],
+): SubmitRecord {
   return {
-    command: 'submit_record', school, date, kind: '挂牌督导',
+    command: 'submit_record',
+    school,
+    date,
+    kind: '挂牌督导',
     problems: problems.map(([text, deadline]) => ({ text, deadline, deadlineSource: 'text' as const })),
   };
 }
@@ -22,7 +29,8 @@ function submit(school: { id: string; name: string }, date: string, problems: [s
 describe('JSON API /api/v1', () => {
   let svc: TestService;
   let store: FullStore;
-  const get = (path: string, headers: Record<string, string> = auth) => fetch(`${svc.url}/api/v1/${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = auth) =>
+    fetch(`${svc.url}/api/v1/${path}`, { headers });
   const json = async (path: string) => {
     const r = await get(path);
     expect(r.status, `${path}: ${r.status}`).toBe(200);
@@ -36,14 +44,58 @@ describe('JSON API /api/v1', () => {
     if (!r.ok) throw new Error('demo roster invalid');
     await store.importRoster(r.roster);
     const at = new Date('2026-03-16T02:00:00Z');
-    await store.createRecord({ command: submit({ id: 'S01', name: '龙泉小学' }, '2026-03-16', [['三年级作业公示栏未按周更新', '2026-03-23'], ['课后服务学生签到表缺2月数据', '2026-04-30']]), supervisor: 'sup-wang', source: { platform: 'sim', messageId: 'r1' }, now: at });
-    await store.createRecord({ command: submit({ id: 'S06', name: '棠香街道中心小学' }, '2026-03-20', [['食堂留样记录不全', '2026-03-25'], ['消防通道堆放杂物', '2026-03-27'], ['校门口护栏破损未修复', '2026-05-10']]), supervisor: 'sup-zhang', source: { platform: 'sim', messageId: 'r2' }, now: at });
+    await store.createRecord({
+      command: submit({ id: 'S01', name: '龙泉小学' }, '2026-03-16', [
+        ['三年级作业公示栏未按周更新', '2026-03-23'],
+        ['课后服务学生签到表缺2月数据', '2026-04-30'],
+      ]),
+      supervisor: 'sup-wang',
+      source: { platform: 'sim', messageId: 'r1' },
+      now: at,
+    });
+    await store.createRecord({
+      command: submit({ id: 'S06', name: '棠香街道中心小学' }, '2026-03-20', [
+        ['食堂留样记录不全', '2026-03-25'],
+        ['消防通道堆放杂物', '2026-03-27'],
+        ['校门口护栏破损未修复', '2026-05-10'],
+      ]),
+      supervisor: 'sup-zhang',
+      source: { platform: 'sim', messageId: 'r2' },
+      now: at,
+    });
     for (let i = 0; i < 7; i++) {
-      await store.createRecord({ command: submit({ id: 'S03', name: '城关第二十七小学' }, '2026-03-25', [[`教室照明灯具损坏第${i + 1}处`, '2026-04-15']]), supervisor: 'sup-wang', source: { platform: 'sim', messageId: `r3-${i}` }, now: at });
+      await store.createRecord({
+        command: submit({ id: 'S03', name: '城关第二十七小学' }, '2026-03-25', [
+          [`教室照明灯具损坏第${i + 1}处`, '2026-04-15'],
+        ]),
+        supervisor: 'sup-wang',
+        source: { platform: 'sim', messageId: `r3-${i}` },
+        now: at,
+      });
     }
-    await store.transition({ item: 'ZG-1', action: 'done', actor: 'pri-s01', source: { platform: 'sim', messageId: 't1' }, now: at, note: '已更新公示栏' });
-    await store.transition({ item: 'ZG-1', action: 'close', actor: 'sup-wang', source: { platform: 'sim', messageId: 't2' }, now: at });
-    await store.recordDelivery(['ZG-2'], { at: at.toISOString(), to: 'pri-s01', platform: 'wecom', channel: 'wecom-app message/send', outcome: 'sent', cardKind: 'rectification-notice' });
+    await store.transition({
+      item: 'ZG-1',
+      action: 'done',
+      actor: 'pri-s01',
+      source: { platform: 'sim', messageId: 't1' },
+      now: at,
+      note: '已更新公示栏',
+    });
+    await store.transition({
+      item: 'ZG-1',
+      action: 'close',
+      actor: 'sup-wang',
+      source: { platform: 'sim', messageId: 't2' },
+      now: at,
+    });
+    await store.recordDelivery(['ZG-2'], {
+      at: at.toISOString(),
+      to: 'pri-s01',
+      platform: 'wecom',
+      channel: 'wecom-app message/send',
+      outcome: 'sent',
+      cardKind: 'rectification-notice',
+    });
   });
   afterAll(async () => {
     await svc?.close();
@@ -63,8 +115,14 @@ describe('JSON API /api/v1', () => {
     expect(body.items).toHaveLength(3);
     const overdueOne = body.items.find((i: any) => i.id === 'ZG-3');
     expect(overdueOne).toEqual({
-      id: 'ZG-3', record: 'DD-2', school: { id: 'S06', name: '棠香街道中心小学' }, text: '食堂留样记录不全',
-      status: 'open', deadline: '2026-03-25', overdue: true, supervisor: { id: 'sup-zhang', name: '张丽华' },
+      id: 'ZG-3',
+      record: 'DD-2',
+      school: { id: 'S06', name: '棠香街道中心小学' },
+      text: '食堂留样记录不全',
+      status: 'open',
+      deadline: '2026-03-25',
+      overdue: true,
+      supervisor: { id: 'sup-zhang', name: '张丽华' },
     });
     expect(body.items.find((i: any) => i.id === 'ZG-5').overdue).toBe(false);
   });
@@ -72,13 +130,28 @@ describe('JSON API /api/v1', () => {
   it('filters: school by full name, zone by name or id, status list, overdue=true', async () => {
     expect((await json(`items?school=${encodeURIComponent('棠香街道中心小学')}`)).items).toHaveLength(3);
     const z1 = await json(`items?zone=${encodeURIComponent('第一责任区')}`);
-    expect(z1.items.map((i: any) => i.id).sort()).toEqual(['ZG-1', 'ZG-10', 'ZG-11', 'ZG-12', 'ZG-2', 'ZG-6', 'ZG-7', 'ZG-8', 'ZG-9']);
+    expect(z1.items.map((i: any) => i.id).sort()).toEqual([
+      'ZG-1',
+      'ZG-10',
+      'ZG-11',
+      'ZG-12',
+      'ZG-2',
+      'ZG-6',
+      'ZG-7',
+      'ZG-8',
+      'ZG-9',
+    ]);
     expect((await json(`items?zone=${zoneId('第一责任区')}`)).items).toHaveLength(9);
     expect((await json('items?status=closed')).items.map((i: any) => i.id)).toEqual(['ZG-1']);
-    expect((await json('items?status=open,closed&school=S01')).items.map((i: any) => i.id)).toEqual(['ZG-2', 'ZG-1']);
+    expect((await json('items?status=open,closed&school=S01')).items.map((i: any) => i.id)).toEqual([
+      'ZG-2',
+      'ZG-1',
+    ]);
     const overdue = await json('items?overdue=true');
     expect(overdue.items.map((i: any) => i.id)).toEqual(['ZG-3', 'ZG-4']); // most overdue first; ZG-1 is closed
-    expect((await json(`items?overdue=true&zone=${encodeURIComponent('第二责任区')}`)).items.map((i: any) => i.id)).toEqual(['ZG-3', 'ZG-4']);
+    expect(
+      (await json(`items?overdue=true&zone=${encodeURIComponent('第二责任区')}`)).items.map((i: any) => i.id),
+    ).toEqual(['ZG-3', 'ZG-4']);
     expect((await json('items?overdue=true&school=S01')).items).toEqual([]);
   });
 
@@ -100,7 +173,17 @@ describe('JSON API /api/v1', () => {
   });
 
   it('a bad query value is 400 with a coded error, never an empty list', async () => {
-    for (const q of ['status=done', 'overdue=yes', 'limit=0', 'limit=501', 'limit=abc', 'cursor=xyz', 'school=不存在的学校', 'zone=第九责任区', 'frobnicate=1']) {
+    for (const q of [
+      'status=done',
+      'overdue=yes',
+      'limit=0',
+      'limit=501',
+      'limit=abc',
+      'cursor=xyz',
+      'school=不存在的学校',
+      'zone=第九责任区',
+      'frobnicate=1',
+    ]) {
       const r = await get(`items?${q}`);
       expect(r.status, q).toBe(400);
       const b = (await r.json()) as any;
@@ -130,18 +213,33 @@ describe('JSON API /api/v1', () => {
     const all = await json('records');
     expect(all.items.map((r: any) => r.id).slice(0, 2)).toEqual(['DD-9', 'DD-8']);
     expect(all.items).toHaveLength(9);
-    expect((await json('records?from=2026-03-16&to=2026-03-20')).items.map((r: any) => r.id)).toEqual(['DD-2', 'DD-1']);
+    expect((await json('records?from=2026-03-16&to=2026-03-20')).items.map((r: any) => r.id)).toEqual([
+      'DD-2',
+      'DD-1',
+    ]);
     expect((await json('records?supervisor=sup-zhang')).items.map((r: any) => r.id)).toEqual(['DD-2']);
     expect((await json('records?school=S01&from=2026-03-17')).items).toEqual([]);
     const one = await json('records/DD-2');
-    expect(one).toMatchObject({ id: 'DD-2', school: { id: 'S06', name: '棠香街道中心小学' }, supervisor: { id: 'sup-zhang', name: '张丽华' }, date: '2026-03-20', kind: '挂牌督导' });
+    expect(one).toMatchObject({
+      id: 'DD-2',
+      school: { id: 'S06', name: '棠香街道中心小学' },
+      supervisor: { id: 'sup-zhang', name: '张丽华' },
+      date: '2026-03-20',
+      kind: '挂牌督导',
+    });
     expect(one.items.map((i: any) => i.id)).toEqual(['ZG-3', 'ZG-4', 'ZG-5']);
     expect((await get('records/DD-99')).status).toBe(404);
   });
 
   it('schools/:id by id or full name, with people and counts', async () => {
     const s = await json('schools/S01');
-    expect(s).toMatchObject({ id: 'S01', name: '龙泉小学', type: '小学', zone: { name: '第一责任区' }, principals: [{ id: 'pri-s01', name: '李校长' }] });
+    expect(s).toMatchObject({
+      id: 'S01',
+      name: '龙泉小学',
+      type: '小学',
+      zone: { name: '第一责任区' },
+      principals: [{ id: 'pri-s01', name: '李校长' }],
+    });
     expect(s.supervisors.map((p: any) => p.id).sort()).toEqual(['sup-wang', 'sup-zhou']);
     expect(s.items).toEqual({ open: 1, in_progress: 0, submitted: 0, closed: 1, overdue: 0 });
     expect((await json(`schools/${encodeURIComponent('棠香街道中心小学')}`)).id).toBe('S06');
@@ -150,7 +248,12 @@ describe('JSON API /api/v1', () => {
 
   it('POST roster: a dry run changes nothing, mistakes are 400 with every one listed', async () => {
     const roster = JSON.parse(readFileSync('examples/roster.json', 'utf8'));
-    const post = (body: unknown, q = '') => fetch(`${svc.url}/api/v1/roster${q}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown, q = '') =>
+      fetch(`${svc.url}/api/v1/roster${q}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const version = await store.rosterVersion();
     const ok = await post(roster, '?dryRun=true');
     expect(ok.status).toBe(200);
@@ -166,7 +269,9 @@ describe('JSON API /api/v1', () => {
       '人员 第1条『角色』：无法识别角色『校工』，可填：督学、校长、领导、管理员',
     ]);
     expect(await store.rosterVersion()).toBe(version);
-    expect((await fetch(`${svc.url}/api/v1/roster`, { method: 'POST', headers: auth, body: '{not json' })).status).toBe(400);
+    expect(
+      (await fetch(`${svc.url}/api/v1/roster`, { method: 'POST', headers: auth, body: '{not json' })).status,
+    ).toBe(400);
   });
 
   it('stats, digest and export.xlsx answer 501 not_implemented for now', async () => {

@@ -42,7 +42,14 @@ export const items: Item[] = [
 export const history: HistoryEvent[] = [
   { at: '2021-03-15T02:00:00.000Z', actor: 'sup-wang', action: 'create', to: 'open' },
   { at: '2021-03-16T01:10:00.000Z', actor: 'pri-li', action: 'acknowledge', from: 'open', to: 'in_progress' },
-  { at: '2021-03-19T07:30:00.000Z', actor: 'pri-li', action: 'done', from: 'in_progress', to: 'submitted', note: '公示栏已更新，附照片' },
+  {
+    at: '2021-03-19T07:30:00.000Z',
+    actor: 'pri-li',
+    action: 'done',
+    from: 'in_progress',
+    to: 'submitted',
+    note: '公示栏已更新，附照片',
+  },
 ];
 
 export const names: Record<string, string> = { 'sup-wang': '王建国', 'pri-li': '李校长' };

@@ -7,7 +7,13 @@ import { history, item, items, names, record } from './fixtures.js';
 
 describe('progress notice (to the supervisor)', () => {
   it('acknowledged: information only, no buttons', () => {
-    const card = progressNoticeCard({ item: item({ status: 'in_progress' }), action: 'acknowledge', schoolName: '龙泉小学', actorName: '李校长', today: '2021-03-16' });
+    const card = progressNoticeCard({
+      item: item({ status: 'in_progress' }),
+      action: 'acknowledge',
+      schoolName: '龙泉小学',
+      actorName: '李校长',
+      today: '2021-03-16',
+    });
     expect(card.kind).toBe('progress_notice');
     expect(card.buttons).toEqual([]);
     expect(card.text).toMatchInlineSnapshot(`
@@ -63,7 +69,13 @@ describe('progress notice (to the supervisor)', () => {
 
 describe('extension request', () => {
   it('shows old and asked deadline and reason, with 同意 / 不同意', () => {
-    const card = extensionRequestCard({ item: item({ status: 'in_progress' }), until: '2021-04-10', reason: '器材未到货', schoolName: '龙泉小学', requesterName: '李校长' });
+    const card = extensionRequestCard({
+      item: item({ status: 'in_progress' }),
+      until: '2021-04-10',
+      reason: '器材未到货',
+      schoolName: '龙泉小学',
+      requesterName: '李校长',
+    });
     expect(card.buttons.map((b) => [b.label, b.action])).toEqual([
       ['同意', 'approve_ext'],
       ['不同意', 'refuse_ext'],
@@ -115,8 +127,23 @@ describe('item detail', () => {
 
 describe('item lists', () => {
   it('待办 with schools, overdue marks and the pending extension', () => {
-    const list = [item({ deadline: '2021-03-22' }), item({ id: 'ZG-22', text: '课后服务学生签到表缺2月数据，需要补齐并由班主任签字确认后归档', deadline: '2021-03-31', status: 'in_progress', extension: { until: '2021-04-10', by: 'pri-li', at: '2021-03-20T00:00:00Z' } })];
-    const card = itemListCard({ title: '我的待办', items: list, today: '2021-03-24', schoolName: () => '龙泉小学', empty: '暂无待办事项' });
+    const list = [
+      item({ deadline: '2021-03-22' }),
+      item({
+        id: 'ZG-22',
+        text: '课后服务学生签到表缺2月数据，需要补齐并由班主任签字确认后归档',
+        deadline: '2021-03-31',
+        status: 'in_progress',
+        extension: { until: '2021-04-10', by: 'pri-li', at: '2021-03-20T00:00:00Z' },
+      }),
+    ];
+    const card = itemListCard({
+      title: '我的待办',
+      items: list,
+      today: '2021-03-24',
+      schoolName: () => '龙泉小学',
+      empty: '暂无待办事项',
+    });
     expect(card.text).toMatchInlineSnapshot(`
       "【我的待办 · 2 项】
       ZG-21 三年级作业公示栏未按周更新
@@ -145,7 +172,14 @@ describe('item lists', () => {
   });
 
   it('a school overview: recent visits and open items', () => {
-    const card = schoolOverviewCard({ schoolName: '龙泉小学', zoneName: '第一责任区', supervisorNames: ['王建国'], records: [record], openItems: items, today: '2021-03-16' });
+    const card = schoolOverviewCard({
+      schoolName: '龙泉小学',
+      zoneName: '第一责任区',
+      supervisorNames: ['王建国'],
+      records: [record],
+      openItems: items,
+      today: '2021-03-16',
+    });
     expect(card.text).toMatchInlineSnapshot(`
       "【龙泉小学】
       责任区：第一责任区

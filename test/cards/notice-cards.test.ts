@@ -25,12 +25,27 @@ describe('reminders and escalations', () => {
   });
 
   it('reminder on the day', () => {
-    expect(reminderCard({ item: item(), schoolName: '龙泉小学', stage: 'due', workdays: 0 }).subtitle).toBe('龙泉小学 · 今天到期');
+    expect(reminderCard({ item: item(), schoolName: '龙泉小学', stage: 'due', workdays: 0 }).subtitle).toBe(
+      '龙泉小学 · 今天到期',
+    );
   });
 
   it('督办 to the principal carries buttons; the supervisor copy does not', () => {
-    const p = supervisionNoticeCard({ item: item(), schoolName: '龙泉小学', supervisorName: '王建国', daysOverdue: 1, newDeadline: '2021-03-26', audience: 'principal' });
-    const s = supervisionNoticeCard({ item: item(), schoolName: '龙泉小学', supervisorName: '王建国', daysOverdue: 1, audience: 'supervisor' });
+    const p = supervisionNoticeCard({
+      item: item(),
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+      daysOverdue: 1,
+      newDeadline: '2021-03-26',
+      audience: 'principal',
+    });
+    const s = supervisionNoticeCard({
+      item: item(),
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+      daysOverdue: 1,
+      audience: 'supervisor',
+    });
     expect(p.text).toMatchInlineSnapshot(`
       "【督办通知 · ZG-21】
       请于 3月26日 周五 前完成整改并回复
@@ -50,7 +65,13 @@ describe('reminders and escalations', () => {
   });
 
   it('escalation to leaders', () => {
-    const card = leaderEscalationCard({ item: item(), schoolName: '龙泉小学', supervisorName: '王建国', principalNames: ['李校长'], workdaysOverdue: 3 });
+    const card = leaderEscalationCard({
+      item: item(),
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+      principalNames: ['李校长'],
+      workdaysOverdue: 3,
+    });
     expect(card.text).toMatchInlineSnapshot(`
       "【逾期升级 · ZG-21】
       龙泉小学 已逾期 3 个工作日
@@ -77,7 +98,9 @@ describe('reports', () => {
       awaitingRecheck: 2,
       dueThisWeek: 3,
       overdue: 4,
-      worst: [{ item: 'ZG-5', school: '龙泉中学', text: '食堂留样记录不全', daysOverdue: 6, supervisor: '王建国' }],
+      worst: [
+        { item: 'ZG-5', school: '龙泉中学', text: '食堂留样记录不全', daysOverdue: 6, supervisor: '王建国' },
+      ],
       zones: [
         { name: '第一责任区', open: 6, overdue: 3, visited: 3, schools: 5 },
         { name: '第二责任区', open: 3, overdue: 1, visited: 1, schools: 5 },
@@ -128,7 +151,10 @@ describe('reports', () => {
   });
 
   it('the monthly plan, and the month-end nudge', () => {
-    const plan = monthlyPlanCard({ month: '2021-04', entries: [{ month: '2021-04', content: '对幼儿园办园行为开展督导评估', topic: '幼儿园办园行为' }] });
+    const plan = monthlyPlanCard({
+      month: '2021-04',
+      entries: [{ month: '2021-04', content: '对幼儿园办园行为开展督导评估', topic: '幼儿园办园行为' }],
+    });
     expect(plan.text).toMatchInlineSnapshot(`
       "【2021年4月工作安排】
       幼儿园办园行为：对幼儿园办园行为开展督导评估"
@@ -188,7 +214,10 @@ describe('help, errors, info', () => {
   });
 
   it('an info card with buttons lists the typed equivalents', () => {
-    const card = infoCard('已确认收到 ZG-21', { subtitle: '请于 3月22日 周一 前完成整改', buttons: [{ label: '已完成整改', action: 'done', item: 'ZG-21' }] });
+    const card = infoCard('已确认收到 ZG-21', {
+      subtitle: '请于 3月22日 周一 前完成整改',
+      buttons: [{ label: '已完成整改', action: 'done', item: 'ZG-21' }],
+    });
     expect(card.text).toMatchInlineSnapshot(`
       "【已确认收到 ZG-21】
       请于 3月22日 周一 前完成整改

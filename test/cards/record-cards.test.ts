@@ -6,7 +6,14 @@ import { item, items, record } from './fixtures.js';
 
 describe('record summary (to the submitter)', () => {
   it('names the record, each item with its deadline, and who was notified (commands.md example)', () => {
-    const card = recordSummaryCard({ record, items, schoolName: '龙泉小学', notified: ['李校长'], assumptions: [], defaultWorkdays: 10 });
+    const card = recordSummaryCard({
+      record,
+      items,
+      schoolName: '龙泉小学',
+      notified: ['李校长'],
+      assumptions: [],
+      defaultWorkdays: 10,
+    });
     expect(card.kind).toBe('record_summary');
     expect(card.buttons).toEqual([]);
     expect(card.text).toMatchInlineSnapshot(`
@@ -23,7 +30,10 @@ describe('record summary (to the submitter)', () => {
   });
 
   it('says which deadlines were defaulted and what was assumed', () => {
-    const withDefault = [items[0]!, { ...items[1]!, deadlineSource: 'default' as const, deadline: '2021-03-29' }];
+    const withDefault = [
+      items[0]!,
+      { ...items[1]!, deadlineSource: 'default' as const, deadline: '2021-03-29' },
+    ];
     const card = recordSummaryCard({
       record,
       items: withDefault,
@@ -32,12 +42,20 @@ describe('record summary (to the submitter)', () => {
       assumptions: ['『龙泉小』按简称匹配为 龙泉小学'],
       defaultWorkdays: 10,
     });
-    expect(card.note).toMatchInlineSnapshot(`"『龙泉小』按简称匹配为 龙泉小学；ZG-22 未写期限，按默认 10 个工作日计；10分钟内发送的照片将作为佐证附到本记录"`);
+    expect(card.note).toMatchInlineSnapshot(
+      `"『龙泉小』按简称匹配为 龙泉小学；ZG-22 未写期限，按默认 10 个工作日计；10分钟内发送的照片将作为佐证附到本记录"`,
+    );
     expect(card.fields.find((f) => f.label === '已通知')?.value).toContain('未找到该校校长');
   });
 
   it('a visit without problems creates no items and says so', () => {
-    const card = recordSummaryCard({ record: { ...record, items: [] }, items: [], schoolName: '龙泉小学', notified: [], defaultWorkdays: 10 });
+    const card = recordSummaryCard({
+      record: { ...record, items: [] },
+      items: [],
+      schoolName: '龙泉小学',
+      notified: [],
+      defaultWorkdays: 10,
+    });
     expect(card.text).toContain('无（本次未发现问题）');
     expect(card.entries).toEqual([]);
   });
@@ -45,7 +63,12 @@ describe('record summary (to the submitter)', () => {
 
 describe('rectification notice (to the principal)', () => {
   it('one item: the three buttons without numbers in their labels', () => {
-    const card = rectificationNoticeCard({ record, items: [item()], schoolName: '龙泉小学', supervisorName: '王建国' });
+    const card = rectificationNoticeCard({
+      record,
+      items: [item()],
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+    });
     expect(card.buttons).toMatchInlineSnapshot(`
       [
         {
@@ -98,7 +121,13 @@ describe('rectification notice (to the principal)', () => {
 
 describe('record detail', () => {
   it('shows the visit and its items in their current state', () => {
-    const card = recordDetailCard({ record, items: [item({ status: 'closed' }), items[1]!], schoolName: '龙泉小学', supervisorName: '王建国', today: '2021-03-25' });
+    const card = recordDetailCard({
+      record,
+      items: [item({ status: 'closed' }), items[1]!],
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+      today: '2021-03-25',
+    });
     expect(card.text).toMatchInlineSnapshot(`
       "【督导记录 DD-7】
       学校：龙泉小学

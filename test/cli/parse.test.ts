@@ -9,14 +9,19 @@ import { demoRoster } from '../handlers/harness.js';
 
 describe('parse arguments', () => {
   it('reads --now as an instant, a wall-clock time or a day in TIMEZONE', () => {
-    expect(parseNow('2021-03-15T09:00:00+08:00', 'Asia/Shanghai')?.toISOString()).toBe('2021-03-15T01:00:00.000Z');
+    expect(parseNow('2021-03-15T09:00:00+08:00', 'Asia/Shanghai')?.toISOString()).toBe(
+      '2021-03-15T01:00:00.000Z',
+    );
     expect(parseNow('2021-03-15T09:30', 'Asia/Shanghai')?.toISOString()).toBe('2021-03-15T01:30:00.000Z');
     expect(parseNow('2021-03-15', 'Asia/Shanghai')?.toISOString()).toBe('2021-03-15T01:00:00.000Z');
     expect(parseNow('yesterday', 'Asia/Shanghai')).toBeUndefined();
   });
 
   it('joins the words of the text and refuses unknown options', () => {
-    expect(parseParseArgs(['--json', '收到', 'ZG-12'], 'Asia/Shanghai')).toEqual({ json: true, text: '收到 ZG-12' });
+    expect(parseParseArgs(['--json', '收到', 'ZG-12'], 'Asia/Shanghai')).toEqual({
+      json: true,
+      text: '收到 ZG-12',
+    });
     expect(parseParseArgs(['--bogus', 'x'], 'Asia/Shanghai')).toMatch(/unknown option/);
   });
 });
@@ -50,7 +55,12 @@ describe('npx dudao parse', () => {
   it('prints the interfaces.md JSON of a visit record, matched through a short name, and stores nothing', async () => {
     const keys = async () => (await redis.keys(`${DEFAULT_PREFIX}*`)).sort();
     const before = await keys();
-    const code = await run('--now', '2021-03-16T09:00:00+08:00', '--json', '提交督导记录\n学校：龙泉小\n日期：3月15日\n类型：专项督导（双减）\n问题：\n1、作业公示栏未按周更新，5个工作日内整改');
+    const code = await run(
+      '--now',
+      '2021-03-16T09:00:00+08:00',
+      '--json',
+      '提交督导记录\n学校：龙泉小\n日期：3月15日\n类型：专项督导（双减）\n问题：\n1、作业公示栏未按周更新，5个工作日内整改',
+    );
     expect(code).toBe(0);
     const json = JSON.parse(out.join(''));
     expect(json).toEqual({

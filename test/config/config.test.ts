@@ -36,7 +36,12 @@ describe('config', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const lines = (e as ConfigError).lines;
-      expect(lines.map((l) => l.split(':')[0]).sort()).toEqual(['PORT', 'TIMEZONE', 'WECOM_AES_KEY', 'WORK_HOURS']);
+      expect(lines.map((l) => l.split(':')[0]).sort()).toEqual([
+        'PORT',
+        'TIMEZONE',
+        'WECOM_AES_KEY',
+        'WORK_HOURS',
+      ]);
       expect(lines.join('\n')).not.toContain(secret);
     }
   });

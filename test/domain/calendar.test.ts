@@ -15,7 +15,15 @@ const offDays2021: Record<string, string[]> = {
   中秋: ['2021-09-19', '2021-09-20', '2021-09-21'],
   国庆: ['2021-10-01', '2021-10-02', '2021-10-03', '2021-10-04', '2021-10-05', '2021-10-06', '2021-10-07'],
 };
-const swappedWorkdays2021 = ['2021-02-07', '2021-02-20', '2021-04-25', '2021-05-08', '2021-09-18', '2021-09-26', '2021-10-09'];
+const swappedWorkdays2021 = [
+  '2021-02-07',
+  '2021-02-20',
+  '2021-04-25',
+  '2021-05-08',
+  '2021-09-18',
+  '2021-09-26',
+  '2021-10-09',
+];
 
 describe('2021 national calendar', () => {
   for (const [name, days] of Object.entries(offDays2021)) {
@@ -51,7 +59,12 @@ describe('describe()', () => {
     expect(cal.describe('2021-03-20')).toBe('3月20日 周六');
   });
   it('info() tells the kind', () => {
-    expect(cal.info('2021-09-18')).toEqual({ day: '2021-09-18', workday: true, kind: 'swapped_workday', holiday: '中秋' });
+    expect(cal.info('2021-09-18')).toEqual({
+      day: '2021-09-18',
+      workday: true,
+      kind: 'swapped_workday',
+      holiday: '中秋',
+    });
     expect(cal.info('2021-09-19')).toMatchObject({ workday: false, kind: 'holiday', holiday: '中秋' });
     expect(cal.info('2021-03-21')).toEqual({ day: '2021-03-21', workday: false, kind: 'weekend' });
   });
@@ -128,7 +141,9 @@ describe('local days', () => {
   });
   it('rejects malformed or conflicting configuration', () => {
     expect(() => createCalendar({ extraDaysOff: ['2021/03/16'] })).toThrow(/extraDaysOff/);
-    expect(() => createCalendar({ extraDaysOff: ['2021-03-16'], extraWorkdays: ['2021-03-16'] })).toThrow(/both/);
+    expect(() => createCalendar({ extraDaysOff: ['2021-03-16'], extraWorkdays: ['2021-03-16'] })).toThrow(
+      /both/,
+    );
   });
 });
 

@@ -60,11 +60,14 @@ describe('day helpers', () => {
 describe('day numbers', () => {
   it('agree with Date.UTC for every day from year 1000 to 9999', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1) / 86_400_000, max: Date.UTC(9999, 11, 31) / 86_400_000 }), (n) => {
-        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
-        expect(dayFromNumber(n)).toBe(iso);
-        expect(dayNumber(iso)).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1000, 0, 1) / 86_400_000, max: Date.UTC(9999, 11, 31) / 86_400_000 }),
+        (n) => {
+          const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+          expect(dayFromNumber(n)).toBe(iso);
+          expect(dayNumber(iso)).toBe(n);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

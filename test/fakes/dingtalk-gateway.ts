@@ -10,7 +10,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
  */
 export interface OpenRequest {
   headers: IncomingMessage['headers'];
-  body: { clientId?: string; clientSecret?: string; ua?: string; subscriptions?: { type: string; topic: string }[] };
+  body: {
+    clientId?: string;
+    clientSecret?: string;
+    ua?: string;
+    subscriptions?: { type: string; topic: string }[];
+  };
   ticket: string;
 }
 
@@ -43,8 +48,14 @@ export class FakeDingtalkGateway {
         }
         const ticket = `ticket-${this.opens.length + 1}`;
         this.issued.add(ticket);
-        this.opens.push({ headers: req.headers, body: JSON.parse(raw || '{}') as OpenRequest['body'], ticket });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ endpoint: `${this.url.replace('http', 'ws')}/`, ticket }));
+        this.opens.push({
+          headers: req.headers,
+          body: JSON.parse(raw || '{}') as OpenRequest['body'],
+          ticket,
+        });
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ endpoint: `${this.url.replace('http', 'ws')}/`, ticket }));
         this.notify();
       });
     });
@@ -114,14 +125,28 @@ export class FakeDingtalkGateway {
       JSON.stringify({
         specVersion: '1.0',
         type: 'CALLBACK',
-        headers: { appId: 'app', connectionId: 'c', contentType: 'application/json', messageId, time: String(Date.now()), topic },
+        headers: {
+          appId: 'app',
+          connectionId: 'c',
+          contentType: 'application/json',
+          messageId,
+          time: String(Date.now()),
+          topic,
+        },
         data: typeof payload === 'string' ? payload : JSON.stringify(payload),
       }),
     );
   }
 
   system(conn: { ws: WebSocket }, topic: string, messageId: string, data = '{}'): void {
-    conn.ws.send(JSON.stringify({ specVersion: '1.0', type: 'SYSTEM', headers: { contentType: 'application/json', messageId, time: String(Date.now()), topic }, data }));
+    conn.ws.send(
+      JSON.stringify({
+        specVersion: '1.0',
+        type: 'SYSTEM',
+        headers: { contentType: 'application/json', messageId, time: String(Date.now()), topic },
+        data,
+      }),
+    );
   }
 
   replyTo(conn: { replies: Reply[] }, messageId: string): Reply | undefined {

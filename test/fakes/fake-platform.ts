@@ -36,7 +36,10 @@ import type { AddressInfo } from 'node:net';
  *   (nothing is delivered), as when the platform never got it.
  * Every request is kept in `fake.requests` with `served: true|false`.
  */
-export type Fault = { errcode: number } | { status: number; body?: Record<string, unknown> } | { hangMs: number };
+export type Fault =
+  | { errcode: number }
+  | { status: number; body?: Record<string, unknown> }
+  | { hangMs: number };
 
 export interface FakeRequest {
   method: string;
@@ -125,13 +128,21 @@ export class FakePlatform {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    let body: any = undefined;
+    let body: any;
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
       body = raw;
     }
-    const rec: FakeRequest = { method: req.method ?? 'GET', path: u.pathname, query: Object.fromEntries(u.searchParams), headers: req.headers, body, served: false, at: Date.now() };
+    const rec: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers: req.headers,
+      body,
+      served: false,
+      at: Date.now(),
+    };
     this.requests.push(rec);
     const json = (status: number, payload: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -148,7 +159,8 @@ export class FakePlatform {
         }, f.fault.hangMs);
         return;
       }
-      if ('errcode' in f.fault) return json(200, { errcode: f.fault.errcode, errmsg: `fake fault ${f.fault.errcode}` });
+      if ('errcode' in f.fault)
+        return json(200, { errcode: f.fault.errcode, errmsg: `fake fault ${f.fault.errcode}` });
       return json(f.fault.status, f.fault.body ?? { code: `http_${f.fault.status}`, message: 'fake fault' });
     }
     const ok = (payload: Record<string, unknown> = {}, status = 200) => {
@@ -160,26 +172,35 @@ export class FakePlatform {
     if (p === '/cgi-bin/gettoken') {
       this.fetches.wecom++;
       const w = this.o.wecom;
-      if (!w || u.searchParams.get('corpid') !== w.corpId || u.searchParams.get('corpsecret') !== w.secret) return json(200, { errcode: 40001, errmsg: 'invalid credential' });
+      if (!w || u.searchParams.get('corpid') !== w.corpId || u.searchParams.get('corpsecret') !== w.secret)
+        return json(200, { errcode: 40001, errmsg: 'invalid credential' });
       const t = `wt-${++this.seq}`;
       this.tokens.wecom.add(t);
       return ok({ errcode: 0, errmsg: 'ok', access_token: t, expires_in: 7200 });
     }
     if (p.startsWith('/cgi-bin/') && !['/cgi-bin/webhook/send', '/cgi-bin/aibot/response'].includes(p)) {
       const t = u.searchParams.get('access_token') ?? '';
-      if (!this.tokens.wecom.has(t)) return json(200, { errcode: t.startsWith('wt-') ? 42001 : 40014, errmsg: 'access_token expired' });
+      if (!this.tokens.wecom.has(t))
+        return json(200, { errcode: t.startsWith('wt-') ? 42001 : 40014, errmsg: 'access_token expired' });
       if (p === '/cgi-bin/message/send') {
         const tid = body?.template_card?.task_id as string | undefined;
         if (tid) {
           if (this.taskIds.has(tid)) return json(200, { errcode: 42014, errmsg: 'taskid has existed' });
           this.taskIds.add(tid);
         }
-        const response_code = body?.template_card?.card_type === 'button_interaction' ? this.issueResponseCode() : undefined;
-        return ok({ errcode: 0, errmsg: 'ok', msgid: `msg-${++this.seq}`, ...(response_code ? { response_code } : {}) });
+        const response_code =
+          body?.template_card?.card_type === 'button_interaction' ? this.issueResponseCode() : undefined;
+        return ok({
+          errcode: 0,
+          errmsg: 'ok',
+          msgid: `msg-${++this.seq}`,
+          ...(response_code ? { response_code } : {}),
+        });
       }
       if (p === '/cgi-bin/message/update_template_card') {
         const code = body?.response_code as string;
-        if (this.responseCodes.get(code) !== false) return json(200, { errcode: 40058, errmsg: 'invalid response_code' });
+        if (this.responseCodes.get(code) !== false)
+          return json(200, { errcode: 40058, errmsg: 'invalid response_code' });
         this.responseCodes.set(code, true);
         return ok({ errcode: 0, errmsg: 'ok' });
       }
@@ -197,19 +218,34 @@ export class FakePlatform {
     if (p === '/v1.0/oauth2/accessToken') {
       this.fetches.dingtalk++;
       const d = this.o.dingtalk;
-      if (!d || body?.appKey !== d.appKey || body?.appSecret !== d.appSecret) return json(400, { code: 'invalidClientIdOrSecret', message: 'bad app' });
+      if (!d || body?.appKey !== d.appKey || body?.appSecret !== d.appSecret)
+        return json(400, { code: 'invalidClientIdOrSecret', message: 'bad app' });
       const t = `dt-${++this.seq}`;
       this.tokens.dingtalk.add(t);
       return ok({ accessToken: t, expireIn: 7200 });
     }
     if (p.startsWith('/v1.0/')) {
       const t = req.headers['x-acs-dingtalk-access-token'];
-      if (typeof t !== 'string' || !this.tokens.dingtalk.has(t)) return json(401, { code: 'InvalidAuthentication', message: 'token invalid' });
-      if (p === '/v1.0/robot/oToMessages/batchSend') return ok({ processQueryKey: `pq-${++this.seq}`, invalidStaffIdList: [], flowControlledStaffIdList: [] });
+      if (typeof t !== 'string' || !this.tokens.dingtalk.has(t))
+        return json(401, { code: 'InvalidAuthentication', message: 'token invalid' });
+      if (p === '/v1.0/robot/oToMessages/batchSend')
+        return ok({
+          processQueryKey: `pq-${++this.seq}`,
+          invalidStaffIdList: [],
+          flowControlledStaffIdList: [],
+        });
       if (p === '/v1.0/robot/groupMessages/send') return ok({ processQueryKey: `pq-${++this.seq}` });
-      if (p === '/v1.0/card/instances/createAndDeliver') return ok({ success: true, result: { outTrackId: body?.outTrackId, deliverResults: [{ success: true, spaceType: 'IM_ROBOT' }] } });
+      if (p === '/v1.0/card/instances/createAndDeliver')
+        return ok({
+          success: true,
+          result: {
+            outTrackId: body?.outTrackId,
+            deliverResults: [{ success: true, spaceType: 'IM_ROBOT' }],
+          },
+        });
       if (p === '/v1.0/card/instances' && req.method === 'PUT') return ok({ success: true, result: true });
-      if (p === '/v1.0/card/callbacks/register') return ok({ success: true, result: { callbackUrl: body?.callbackUrl, apiSecret: body?.apiSecret } });
+      if (p === '/v1.0/card/callbacks/register')
+        return ok({ success: true, result: { callbackUrl: body?.callbackUrl, apiSecret: body?.apiSecret } });
       return json(404, { code: 'notFound', message: 'fake: unknown path' });
     }
     if (p === '/robot/sendBySession' || p === '/robot/send') return ok({ errcode: 0, errmsg: 'ok' });

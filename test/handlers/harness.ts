@@ -8,7 +8,13 @@ import type { FullStore } from '../../src/store/store.js';
 import { normalizeJsonRoster } from '../../src/roster/load.js';
 import { DEMO_ROSTER_URL } from '../../src/roster/demo.js';
 import type { Roster, Person } from '../../src/domain/roster.js';
-import type { Attachment, CardAction, InboundAction, InboundMessage, Platform } from '../../src/domain/inbound.js';
+import type {
+  Attachment,
+  CardAction,
+  InboundAction,
+  InboundMessage,
+  Platform,
+} from '../../src/domain/inbound.js';
 import { outboundJobId, type OutboundJob } from '../../src/queue/outbound-job.js';
 import { inboundJobId } from '../../src/queue/accept.js';
 import { processInbound } from '../../jobs/inbound.js';
@@ -37,7 +43,12 @@ export interface Harness {
   /** a typed message from a roster person (or any platform user id with `asUser`), through the real processor */
   send(from: string, text: string, o?: SendOptions): Promise<Run>;
   /** a card click */
-  click(from: string, action: CardAction, item: string, o?: { value?: string; id?: string; platform?: Platform }): Promise<Run>;
+  click(
+    from: string,
+    action: CardAction,
+    item: string,
+    o?: { value?: string; id?: string; platform?: Platform },
+  ): Promise<Run>;
   /** run a prepared inbound again under the same job id (a retried job) */
   rerun(run: Run): Promise<Run>;
   /** every outbound job waiting in the queue */
@@ -73,7 +84,13 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
   let now = new Date(startIso);
   const logs = new LogSink();
   const config = loadConfig({ LOG_LEVEL: 'info' });
-  const rt = await createRuntime({ config, log: createLogger('info', logs), prefix: testPrefix(), redisUrl: inject('redisUrl'), now: () => now });
+  const rt = await createRuntime({
+    config,
+    log: createLogger('info', logs),
+    prefix: testPrefix(),
+    redisUrl: inject('redisUrl'),
+    now: () => now,
+  });
   const store = createStore(rt.redis, rt.prefix);
   const roster = demoRoster();
   await store.importRoster(roster);
@@ -82,7 +99,8 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
     if (!p) throw new Error(`no person ${id}`);
     return p;
   };
-  const userId = (p: Person, platform: Platform) => (platform === 'sim' ? p.id : platform === 'wecom' ? p.wecomId : p.dingtalkId);
+  const userId = (p: Person, platform: Platform) =>
+    platform === 'sim' ? p.id : platform === 'wecom' ? p.wecomId : p.dingtalkId;
   const pickPlatform = (p: Person): Platform => (p.wecomId ? 'wecom' : p.dingtalkId ? 'dingtalk' : 'sim');
 
   const all = async (): Promise<Sent[]> => {
@@ -91,7 +109,14 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
   };
   const run = async (inbound: InboundMessage | InboundAction): Promise<Run> => {
     const jobId = inboundJobId(inbound);
-    const result = await processInbound(inbound, { rt, jobId, attempt: 0, attempts: 8, jobName: inbound.kind, defer: noDefer });
+    const result = await processInbound(inbound, {
+      rt,
+      jobId,
+      attempt: 0,
+      attempts: 8,
+      jobName: inbound.kind,
+      defer: noDefer,
+    });
     const prefix = outboundJobId(jobId, '');
     const jobs = (await all()).filter((j) => j.jobId.startsWith(prefix));
     return {
@@ -99,8 +124,12 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
       jobId,
       result,
       jobs,
-      sends: jobs.map((j) => j.data).filter((d): d is Extract<OutboundJob, { kind: 'send' }> => d.kind === 'send'),
-      updates: jobs.map((j) => j.data).filter((d): d is Extract<OutboundJob, { kind: 'card_update' }> => d.kind === 'card_update'),
+      sends: jobs
+        .map((j) => j.data)
+        .filter((d): d is Extract<OutboundJob, { kind: 'send' }> => d.kind === 'send'),
+      updates: jobs
+        .map((j) => j.data)
+        .filter((d): d is Extract<OutboundJob, { kind: 'card_update' }> => d.kind === 'card_update'),
     };
   };
 
@@ -124,7 +153,10 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
         platform,
         channel: platform === 'wecom' ? 'wecom-bot' : platform === 'dingtalk' ? 'dingtalk-robot' : 'sim',
         id: o.id ?? `msg-${++seq}-${Date.now()}`,
-        conversation: { id: o.conversationId ?? (group ? 'wrDemoZone1Group' : `dm-${senderId}`), isGroup: group },
+        conversation: {
+          id: o.conversationId ?? (group ? 'wrDemoZone1Group' : `dm-${senderId}`),
+          isGroup: group,
+        },
         senderId,
         text,
         attachments: o.attachments ?? [],
@@ -146,7 +178,8 @@ export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promi
         item,
         value: o.value,
         at: now.toISOString(),
-        cardRef: platform === 'wecom' ? { responseCode: 'rc-1', taskId: 'task-1' } : { outTrackId: 'track-1' },
+        cardRef:
+          platform === 'wecom' ? { responseCode: 'rc-1', taskId: 'task-1' } : { outTrackId: 'track-1' },
       };
       return run(a);
     },

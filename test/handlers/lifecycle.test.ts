@@ -22,7 +22,13 @@ describe('principal: 收到 / 整改进度 / 整改完成', () => {
     const [toSup] = toPersonSends(r, 'sup-wang');
     expect(toSup!.card.kind).toBe('progress_notice');
     expect(toSup!.card.subtitle).toBe('龙泉小学 李校长 已收到整改通知');
-    expect(r.updates).toEqual([expect.objectContaining({ kind: 'card_update', item: 'ZG-1', outcome: expect.stringContaining('李校长 已确认收到') })]);
+    expect(r.updates).toEqual([
+      expect.objectContaining({
+        kind: 'card_update',
+        item: 'ZG-1',
+        outcome: expect.stringContaining('李校长 已确认收到'),
+      }),
+    ]);
   });
 
   it('收到 twice: a friendly word, nothing changes, nobody else is bothered', async () => {
@@ -149,7 +155,10 @@ describe('extensions', () => {
     await h.send('pri-s01', '申请延期 ZG-2 至 4月20日 原因：还需时间');
     const r = await h.send('sup-wang', '不同意延期 ZG-2 请按期完成');
     expect((await h.store.getItem('ZG-2'))!.deadline).toBe('2026-04-10');
-    expect(toPersonSends(r, 'pri-s01')[0]!.card.fields).toContainEqual({ label: '意见', value: '请按期完成' });
+    expect(toPersonSends(r, 'pri-s01')[0]!.card.fields).toContainEqual({
+      label: '意见',
+      value: '请按期完成',
+    });
   });
 
   it('an extension to a day not after the deadline is refused', async () => {

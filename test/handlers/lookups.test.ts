@@ -125,7 +125,10 @@ describe('逾期', () => {
   });
 
   it('in a group: no school names, no texts', async () => {
-    const r = await h.send('lead-liu', '@督导助手 逾期', { group: true, conversationId: 'wrDemoOfficeGroup' });
+    const r = await h.send('lead-liu', '@督导助手 逾期', {
+      group: true,
+      conversationId: 'wrDemoOfficeGroup',
+    });
     const group = r.sends.find((s) => s.to.type === 'origin')!.card;
     expect(group.text).not.toMatch(/龙泉|棠香|公示栏/);
     expect(group.title).toBe('逾期事项 · 3 项');
@@ -171,10 +174,19 @@ describe('统计 and 日报', () => {
 
 describe('绑定本群, 帮助, and chatter', () => {
   it('an admin binds a group to a zone', async () => {
-    const r = await h.send('admin-xu', '@督导助手 绑定本群 第三责任区', { group: true, conversationId: 'wrNewGroup' });
+    const r = await h.send('admin-xu', '@督导助手 绑定本群 第三责任区', {
+      group: true,
+      conversationId: 'wrNewGroup',
+    });
     expect(originText(r)).toContain('本群已绑定：第三责任区');
     const chats = await h.store.listChats();
-    expect(chats).toContainEqual(expect.objectContaining({ chatId: 'wrNewGroup', platform: 'wecom', binding: { type: 'zone', id: h.roster.zones[2]!.id } }));
+    expect(chats).toContainEqual(
+      expect.objectContaining({
+        chatId: 'wrNewGroup',
+        platform: 'wecom',
+        binding: { type: 'zone', id: h.roster.zones[2]!.id },
+      }),
+    );
   });
 
   it('binding outside a group is explained', async () => {

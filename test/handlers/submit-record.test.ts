@@ -25,7 +25,14 @@ describe('提交督导记录', () => {
 
     const [notice] = toPersonSends(r, 'pri-s01');
     expect(notice!.card.kind).toBe('rectification_notice');
-    expect(notice!.card.buttons.map((b) => `${b.action}:${b.item}`)).toEqual(['ack:ZG-1', 'done:ZG-1', 'extend:ZG-1', 'ack:ZG-2', 'done:ZG-2', 'extend:ZG-2']);
+    expect(notice!.card.buttons.map((b) => `${b.action}:${b.item}`)).toEqual([
+      'ack:ZG-1',
+      'done:ZG-1',
+      'extend:ZG-1',
+      'ack:ZG-2',
+      'done:ZG-2',
+      'extend:ZG-2',
+    ]);
 
     const zone = r.sends.find((s) => s.to.type === 'bound_chat')!;
     expect(zone.to).toEqual({ type: 'bound_chat', binding: { type: 'zone', id: h.roster.zones[0]!.id } });
@@ -34,7 +41,12 @@ describe('提交督导记录', () => {
     expect(r.sends).toHaveLength(3);
 
     const item = await h.store.getItem('ZG-1');
-    expect(item).toMatchObject({ status: 'open', school: 'S01', supervisor: 'sup-wang', deadline: '2026-03-23' });
+    expect(item).toMatchObject({
+      status: 'open',
+      school: 'S01',
+      supervisor: 'sup-wang',
+      deadline: '2026-03-23',
+    });
   });
 
   it('a retried job creates nothing new and enqueues nothing new', async () => {
@@ -81,7 +93,10 @@ describe('提交督导记录', () => {
   });
 
   it('submitted inside the zone group: the summary there is the notice (no second copy)', async () => {
-    const r = await h.send('sup-wang', RECORD_TEXT.replace('龙泉小学', '城关二幼'), { group: true, conversationId: 'wrDemoZone1Group' });
+    const r = await h.send('sup-wang', RECORD_TEXT.replace('龙泉小学', '城关二幼'), {
+      group: true,
+      conversationId: 'wrDemoZone1Group',
+    });
     expect(r.sends.filter((s) => s.to.type === 'bound_chat')).toHaveLength(0);
     expect(toPersonSends(r, 'pri-s05')).toHaveLength(1);
   });

@@ -18,7 +18,10 @@ export interface DingtalkTestSecrets {
 }
 
 /** The robot-sign example inputs of 接收消息的消息协议 (https://open.dingtalk.com/document/orgapp/receive-message). */
-export const DINGTALK_SIGN_DOC_EXAMPLE = { timestamp: '1577262236757', appSecret: 'this is a secret' } as const;
+export const DINGTALK_SIGN_DOC_EXAMPLE = {
+  timestamp: '1577262236757',
+  appSecret: 'this is a secret',
+} as const;
 
 /** DingCallbackCrypto3.py's event-crypto example (open-dingtalk/DingTalk-Callback-Crypto). */
 export const DINGTALK_EVENT_DOC_EXAMPLE = {
@@ -28,7 +31,8 @@ export const DINGTALK_EVENT_DOC_EXAMPLE = {
   timestamp: '1608001896814',
   nonce: 'WL4PK6yA',
   signature: '03044561471240d4a14bb09372dfcfd4fd0e40cb',
-  encrypt: '0vJiX6vliEpwG3U45CtXqi+m8PXbQRARJ8p8BbDuD1EMTDf0jKpQ79QS93qEk7XHpP6u+oTTrd15NRPvNvmBKyDCYxxOK+HZeKju4yhELOFchzNukR+t8SB/qk4ROMu3',
+  encrypt:
+    '0vJiX6vliEpwG3U45CtXqi+m8PXbQRARJ8p8BbDuD1EMTDf0jKpQ79QS93qEk7XHpP6u+oTTrd15NRPvNvmBKyDCYxxOK+HZeKju4yhELOFchzNukR+t8SB/qk4ROMu3',
 } as const;
 
 export const DINGTALK_TEST: DingtalkTestSecrets = {
@@ -40,7 +44,10 @@ export const DINGTALK_TEST: DingtalkTestSecrets = {
 };
 
 /** Environment for startTestService({ env }): HTTP mode with event subscription. */
-export function dingtalkEnv(s: DingtalkTestSecrets = DINGTALK_TEST, mode: 'http' | 'stream' = 'http'): Record<string, string> {
+export function dingtalkEnv(
+  s: DingtalkTestSecrets = DINGTALK_TEST,
+  mode: 'http' | 'stream' = 'http',
+): Record<string, string> {
   return {
     DINGTALK_APP_KEY: s.appKey,
     DINGTALK_APP_SECRET: s.appSecret,
@@ -57,11 +64,16 @@ export interface HeaderOptions {
   sign?: string;
 }
 
-const bodyOf = (payload: string | object) => (typeof payload === 'string' ? payload : JSON.stringify(payload));
+const bodyOf = (payload: string | object) =>
+  typeof payload === 'string' ? payload : JSON.stringify(payload);
 
 export function robotHeaders(appSecret: string, o: HeaderOptions = {}): Record<string, string> {
   const timestamp = o.timestamp ?? String(Date.now());
-  return { 'content-type': 'application/json; charset=utf-8', timestamp, sign: o.sign ?? robotSign(appSecret, timestamp) };
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    timestamp,
+    sign: o.sign ?? robotSign(appSecret, timestamp),
+  };
 }
 
 export function cardHeaders(appSecret: string, o: HeaderOptions = {}): Record<string, string> {
@@ -74,31 +86,70 @@ export function cardHeaders(appSecret: string, o: HeaderOptions = {}): Record<st
   };
 }
 
-export function dingtalkRobotRequest(baseUrl: string, s: DingtalkTestSecrets, payload: string | object, o: HeaderOptions = {}): Promise<Response> {
-  return fetch(`${baseUrl}/dingtalk/robot`, { method: 'POST', headers: robotHeaders(s.appSecret, o), body: bodyOf(payload) });
+export function dingtalkRobotRequest(
+  baseUrl: string,
+  s: DingtalkTestSecrets,
+  payload: string | object,
+  o: HeaderOptions = {},
+): Promise<Response> {
+  return fetch(`${baseUrl}/dingtalk/robot`, {
+    method: 'POST',
+    headers: robotHeaders(s.appSecret, o),
+    body: bodyOf(payload),
+  });
 }
 
-export function dingtalkCardRequest(baseUrl: string, s: DingtalkTestSecrets, payload: string | object, o: HeaderOptions = {}): Promise<Response> {
-  return fetch(`${baseUrl}/dingtalk/card`, { method: 'POST', headers: cardHeaders(s.appSecret, o), body: bodyOf(payload) });
+export function dingtalkCardRequest(
+  baseUrl: string,
+  s: DingtalkTestSecrets,
+  payload: string | object,
+  o: HeaderOptions = {},
+): Promise<Response> {
+  return fetch(`${baseUrl}/dingtalk/card`, {
+    method: 'POST',
+    headers: cardHeaders(s.appSecret, o),
+    body: bodyOf(payload),
+  });
 }
 
 /** The encrypted event subscription POST: ?signature&timestamp&nonce, body {"encrypt"}. */
-export function buildDingtalkEvent(s: DingtalkTestSecrets, plaintextJson: string, o: { timestamp?: string; nonce?: string; signature?: string } = {}) {
+export function buildDingtalkEvent(
+  s: DingtalkTestSecrets,
+  plaintextJson: string,
+  o: { timestamp?: string; nonce?: string; signature?: string } = {},
+) {
   const secrets = eventSecrets(s.eventToken, s.eventAesKey, s.appKey);
   const encrypt = encryptEvent(secrets, plaintextJson);
   const timestamp = o.timestamp ?? String(Date.now());
   const nonce = o.nonce ?? randomNonce();
   const signature = o.signature ?? eventSignature(s.eventToken, timestamp, nonce, encrypt);
-  return { url: `/dingtalk/events?${new URLSearchParams({ signature, timestamp, nonce })}`, body: JSON.stringify({ encrypt }), encrypt };
+  return {
+    url: `/dingtalk/events?${new URLSearchParams({ signature, timestamp, nonce })}`,
+    body: JSON.stringify({ encrypt }),
+    encrypt,
+  };
 }
 
-export function dingtalkEventRequest(baseUrl: string, s: DingtalkTestSecrets, plaintextJson: string, o: { timestamp?: string; nonce?: string; signature?: string } = {}): Promise<Response> {
+export function dingtalkEventRequest(
+  baseUrl: string,
+  s: DingtalkTestSecrets,
+  plaintextJson: string,
+  o: { timestamp?: string; nonce?: string; signature?: string } = {},
+): Promise<Response> {
   const e = buildDingtalkEvent(s, plaintextJson, o);
-  return fetch(baseUrl + e.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: e.body });
+  return fetch(baseUrl + e.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: e.body,
+  });
 }
 
 /** A text message as the robot callback / Stream data carries it. */
-export function robotTextMessage(msgId: string, content: string, o: { group?: boolean; staffId?: string } = {}): Record<string, unknown> {
+export function robotTextMessage(
+  msgId: string,
+  content: string,
+  o: { group?: boolean; staffId?: string } = {},
+): Record<string, unknown> {
   const now = Date.now();
   return {
     conversationId: o.group === false ? 'cidSINGLE' : 'cidGROUP==',

@@ -2,7 +2,15 @@ import type { Job } from 'bullmq';
 import type { Inbound } from '../../src/domain/inbound.js';
 import type { Service } from '../../src/server.js';
 
-const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'waiting-children'] as const;
+const STATES = [
+  'waiting',
+  'active',
+  'completed',
+  'failed',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+] as const;
 
 /** Every inbound job in any state (completed ones are kept 3 days: the dedup window). */
 export async function inboundJobs(svc: Pick<Service, 'rt'>): Promise<Job<Inbound>[]> {
@@ -17,7 +25,10 @@ export async function inboundJobCount(svc: Pick<Service, 'rt'>): Promise<number>
 /** `dudao_callbacks_total{platform,outcome}` as scraped from GET /metrics. */
 export async function callbackCount(url: string, platform: string, outcome: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const m = new RegExp(`^dudao_callbacks_total\\{platform="${platform}",outcome="${outcome}"\\} (\\d+)`, 'm').exec(text);
+  const m = new RegExp(
+    `^dudao_callbacks_total\\{platform="${platform}",outcome="${outcome}"\\} (\\d+)`,
+    'm',
+  ).exec(text);
   return m ? Number(m[1]) : 0;
 }
 

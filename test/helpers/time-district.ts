@@ -42,7 +42,9 @@ export interface TimeWorld {
   close(): Promise<void>;
 }
 
-export async function openTimeWorld(o: { prefix?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TimeWorld> {
+export async function openTimeWorld(
+  o: { prefix?: string; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TimeWorld> {
   const clock = o.clock ?? makeClock();
   const logs = new LogSink();
   const config = loadConfig({ LOG_LEVEL: 'info', ...o.env });
@@ -70,25 +72,121 @@ export function district(): Roster {
     schools: [
       { id: 'S01', name: '棠香小学', shortNames: [], type: '小学', nature: '公办', zone: 'z1', active: true },
       { id: 'S02', name: '城南中学', shortNames: [], type: '初中', nature: '公办', zone: 'z1', active: true },
-      { id: 'S03', name: '龙水幼儿园', shortNames: [], type: '幼儿园', nature: '公办', zone: 'z2', active: true },
+      {
+        id: 'S03',
+        name: '龙水幼儿园',
+        shortNames: [],
+        type: '幼儿园',
+        nature: '公办',
+        zone: 'z2',
+        active: true,
+      },
       { id: 'S04', name: '龙水小学', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: true },
-      { id: 'S05', name: '已撤并村小', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: true },
+      {
+        id: 'S05',
+        name: '已撤并村小',
+        shortNames: [],
+        type: '小学',
+        nature: '公办',
+        zone: 'z2',
+        active: true,
+      },
     ],
     people: [
-      { id: 'sup-wang', name: '王督学', roles: ['supervisor'], zones: ['z1'], fullTime: true, wecomId: 'wang', active: true },
-      { id: 'sup-zhao', name: '赵督学', roles: ['supervisor'], zones: ['z2'], fullTime: false, dingtalkId: 'dt-zhao', active: true },
-      { id: 'pri-li', name: '李校长', roles: ['principal'], school: 'S01', zones: [], fullTime: false, wecomId: 'li', active: true },
-      { id: 'pri-zhou', name: '周校长', roles: ['principal'], school: 'S02', zones: [], fullTime: false, wecomId: 'zhou', active: true },
-      { id: 'pri-chen', name: '陈园长', roles: ['principal'], school: 'S03', zones: [], fullTime: false, dingtalkId: 'dt-chen', active: true },
-      { id: 'pri-wu', name: '吴校长', roles: ['principal'], school: 'S04', zones: [], fullTime: false, active: true },
-      { id: 'lead-liu', name: '刘主任', roles: ['leader'], zones: ['*'], fullTime: true, wecomId: 'liu', active: true },
-      { id: 'lead-sun', name: '孙副主任', roles: ['leader'], zones: ['z2'], fullTime: true, wecomId: 'sun', active: true },
-      { id: 'admin', name: '管理员', roles: ['admin'], zones: [], fullTime: false, wecomId: 'admin', active: true },
+      {
+        id: 'sup-wang',
+        name: '王督学',
+        roles: ['supervisor'],
+        zones: ['z1'],
+        fullTime: true,
+        wecomId: 'wang',
+        active: true,
+      },
+      {
+        id: 'sup-zhao',
+        name: '赵督学',
+        roles: ['supervisor'],
+        zones: ['z2'],
+        fullTime: false,
+        dingtalkId: 'dt-zhao',
+        active: true,
+      },
+      {
+        id: 'pri-li',
+        name: '李校长',
+        roles: ['principal'],
+        school: 'S01',
+        zones: [],
+        fullTime: false,
+        wecomId: 'li',
+        active: true,
+      },
+      {
+        id: 'pri-zhou',
+        name: '周校长',
+        roles: ['principal'],
+        school: 'S02',
+        zones: [],
+        fullTime: false,
+        wecomId: 'zhou',
+        active: true,
+      },
+      {
+        id: 'pri-chen',
+        name: '陈园长',
+        roles: ['principal'],
+        school: 'S03',
+        zones: [],
+        fullTime: false,
+        dingtalkId: 'dt-chen',
+        active: true,
+      },
+      {
+        id: 'pri-wu',
+        name: '吴校长',
+        roles: ['principal'],
+        school: 'S04',
+        zones: [],
+        fullTime: false,
+        active: true,
+      },
+      {
+        id: 'lead-liu',
+        name: '刘主任',
+        roles: ['leader'],
+        zones: ['*'],
+        fullTime: true,
+        wecomId: 'liu',
+        active: true,
+      },
+      {
+        id: 'lead-sun',
+        name: '孙副主任',
+        roles: ['leader'],
+        zones: ['z2'],
+        fullTime: true,
+        wecomId: 'sun',
+        active: true,
+      },
+      {
+        id: 'admin',
+        name: '管理员',
+        roles: ['admin'],
+        zones: [],
+        fullTime: false,
+        wecomId: 'admin',
+        active: true,
+      },
     ],
     chats: [],
     plan: [
       { month: '2021-03', content: '开展春季开学工作调研', kind: '专项督导', topic: '春季开学工作' },
-      { month: '2021-04', content: '对幼儿园办园行为开展督导评估', kind: '专项督导', topic: '幼儿园办园行为' },
+      {
+        month: '2021-04',
+        content: '对幼儿园办园行为开展督导评估',
+        kind: '专项督导',
+        topic: '幼儿园办园行为',
+      },
       { month: '2021-05', content: '开展校园食堂与安全专项督导', kind: '专项督导', topic: '食堂与校园安全' },
     ],
   };
@@ -101,8 +199,20 @@ export async function importDistrict(store: FullStore): Promise<void> {
   await store.importRoster({ ...roster, schools: roster.schools.filter((x) => x.id !== 'S05') });
 }
 
-const supervisorOf: Record<string, string> = { S01: 'sup-wang', S02: 'sup-wang', S03: 'sup-zhao', S04: 'sup-zhao', S05: 'sup-zhao' };
-const nameOf: Record<string, string> = { S01: '棠香小学', S02: '城南中学', S03: '龙水幼儿园', S04: '龙水小学', S05: '已撤并村小' };
+const supervisorOf: Record<string, string> = {
+  S01: 'sup-wang',
+  S02: 'sup-wang',
+  S03: 'sup-zhao',
+  S04: 'sup-zhao',
+  S05: 'sup-zhao',
+};
+const nameOf: Record<string, string> = {
+  S01: '棠香小学',
+  S02: '城南中学',
+  S03: '龙水幼儿园',
+  S04: '龙水小学',
+  S05: '已撤并村小',
+};
 let seq = 0;
 
 /**
@@ -111,7 +221,14 @@ let seq = 0;
  */
 export async function visit(
   store: FullStore,
-  o: { school: string; date: string; problems?: { text: string; deadline: string }[]; createdAt?: Date; kind?: VisitKind; supervisor?: string },
+  o: {
+    school: string;
+    date: string;
+    problems?: { text: string; deadline: string }[];
+    createdAt?: Date;
+    kind?: VisitKind;
+    supervisor?: string;
+  },
 ): Promise<Item[]> {
   const r = await store.createRecord({
     command: {
@@ -129,7 +246,16 @@ export async function visit(
 }
 
 /** Move an item through actions at an instant, each from its own source message. */
-export async function act(store: FullStore, item: string, actions: { action: Parameters<FullStore['transition']>[0]['action']; at: Date; until?: string; actor?: string }[]) {
+export async function act(
+  store: FullStore,
+  item: string,
+  actions: {
+    action: Parameters<FullStore['transition']>[0]['action'];
+    at: Date;
+    until?: string;
+    actor?: string;
+  }[],
+) {
   for (const a of actions) {
     const r = await store.transition({
       item,
@@ -144,8 +270,17 @@ export async function act(store: FullStore, item: string, actions: { action: Par
 }
 
 /** The send jobs waiting on the outbound queue, as [personId, card kind, items] tuples. */
-export async function outboundSends(rt: Runtime): Promise<{ id: string; to: string; kind: string; title: string; items: string[]; text: string }[]> {
-  const jobs = await rt.jobQueues.outbound.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
+export async function outboundSends(
+  rt: Runtime,
+): Promise<{ id: string; to: string; kind: string; title: string; items: string[]; text: string }[]> {
+  const jobs = await rt.jobQueues.outbound.getJobs([
+    'waiting',
+    'delayed',
+    'prioritized',
+    'active',
+    'completed',
+    'failed',
+  ]);
   return jobs
     .map((j) => ({ id: j.id ?? '', data: j.data as OutboundJob }))
     .filter((j): j is { id: string; data: Extract<OutboundJob, { kind: 'send' }> } => j.data.kind === 'send')

@@ -81,7 +81,11 @@ function sign(token: string, encrypted: string, o: SignOptions) {
 const qs = (q: Record<string, string>) => new URLSearchParams(q).toString();
 
 /** The self-built app's POST: <xml> envelope with <Encrypt>, receive id = corp id. */
-export function buildWecomAppCallback(s: WecomTestSecrets, plaintextXml: string, o: SignOptions = {}): BuiltCallback {
+export function buildWecomAppCallback(
+  s: WecomTestSecrets,
+  plaintextXml: string,
+  o: SignOptions = {},
+): BuiltCallback {
   const encrypted = encrypt(wecomSecrets(s.token, s.aesKey, s.corpId), plaintextXml);
   const query = sign(s.token, encrypted, o);
   const body = `<xml><ToUserName><![CDATA[${s.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[${s.agentId}]]></AgentID></xml>`;
@@ -89,33 +93,65 @@ export function buildWecomAppCallback(s: WecomTestSecrets, plaintextXml: string,
 }
 
 /** The smart bot's POST: {"encrypt": ...}, receive id "". */
-export function buildWecomBotCallback(s: WecomTestSecrets, plaintextJson: string, o: SignOptions = {}): BuiltCallback {
+export function buildWecomBotCallback(
+  s: WecomTestSecrets,
+  plaintextJson: string,
+  o: SignOptions = {},
+): BuiltCallback {
   const encrypted = encrypt(wecomSecrets(s.botToken, s.botAesKey, ''), plaintextJson);
   const query = sign(s.botToken, encrypted, o);
-  return { path: '/wecom/bot', url: `/wecom/bot?${qs(query)}`, body: JSON.stringify({ encrypt: encrypted }), encrypted, query };
+  return {
+    path: '/wecom/bot',
+    url: `/wecom/bot?${qs(query)}`,
+    body: JSON.stringify({ encrypt: encrypted }),
+    encrypted,
+    query,
+  };
 }
 
 export function post(baseUrl: string, c: BuiltCallback, contentType = 'text/xml'): Promise<Response> {
   return fetch(baseUrl + c.url, { method: 'POST', headers: { 'content-type': contentType }, body: c.body });
 }
 
-export function wecomAppRequest(baseUrl: string, s: WecomTestSecrets, plaintextXml: string, o: SignOptions = {}): Promise<Response> {
+export function wecomAppRequest(
+  baseUrl: string,
+  s: WecomTestSecrets,
+  plaintextXml: string,
+  o: SignOptions = {},
+): Promise<Response> {
   return post(baseUrl, buildWecomAppCallback(s, plaintextXml, o), 'text/xml');
 }
 
-export function wecomBotRequest(baseUrl: string, s: WecomTestSecrets, plaintextJson: string, o: SignOptions = {}): Promise<Response> {
+export function wecomBotRequest(
+  baseUrl: string,
+  s: WecomTestSecrets,
+  plaintextJson: string,
+  o: SignOptions = {},
+): Promise<Response> {
   return post(baseUrl, buildWecomBotCallback(s, plaintextJson, o), 'application/json');
 }
 
 /** The URL check (GET ?msg_signature&timestamp&nonce&echostr) for the app or the bot. */
-export function wecomUrlCheck(baseUrl: string, which: 'app' | 'bot', s: WecomTestSecrets, echoPlain: string, o: SignOptions = {}): Promise<Response> {
-  const [token, key, receiveId] = which === 'app' ? [s.token, s.aesKey, s.corpId] : [s.botToken, s.botAesKey, ''];
+export function wecomUrlCheck(
+  baseUrl: string,
+  which: 'app' | 'bot',
+  s: WecomTestSecrets,
+  echoPlain: string,
+  o: SignOptions = {},
+): Promise<Response> {
+  const [token, key, receiveId] =
+    which === 'app' ? [s.token, s.aesKey, s.corpId] : [s.botToken, s.botAesKey, ''];
   const echostr = encrypt(wecomSecrets(token, key, receiveId), echoPlain);
   return fetch(`${baseUrl}/wecom/${which}?${qs({ ...sign(token, echostr, o), echostr })}`);
 }
 
 /** A text message from `from`, ready to encrypt; `msgId` must be unique per message. */
-export function appTextXml(msgId: string, content: string, from = 'zhangsan', createTime = Math.floor(Date.now() / 1000)): string {
+export function appTextXml(
+  msgId: string,
+  content: string,
+  from = 'zhangsan',
+  createTime = Math.floor(Date.now() / 1000),
+): string {
   return (
     `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
     `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content>` +
@@ -123,7 +159,11 @@ export function appTextXml(msgId: string, content: string, from = 'zhangsan', cr
   );
 }
 
-export function botTextJson(msgid: string, content: string, o: { chattype?: 'single' | 'group'; from?: string } = {}): string {
+export function botTextJson(
+  msgid: string,
+  content: string,
+  o: { chattype?: 'single' | 'group'; from?: string } = {},
+): string {
   return JSON.stringify({
     msgid,
     aibotid: 'AIBOTID',

@@ -23,9 +23,17 @@ describe('/admin/queues behind ADMIN_TOKEN', () => {
   });
 
   it('a wrong token (bearer or basic) is 401', async () => {
-    expect((await fetch(`${svc.url}/admin/queues`, { headers: { authorization: 'Bearer nope-nope-nope-nope' } })).status).toBe(401);
-    expect((await fetch(`${svc.url}/admin/queues`, { headers: { authorization: basic('admin', 'wrong') } })).status).toBe(401);
-    expect((await fetch(`${svc.url}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(401);
+    expect(
+      (await fetch(`${svc.url}/admin/queues`, { headers: { authorization: 'Bearer nope-nope-nope-nope' } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${svc.url}/admin/queues`, { headers: { authorization: basic('admin', 'wrong') } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${svc.url}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}x` } })).status,
+    ).toBe(401);
   });
 
   it('Bearer token: the dashboard page and its assets', async () => {
@@ -36,19 +44,27 @@ describe('/admin/queues behind ADMIN_TOKEN', () => {
     expect(html).toContain('<base href="/admin/queues/"');
     const asset = /src="(static\/js\/[^"]+)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
-    expect((await fetch(`${svc.url}/admin/queues/${asset}`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${svc.url}/admin/queues/${asset}`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+        .status,
+    ).toBe(200);
     expect((await fetch(`${svc.url}/admin/queues/${asset}`)).status).toBe(401);
   });
 
   it('HTTP Basic with any user and the token as password: the JSON API lists the queues', async () => {
-    const r = await fetch(`${svc.url}/admin/queues/api/queues`, { headers: { authorization: basic('whoever', TOKEN) } });
+    const r = await fetch(`${svc.url}/admin/queues/api/queues`, {
+      headers: { authorization: basic('whoever', TOKEN) },
+    });
     expect(r.status).toBe(200);
     const body = (await r.json()) as { queues: { name: string }[] };
     expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['inbound', 'outbound']));
   });
 
   it('authenticated, a path the dashboard does not serve is 404', async () => {
-    expect((await fetch(`${svc.url}/admin/nothing-here`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${svc.url}/admin/nothing-here`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+        .status,
+    ).toBe(404);
   });
 
   it('the token never reaches the log', () => {
@@ -66,7 +82,9 @@ describe('/admin without ADMIN_TOKEN', () => {
 
   it('is 404', async () => {
     expect((await fetch(`${svc.url}/admin/queues`)).status).toBe(404);
-    expect((await fetch(`${svc.url}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${svc.url}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+    ).toBe(404);
   });
 });
 

@@ -26,7 +26,12 @@ describe('health, readiness and metrics', () => {
     const r = await fetch(`${svc.url}/metrics`);
     expect(r.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     const body = await r.text();
-    for (const name of ['dudao_callbacks_total', 'dudao_queue_depth', 'dudao_job_duration_seconds', 'dudao_send_failures_total']) {
+    for (const name of [
+      'dudao_callbacks_total',
+      'dudao_queue_depth',
+      'dudao_job_duration_seconds',
+      'dudao_send_failures_total',
+    ]) {
       expect(body).toContain(name);
     }
     expect(body).toContain('dudao_callbacks_total{platform="wecom",outcome="bad_signature"} 0');

@@ -17,7 +17,14 @@ afterEach(async () => {
   await w.close();
 });
 
-const ctx = (t: TimeWorld) => ({ rt: t.rt, jobId: 'j', attempt: 0, attempts: 1, jobName: 'digest', defer: noDefer });
+const ctx = (t: TimeWorld) => ({
+  rt: t.rt,
+  jobId: 'j',
+  attempt: 0,
+  attempts: 1,
+  jobName: 'digest',
+  defer: noDefer,
+});
 
 describe('the daily digest job', () => {
   it('sends each leader their digest once per day, however often it runs', async () => {
@@ -42,7 +49,10 @@ describe('the daily digest job', () => {
     const other = await openTimeWorld({ prefix: w.rt.prefix, clock: makeClock() });
     try {
       other.clock.at('2021-05-10', '08:30');
-      const [a, b] = await Promise.all([runDailyDigest(w.rt, { workdaysOnly: true }), runDailyDigest(other.rt, { workdaysOnly: true })]);
+      const [a, b] = await Promise.all([
+        runDailyDigest(w.rt, { workdaysOnly: true }),
+        runDailyDigest(other.rt, { workdaysOnly: true }),
+      ]);
       expect(a.sent + b.sent).toBe(2);
       expect(await outboundSends(w.rt)).toHaveLength(2);
     } finally {
@@ -52,7 +62,11 @@ describe('the daily digest job', () => {
 
   it('sends nothing on a day off; the next working day gets its own digest', async () => {
     w.clock.at('2021-05-09', '08:30'); // Sunday
-    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-09', skipped: 'not_workday', sent: 0 });
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({
+      day: '2021-05-09',
+      skipped: 'not_workday',
+      sent: 0,
+    });
     w.clock.at('2021-05-08', '08:30'); // Saturday, worked
     expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-08', sent: 2 });
     w.clock.at('2021-05-10', '08:30');
@@ -72,7 +86,14 @@ describe('the daily digest job', () => {
   it('`digest --date --dry-run` prints the district digest and sends nothing', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runDigestCli(w.rt, { date: '2021-05-10', dryRun: true }, (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(
+      await runDigestCli(
+        w.rt,
+        { date: '2021-05-10', dryRun: true },
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('【督导日报 · 5月10日 周一】');
     expect(text).toContain('统计 5月8日 周六 至 5月9日 周日');
@@ -86,9 +107,24 @@ describe('the daily digest job', () => {
     expect(await outboundSends(w.rt)).toHaveLength(0);
     // and for real, then again: the second run says it was already sent
     out.length = 0;
-    await runDigestCli(w.rt, { date: '2021-05-10', dryRun: false }, (l) => out.push(l), () => {});
-    await runDigestCli(w.rt, { date: '2021-05-10', dryRun: false }, (l) => out.push(l), () => {});
-    expect(out.filter((l) => l.startsWith('→')).map((l) => l.split('：')[1])).toEqual(['已发送', '已发送', '此前已发送，未重复发送', '此前已发送，未重复发送']);
+    await runDigestCli(
+      w.rt,
+      { date: '2021-05-10', dryRun: false },
+      (l) => out.push(l),
+      () => {},
+    );
+    await runDigestCli(
+      w.rt,
+      { date: '2021-05-10', dryRun: false },
+      (l) => out.push(l),
+      () => {},
+    );
+    expect(out.filter((l) => l.startsWith('→')).map((l) => l.split('：')[1])).toEqual([
+      '已发送',
+      '已发送',
+      '此前已发送，未重复发送',
+      '此前已发送，未重复发送',
+    ]);
     expect(await outboundSends(w.rt)).toHaveLength(2);
   });
 });

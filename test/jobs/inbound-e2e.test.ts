@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
-import { appTextXml, botTextJson, wecomAppRequest, wecomBotRequest, wecomEnv, WECOM_TEST } from '../helpers/wecom-sign.js';
+import {
+  appTextXml,
+  botTextJson,
+  wecomAppRequest,
+  wecomBotRequest,
+  wecomEnv,
+  WECOM_TEST,
+} from '../helpers/wecom-sign.js';
 import { processInbound } from '../../jobs/inbound.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
@@ -24,7 +31,9 @@ afterAll(() => svc.close());
 type Send = Extract<OutboundJob, { kind: 'send' }>;
 
 async function outbound(): Promise<OutboundJob[]> {
-  return (await svc.rt.jobQueues.outbound.getJobs(['waiting', 'prioritized', 'delayed'])).map((j) => j.data as OutboundJob);
+  return (await svc.rt.jobQueues.outbound.getJobs(['waiting', 'prioritized', 'delayed'])).map(
+    (j) => j.data as OutboundJob,
+  );
 }
 
 /** Wait until the outbound queue holds `n` jobs (the inbound worker is asynchronous). */
@@ -41,8 +50,13 @@ const sends = (jobs: OutboundJob[]) => jobs.filter((j): j is Send => j.kind === 
 
 describe('WeCom → inbound job → outbound jobs', () => {
   it('a record @-mentioned in a group via the smart bot: summary in place, notice to the principal', async () => {
-    const text = '@督导助手 提交督导记录\n学校：龙泉小学\n类型：专项督导（双减）\n问题：\n1、三年级作业公示栏未按周更新，5个工作日内整改';
-    const res = await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('bot-msg-1', text, { chattype: 'group', from: 'wangjianguo' }));
+    const text =
+      '@督导助手 提交督导记录\n学校：龙泉小学\n类型：专项督导（双减）\n问题：\n1、三年级作业公示栏未按周更新，5个工作日内整改';
+    const res = await wecomBotRequest(
+      svc.url,
+      WECOM_TEST,
+      botTextJson('bot-msg-1', text, { chattype: 'group', from: 'wangjianguo' }),
+    );
     expect(res.status).toBe(200);
     const jobs = sends(await untilOutbound(3));
     const summary = jobs.find((j) => j.to.type === 'origin')!;
@@ -63,8 +77,13 @@ describe('WeCom → inbound job → outbound jobs', () => {
 
   it('the same callback delivered again is handled once: nothing new is enqueued', async () => {
     const before = (await outbound()).length;
-    const text = '@督导助手 提交督导记录\n学校：龙泉小学\n类型：专项督导（双减）\n问题：\n1、三年级作业公示栏未按周更新，5个工作日内整改';
-    const res = await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('bot-msg-1', text, { chattype: 'group', from: 'wangjianguo' }));
+    const text =
+      '@督导助手 提交督导记录\n学校：龙泉小学\n类型：专项督导（双减）\n问题：\n1、三年级作业公示栏未按周更新，5个工作日内整改';
+    const res = await wecomBotRequest(
+      svc.url,
+      WECOM_TEST,
+      botTextJson('bot-msg-1', text, { chattype: 'group', from: 'wangjianguo' }),
+    );
     expect(res.status).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
     expect((await outbound()).length).toBe(before);
@@ -84,8 +103,15 @@ describe('WeCom → inbound job → outbound jobs', () => {
     const jobs = await untilOutbound(before + 3); // confirmation, supervisor notice, card update
     expect((await store.getItem('ZG-1'))!.status).toBe('in_progress');
     const update = jobs.find((j) => j.kind === 'card_update')!;
-    expect(update).toMatchObject({ item: 'ZG-1', origin: { cardRef: { responseCode: 'RC-zg1', taskId: 'task-zg1' } } });
-    expect(sends(jobs).some((j) => j.to.type === 'person' && j.to.personId === 'sup-wang' && j.card.kind === 'progress_notice')).toBe(true);
+    expect(update).toMatchObject({
+      item: 'ZG-1',
+      origin: { cardRef: { responseCode: 'RC-zg1', taskId: 'task-zg1' } },
+    });
+    expect(
+      sends(jobs).some(
+        (j) => j.to.type === 'person' && j.to.personId === 'sup-wang' && j.card.kind === 'progress_notice',
+      ),
+    ).toBe(true);
 
     // the same click by someone else's principal changes nothing
     const n = (await outbound()).length;
@@ -101,7 +127,15 @@ describe('WeCom → inbound job → outbound jobs', () => {
 
   it('a typed message through the app: 整改完成 moves the item on', async () => {
     const before = (await outbound()).length;
-    expect((await wecomAppRequest(svc.url, WECOM_TEST, appTextXml('7000000000000000002', '整改完成 ZG-1 公示栏已更新', 'lixz01'))).status).toBe(200);
+    expect(
+      (
+        await wecomAppRequest(
+          svc.url,
+          WECOM_TEST,
+          appTextXml('7000000000000000002', '整改完成 ZG-1 公示栏已更新', 'lixz01'),
+        )
+      ).status,
+    ).toBe(200);
     const jobs = sends(await untilOutbound(before + 2));
     expect((await store.getItem('ZG-1'))!.status).toBe('submitted');
     const recheck = jobs.find((j) => j.card.kind === 'recheck_request')!;

@@ -13,11 +13,15 @@ afterAll(() => h.close());
 describe('jobs/inbound', () => {
   it('an invalid payload fails for good, without retries', async () => {
     const ctx = { rt: h.rt, jobId: 'j-in-bad', attempt: 0, attempts: 8, jobName: 'message', defer: noDefer };
-    await expect(processInbound({ kind: 'message', text: 42 }, ctx)).rejects.toBeInstanceOf(PermanentJobError);
+    await expect(processInbound({ kind: 'message', text: 42 }, ctx)).rejects.toBeInstanceOf(
+      PermanentJobError,
+    );
   });
 
   it('an unknown sender gets one polite refusal a day naming the admin, and nothing changes', async () => {
-    const first = await h.send('', '提交督导记录\n学校：龙泉小学\n问题：1、门卫登记不全', { asUser: 'stranger01' });
+    const first = await h.send('', '提交督导记录\n学校：龙泉小学\n问题：1、门卫登记不全', {
+      asUser: 'stranger01',
+    });
     expect(first.sends).toHaveLength(1);
     const text = originText(first);
     expect(text).toContain('您还不在督导助手的名单中');
@@ -51,7 +55,12 @@ describe('jobs/inbound', () => {
 
   it('pictures after 整改完成 attach as evidence, confirmed in a direct chat', async () => {
     await h.send('pri-s01', '整改完成 ZG-1 公示栏已更新');
-    const r = await h.send('pri-s01', '', { attachments: [{ kind: 'image', mediaId: 'media-1' }, { kind: 'image', mediaId: 'media-2' }] });
+    const r = await h.send('pri-s01', '', {
+      attachments: [
+        { kind: 'image', mediaId: 'media-1' },
+        { kind: 'image', mediaId: 'media-2' },
+      ],
+    });
     expect(originText(r)).toContain('已作为整改事项 ZG-1的佐证');
     expect((await h.store.getItem('ZG-1'))!.attachments).toBe(2);
     // a retried job does not attach them again
@@ -61,7 +70,10 @@ describe('jobs/inbound', () => {
 
   it('pictures in a group are attached silently', async () => {
     await h.send('pri-s01', '整改进度 ZG-2 进行中 正在补录', { group: true });
-    const r = await h.send('pri-s01', '', { group: true, attachments: [{ kind: 'image', mediaId: 'media-3' }] });
+    const r = await h.send('pri-s01', '', {
+      group: true,
+      attachments: [{ kind: 'image', mediaId: 'media-3' }],
+    });
     expect(r.jobs).toHaveLength(0);
     expect((await h.store.getItem('ZG-2'))!.attachments).toBe(1);
   });
@@ -83,7 +95,12 @@ describe('jobs/inbound', () => {
     const job = (await h.rt.jobQueues.outbound.getJob(r.jobs[0]!.jobId))!;
     expect(job.opts.attempts).toBe(10);
     expect(job.opts.backoff).toEqual({ type: 'exponential', delay: 2000 });
-    expect(r.sends[0]!.origin).toMatchObject({ platform: 'wecom', channel: 'wecom-bot', senderId: 'wangjianguo', conversation: { isGroup: false } });
+    expect(r.sends[0]!.origin).toMatchObject({
+      platform: 'wecom',
+      channel: 'wecom-bot',
+      senderId: 'wangjianguo',
+      conversation: { isGroup: false },
+    });
     expect(h.logs.text()).toContain('inbound handled');
     expect(h.logs.text()).not.toContain('公示栏');
     expect(h.logs.text()).not.toContain('提交督导记录');

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { monthlyKindsDue, processMonthlyPlan, runMonthlyPlan } from '../../jobs/monthly-plan.js';
-import { importDistrict, openTimeWorld, outboundSends, visit, type TimeWorld } from '../helpers/time-district.js';
+import {
+  importDistrict,
+  openTimeWorld,
+  outboundSends,
+  visit,
+  type TimeWorld,
+} from '../helpers/time-district.js';
 import { noDefer } from '../helpers/no-defer.js';
 
 const cal = createCalendar();
@@ -41,7 +47,11 @@ describe('the monthly plan job', () => {
     w.clock.at('2021-05-05', '09:00');
     expect(await processMonthlyPlan({}, ctx())).toMatchObject({ day: '2021-05-05', sent: 0 });
     w.clock.at('2021-05-06', '09:00');
-    expect(await processMonthlyPlan({}, ctx())).toMatchObject({ day: '2021-05-06', kinds: ['plan'], sent: 2 });
+    expect(await processMonthlyPlan({}, ctx())).toMatchObject({
+      day: '2021-05-06',
+      kinds: ['plan'],
+      sent: 2,
+    });
     w.clock.at('2021-05-07', '09:00');
     expect(await processMonthlyPlan({}, ctx())).toMatchObject({ kinds: ['plan'], sent: 0 });
     const sends = await outboundSends(w.rt);
@@ -59,7 +69,9 @@ describe('the monthly plan job', () => {
     w.clock.at('2021-05-24', '09:00');
     expect((await runMonthlyPlan(w.rt)).sent).toEqual([]);
     w.clock.at('2021-05-25', '09:00');
-    expect((await runMonthlyPlan(w.rt)).sent).toEqual([{ person: 'sup-wang', kind: 'nudge', unvisited: ['城南中学'] }]);
+    expect((await runMonthlyPlan(w.rt)).sent).toEqual([
+      { person: 'sup-wang', kind: 'nudge', unvisited: ['城南中学'] },
+    ]);
     w.clock.at('2021-05-26', '09:00');
     expect((await runMonthlyPlan(w.rt)).sent).toEqual([]);
     const [nudge] = await outboundSends(w.rt);

@@ -22,7 +22,10 @@ export const platformEnv = (fake: FakePlatform): Record<string, string> => ({
   SIM: 'off',
 });
 
-export const fakeCreds = { wecom: { corpId: 'ww-test', secret: 'wecom-secret-value' }, dingtalk: { appKey: 'ding-app-key', appSecret: 'ding-secret-value' } };
+export const fakeCreds = {
+  wecom: { corpId: 'ww-test', secret: 'wecom-secret-value' },
+  dingtalk: { appKey: 'ding-app-key', appSecret: 'ding-secret-value' },
+};
 
 export async function loadRoster(rt: Runtime, fakeUrl: string) {
   const roster = rosterSchema.parse({
@@ -34,7 +37,14 @@ export async function loadRoster(rt: Runtime, fakeUrl: string) {
       { id: 'p-zhao', name: '赵督学', roles: ['supervisor'], zones: ['Z1'], dingtalkId: 'd-zhao' },
       { id: 'p-none', name: '钱老师', roles: ['principal'], school: 'S1' },
     ],
-    chats: [{ platform: 'wecom', chatId: `${fakeUrl}/cgi-bin/webhook/send?key=k-zone1`, name: '城东责任区群', binding: { type: 'zone', id: 'Z1' } }],
+    chats: [
+      {
+        platform: 'wecom',
+        chatId: `${fakeUrl}/cgi-bin/webhook/send?key=k-zone1`,
+        name: '城东责任区群',
+        binding: { type: 'zone', id: 'Z1' },
+      },
+    ],
   });
   const store = createStore(rt.redis, rt.prefix);
   await store.importRoster(roster);
@@ -45,17 +55,30 @@ let n = 0;
 /** Enqueue an outbound job as the producers do (deterministic id, attempts with backoff). */
 export async function enqueue(q: Queue, data: unknown, opts: { attempts?: number } = {}): Promise<string> {
   const id = outboundJobId(`test-${Date.now()}-${++n}`, 'r0');
-  await q.add('send', data, { jobId: id, attempts: opts.attempts ?? 4, backoff: { type: 'fixed', delay: 50 } });
+  await q.add('send', data, {
+    jobId: id,
+    attempts: opts.attempts ?? 4,
+    backoff: { type: 'fixed', delay: 50 },
+  });
   return id;
 }
 
-export async function waitJob(q: Queue, id: string, timeoutMs = 15_000): Promise<{ state: string; attemptsMade: number; failedReason?: string; returnvalue: unknown }> {
+export async function waitJob(
+  q: Queue,
+  id: string,
+  timeoutMs = 15_000,
+): Promise<{ state: string; attemptsMade: number; failedReason?: string; returnvalue: unknown }> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const job = await q.getJob(id);
     const state = job ? await job.getState() : 'missing';
     if (job && (state === 'completed' || state === 'failed')) {
-      return { state, attemptsMade: job.attemptsMade, failedReason: job.failedReason, returnvalue: job.returnvalue };
+      return {
+        state,
+        attemptsMade: job.attemptsMade,
+        failedReason: job.failedReason,
+        returnvalue: job.returnvalue,
+      };
     }
     if (Date.now() > end) throw new Error(`job ${id} still ${state}`);
     await new Promise((r) => setTimeout(r, 30));

@@ -18,7 +18,9 @@ beforeAll(async () => {
   svc = await startTestService({
     web: false,
     env: platformEnv(fake),
-    processors: { outbound: createOutboundProcessor({ timeoutMs: 300, retry: { attempts: 4, baseMs: 5, maxMs: 20 } }) },
+    processors: {
+      outbound: createOutboundProcessor({ timeoutMs: 300, retry: { attempts: 4, baseMs: 5, maxMs: 20 } }),
+    },
   });
   store = (await loadRoster(svc.rt, fake.url)) as FullStore;
 });
@@ -28,18 +30,39 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-const plain = { ...recheckCard, kind: 'reminder' as const, title: '整改提醒 ZG-31', buttons: [], entries: [{ id: 'ZG-31', text: '食堂留样记录不全', meta: '期限 明天' }] };
+const plain = {
+  ...recheckCard,
+  kind: 'reminder' as const,
+  title: '整改提醒 ZG-31',
+  buttons: [],
+  entries: [{ id: 'ZG-31', text: '食堂留样记录不全', meta: '期限 明天' }],
+};
 const toLi = { kind: 'send', to: { type: 'person', personId: 'p-li' }, items: ['ZG-31'] };
 const appSends = () => fake.delivered('/cgi-bin/message/send');
 
 describe('outbound: WeCom app', () => {
   it('sends a button card to the person and records the delivery', async () => {
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'person', personId: 'p-wang' }, card: recheckCard, items: ['ZG-21'] });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-wang' },
+      card: recheckCard,
+      items: ['ZG-21'],
+    });
     expect((await waitJob(q(), id)).state).toBe('completed');
     const [r] = appSends();
-    expect(r!.body).toMatchObject({ touser: 'wang', agentid: 1000002, msgtype: 'template_card', template_card: { card_type: 'button_interaction' } });
+    expect(r!.body).toMatchObject({
+      touser: 'wang',
+      agentid: 1000002,
+      msgtype: 'template_card',
+      template_card: { card_type: 'button_interaction' },
+    });
     const d = await store.deliveries('ZG-21');
-    expect(d.at(-1)).toMatchObject({ to: 'p-wang', platform: 'wecom', outcome: 'sent', cardKind: 'recheck_request' });
+    expect(d.at(-1)).toMatchObject({
+      to: 'p-wang',
+      platform: 'wecom',
+      outcome: 'sent',
+      cardKind: 'recheck_request',
+    });
   });
 
   it.each([
@@ -56,7 +79,8 @@ describe('outbound: WeCom app', () => {
   });
 
   it('60020 fails the job for good, records the failure, and says what to fix', async () => {
-    const failures = async () => (await svc.rt.metrics.sendFailures.get()).values.find((v) => v.labels.platform === 'wecom')?.value ?? 0;
+    const failures = async () =>
+      (await svc.rt.metrics.sendFailures.get()).values.find((v) => v.labels.platform === 'wecom')?.value ?? 0;
     const before = await failures();
     fake.fail('/cgi-bin/message/send', { errcode: 60020 }, 10);
     const id = await enqueue(q(), { ...toLi, card: { ...plain, title: 'IP 测试' } });
@@ -75,7 +99,11 @@ describe('outbound: WeCom app', () => {
     const card = digestCard(120); // several markdown parts
     // part 1 goes through; part 2 meets 500 more times than one attempt retries (4 in-process tries)
     fake.fail('/cgi-bin/message/send', { status: 500 }, 4, { after: 1 });
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'person', personId: 'p-wang' }, card, items: [] }, { attempts: 3 });
+    const id = await enqueue(
+      q(),
+      { kind: 'send', to: { type: 'person', personId: 'p-wang' }, card, items: [] },
+      { attempts: 3 },
+    );
     const r = await waitJob(q(), id);
     expect(r.state).toBe('completed');
     expect(svc.logs.text()).toMatch(/"attempt":0[^\n]*send failed/); // the first attempt failed
@@ -88,25 +116,48 @@ describe('outbound: WeCom app', () => {
   });
 
   it('card_update takes the buttons away with the response_code of the send', async () => {
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'person', personId: 'p-wang' }, card: { ...recheckCard, entries: [{ id: 'ZG-41', text: 'x' }], buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-41' })) }, items: ['ZG-41'] });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-wang' },
+      card: {
+        ...recheckCard,
+        entries: [{ id: 'ZG-41', text: 'x' }],
+        buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-41' })),
+      },
+      items: ['ZG-41'],
+    });
     await waitJob(q(), id);
     const code = appSends()[0]!;
     expect(code.body.template_card.button_list[0].key).toBe('dd:pass:ZG-41');
     const u = await enqueue(q(), { kind: 'card_update', item: 'ZG-41', outcome: '已验收通过' });
     expect((await waitJob(q(), u)).state).toBe('completed');
     const [upd] = fake.delivered('/cgi-bin/message/update_template_card');
-    expect(upd!.body).toMatchObject({ userids: ['wang'], agentid: 1000002, button: { replace_name: '已验收通过' } });
+    expect(upd!.body).toMatchObject({
+      userids: ['wang'],
+      agentid: 1000002,
+      button: { replace_name: '已验收通过' },
+    });
   });
 
   it('records an unreachable person (no ids) without sending', async () => {
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'person', personId: 'p-none' }, card: plain, items: ['ZG-51'] });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-none' },
+      card: plain,
+      items: ['ZG-51'],
+    });
     expect((await waitJob(q(), id)).state).toBe('completed');
     expect(fake.requests).toHaveLength(0);
     expect((await store.deliveries('ZG-51')).at(-1)).toMatchObject({ to: 'p-none', outcome: 'unreachable' });
   });
 
   it('a bound zone chat gets the notice through its group robot webhook', async () => {
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } }, card: plain, items: ['ZG-61'] });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } },
+      card: plain,
+      items: ['ZG-61'],
+    });
     expect((await waitJob(q(), id)).state).toBe('completed');
     const [w] = fake.delivered('/cgi-bin/webhook/send');
     expect(w!.query.key).toBe('k-zone1');
@@ -120,9 +171,15 @@ describe('outbound: WeCom app', () => {
     const now = Number((await svc.rt.redis.time())[0]) * 1000;
     for (let i = 0; i < 18; i++) await svc.rt.redis.zadd(rateKey, now, `full-${i}`); // 18/min used up
     await svc.rt.redis.pexpire(rateKey, 60_000);
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } }, card: plain, items: ['ZG-62'] });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } },
+      card: plain,
+      items: ['ZG-62'],
+    });
     const deadline = Date.now() + 10_000;
-    while ((await q().getJobState(id)) !== 'delayed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await q().getJobState(id)) !== 'delayed' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await q().getJobState(id)).toBe('delayed');
     expect((await q().getJob(id))!.attemptsMade).toBe(0); // put back, not failed
     // meanwhile another chat's reply goes out at once
@@ -137,7 +194,12 @@ describe('outbound: WeCom app', () => {
   });
 
   it('answers a smart bot message on its response_url, once', async () => {
-    const origin = { platform: 'wecom', channel: 'wecom-bot', senderId: 'wang', replyVia: { responseUrl: fake.responseUrl('r1') } };
+    const origin = {
+      platform: 'wecom',
+      channel: 'wecom-bot',
+      senderId: 'wang',
+      replyVia: { responseUrl: fake.responseUrl('r1') },
+    };
     const id = await enqueue(q(), { kind: 'send', to: { type: 'origin' }, card: plain, origin });
     expect((await waitJob(q(), id)).state).toBe('completed');
     expect(fake.delivered('/cgi-bin/aibot/response')).toHaveLength(1);
@@ -152,32 +214,64 @@ describe('outbound: WeCom app', () => {
 describe('outbound: DingTalk', () => {
   it('sends a card to the person on the platform they last wrote from, and updates it after a click', async () => {
     await store.setLastPlatform('p-li', 'dingtalk');
-    const card = { ...recheckCard, entries: [{ id: 'ZG-71', text: 'x' }], buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-71' })) };
-    const id = await enqueue(q(), { kind: 'send', to: { type: 'person', personId: 'p-li' }, card, items: ['ZG-71'] });
+    const card = {
+      ...recheckCard,
+      entries: [{ id: 'ZG-71', text: 'x' }],
+      buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-71' })),
+    };
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-li' },
+      card,
+      items: ['ZG-71'],
+    });
     expect((await waitJob(q(), id)).state).toBe('completed');
     const [c] = fake.delivered('/v1.0/card/instances/createAndDeliver');
-    expect(c!.body).toMatchObject({ cardTemplateId: 'tpl-test.schema', openSpaceId: 'dtv1.card//IM_ROBOT.d-li', imRobotOpenDeliverModel: { robotCode: 'ding-robot' } });
+    expect(c!.body).toMatchObject({
+      cardTemplateId: 'tpl-test.schema',
+      openSpaceId: 'dtv1.card//IM_ROBOT.d-li',
+      imRobotOpenDeliverModel: { robotCode: 'ding-robot' },
+    });
     const u = await enqueue(q(), { kind: 'card_update', item: 'ZG-71', outcome: '已由 王督学 验收通过' });
     expect((await waitJob(q(), u)).state).toBe('completed');
     const [p] = fake.delivered('/v1.0/card/instances');
-    expect(p!.body).toMatchObject({ outTrackId: c!.body.outTrackId, cardData: { cardParamMap: { outcome: '已由 王督学 验收通过', buttons: '[]' } } });
+    expect(p!.body).toMatchObject({
+      outTrackId: c!.body.outTrackId,
+      cardData: { cardParamMap: { outcome: '已由 王督学 验收通过', buttons: '[]' } },
+    });
     await store.setLastPlatform('p-li', 'wecom');
   });
 
   it('answers on the sessionWebhook while valid, exactly once through a 90018', async () => {
     fake.fail('/robot/sendBySession', { errcode: 90018 }, 1);
-    const origin = { platform: 'dingtalk', channel: 'dingtalk-robot', senderId: 'd-zhao', conversation: { id: 'cid-1', isGroup: true }, replyVia: { sessionWebhook: fake.sessionWebhook('s1'), sessionWebhookExpiresAt: Date.now() + 3600_000 } };
+    const origin = {
+      platform: 'dingtalk',
+      channel: 'dingtalk-robot',
+      senderId: 'd-zhao',
+      conversation: { id: 'cid-1', isGroup: true },
+      replyVia: { sessionWebhook: fake.sessionWebhook('s1'), sessionWebhookExpiresAt: Date.now() + 3600_000 },
+    };
     const id = await enqueue(q(), { kind: 'send', to: { type: 'origin' }, card: plain, origin });
     expect((await waitJob(q(), id)).state).toBe('completed');
     expect(fake.delivered('/robot/sendBySession')).toHaveLength(1);
   });
 
   it('falls back to the group robot API when the sessionWebhook has expired', async () => {
-    const origin = { platform: 'dingtalk', channel: 'dingtalk-robot', senderId: 'd-zhao', conversation: { id: 'cid-2', isGroup: true }, replyVia: { sessionWebhook: fake.sessionWebhook('s2'), sessionWebhookExpiresAt: Date.now() - 1000 } };
+    const origin = {
+      platform: 'dingtalk',
+      channel: 'dingtalk-robot',
+      senderId: 'd-zhao',
+      conversation: { id: 'cid-2', isGroup: true },
+      replyVia: { sessionWebhook: fake.sessionWebhook('s2'), sessionWebhookExpiresAt: Date.now() - 1000 },
+    };
     const id = await enqueue(q(), { kind: 'send', to: { type: 'origin' }, card: plain, origin });
     expect((await waitJob(q(), id)).state).toBe('completed');
     expect(fake.delivered('/robot/sendBySession')).toHaveLength(0);
     const [g] = fake.delivered('/v1.0/robot/groupMessages/send');
-    expect(g!.body).toMatchObject({ robotCode: 'ding-robot', openConversationId: 'cid-2', msgKey: 'sampleMarkdown' });
+    expect(g!.body).toMatchObject({
+      robotCode: 'ding-robot',
+      openConversationId: 'cid-2',
+      msgKey: 'sampleMarkdown',
+    });
   });
 });

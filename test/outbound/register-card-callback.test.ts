@@ -21,7 +21,12 @@ afterAll(async () => {
 });
 
 describe('DingTalk card callback registration', () => {
-  const http = { DINGTALK_MODE: 'http', DINGTALK_EVENT_TOKEN: 'evt-token', DINGTALK_EVENT_AES_KEY: 'b'.repeat(43), PUBLIC_BASE_URL: 'https://dudao.example.gov.cn/' };
+  const http = {
+    DINGTALK_MODE: 'http',
+    DINGTALK_EVENT_TOKEN: 'evt-token',
+    DINGTALK_EVENT_AES_KEY: 'b'.repeat(43),
+    PUBLIC_BASE_URL: 'https://dudao.example.gov.cn/',
+  };
 
   it('in HTTP mode registers PUBLIC_BASE_URL/dingtalk/card with the secret the card route verifies', async () => {
     const svc = await start(http);
@@ -39,7 +44,9 @@ describe('DingTalk card callback registration', () => {
   it('registers nothing in Stream mode (clicks come over the connection) or without a public URL', async () => {
     fake.reset();
     expect(await registerDingtalkCardCallback((await start({})).rt)).toBe('skipped');
-    expect(await registerDingtalkCardCallback((await start({ ...http, PUBLIC_BASE_URL: '' })).rt)).toBe('skipped');
+    expect(await registerDingtalkCardCallback((await start({ ...http, PUBLIC_BASE_URL: '' })).rt)).toBe(
+      'skipped',
+    );
     expect(fake.delivered('/v1.0/card/callbacks/register')).toHaveLength(0);
   });
 });

@@ -13,14 +13,24 @@ describe("a chat's reply line", () => {
 
   it('keys by recipient: a person, a bound chat, or the conversation a message came from', () => {
     expect(orderKeyOf({ type: 'person', personId: 'p1' }, undefined)).toBe('p|p1');
-    expect(orderKeyOf({ type: 'bound_chat', binding: { type: 'zone', id: 'z1' } }, undefined)).toBe('c|zone|z1');
-    const origin = { platform: 'wecom' as const, channel: 'wecom-bot' as const, senderId: 'u1', conversation: { id: 'g1', isGroup: true } };
+    expect(orderKeyOf({ type: 'bound_chat', binding: { type: 'zone', id: 'z1' } }, undefined)).toBe(
+      'c|zone|z1',
+    );
+    const origin = {
+      platform: 'wecom' as const,
+      channel: 'wecom-bot' as const,
+      senderId: 'u1',
+      conversation: { id: 'g1', isGroup: true },
+    };
     expect(orderKeyOf({ type: 'origin' }, origin)).toBe('o|wecom|g1');
   });
 
   it('the first registered waits for nobody; the second waits while the first job waits', async () => {
     const { rt } = svc;
-    await registerOrder(rt.redis, rt.prefix, [{ key: 'p|a', jobId: 'j-a1' }, { key: 'p|a', jobId: 'j-a2' }]);
+    await registerOrder(rt.redis, rt.prefix, [
+      { key: 'p|a', jobId: 'j-a1' },
+      { key: 'p|a', jobId: 'j-a2' },
+    ]);
     await q().add('send', {}, { jobId: 'j-a1', delay: 60_000 }); // in backoff, say
     await q().add('send', {}, { jobId: 'j-a2', delay: 60_000 });
     expect(await isMyTurn(rt.redis, rt.prefix, q(), 'p|a', 'j-a2')).toBe(false);
@@ -44,7 +54,10 @@ describe("a chat's reply line", () => {
     await registerOrder(rt.redis, rt.prefix, [{ key: 'p|c', jobId: 'j-c2' }]);
     expect(await isMyTurn(rt.redis, rt.prefix, q(), 'p|c', 'j-c2')).toBe(true);
     // a fresh entry whose job is being added right now is still waited for
-    await registerOrder(rt.redis, rt.prefix, [{ key: 'p|d', jobId: 'j-d1' }, { key: 'p|d', jobId: 'j-d2' }]);
+    await registerOrder(rt.redis, rt.prefix, [
+      { key: 'p|d', jobId: 'j-d1' },
+      { key: 'p|d', jobId: 'j-d2' },
+    ]);
     expect(await isMyTurn(rt.redis, rt.prefix, q(), 'p|d', 'j-d2')).toBe(false);
   });
 });

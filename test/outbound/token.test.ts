@@ -23,10 +23,20 @@ const retry = { attempts: 3, baseMs: 5, maxMs: 20 };
 describe('shared access token', () => {
   it('WeCom: 20 concurrent sends (in two "processes") fetch the token once, and once again after it expires', async () => {
     const key = `${testPrefix()}:tok:wecom:t`;
-    const mk = () => new WecomClient({ baseUrl: fake.url, corpId: 'ww-test', secret: 'wecom-secret-value', agentId: 1, redis, tokenKey: key, retry });
+    const mk = () =>
+      new WecomClient({
+        baseUrl: fake.url,
+        corpId: 'ww-test',
+        secret: 'wecom-secret-value',
+        agentId: 1,
+        redis,
+        tokenKey: key,
+        retry,
+      });
     const a = mk();
     const b = mk(); // a second client = another process sharing Redis
-    const send = (i: number) => (i % 2 ? a : b).sendMessage('li', { msgtype: 'text', text: { content: `m${i}` } });
+    const send = (i: number) =>
+      (i % 2 ? a : b).sendMessage('li', { msgtype: 'text', text: { content: `m${i}` } });
     await Promise.all(Array.from({ length: 20 }, (_, i) => send(i)));
     expect(fake.tokenFetches('wecom')).toBe(1);
     expect(fake.delivered('/cgi-bin/message/send')).toHaveLength(20);
@@ -40,9 +50,21 @@ describe('shared access token', () => {
 
   it('DingTalk: 20 concurrent sends fetch the token once; a refused token (401) is refreshed once', async () => {
     const key = `${testPrefix()}:tok:dingtalk:t`;
-    const c = new DingtalkClient({ apiBase: fake.url, appKey: 'ding-app-key', appSecret: 'ding-secret-value', robotCode: 'r', redis, tokenKey: key, retry });
+    const c = new DingtalkClient({
+      apiBase: fake.url,
+      appKey: 'ding-app-key',
+      appSecret: 'ding-secret-value',
+      robotCode: 'r',
+      redis,
+      tokenKey: key,
+      retry,
+    });
     const before = fake.tokenFetches('dingtalk');
-    const send = (i: number) => c.batchSend('d-li', { msgKey: 'sampleMarkdown', msgParam: JSON.stringify({ title: 't', text: `m${i}` }) });
+    const send = (i: number) =>
+      c.batchSend('d-li', {
+        msgKey: 'sampleMarkdown',
+        msgParam: JSON.stringify({ title: 't', text: `m${i}` }),
+      });
     await Promise.all(Array.from({ length: 20 }, (_, i) => send(i)));
     expect(fake.tokenFetches('dingtalk') - before).toBe(1);
     fake.expireTokens('dingtalk');
@@ -52,8 +74,18 @@ describe('shared access token', () => {
   });
 
   it('a bad secret is a permanent error that names the variable, never the secret', async () => {
-    const c = new WecomClient({ baseUrl: fake.url, corpId: 'ww-test', secret: 'wrong-secret', agentId: 1, redis, tokenKey: `${testPrefix()}:tok:x`, retry });
-    const e = await c.sendMessage('li', { msgtype: 'text', text: { content: 'x' } }).catch((err: Error) => err);
+    const c = new WecomClient({
+      baseUrl: fake.url,
+      corpId: 'ww-test',
+      secret: 'wrong-secret',
+      agentId: 1,
+      redis,
+      tokenKey: `${testPrefix()}:tok:x`,
+      retry,
+    });
+    const e = await c
+      .sendMessage('li', { msgtype: 'text', text: { content: 'x' } })
+      .catch((err: Error) => err);
     expect(e).toMatchObject({ name: 'PlatformError', kind: 'permanent' });
     expect((e as Error).message).toContain('WECOM_SECRET');
     expect((e as Error).message).not.toContain('wrong-secret');

@@ -54,8 +54,17 @@ export function cases(list: Case[]): void {
 }
 
 /** Builders for expected commands. */
-export const P = (text: string, deadline: string, deadlineSource: Problem['deadlineSource'] = 'text'): Problem => ({ text, deadline, deadlineSource });
+export const P = (
+  text: string,
+  deadline: string,
+  deadlineSource: Problem['deadlineSource'] = 'text',
+): Problem => ({ text, deadline, deadlineSource });
 
-export function R(school: { id: string; name: string }, date: string, problems: Problem[], extra: Partial<Extract<Command, { command: 'submit_record' }>> = {}): Command {
+export function R(
+  school: { id: string; name: string },
+  date: string,
+  problems: Problem[],
+  extra: Partial<Extract<Command, { command: 'submit_record' }>> = {},
+): Command {
   return { command: 'submit_record', school, date, kind: '挂牌督导', ...extra, problems } as Command;
 }

@@ -158,7 +158,9 @@ describe('春节 (2月11–17日, 2月7日 and 2月20日 worked)', () => {
 
 describe('year boundaries', () => {
   cases([
-    dl('2021-12-28', '1月10日前', '2022-01-10', '2021-12-28', { assumptions: ['『1月10日前』按 2022年1月10日 周一 计'] }),
+    dl('2021-12-28', '1月10日前', '2022-01-10', '2021-12-28', {
+      assumptions: ['『1月10日前』按 2022年1月10日 周一 计'],
+    }),
     dl('2021-12-28', '5个工作日内', '2022-01-05'), // 12/29, 12/30, 12/31, 1/4, 1/5
     dl('2021-12-28', '一周内', '2022-01-04'),
     dl('2021-12-28', '下月10日前', '2022-01-10'),
@@ -204,7 +206,10 @@ describe('visit dates (sent 2021-03-16, Tuesday)', () => {
     ...(now ? { now } : {}),
     expect: R(LQ, '2021-03-15', []),
   });
-  const on = (date: string, day: string, now?: string): Case => ({ ...rec(date, now), expect: R(LQ, day, []) });
+  const on = (date: string, day: string, now?: string): Case => ({
+    ...rec(date, now),
+    expect: R(LQ, day, []),
+  });
   cases([
     rec('3月15日'),
     rec('3月15日（周一）'),
@@ -229,19 +234,50 @@ describe('visit dates (sent 2021-03-16, Tuesday)', () => {
     on('12月30日', '2021-12-30', '2022-01-05'),
     on('1月4日', '2021-01-04', '2021-01-05'),
     on('4月10日', '2021-04-10', '2021-04-12'),
-    { name: 'today is the day in China, not UTC: 3/15 17:30Z is 3/16 01:30', text: '提交督导记录\n学校：龙泉小学\n日期：今天', now: '2021-03-15T17:30:00Z', expect: R(LQ, '2021-03-16', []) },
-    { name: 'New Year in China comes 8 hours before UTC', text: '提交督导记录\n学校：龙泉小学\n日期：今天', now: '2021-12-31T16:30:00Z', expect: R(LQ, '2022-01-01', []) },
+    {
+      name: 'today is the day in China, not UTC: 3/15 17:30Z is 3/16 01:30',
+      text: '提交督导记录\n学校：龙泉小学\n日期：今天',
+      now: '2021-03-15T17:30:00Z',
+      expect: R(LQ, '2021-03-16', []),
+    },
+    {
+      name: 'New Year in China comes 8 hours before UTC',
+      text: '提交督导记录\n学校：龙泉小学\n日期：今天',
+      now: '2021-12-31T16:30:00Z',
+      expect: R(LQ, '2022-01-01', []),
+    },
     {
       name: 'no date: today, and said so',
       text: '提交督导记录\n学校：龙泉小学\n问题：食堂留样不全',
       expect: R(LQ, '2021-03-16', [P('食堂留样不全', '2021-03-30', 'default')]),
       assumptions: ['未写日期，按今天 3月16日 周二 登记'],
     },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：3月20日', expect: { error: 'bad_date', message: /^督导日期 3月20日 周六 晚于今天（3月16日 周二），不能登记尚未进行的督导。日期可以这样写：/ } },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：2021年4月1日', expect: { error: 'bad_date', message: /晚于今天/ } },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：3月15日（周二）', expect: { error: 'bad_date', message: /2021年3月15日 周一，与所写的星期不符/ } },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：2月30日', expect: { error: 'bad_date', message: /2月30日不是有效日期/ } },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：上周', expect: { error: 'bad_date', message: /看不懂日期『上周』。日期可以这样写：今天、昨天/ } },
-    { text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n日期：3月16日', expect: { error: 'bad_date', message: '『日期』写了2次（3月15日、3月16日），请只保留一个后重新发送。' } },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月20日',
+      expect: {
+        error: 'bad_date',
+        message: /^督导日期 3月20日 周六 晚于今天（3月16日 周二），不能登记尚未进行的督导。日期可以这样写：/,
+      },
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：2021年4月1日',
+      expect: { error: 'bad_date', message: /晚于今天/ },
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日（周二）',
+      expect: { error: 'bad_date', message: /2021年3月15日 周一，与所写的星期不符/ },
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：2月30日',
+      expect: { error: 'bad_date', message: /2月30日不是有效日期/ },
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：上周',
+      expect: { error: 'bad_date', message: /看不懂日期『上周』。日期可以这样写：今天、昨天/ },
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n日期：3月16日',
+      expect: { error: 'bad_date', message: '『日期』写了2次（3月15日、3月16日），请只保留一个后重新发送。' },
+    },
   ]);
 });

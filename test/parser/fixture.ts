@@ -9,7 +9,14 @@ export const zones: Zone[] = [
   { id: 'z-cg', name: '城关责任区' },
 ];
 
-const school = (id: string, name: string, shortNames: string[], type: School['type'], zone: string, extra: Partial<School> = {}): School => ({
+const school = (
+  id: string,
+  name: string,
+  shortNames: string[],
+  type: School['type'],
+  zone: string,
+  extra: Partial<School> = {},
+): School => ({
   id,
   name,
   shortNames,
@@ -39,8 +46,18 @@ export const index = createSchoolIndex(schools, zones);
 /** A context at a given instant (ISO; a bare day means 10:00 in China). */
 export function ctxAt(now: string, extra: Partial<ParseContext> = {}): ParseContext {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(now) ? new Date(`${now}T10:00:00+08:00`) : new Date(now);
-  return { now: instant, timezone: 'Asia/Shanghai', schools: index, calendar, defaultDeadlineWorkdays: 10, ...extra };
+  return {
+    now: instant,
+    timezone: 'Asia/Shanghai',
+    schools: index,
+    calendar,
+    defaultDeadlineWorkdays: 10,
+    ...extra,
+  };
 }
 
 export const ref = (s: School) => ({ id: s.id, name: s.name });
-export const S = Object.fromEntries(schools.map((s) => [s.id, ref(s)])) as Record<string, { id: string; name: string }>;
+export const S = Object.fromEntries(schools.map((s) => [s.id, ref(s)])) as Record<
+  string,
+  { id: string; name: string }
+>;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandSchema, parseErrorCodes, visitKinds, type Problem, type SubmitRecord } from '../../src/domain/command.js';
+import {
+  commandSchema,
+  parseErrorCodes,
+  visitKinds,
+  type Problem,
+  type SubmitRecord,
+} from '../../src/domain/command.js';
 import { addDays, splitDay } from '../../src/domain/day.js';
 import { parse } from '../../src/parser/index.js';
 import { calendar, ctxAt, schools } from './fixture.js';
@@ -18,8 +24,42 @@ function expectWellFormed(r: ReturnType<typeof parse>): void {
 }
 
 const ctx = ctxAt('2021-03-16');
-const keywordPrefix = fc.constantFrom('', '提交督导记录\n学校：', '收到 ', '整改进度 ', '申请延期 ZG-1 至', '验收 ', '统计 ', '绑定本群 ', '查询 ', '问题：', '@督导助手 ');
-const nasty = fc.constantFrom('\u0000', '\u202e', '\ud800', '\udfff', '👩‍👩‍👧', '\r', '\u2028', '：', '（', '１', '＠', '#', 'ZG-', '第', '周', '月', '日前', '个工作日内', '\u3000', '①', '、');
+const keywordPrefix = fc.constantFrom(
+  '',
+  '提交督导记录\n学校：',
+  '收到 ',
+  '整改进度 ',
+  '申请延期 ZG-1 至',
+  '验收 ',
+  '统计 ',
+  '绑定本群 ',
+  '查询 ',
+  '问题：',
+  '@督导助手 ',
+);
+const nasty = fc.constantFrom(
+  '\u0000',
+  '\u202e',
+  '\ud800',
+  '\udfff',
+  '👩‍👩‍👧',
+  '\r',
+  '\u2028',
+  '：',
+  '（',
+  '１',
+  '＠',
+  '#',
+  'ZG-',
+  '第',
+  '周',
+  '月',
+  '日前',
+  '个工作日内',
+  '\u3000',
+  '①',
+  '、',
+);
 
 describe('parse never throws and always answers well-formed', () => {
   it('on any string (binary code units, emoji, control characters)', () => {
@@ -29,14 +69,22 @@ describe('parse never throws and always answers well-formed', () => {
     );
   });
   it('on command-shaped noise', () => {
-    const noise = fc.array(fc.oneof(nasty, fc.string({ unit: 'grapheme', maxLength: 6 }), fc.integer({ min: 0, max: 40 }).map(String)), { maxLength: 40 });
+    const noise = fc.array(
+      fc.oneof(
+        nasty,
+        fc.string({ unit: 'grapheme', maxLength: 6 }),
+        fc.integer({ min: 0, max: 40 }).map(String),
+      ),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(keywordPrefix, noise, (k, parts) => expectWellFormed(parse(k + parts.join(''), ctx))),
       { numRuns: 1500 },
     );
   });
   it('on a 100 KB message (too_long, at once)', () => {
-    const big = '提交督导记录\n学校：龙泉小学\n问题：' + '1、作业公示栏未更新，5个工作日内整改\n'.repeat(6000);
+    const big =
+      '提交督导记录\n学校：龙泉小学\n问题：' + '1、作业公示栏未更新，5个工作日内整改\n'.repeat(6000);
     expect(big.length).toBeGreaterThan(100_000);
     const t0 = performance.now();
     const r = parse(big, ctx);
@@ -96,12 +144,29 @@ const BASE_TEXTS = [
 const FULL: Record<string, string> = {};
 for (let c = 0x21; c <= 0x7e; c++) FULL[String.fromCharCode(c)] = String.fromCharCode(c + 0xfee0);
 const HALF: Record<string, string> = Object.fromEntries(Object.entries(FULL).map(([h, f]) => [f, h]));
-const SEPARATORS = new Set([':', ';', ',', '(', ')', '!', '?', '：', '；', '，', '（', '）', '！', '？', '、', '。']);
+const SEPARATORS = new Set([
+  ':',
+  ';',
+  ',',
+  '(',
+  ')',
+  '!',
+  '?',
+  '：',
+  '；',
+  '，',
+  '（',
+  '）',
+  '！',
+  '？',
+  '、',
+  '。',
+]);
 const SPACES = [' ', '  ', '\t', '\u3000', '\u00a0', ' \u3000'];
 
 /** A variant of `text` in which only width, spacing, line endings and mentions differ. */
 function vary(text: string, rnd: () => number): string {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const lines = text.split('\n').map((line) => {
     let out = '';
     for (const ch of line) {
@@ -109,7 +174,8 @@ function vary(text: string, rnd: () => number): string {
       if (FULL[c] && rnd() < 0.5) c = FULL[c]!;
       else if (HALF[c] && rnd() < 0.5) c = HALF[c]!;
       if (ch === ' ') c = pick(SPACES);
-      if (SEPARATORS.has(ch) && rnd() < 0.4) c = (rnd() < 0.5 ? pick(SPACES) : '') + c + (rnd() < 0.5 ? pick(SPACES) : '');
+      if (SEPARATORS.has(ch) && rnd() < 0.4)
+        c = (rnd() < 0.5 ? pick(SPACES) : '') + c + (rnd() < 0.5 ? pick(SPACES) : '');
       out += c;
     }
     if (rnd() < 0.3) out = pick(SPACES) + out;
@@ -141,11 +207,22 @@ describe('full/half width, whitespace, line endings and mentions never change th
 // Round trip: a random valid record, rendered as a supervisor would write it, parses back
 
 // Characters that can form no label, keyword, number, date or deadline (see record-fields.ts, deadline.ts)
-const SAFE = [...'生作业公示栏课服务台账教师食堂安全消防通道宿舍图书档案资料卫生环境管理制度落实记录检查规范家长会议活动操场器材实验室午餐饮水厕所围墙照明监控'];
+const SAFE = [
+  ...'生作业公示栏课服务台账教师食堂安全消防通道宿舍图书档案资料卫生环境管理制度落实记录检查规范家长会议活动操场器材实验室午餐饮水厕所围墙照明监控',
+];
 const safeWord = fc.array(fc.constantFrom(...SAFE), { minLength: 2, maxLength: 12 }).map((cs) => cs.join(''));
 const safeText = fc.array(safeWord, { minLength: 1, maxLength: 3 }).map((ws) => ws.join('，'));
 const safeLines = fc.array(safeText, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
-const TOPICS = ['双减', '开学工作', '疫情防控', '幼儿园办园行为', '校园安全', '招生收费', '民办学校', '食堂管理'];
+const TOPICS = [
+  '双减',
+  '开学工作',
+  '疫情防控',
+  '幼儿园办园行为',
+  '校园安全',
+  '招生收费',
+  '民办学校',
+  '食堂管理',
+];
 const pickable = schools.filter((s) => s.active && s.id !== 's-hxxx' && s.id !== 's-hxyey');
 
 const dayIn2021or2022 = fc.integer({ min: 0, max: 729 }).map((n) => addDays('2021-01-01', n));
@@ -153,7 +230,17 @@ const dayIn2021or2022 = fc.integer({ min: 0, max: 729 }).map((n) => addDays('202
 interface Generated {
   today: string;
   command: SubmitRecord;
-  render: { deadlineForms: ('date' | 'workdays' | 'none')[]; workdays: number[]; yearless: boolean; separator: string; useShort: boolean; order: number[]; kindInLabel: boolean; marker: number; lineBreakLabels: boolean };
+  render: {
+    deadlineForms: ('date' | 'workdays' | 'none')[];
+    workdays: number[];
+    yearless: boolean;
+    separator: string;
+    useShort: boolean;
+    order: number[];
+    kindInLabel: boolean;
+    marker: number;
+    lineBreakLabels: boolean;
+  };
 }
 
 const generated: fc.Arbitrary<Generated> = fc
@@ -168,7 +255,12 @@ const generated: fc.Arbitrary<Generated> = fc
     highlights: fc.option(safeText, { nil: undefined }),
     remark: fc.option(safeText, { nil: undefined }),
     problems: fc.array(
-      fc.record({ text: safeText, form: fc.constantFrom('date' as const, 'workdays' as const, 'none' as const), after: fc.integer({ min: 0, max: 150 }), n: fc.integer({ min: 1, max: 30 }) }),
+      fc.record({
+        text: safeText,
+        form: fc.constantFrom('date' as const, 'workdays' as const, 'none' as const),
+        after: fc.integer({ min: 0, max: 150 }),
+        n: fc.integer({ min: 1, max: 30 }),
+      }),
       { maxLength: 5 },
     ),
     yearless: fc.boolean(),
@@ -182,8 +274,10 @@ const generated: fc.Arbitrary<Generated> = fc
   .map((g) => {
     const date = addDays(g.today, -g.back);
     const problems: Problem[] = g.problems.map((p) => {
-      if (p.form === 'date') return { text: p.text, deadline: addDays(date, p.after), deadlineSource: 'text' };
-      if (p.form === 'workdays') return { text: p.text, deadline: calendar.addWorkdays(date, p.n), deadlineSource: 'text' };
+      if (p.form === 'date')
+        return { text: p.text, deadline: addDays(date, p.after), deadlineSource: 'text' };
+      if (p.form === 'workdays')
+        return { text: p.text, deadline: calendar.addWorkdays(date, p.n), deadlineSource: 'text' };
       return { text: p.text, deadline: calendar.addWorkdays(date, 10), deadlineSource: 'default' };
     });
     const command: SubmitRecord = {
@@ -219,15 +313,28 @@ const cnDay = (d: string, withYear: boolean) => {
   const p = splitDay(d)!;
   return `${withYear ? `${p.year}年` : ''}${p.month}月${p.day}日`;
 };
-const MARKERS = [(i: number) => `${i}、`, (i: number) => `${i}.`, (i: number) => `（${i}）`, (i: number) => `(${i})`, (i: number) => '①②③④⑤'[i - 1]!, () => ''];
+const MARKERS = [
+  (i: number) => `${i}、`,
+  (i: number) => `${i}.`,
+  (i: number) => `（${i}）`,
+  (i: number) => `(${i})`,
+  (i: number) => '①②③④⑤'[i - 1]!,
+  () => '',
+];
 
 function render({ command: c, render: r }: Generated): string {
-  const label = (name: string, value: string) => (r.lineBreakLabels ? `${name}\n${value}` : `${name}${r.separator}${value}`);
+  const label = (name: string, value: string) =>
+    r.lineBreakLabels ? `${name}\n${value}` : `${name}${r.separator}${value}`;
   const school = r.useShort ? pickable.find((s) => s.id === c.school.id)!.shortNames[0]! : c.school.name;
   const kindValue = `${c.kind}${c.manner ? ` ${c.manner}` : ''}${c.topic && r.kindInLabel ? `（${c.topic}）` : ''}`;
   const problemLines = c.problems.map((p, i) => {
     const form = r.deadlineForms[i];
-    const tail = form === 'date' ? `，${cnDay(p.deadline, true)}前` : form === 'workdays' ? `，${r.workdays[i]}个工作日内整改` : '';
+    const tail =
+      form === 'date'
+        ? `，${cnDay(p.deadline, true)}前`
+        : form === 'workdays'
+          ? `，${r.workdays[i]}个工作日内整改`
+          : '';
     return `${MARKERS[r.marker]!(i + 1)}${p.text}${tail}`;
   });
   const blocks = [
@@ -236,7 +343,9 @@ function render({ command: c, render: r }: Generated): string {
     label('类型', kindValue),
     c.topic && !r.kindInLabel ? label('主题', c.topic) : '',
     c.findings ? label('情况', c.findings) : '',
-    [c.highlights ? label('亮点', c.highlights) : '', c.remark ? label('备注', c.remark) : ''].filter(Boolean).join('\n'),
+    [c.highlights ? label('亮点', c.highlights) : '', c.remark ? label('备注', c.remark) : '']
+      .filter(Boolean)
+      .join('\n'),
     c.problems.length ? `问题${r.separator}\n${problemLines.join('\n')}` : '',
   ];
   return ['提交督导记录', ...r.order.map((i) => blocks[i]!).filter((b) => b !== '')].join('\n');

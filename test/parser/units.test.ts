@@ -12,7 +12,9 @@ import { calendar } from './fixture.js';
 
 describe('normalizeText', () => {
   it('folds width, unifies spaces, strips the mention, keeps lines', () => {
-    expect(normalizeText('＠督导助手　提交督导记录\r\n学校：龙泉小学\r\n\r\n问题 ： （1）作业')).toBe('提交督导记录\n学校:龙泉小学\n问题:(1)作业');
+    expect(normalizeText('＠督导助手　提交督导记录\r\n学校：龙泉小学\r\n\r\n问题 ： （1）作业')).toBe(
+      '提交督导记录\n学校:龙泉小学\n问题:(1)作业',
+    );
     expect(normalizeText('收到\tＺＧ－１２ @督导助手')).toBe('收到 ZG-12');
     expect(normalizeText('a\u200bb\u0007c')).toBe('abc');
   });
@@ -56,9 +58,13 @@ describe('readNumber', () => {
 });
 
 describe('item and record numbers', () => {
-  it.each(['ZG-12', 'ZG12', 'zg-0012', '#12', '12', 'Zg 12', '#ZG12'])('%s → ZG-12', (t) => expect(normalizeItemId(t)).toBe('ZG-12'));
+  it.each(['ZG-12', 'ZG12', 'zg-0012', '#12', '12', 'Zg 12', '#ZG12'])('%s → ZG-12', (t) =>
+    expect(normalizeItemId(t)).toBe('ZG-12'),
+  );
   it.each(['DD-7', 'DD7', '#DD7', 'dd-07'])('%s → DD-7', (t) => expect(normalizeRecordId(t)).toBe('DD-7'));
-  it.each(['ZG-0', 'ZG-', 'ZG-12a', '12月', 'DD-7', ''])('%s is not an item number', (t) => expect(normalizeItemId(t)).toBeUndefined());
+  it.each(['ZG-0', 'ZG-', 'ZG-12a', '12月', 'DD-7', ''])('%s is not an item number', (t) =>
+    expect(normalizeItemId(t)).toBeUndefined(),
+  );
 });
 
 describe('school keys', () => {
@@ -87,11 +93,23 @@ describe('school keys', () => {
 describe('readDeadline (a whole 期限 value)', () => {
   it('reads the forms and refuses leftovers', () => {
     expect(readDeadline('3月31日前', '2021-03-15', calendar)).toEqual({ ok: true, day: '2021-03-31' });
-    expect(readDeadline('5个工作日内整改到位', '2021-03-15', calendar)).toEqual({ ok: true, day: '2021-03-22' });
-    expect(readDeadline('截止2021年3月31日。', '2021-03-15', calendar)).toEqual({ ok: true, day: '2021-03-31' });
+    expect(readDeadline('5个工作日内整改到位', '2021-03-15', calendar)).toEqual({
+      ok: true,
+      day: '2021-03-22',
+    });
+    expect(readDeadline('截止2021年3月31日。', '2021-03-15', calendar)).toEqual({
+      ok: true,
+      day: '2021-03-31',
+    });
     expect(readDeadline('3月31日前后', '2021-03-15', calendar).ok).toBe(false);
-    expect(readDeadline('尽快', '2021-03-15', calendar)).toEqual({ ok: false, error: { kind: 'unreadable', text: '尽快' } });
-    expect(readDeadline('0个工作日', '2021-03-15', calendar)).toMatchObject({ ok: false, error: { kind: 'invalid_date' } });
+    expect(readDeadline('尽快', '2021-03-15', calendar)).toEqual({
+      ok: false,
+      error: { kind: 'unreadable', text: '尽快' },
+    });
+    expect(readDeadline('0个工作日', '2021-03-15', calendar)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_date' },
+    });
   });
 });
 
@@ -106,7 +124,9 @@ describe('readVisitDate', () => {
 
 describe('record fields', () => {
   it('splits labels in any order, one-line or multi-line, and keeps a problem’s own 期限', () => {
-    const { fields, preamble } = splitRecordFields('开头\n学校:龙泉小学;日期:3月15日\n问题:1、作业未更新;期限:3月31日\n备注\n校长陪同');
+    const { fields, preamble } = splitRecordFields(
+      '开头\n学校:龙泉小学;日期:3月15日\n问题:1、作业未更新;期限:3月31日\n备注\n校长陪同',
+    );
     expect(preamble).toEqual(['开头']);
     expect(fields.get('school')).toEqual([['龙泉小学']]);
     expect(fields.get('date')).toEqual([['3月15日']]);

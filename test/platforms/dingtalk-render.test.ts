@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createAndDeliverBody, renderCardData, updateCardBody } from '../../src/platforms/dingtalk/render-card.js';
-import { DINGTALK_MARKDOWN_LIMITS, renderDingtalkMarkdown, sampleMarkdown } from '../../src/platforms/dingtalk/render-markdown.js';
+import {
+  createAndDeliverBody,
+  renderCardData,
+  updateCardBody,
+} from '../../src/platforms/dingtalk/render-card.js';
+import {
+  DINGTALK_MARKDOWN_LIMITS,
+  renderDingtalkMarkdown,
+  sampleMarkdown,
+} from '../../src/platforms/dingtalk/render-markdown.js';
 import { fits } from '../../src/platforms/split-message.js';
 import { digestCard, noticeCard, recheckCard } from './sample-cards.js';
 
@@ -20,19 +28,36 @@ describe('DingTalk rendering', () => {
     expect(data.buttons).toBe('[]');
     expect(data.button_count).toBe('0');
     expect(data.outcome).toBe('已由 王督学 于 3月23日 验收通过');
-    expect(updateCardBody('dd1', data)).toMatchObject({ outTrackId: 'dd1', cardUpdateOptions: { updateCardDataByKey: true } });
+    expect(updateCardBody('dd1', data)).toMatchObject({
+      outTrackId: 'dd1',
+      cardUpdateOptions: { updateCardDataByKey: true },
+    });
   });
 
   it('delivers to the robot chat of a person', () => {
-    const body = createAndDeliverBody({ templateId: 'tpl.schema', outTrackId: 'dd1', robotCode: 'ding-robot', userId: 'u1', data: renderCardData(noticeCard)!, mode: 'stream' });
-    expect(body).toMatchObject({ openSpaceId: 'dtv1.card//IM_ROBOT.u1', callbackType: 'STREAM', imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: 'ding-robot' } });
+    const body = createAndDeliverBody({
+      templateId: 'tpl.schema',
+      outTrackId: 'dd1',
+      robotCode: 'ding-robot',
+      userId: 'u1',
+      data: renderCardData(noticeCard)!,
+      mode: 'stream',
+    });
+    expect(body).toMatchObject({
+      openSpaceId: 'dtv1.card//IM_ROBOT.u1',
+      callbackType: 'STREAM',
+      imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: 'ding-robot' },
+    });
   });
 
   it('renders sampleMarkdown, split within the limits', () => {
     const one = renderDingtalkMarkdown(noticeCard);
     expect(one).toHaveLength(1);
     expect(one[0]).toMatchSnapshot();
-    expect(JSON.parse(sampleMarkdown(one[0]!).msgParam)).toEqual({ title: one[0]!.title, text: one[0]!.text });
+    expect(JSON.parse(sampleMarkdown(one[0]!).msgParam)).toEqual({
+      title: one[0]!.title,
+      text: one[0]!.text,
+    });
     const many = renderDingtalkMarkdown(digestCard(300));
     expect(many.length).toBeGreaterThan(1);
     for (const m of many) expect(fits(m.text, DINGTALK_MARKDOWN_LIMITS)).toBe(true);

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { WECOM_TEST, botTextJson, wecomBotRequest, wecomEnv } from '../helpers/wecom-sign.js';
-import { DINGTALK_TEST, dingtalkEnv, dingtalkRobotRequest, robotTextMessage } from '../helpers/dingtalk-sign.js';
+import {
+  DINGTALK_TEST,
+  dingtalkEnv,
+  dingtalkRobotRequest,
+  robotTextMessage,
+} from '../helpers/dingtalk-sign.js';
 import { callbackCount, inboundJobs } from '../helpers/inbound-jobs.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';
 
@@ -19,7 +24,11 @@ describe('callbacks while Redis is down', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dudao-outage-'));
     redis = await startEmbeddedRedis({ dataDir: dir, reuse: false });
-    svc = await startTestService({ worker: false, redisUrl: redis.url, env: { ...wecomEnv(), ...dingtalkEnv() } });
+    svc = await startTestService({
+      worker: false,
+      redisUrl: redis.url,
+      env: { ...wecomEnv(), ...dingtalkEnv() },
+    });
   });
   afterAll(async () => {
     await svc.close();
@@ -45,7 +54,9 @@ describe('callbacks while Redis is down', () => {
     const r = await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('outage-1', '@督导助手 待办'));
     expect(r.status).toBe(503);
     expect(Date.now() - t0).toBeLessThan(1000); // fails fast, well inside the platform's 5 s
-    expect((await dingtalkRobotRequest(svc.url, DINGTALK_TEST, robotTextMessage('outage-2', '待办'))).status).toBe(503);
+    expect(
+      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, robotTextMessage('outage-2', '待办'))).status,
+    ).toBe(503);
     const ready = await fetch(`${svc.url}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ ok: false, reason: 'redis unavailable' });

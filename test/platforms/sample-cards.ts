@@ -27,7 +27,10 @@ export const recheckCard: Card = {
   kind: 'recheck_request',
   title: '待验收 ZG-21',
   subtitle: '龙泉小学 李校长 报告已完成',
-  fields: [{ label: '学校', value: '龙泉小学' }, { label: '期限', value: '3月22日 周一' }],
+  fields: [
+    { label: '学校', value: '龙泉小学' },
+    { label: '期限', value: '3月22日 周一' },
+  ],
   entries: [{ id: 'ZG-21', text: '三年级作业公示栏未按周更新' }],
   note: '说明：已更换公示栏并按周更新（附图 2 张）',
   buttons: [
@@ -39,6 +42,17 @@ export const recheckCard: Card = {
 
 /** A digest: long, no buttons. */
 export function digestCard(lines: number): Card {
-  const entries = Array.from({ length: lines }, (_, i) => ({ id: `ZG-${100 + i}`, text: `城东第${i + 1}小学 食堂留样记录不全，逾期 ${i % 9} 个工作日`, meta: '督学 张三' }));
-  return { kind: 'digest', title: '督导日报 3月16日 周二', fields: [{ label: '昨日督导', value: '5 次' }], entries, buttons: [], text: entries.map((e) => `${e.id} ${e.text}`).join('\n') };
+  const entries = Array.from({ length: lines }, (_, i) => ({
+    id: `ZG-${100 + i}`,
+    text: `城东第${i + 1}小学 食堂留样记录不全，逾期 ${i % 9} 个工作日`,
+    meta: '督学 张三',
+  }));
+  return {
+    kind: 'digest',
+    title: '督导日报 3月16日 周二',
+    fields: [{ label: '昨日督导', value: '5 次' }],
+    entries,
+    buttons: [],
+    text: entries.map((e) => `${e.id} ${e.text}`).join('\n'),
+  };
 }

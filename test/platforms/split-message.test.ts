@@ -6,9 +6,28 @@ const HEADER = /^\((\d+)\/(\d+)\)\n/;
 const strip = (p: string) => p.replace(HEADER, '');
 
 // Chinese, ASCII, emoji (surrogate pairs), a ZWJ family (one grapheme of several code points), newlines
-const piece = fc.constantFrom('督', '导', '整改', '龙泉小学', 'a', ' ', '1', '，', '。', '😀', '👨‍👩‍👧', 'é', '\n', '\n\n', 'ZG-21 ');
+const piece = fc.constantFrom(
+  '督',
+  '导',
+  '整改',
+  '龙泉小学',
+  'a',
+  ' ',
+  '1',
+  '，',
+  '。',
+  '😀',
+  '👨‍👩‍👧',
+  'é',
+  '\n',
+  '\n\n',
+  'ZG-21 ',
+);
 const text = fc.array(piece, { minLength: 0, maxLength: 4000 }).map((a) => a.join(''));
-const limits = fc.record({ maxBytes: fc.integer({ min: 40, max: 4096 }), maxChars: fc.option(fc.integer({ min: 20, max: 2000 }), { nil: undefined }) });
+const limits = fc.record({
+  maxBytes: fc.integer({ min: 40, max: 4096 }),
+  maxChars: fc.option(fc.integer({ min: 20, max: 2000 }), { nil: undefined }),
+});
 
 describe('splitMessage', () => {
   it('keeps a message that fits as it is', () => {
@@ -21,7 +40,9 @@ describe('splitMessage', () => {
         const parts = splitMessage(t, l);
         for (const p of parts) {
           expect(fits(p, l)).toBe(true);
-          expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(p)).toBe(false); // no lone surrogate
+          expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(p)).toBe(
+            false,
+          ); // no lone surrogate
         }
         if (parts.length > 1) {
           parts.forEach((p, i) => {
@@ -39,7 +60,10 @@ describe('splitMessage', () => {
   });
 
   it('splits long Chinese text for WeCom markdown (4096 bytes) on line boundaries', () => {
-    const lines = Array.from({ length: 300 }, (_, i) => `${i + 1}、三年级作业公示栏未按周更新，课后服务签到表缺二月数据`);
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `${i + 1}、三年级作业公示栏未按周更新，课后服务签到表缺二月数据`,
+    );
     const parts = splitMessage(lines.join('\n'), { maxBytes: 4096 });
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) {

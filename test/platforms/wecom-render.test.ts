@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderButtonCard, renderButtonReplace, wecomTaskId, TEMPLATE_LIMITS } from '../../src/platforms/wecom/render-template-card.js';
+import {
+  renderButtonCard,
+  renderButtonReplace,
+  wecomTaskId,
+  TEMPLATE_LIMITS,
+} from '../../src/platforms/wecom/render-template-card.js';
 import { renderWecomMarkdown, WECOM_BYTES } from '../../src/platforms/wecom/render-markdown.js';
 import { decodeButtonKey } from '../../src/platforms/button-key.js';
 import { utf8Bytes, graphemeCount } from '../../src/platforms/split-message.js';
@@ -18,12 +23,21 @@ describe('WeCom rendering', () => {
 
   it('names the item on the buttons when one card carries several items', () => {
     const tc = renderButtonCard(noticeCard, wecomTaskId('job-2'))!;
-    expect(tc.button_list.map((b) => b.text)).toEqual(['收到 ZG-21', '已完成 ZG-21', '收到 ZG-22', '已完成 ZG-22']);
-    for (const b of tc.button_list) expect(graphemeCount(b.text)).toBeLessThanOrEqual(TEMPLATE_LIMITS.buttonText);
+    expect(tc.button_list.map((b) => b.text)).toEqual([
+      '收到 ZG-21',
+      '已完成 ZG-21',
+      '收到 ZG-22',
+      '已完成 ZG-22',
+    ]);
+    for (const b of tc.button_list)
+      expect(graphemeCount(b.text)).toBeLessThanOrEqual(TEMPLATE_LIMITS.buttonText);
   });
 
   it('falls back to markdown (no card) when the card would not fit, and the markdown names the commands', () => {
-    const many = { ...noticeCard, buttons: [...noticeCard.buttons, ...noticeCard.buttons.map((b) => ({ ...b, item: 'ZG-23' }))] };
+    const many = {
+      ...noticeCard,
+      buttons: [...noticeCard.buttons, ...noticeCard.buttons.map((b) => ({ ...b, item: 'ZG-23' }))],
+    };
     expect(renderButtonCard(many, 'dd-x')).toBeUndefined();
     const md = renderWecomMarkdown(many);
     expect(md).toHaveLength(1);

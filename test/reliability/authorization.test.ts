@@ -25,16 +25,30 @@ let other: Item; // 棠香街道中心小学 (pri-s06's school, another zone)
 const OTHER_SCHOOL = ['棠香街道中心小学', '棠香小学', '棠香中心校', 'S06'];
 const OTHER_PROBLEM = '消防通道堆放杂物';
 
-const record = (school: string, problem: string) => `提交督导记录\n学校：${school}\n类型：挂牌督导\n情况：检查校园安全。\n问题：\n1、${problem}，5个工作日内整改`;
+const record = (school: string, problem: string) =>
+  `提交督导记录\n学校：${school}\n类型：挂牌督导\n情况：检查校园安全。\n问题：\n1、${problem}，5个工作日内整改`;
 
 beforeAll(async () => {
   fake = await startFake(scope);
-  svc = await startTestService({ env: { ...wecomEnv(), ...dingtalkEnv(), WECOM_API_BASE: fake.url, DINGTALK_API_BASE: fake.url, DINGTALK_OAPI_BASE: fake.url, SIM: 'off' } });
+  svc = await startTestService({
+    env: {
+      ...wecomEnv(),
+      ...dingtalkEnv(),
+      WECOM_API_BASE: fake.url,
+      DINGTALK_API_BASE: fake.url,
+      DINGTALK_OAPI_BASE: fake.url,
+      SIM: 'off',
+    },
+  });
   scope.defer(() => svc.close());
   store = createStore(svc.rt.redis, svc.rt.prefix);
   await store.importRoster(demoRoster());
-  expect((await botText(svc.url, fake, IDS.supWang.wecom, record('龙泉小学', '门卫登记不全'))).res.status).toBe(200);
-  expect((await botText(svc.url, fake, IDS.supZhang.wecom, record('棠香街道中心小学', OTHER_PROBLEM))).res.status).toBe(200);
+  expect(
+    (await botText(svc.url, fake, IDS.supWang.wecom, record('龙泉小学', '门卫登记不全'))).res.status,
+  ).toBe(200);
+  expect(
+    (await botText(svc.url, fake, IDS.supZhang.wecom, record('棠香街道中心小学', OTHER_PROBLEM))).res.status,
+  ).toBe(200);
   await waitFor('both records stored', async () => (await store.queryItems({})).items.length === 2, 30_000);
   own = (await store.queryItems({ school: 'S01' })).items[0]!;
   other = (await store.queryItems({ school: 'S06' })).items[0]!;
@@ -44,17 +58,32 @@ afterAll(() => scope.close(), 30_000);
 
 async function idle() {
   const q = svc.rt.jobQueues;
-  await waitFor('the pipeline idle', async () => {
-    const c = await Promise.all([q.inbound, q.outbound].map((x) => x.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-    return c.every((x) => Object.values(x).every((n) => n === 0));
-  }, 30_000, 100);
+  await waitFor(
+    'the pipeline idle',
+    async () => {
+      const c = await Promise.all(
+        [q.inbound, q.outbound].map((x) => x.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+      );
+      return c.every((x) => Object.values(x).every((n) => n === 0));
+    },
+    30_000,
+    100,
+  );
   await sleep(300);
 }
 
-const snapshot = async (it: Item) => ({ item: await store.getItem(it.id), history: await store.history(it.id) });
+const snapshot = async (it: Item) => ({
+  item: await store.getItem(it.id),
+  history: await store.history(it.id),
+});
 
 /** Do `attack`; then: the other item unchanged, answers only to `attacker`, and none of them about the other school. */
-async function refused(attacker: string, attack: () => Promise<{ res: Response }>, expectReply = true, o: { nameAsked?: boolean } = {}): Promise<Reply[]> {
+async function refused(
+  attacker: string,
+  attack: () => Promise<{ res: Response }>,
+  expectReply = true,
+  o: { nameAsked?: boolean } = {},
+): Promise<Reply[]> {
   const before = { own: await snapshot(own), other: await snapshot(other) };
   const mark = replies(fake).length;
   const r = await attack();
@@ -75,13 +104,22 @@ async function refused(attacker: string, attack: () => Promise<{ res: Response }
 
 describe('authorization', () => {
   it('a principal clicks 已完成整改 with another school’s item in the button key: refused', async () => {
-    const got = await refused(`wecom:${IDS.priS01.wecom}`, () => appClick(svc.url, IDS.priS01.wecom, 'done', other.id));
+    const got = await refused(`wecom:${IDS.priS01.wecom}`, () =>
+      appClick(svc.url, IDS.priS01.wecom, 'done', other.id),
+    );
     expect(got.map((x) => x.text).join('\n')).toContain(`未找到整改事项 ${other.id}`);
   });
 
   it('a principal clicks on a DingTalk card that was sent to another school’s principal: refused', async () => {
     // pri-s01's DingTalk id, a card instance (outTrackId) of pri-s06's notice, the other item
-    await refused(`ding:${IDS.priS01.dingtalk}`, () => dingClick(svc.url, IDS.priS01.dingtalk, 'done', other.id, { outTrackId: `dd-card-for-pri-s06-${other.id}` }), false);
+    await refused(
+      `ding:${IDS.priS01.dingtalk}`,
+      () =>
+        dingClick(svc.url, IDS.priS01.dingtalk, 'done', other.id, {
+          outTrackId: `dd-card-for-pri-s06-${other.id}`,
+        }),
+      false,
+    );
   });
 
   it('a principal clicks the supervisor’s 验收通过 on their own item: refused, the item stays where it was', async () => {
@@ -90,7 +128,9 @@ describe('authorization', () => {
 
   it('a supervisor of another zone clicks 验收通过 / 退回 on an item they did not raise: refused', async () => {
     // 张丽华 (zone 2) on 龙泉小学's item (zone 1)
-    const got = await refused(`wecom:${IDS.supZhang.wecom}`, () => appClick(svc.url, IDS.supZhang.wecom, 'pass', own.id));
+    const got = await refused(`wecom:${IDS.supZhang.wecom}`, () =>
+      appClick(svc.url, IDS.supZhang.wecom, 'pass', own.id),
+    );
     for (const x of got) expect(x.text).not.toContain('门卫登记不全');
   });
 
@@ -99,8 +139,16 @@ describe('authorization', () => {
   });
 
   it('a button key that is not ours, or a malformed item: acknowledged and ignored', async () => {
-    await refused(`wecom:${IDS.priS01.wecom}`, () => appClick(svc.url, IDS.priS01.wecom, 'done', own.id, { key: `dd:done:${other.id}' OR 1=1` }), false);
-    await refused(`wecom:${IDS.priS01.wecom}`, () => appClick(svc.url, IDS.priS01.wecom, 'done', own.id, { key: `xx:done:${own.id}` }), false);
+    await refused(
+      `wecom:${IDS.priS01.wecom}`,
+      () => appClick(svc.url, IDS.priS01.wecom, 'done', own.id, { key: `dd:done:${other.id}' OR 1=1` }),
+      false,
+    );
+    await refused(
+      `wecom:${IDS.priS01.wecom}`,
+      () => appClick(svc.url, IDS.priS01.wecom, 'done', own.id, { key: `xx:done:${own.id}` }),
+      false,
+    );
   });
 
   it('the principal’s own click, replayed after the time window: 401, nothing changes', async () => {
@@ -109,15 +157,30 @@ describe('authorization', () => {
       `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${IDS.priS01.wecom}]]></FromUserName>` +
       `<CreateTime>${stale}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>` +
       `<EventKey><![CDATA[dd:done:${own.id}]]></EventKey><TaskId><![CDATA[task-replayed]]></TaskId><AgentID>${WECOM_TEST.agentId}</AgentID></xml>`;
-    const got = await refused(`wecom:${IDS.priS01.wecom}`, async () => ({ res: await post(svc.url, buildWecomAppCallback(WECOM_TEST, xml, { timestamp: stale }), 'text/xml') }), false);
+    const got = await refused(
+      `wecom:${IDS.priS01.wecom}`,
+      async () => ({
+        res: await post(svc.url, buildWecomAppCallback(WECOM_TEST, xml, { timestamp: stale }), 'text/xml'),
+      }),
+      false,
+    );
     expect(got).toEqual([]);
   });
 
   it('a principal asks about another school, by name and by item: refused, not a word about it', async () => {
-    await refused(`wecom:${IDS.priS01.wecom}`, () => appText(svc.url, IDS.priS01.wecom, '查询 棠香街道中心小学'), true, { nameAsked: true });
+    await refused(
+      `wecom:${IDS.priS01.wecom}`,
+      () => appText(svc.url, IDS.priS01.wecom, '查询 棠香街道中心小学'),
+      true,
+      { nameAsked: true },
+    );
     await refused(`wecom:${IDS.priS01.wecom}`, () => appText(svc.url, IDS.priS01.wecom, `查询 ${other.id}`));
-    await refused(`wecom:${IDS.priS01.wecom}`, () => appText(svc.url, IDS.priS01.wecom, `整改完成 ${other.id} 已经整改好了`));
-    await refused(`wecom:${IDS.priS01.wecom}`, () => appText(svc.url, IDS.priS01.wecom, `申请延期 ${other.id} 至 12月31日 原因：测试`));
+    await refused(`wecom:${IDS.priS01.wecom}`, () =>
+      appText(svc.url, IDS.priS01.wecom, `整改完成 ${other.id} 已经整改好了`),
+    );
+    await refused(`wecom:${IDS.priS01.wecom}`, () =>
+      appText(svc.url, IDS.priS01.wecom, `申请延期 ${other.id} 至 12月31日 原因：测试`),
+    );
   });
 
   it('and the owner’s own click still works (the refusals above were not a broken pipeline)', async () => {
@@ -125,6 +188,10 @@ describe('authorization', () => {
     expect((await appClick(svc.url, IDS.priS01.wecom, 'done', own.id)).res.status).toBe(200);
     await waitFor('submitted', async () => (await store.getItem(own.id))?.status === 'submitted', 30_000);
     await idle();
-    expect(replies(fake).slice(mark).some((r) => r.to === `wecom:${IDS.supWang.wecom}`)).toBe(true);
+    expect(
+      replies(fake)
+        .slice(mark)
+        .some((r) => r.to === `wecom:${IDS.supWang.wecom}`),
+    ).toBe(true);
   });
 });

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort, pingRedis, startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';
+import {
+  freePort,
+  pingRedis,
+  startEmbeddedRedis,
+  type EmbeddedRedis,
+} from '../../src/redis/embedded-redis.js';
 import { connectRedis, type RedisClient } from '../../src/redis/connect.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
@@ -39,7 +44,12 @@ const START_MS = 120_000;
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Poll `cond` every `everyMs` until it is true; throw with `what` after `timeoutMs`. */
-export async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 30_000, everyMs = 100): Promise<void> {
+export async function waitFor(
+  what: string,
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     let ok = false;
@@ -130,10 +140,30 @@ export async function startCluster(scope: Scope, masters = 3): Promise<LocalClus
     const child = spawn(
       'redis-server',
       [
-        '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-        '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', '5000',
-        '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction',
-        '--daemonize', 'no', '--logfile', join(dir, 'redis.log'),
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        join(dir, 'nodes.conf'),
+        '--cluster-node-timeout',
+        '5000',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'noeviction',
+        '--daemonize',
+        'no',
+        '--logfile',
+        join(dir, 'redis.log'),
       ],
       { stdio: 'ignore' },
     );
@@ -141,12 +171,30 @@ export async function startCluster(scope: Scope, masters = 3): Promise<LocalClus
     await waitFor(`cluster node ${port}`, () => pingRedis(port), 10_000, 25);
     ports.push(port);
   }
-  const create = await runProcess('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], {}, 30_000);
-  if (create.code !== 0) throw new Error(`redis-cli --cluster create failed: ${create.stdout}\n${create.stderr}`);
+  const create = await runProcess(
+    'redis-cli',
+    [
+      '--cluster',
+      'create',
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ],
+    {},
+    30_000,
+  );
+  if (create.code !== 0)
+    throw new Error(`redis-cli --cluster create failed: ${create.stdout}\n${create.stderr}`);
   const probe = new Redis({ port: ports[0]!, host: '127.0.0.1', lazyConnect: true });
   await probe.connect();
   try {
-    await waitFor('cluster_state:ok', async () => /cluster_state:ok/.test(String(await probe.call('CLUSTER', 'INFO'))), 20_000, 100);
+    await waitFor(
+      'cluster_state:ok',
+      async () => /cluster_state:ok/.test(String(await probe.call('CLUSTER', 'INFO'))),
+      20_000,
+      100,
+    );
   } finally {
     probe.disconnect();
   }
@@ -200,7 +248,12 @@ export const ADMIN_TOKEN = 'rel-admin-token-0123456789';
  * The environment of a child: nothing inherited but PATH/HOME (no stray REDIS_URL or .env: the
  * children run in a temp cwd), both WeCom channels and DingTalk HTTP mode against `apiBase`.
  */
-export function serviceEnv(o: { redisUrl: string; apiBase: string; dataDir?: string; extra?: Record<string, string> }): Record<string, string> {
+export function serviceEnv(o: {
+  redisUrl: string;
+  apiBase: string;
+  dataDir?: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/tmp',
@@ -259,7 +312,11 @@ function childCwd(): string {
 }
 
 export function spawnDudao(scope: Scope, name: string, args: string[], env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd: childCwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BIN, ...args], {
+    cwd: childCwd(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out: string[] = [];
   const err: string[] = [];
   const lines = (into: string[]) => {
@@ -273,7 +330,9 @@ export function spawnDudao(scope: Scope, name: string, args: string[], env: Reco
   };
   proc.stdout!.on('data', lines(out));
   proc.stderr!.on('data', lines(err));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => proc.once('exit', (code, signal) => res({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    proc.once('exit', (code, signal) => res({ code, signal })),
+  );
   scope.defer(() => killAndWait(proc));
   const child: Child = {
     name,
@@ -295,10 +354,15 @@ export function spawnDudao(scope: Scope, name: string, args: string[], env: Reco
 }
 
 /** GET /readyz → status and body (status 0 when nothing answers). */
-export async function readyz(url: string): Promise<{ status: number; body: { ok: boolean; reason?: string } | undefined }> {
+export async function readyz(
+  url: string,
+): Promise<{ status: number; body: { ok: boolean; reason?: string } | undefined }> {
   try {
     const r = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(3000) });
-    return { status: r.status, body: (await r.json().catch(() => undefined)) as { ok: boolean; reason?: string } | undefined };
+    return {
+      status: r.status,
+      body: (await r.json().catch(() => undefined)) as { ok: boolean; reason?: string } | undefined,
+    };
   } catch {
     return { status: 0, body: undefined };
   }
@@ -306,11 +370,20 @@ export async function readyz(url: string): Promise<{ status: number; body: { ok:
 
 /** Wait for /readyz 200 (web roles); fail early with the child's output when it exits. */
 export async function waitReady(c: Child, url: string, timeoutMs = START_MS): Promise<void> {
-  await waitFor(`${c.name} /readyz 200`, async () => {
-    if (!c.running()) throw new Error(`${c.name} exited: ${c.err.slice(-5).join('\n')} ${c.out.slice(-5).join('\n')}`);
-    return (await readyz(url)).status === 200;
-  }, timeoutMs, 100).catch((e) => {
-    if (!c.running()) throw new Error(`${c.name} exited before ready:\n${c.err.slice(-10).join('\n')}\n${c.out.slice(-10).join('\n')}`);
+  await waitFor(
+    `${c.name} /readyz 200`,
+    async () => {
+      if (!c.running())
+        throw new Error(`${c.name} exited: ${c.err.slice(-5).join('\n')} ${c.out.slice(-5).join('\n')}`);
+      return (await readyz(url)).status === 200;
+    },
+    timeoutMs,
+    100,
+  ).catch((e) => {
+    if (!c.running())
+      throw new Error(
+        `${c.name} exited before ready:\n${c.err.slice(-10).join('\n')}\n${c.out.slice(-10).join('\n')}`,
+      );
     throw e;
   });
 }
@@ -319,17 +392,38 @@ export async function waitReady(c: Child, url: string, timeoutMs = START_MS): Pr
  * `serve` or `web`: on a free port (or `port`), ready when /readyz answers 200.
  * `worker`: ready when it says so on stdout.
  */
-export async function startRole(scope: Scope, role: 'serve' | 'web', env: Record<string, string>, o?: { port?: number; name?: string }): Promise<Role>;
-export async function startRole(scope: Scope, role: 'worker', env: Record<string, string>, o?: { name?: string }): Promise<Child>;
-export async function startRole(scope: Scope, role: 'serve' | 'web' | 'worker', env: Record<string, string>, o: { port?: number; name?: string } = {}): Promise<Role | Child> {
+export async function startRole(
+  scope: Scope,
+  role: 'serve' | 'web',
+  env: Record<string, string>,
+  o?: { port?: number; name?: string },
+): Promise<Role>;
+export async function startRole(
+  scope: Scope,
+  role: 'worker',
+  env: Record<string, string>,
+  o?: { name?: string },
+): Promise<Child>;
+export async function startRole(
+  scope: Scope,
+  role: 'serve' | 'web' | 'worker',
+  env: Record<string, string>,
+  o: { port?: number; name?: string } = {},
+): Promise<Role | Child> {
   const name = o.name ?? role;
   if (role === 'worker') {
     const c = spawnDudao(scope, name, ['worker'], env);
-    await waitFor(`${name} to start`, () => {
-      if (!c.running()) throw new Error(`${name} exited`);
-      return c.out.some((l) => l.includes('dudao worker is running'));
-    }, START_MS).catch((e) => {
-      throw new Error(`${(e as Error).message}\n${c.err.slice(-10).join('\n')}\n${c.out.slice(-10).join('\n')}`);
+    await waitFor(
+      `${name} to start`,
+      () => {
+        if (!c.running()) throw new Error(`${name} exited`);
+        return c.out.some((l) => l.includes('dudao worker is running'));
+      },
+      START_MS,
+    ).catch((e) => {
+      throw new Error(
+        `${(e as Error).message}\n${c.err.slice(-10).join('\n')}\n${c.out.slice(-10).join('\n')}`,
+      );
     });
     return c;
   }
@@ -341,13 +435,27 @@ export async function startRole(scope: Scope, role: 'serve' | 'web' | 'worker', 
 }
 
 /** Run a one-shot command (`import`, `remind`, `digest`) to its end. */
-export async function runDudao(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runDudao(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return runProcess(process.execPath, [BIN, ...args], env, timeoutMs, childCwd());
 }
 
-export function runProcess(cmd: string, args: string[], env: Record<string, string>, timeoutMs: number, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runProcess(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  cwd?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((res, rej) => {
-    const p = spawn(cmd, args, { env: Object.keys(env).length ? env : process.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, {
+      env: Object.keys(env).length ? env : process.env,
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     p.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

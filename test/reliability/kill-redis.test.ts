@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { FakePlatform } from '../fakes/fake-platform.js';
-import { Scope, client, importDemoRoster, readyz, serviceEnv, sleep, startFake, startRedis, startRole, waitFor, type RedisNode, type Role } from './harness.js';
+import {
+  Scope,
+  client,
+  importDemoRoster,
+  readyz,
+  serviceEnv,
+  sleep,
+  startFake,
+  startRedis,
+  startRole,
+  waitFor,
+  type RedisNode,
+  type Role,
+} from './harness.js';
 import { IDS, botText, dingText, duplicates, replies, type Sent } from './traffic.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 import { createStore } from '../../src/store/redis-store.js';
@@ -24,7 +37,11 @@ beforeAll(async () => {
   redis = await startRedis(scope);
   fake = await startFake(scope);
   await importDemoRoster(client(scope, redis.url));
-  svc = await startRole(scope, 'serve', serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('data') }));
+  svc = await startRole(
+    scope,
+    'serve',
+    serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('data') }),
+  );
 }, 90_000);
 afterAll(() => scope.close(), 30_000);
 
@@ -37,7 +54,9 @@ describe('kill -9 Redis', () => {
         ...(await Promise.all(
           [0, 1, 2, 3, 4].map((k) => {
             const n = i + k;
-            return n % 2 === 0 ? botText(svc.url, fake, IDS.supWang.wecom, record(SCHOOLS[(n / 2) % 5]!, n)) : dingText(svc.url, fake, IDS.supZhang.dingtalk, `查询 ZG-${700 + n}`);
+            return n % 2 === 0
+              ? botText(svc.url, fake, IDS.supWang.wecom, record(SCHOOLS[(n / 2) % 5]!, n))
+              : dingText(svc.url, fake, IDS.supZhang.dingtalk, `查询 ZG-${700 + n}`);
           }),
         )),
       );
@@ -57,7 +76,11 @@ describe('kill -9 Redis', () => {
     await sleep(1000); // stay away a little: workers and locks notice
 
     await redis.restart();
-    await waitFor('/readyz 200 after the restart', async () => (await readyz(svc.url)).status === 200, 30_000);
+    await waitFor(
+      '/readyz 200 after the restart',
+      async () => (await readyz(svc.url)).status === 200,
+      30_000,
+    );
     // the platform's retry of the refused message is taken now, once
     const retried = await botText(svc.url, fake, IDS.supWang.wecom, '查询 ZG-799', { id: refused.id });
     expect(retried.res.status).toBe(200);
@@ -66,13 +89,23 @@ describe('kill -9 Redis', () => {
     const redisC = client(scope, redis.url);
     const q = new Queue('inbound', { connection: redisC, prefix: DEFAULT_PREFIX });
     scope.defer(() => q.close());
-    await waitFor('21 inbound jobs completed', async () => (await q.getJobCounts('completed')).completed === 21, 90_000, 250);
+    await waitFor(
+      '21 inbound jobs completed',
+      async () => (await q.getJobCounts('completed')).completed === 21,
+      90_000,
+      250,
+    );
     const out = new Queue('outbound', { connection: redisC, prefix: DEFAULT_PREFIX });
     scope.defer(() => out.close());
-    await waitFor('the outbound queue drained', async () => {
-      const c = await out.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(c).every((n) => n === 0);
-    }, 90_000, 250);
+    await waitFor(
+      'the outbound queue drained',
+      async () => {
+        const c = await out.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(c).every((n) => n === 0);
+      },
+      90_000,
+      250,
+    );
     await sleep(1000);
 
     // every acknowledged record is in the store, once
@@ -84,10 +117,18 @@ describe('kill -9 Redis', () => {
     expect(duplicates(all)).toEqual([]);
     // each record's summary to its submitter once (its response_url, or the app when that was used up)
     const submitter = (to: string) => to.startsWith('bot:') || to === `wecom:${IDS.supWang.wecom}`;
-    for (let k = 1; k <= 10; k++) expect(all.filter((r) => submitter(r.to) && r.text.includes(`督导记录 DD-${k} 已登记`)), `DD-${k}`).toHaveLength(1);
+    for (let k = 1; k <= 10; k++)
+      expect(
+        all.filter((r) => submitter(r.to) && r.text.includes(`督导记录 DD-${k} 已登记`)),
+        `DD-${k}`,
+      ).toHaveLength(1);
     // each question answered once, the one refused during the outage included
     const questions = [...Array.from({ length: 10 }, (_, i) => 701 + 2 * i), 799];
-    for (const q of questions) expect(all.filter((r) => r.items.includes(`ZG-${q}`)), `ZG-${q}`).toHaveLength(1);
+    for (const q of questions)
+      expect(
+        all.filter((r) => r.items.includes(`ZG-${q}`)),
+        `ZG-${q}`,
+      ).toHaveLength(1);
     const failed = await out.getJobCounts('failed');
     expect(failed.failed).toBe(0);
   }, 240_000);

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { FakePlatform } from '../fakes/fake-platform.js';
-import { Scope, client, logLines, runDudao, serviceEnv, sleep, startFake, startRedis, startRole, waitFor, ROOT, type RedisNode, type Role } from './harness.js';
+import {
+  Scope,
+  client,
+  logLines,
+  runDudao,
+  serviceEnv,
+  sleep,
+  startFake,
+  startRedis,
+  startRole,
+  waitFor,
+  ROOT,
+  type RedisNode,
+  type Role,
+} from './harness.js';
 import { IDS, botText, dingText, replies, type Sent } from './traffic.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 
@@ -46,7 +60,9 @@ describe('kill -9 the service', () => {
       Array.from({ length: 50 }, (_, n) => {
         const p = people[n % people.length]!;
         const text = `查询 ZG-${1000 + n}`;
-        return n % 2 === 0 ? botText(svc.url, fake, p.wecom, text) : dingText(svc.url, fake, p.dingtalk, text);
+        return n % 2 === 0
+          ? botText(svc.url, fake, p.wecom, text)
+          : dingText(svc.url, fake, p.dingtalk, text);
       }),
     );
     expect(sent.map((s) => s.res.status)).toEqual(Array(50).fill(200));
@@ -61,7 +77,12 @@ describe('kill -9 the service', () => {
     const q = new Queue('inbound', { connection: client(scope, redis.url), prefix: DEFAULT_PREFIX });
     scope.defer(() => q.close());
     // a killed worker's active jobs come back when their lock (15 s) expires, at the next stall check
-    await waitFor('50 inbound jobs completed', async () => (await q.getJobCounts('completed')).completed === 50, 120_000, 250);
+    await waitFor(
+      '50 inbound jobs completed',
+      async () => (await q.getJobCounts('completed')).completed === 50,
+      120_000,
+      250,
+    );
     const answered = () => new Set(replies(fake).flatMap((r) => r.items));
     await waitFor('an answer to each of the 50', () => answered().size >= 50, 90_000, 100);
     await sleep(2000); // anything late would show up now
@@ -70,14 +91,17 @@ describe('kill -9 the service', () => {
     expect(counts).toMatchObject({ completed: 50, failed: 0, waiting: 0, active: 0, delayed: 0 });
     const all = replies(fake);
     const byItem = new Map<string, number[]>();
-    for (const r of all) for (const it of r.items) byItem.set(it, [...(byItem.get(it) ?? []), r.at - killedAt]);
+    for (const r of all)
+      for (const it of r.items) byItem.set(it, [...(byItem.get(it) ?? []), r.at - killedAt]);
     expect([...byItem.keys()].sort()).toEqual(Array.from({ length: 50 }, (_, n) => `ZG-${1000 + n}`).sort());
     const repeated = [...byItem.entries()].filter(([, at]) => at.length > 1);
     // a repeat only for a send that was on the wire at the kill, and at most twice
     for (const [item, at] of repeated) {
       expect(at.length, item).toBe(2);
       // (the fake notes a request when it has read it: a little after it left, when this process is busy)
-      expect(Math.abs(at[0]!), `${item}: first copy ${at[0]} ms from the kill`).toBeLessThanOrEqual(IN_FLIGHT_MS);
+      expect(Math.abs(at[0]!), `${item}: first copy ${at[0]} ms from the kill`).toBeLessThanOrEqual(
+        IN_FLIGHT_MS,
+      );
     }
     const handled = logLines(svc).filter((l) => l.msg === 'inbound handled').length;
     // and a polite stop: SIGTERM → exit 0 within 10 s

@@ -6,7 +6,20 @@ import { DINGTALK_TEST, robotHeaders, robotTextMessage } from '../helpers/dingta
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 import { simClockKey } from '../../src/platforms/sim/keys.js';
 import type { FullStore } from '../../src/store/store.js';
-import { Scope, client, importDemoRoster, runDudao, serviceEnv, sleep, startFake, startRedis, startRole, waitFor, type RedisNode, type Role } from './harness.js';
+import {
+  Scope,
+  client,
+  importDemoRoster,
+  runDudao,
+  serviceEnv,
+  sleep,
+  startFake,
+  startRedis,
+  startRole,
+  waitFor,
+  type RedisNode,
+  type Role,
+} from './harness.js';
 import { IDS, duplicates, nextId, nextMsgId, replies } from './traffic.js';
 import type { RedisClient } from '../../src/redis/connect.js';
 
@@ -30,7 +43,12 @@ beforeAll(async () => {
   fake = await startFake(scope);
   conn = client(scope, redis.url);
   store = await importDemoRoster(conn);
-  env = serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('data'), extra: { SIM: 'on' } });
+  env = serviceEnv({
+    redisUrl: redis.url,
+    apiBase: fake.url,
+    dataDir: scope.tmp('data'),
+    extra: { SIM: 'on' },
+  });
   const started = await Promise.all([
     startRole(scope, 'web', env, { name: 'web-1' }),
     startRole(scope, 'web', env, { name: 'web-2' }),
@@ -55,19 +73,31 @@ describe('two webs, two workers, one Redis', () => {
     // WeCom smart bot, WeCom app, DingTalk robot: each exact request to both, at once
     const bot = buildWecomBotCallback(
       WECOM_TEST,
-      JSON.stringify({ msgid: nextId('dup'), chattype: 'single', from: { userid: IDS.supWang.wecom }, response_url: fake.responseUrl(nextId('rc')), msgtype: 'text', text: { content: '查询 ZG-801' } }),
+      JSON.stringify({
+        msgid: nextId('dup'),
+        chattype: 'single',
+        from: { userid: IDS.supWang.wecom },
+        response_url: fake.responseUrl(nextId('rc')),
+        msgtype: 'text',
+        text: { content: '查询 ZG-801' },
+      }),
     );
     const appXml =
       `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${IDS.priS01.wecom}]]></FromUserName>` +
       `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[查询 ZG-802]]></Content>` +
       `<MsgId>${nextMsgId()}</MsgId><AgentID>${WECOM_TEST.agentId}</AgentID></xml>`;
     const app = buildWecomAppCallback(WECOM_TEST, appXml);
-    const ding = { ...robotTextMessage(nextId('dup'), '查询 ZG-803', { group: false, staffId: IDS.supZhang.dingtalk }), sessionWebhook: fake.sessionWebhook(nextId('sw')) };
+    const ding = {
+      ...robotTextMessage(nextId('dup'), '查询 ZG-803', { group: false, staffId: IDS.supZhang.dingtalk }),
+      sessionWebhook: fake.sessionWebhook(nextId('sw')),
+    };
     const dingHeaders = robotHeaders(DINGTALK_TEST.appSecret);
     const statuses = [
       ...(await both((b) => post(b, bot, 'application/json'))),
       ...(await both((b) => post(b, app, 'text/xml'))),
-      ...(await both((b) => fetch(`${b}/dingtalk/robot`, { method: 'POST', headers: dingHeaders, body: JSON.stringify(ding) }))),
+      ...(await both((b) =>
+        fetch(`${b}/dingtalk/robot`, { method: 'POST', headers: dingHeaders, body: JSON.stringify(ding) }),
+      )),
     ].map((r) => r.status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
     await waitFor('3 answers', () => replies(fake).length >= before + 3, 60_000);
@@ -81,9 +111,20 @@ describe('two webs, two workers, one Redis', () => {
   it('a reminder pass (two `remind` at once + the scheduled pass) and a digest (two `digest` at once): each message once', async () => {
     // a working Wednesday morning, and items in every stage of the reminder plan as of then
     const T0 = new Date('2026-03-18T10:00:00+08:00');
-    const mk = async (school: { id: string; name: string }, supervisor: string, deadline: string, text: string) =>
+    const mk = async (
+      school: { id: string; name: string },
+      supervisor: string,
+      deadline: string,
+      text: string,
+    ) =>
       store.createRecord({
-        command: { command: 'submit_record', school, date: '2026-03-05', kind: '挂牌督导', problems: [{ text, deadline, deadlineSource: 'text' }] },
+        command: {
+          command: 'submit_record',
+          school,
+          date: '2026-03-05',
+          kind: '挂牌督导',
+          problems: [{ text, deadline, deadlineSource: 'text' }],
+        },
         supervisor,
         source: { platform: 'sim', messageId: nextId('rec') },
         now: new Date('2026-03-05T10:00:00+08:00'),
@@ -109,9 +150,21 @@ describe('two webs, two workers, one Redis', () => {
     ]);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r2.code, r2.stderr).toBe(0);
-    await waitFor('the scheduled pass ran', async () => (await passes.getCompleted()).length >= 1, 60_000, 200);
-    const fromCli = [...JSON.parse(r1.stdout), ...JSON.parse(r2.stdout)] as { to: { id: string }; item: string; stage: string }[];
-    const fromSchedule = (await passes.getCompleted()).reduce((n, j) => n + Number((j.returnvalue as { messages?: number })?.messages ?? 0), 0);
+    await waitFor(
+      'the scheduled pass ran',
+      async () => (await passes.getCompleted()).length >= 1,
+      60_000,
+      200,
+    );
+    const fromCli = [...JSON.parse(r1.stdout), ...JSON.parse(r2.stdout)] as {
+      to: { id: string };
+      item: string;
+      stage: string;
+    }[];
+    const fromSchedule = (await passes.getCompleted()).reduce(
+      (n, j) => n + Number((j.returnvalue as { messages?: number })?.messages ?? 0),
+      0,
+    );
     const expected = fromCli.length + fromSchedule;
     // the same (person, item, stage) never twice across the three passes
     expect(new Set(fromCli.map((m) => `${m.to.id}|${m.item}|${m.stage}`)).size).toBe(fromCli.length);
@@ -128,7 +181,10 @@ describe('two webs, two workers, one Redis', () => {
 
     // the digest of the next morning, two commands at once: each leader once
     const mark2 = fake.requests.length;
-    const [d1, d2] = await Promise.all([runDudao(['digest', '--date', '2026-03-19'], env), runDudao(['digest', '--date', '2026-03-19'], env)]);
+    const [d1, d2] = await Promise.all([
+      runDudao(['digest', '--date', '2026-03-19'], env),
+      runDudao(['digest', '--date', '2026-03-19'], env),
+    ]);
     expect(d1.code, d1.stderr).toBe(0);
     expect(d2.code, d2.stderr).toBe(0);
     const sentLines = [...d1.stdout.split('\n'), ...d2.stdout.split('\n')].filter((l) => l.startsWith('→'));
@@ -140,6 +196,8 @@ describe('two webs, two workers, one Redis', () => {
     expect(duplicates(digests)).toEqual([]);
     const perLeader = new Set(digests.map((r) => r.to));
     expect(perLeader.size).toBe(leaders.size);
-    console.info(`[multi-process] reminders: ${expected} (cli ${fromCli.length}, scheduled ${fromSchedule}); digest to ${leaders.size} leaders in ${digests.length} messages`);
+    console.info(
+      `[multi-process] reminders: ${expected} (cli ${fromCli.length}, scheduled ${fromSchedule}); digest to ${leaders.size} leaders in ${digests.length} messages`,
+    );
   }, 180_000);
 });

@@ -22,7 +22,14 @@ beforeAll(async () => {
   fake = await startFake(scope);
   relay = await Switch.start(scope, fake);
   svc = await startTestService({
-    env: { ...wecomEnv(), ...dingtalkEnv(), WECOM_API_BASE: relay.url, DINGTALK_API_BASE: relay.url, DINGTALK_OAPI_BASE: relay.url, SIM: 'off' },
+    env: {
+      ...wecomEnv(),
+      ...dingtalkEnv(),
+      WECOM_API_BASE: relay.url,
+      DINGTALK_API_BASE: relay.url,
+      DINGTALK_OAPI_BASE: relay.url,
+      SIM: 'off',
+    },
   });
   scope.defer(() => svc.close());
   await createStore(svc.rt.redis, svc.rt.prefix).importRoster(demoRoster());
@@ -46,7 +53,10 @@ describe('platform API down, then back', () => {
     const users = [
       { chat: 'wecom:' + IDS.supWang.wecom, send: (t: string) => appText(svc.url, IDS.supWang.wecom, t) },
       { chat: 'wecom:' + IDS.priS01.wecom, send: (t: string) => appText(svc.url, IDS.priS01.wecom, t) },
-      { chat: 'ding:' + IDS.supZhang.dingtalk, send: (t: string) => dingText(svc.url, fake, IDS.supZhang.dingtalk, t, { replyBase: relay.url }) },
+      {
+        chat: 'ding:' + IDS.supZhang.dingtalk,
+        send: (t: string) => dingText(svc.url, fake, IDS.supZhang.dingtalk, t, { replyBase: relay.url }),
+      },
     ];
     const chats = new Map<string, string>(); // reply address → chat
     const expected = new Map<string, number[]>();
@@ -100,11 +110,18 @@ describe('platform API down, then back', () => {
     const before = replies(fake).length;
     expect((await appText(svc.url, user, '查询 ZG-951')).res.status).toBe(200);
     // its reply job has used its in-process retries and waits in BullMQ's backoff (2 s, then 4 s)
-    await waitFor('the first reply in backoff', async () => (await q.getDelayed()).some((j) => j.attemptsMade >= 2), 60_000, 50);
+    await waitFor(
+      'the first reply in backoff',
+      async () => (await q.getDelayed()).some((j) => j.attemptsMade >= 2),
+      60_000,
+      50,
+    );
     await relay.up();
     expect((await appText(svc.url, user, '查询 ZG-952')).res.status).toBe(200);
     await waitFor('both replies', () => replies(fake).length >= before + 2, 60_000, 100);
-    const order = replies(fake).slice(before).flatMap((r) => r.items);
+    const order = replies(fake)
+      .slice(before)
+      .flatMap((r) => r.items);
     expect(order).toEqual(['ZG-951', 'ZG-952']);
   }, 90_000);
 });

@@ -1,4 +1,9 @@
-import { createServer as createNetServer, connect as netConnect, type Server as NetServer, type Socket } from 'node:net';
+import {
+  createServer as createNetServer,
+  connect as netConnect,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { freePort } from '../../src/redis/embedded-redis.js';
 import type { FakePlatform } from '../fakes/fake-platform.js';
 import type { Scope } from './harness.js';

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FakePlatform, FakeRequest } from '../fakes/fake-platform.js';
-import { WECOM_TEST, buildWecomAppCallback, buildWecomBotCallback, post, type SignOptions } from '../helpers/wecom-sign.js';
+import {
+  WECOM_TEST,
+  buildWecomAppCallback,
+  buildWecomBotCallback,
+  post,
+  type SignOptions,
+} from '../helpers/wecom-sign.js';
 import { DINGTALK_TEST, cardHeaders, robotHeaders } from '../helpers/dingtalk-sign.js';
 import { encodeButtonKey } from '../../src/platforms/button-key.js';
 import type { CardAction } from '../../src/domain/inbound.js';
@@ -35,7 +41,13 @@ export const IDS = {
 } as const;
 
 /** A WeCom smart-bot text message (direct chat unless `group`), answered on its own response_url. */
-export async function botText(base: string, fake: FakePlatform, from: string, text: string, o: { id?: string; group?: boolean; sign?: SignOptions; replyBase?: string } = {}): Promise<Sent> {
+export async function botText(
+  base: string,
+  fake: FakePlatform,
+  from: string,
+  text: string,
+  o: { id?: string; group?: boolean; sign?: SignOptions; replyBase?: string } = {},
+): Promise<Sent> {
   const id = o.id ?? nextId('bot');
   const body = JSON.stringify({
     msgid: id,
@@ -43,7 +55,9 @@ export async function botText(base: string, fake: FakePlatform, from: string, te
     chatid: o.group ? 'wrDemoZone1Group' : undefined,
     chattype: o.group ? 'group' : 'single',
     from: { userid: from },
-    response_url: o.replyBase ? `${o.replyBase}/cgi-bin/aibot/response?response_code=${encodeURIComponent(id)}` : fake.responseUrl(id),
+    response_url: o.replyBase
+      ? `${o.replyBase}/cgi-bin/aibot/response?response_code=${encodeURIComponent(id)}`
+      : fake.responseUrl(id),
     msgtype: 'text',
     text: { content: o.group ? `@督导助手 ${text}` : text },
   });
@@ -52,7 +66,12 @@ export async function botText(base: string, fake: FakePlatform, from: string, te
 }
 
 /** A WeCom self-built-app text message; the answer goes to the sender through message/send. */
-export async function appText(base: string, from: string, text: string, o: { msgId?: string; sign?: SignOptions } = {}): Promise<Sent> {
+export async function appText(
+  base: string,
+  from: string,
+  text: string,
+  o: { msgId?: string; sign?: SignOptions } = {},
+): Promise<Sent> {
   const id = o.msgId ?? nextMsgId();
   const xml =
     `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
@@ -63,7 +82,13 @@ export async function appText(base: string, from: string, text: string, o: { msg
 }
 
 /** A WeCom template-card button click (self-built app event). */
-export async function appClick(base: string, from: string, action: CardAction, item: string, o: { taskId?: string; key?: string } = {}): Promise<Sent> {
+export async function appClick(
+  base: string,
+  from: string,
+  action: CardAction,
+  item: string,
+  o: { taskId?: string; key?: string } = {},
+): Promise<Sent> {
   const key = o.key ?? encodeButtonKey(action, item);
   const xml =
     `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
@@ -75,7 +100,13 @@ export async function appClick(base: string, from: string, action: CardAction, i
 }
 
 /** A DingTalk robot message (HTTP mode), answered on its own sessionWebhook. */
-export async function dingText(base: string, fake: FakePlatform, staffId: string, text: string, o: { id?: string; group?: boolean; timestamp?: string; replyBase?: string } = {}): Promise<Sent> {
+export async function dingText(
+  base: string,
+  fake: FakePlatform,
+  staffId: string,
+  text: string,
+  o: { id?: string; group?: boolean; timestamp?: string; replyBase?: string } = {},
+): Promise<Sent> {
   const id = o.id ?? nextId('ding');
   const now = Date.now();
   const body = {
@@ -90,26 +121,44 @@ export async function dingText(base: string, fake: FakePlatform, staffId: string
     conversationType: o.group ? '2' : '1',
     conversationTitle: o.group ? '第二责任区工作群' : undefined,
     isInAtList: true,
-    sessionWebhook: o.replyBase ? `${o.replyBase}/robot/sendBySession?session=${encodeURIComponent(id)}` : fake.sessionWebhook(id),
+    sessionWebhook: o.replyBase
+      ? `${o.replyBase}/robot/sendBySession?session=${encodeURIComponent(id)}`
+      : fake.sessionWebhook(id),
     robotCode: DINGTALK_TEST.robotCode,
     text: { content: ` ${text}` },
     msgtype: 'text',
   };
-  const res = await fetch(`${base}/dingtalk/robot`, { method: 'POST', headers: robotHeaders(DINGTALK_TEST.appSecret, { timestamp: o.timestamp }), body: JSON.stringify(body) });
+  const res = await fetch(`${base}/dingtalk/robot`, {
+    method: 'POST',
+    headers: robotHeaders(DINGTALK_TEST.appSecret, { timestamp: o.timestamp }),
+    body: JSON.stringify(body),
+  });
   return { id, replyTo: `session:${id}`, res };
 }
 
 /** A DingTalk interactive-card click (HTTP mode). */
-export async function dingClick(base: string, userId: string, action: CardAction, item: string, o: { outTrackId?: string; value?: string } = {}): Promise<Sent> {
+export async function dingClick(
+  base: string,
+  userId: string,
+  action: CardAction,
+  item: string,
+  o: { outTrackId?: string; value?: string } = {},
+): Promise<Sent> {
   const key = encodeButtonKey(action, item);
   const body = {
     type: 'actionCallback',
     outTrackId: o.outTrackId ?? nextId('track'),
     userId,
     corpId: 'dingcorp',
-    content: JSON.stringify({ cardPrivateData: { actionIds: [key], params: o.value ? { value: o.value } : {} } }),
+    content: JSON.stringify({
+      cardPrivateData: { actionIds: [key], params: o.value ? { value: o.value } : {} },
+    }),
   };
-  const res = await fetch(`${base}/dingtalk/card`, { method: 'POST', headers: cardHeaders(DINGTALK_TEST.appSecret), body: JSON.stringify(body) });
+  const res = await fetch(`${base}/dingtalk/card`, {
+    method: 'POST',
+    headers: cardHeaders(DINGTALK_TEST.appSecret),
+    body: JSON.stringify(body),
+  });
   return { id: key, replyTo: `ding:${userId}`, res };
 }
 
@@ -144,7 +193,9 @@ function cardText(tc: Record<string, any>): string {
     tc.main_title?.title,
     tc.main_title?.desc,
     tc.sub_title_text,
-    ...((tc.horizontal_content_list ?? []) as { keyname: string; value: string }[]).map((h) => `${h.keyname}：${h.value}`),
+    ...((tc.horizontal_content_list ?? []) as { keyname: string; value: string }[]).map(
+      (h) => `${h.keyname}：${h.value}`,
+    ),
     ...((tc.button_list ?? []) as { text: string; key: string }[]).map((b) => `[${b.text}|${b.key}]`),
   ]
     .filter(Boolean)
@@ -192,7 +243,8 @@ function textOf(r: FakeRequest): string {
       return String(b.msgParam);
     }
   }
-  if (r.path === '/robot/sendBySession' || r.path === '/robot/send') return String(b.markdown?.text ?? b.text?.content ?? '');
+  if (r.path === '/robot/sendBySession' || r.path === '/robot/send')
+    return String(b.markdown?.text ?? b.text?.content ?? '');
   return JSON.stringify(b.cardData ?? b);
 }
 
@@ -202,7 +254,14 @@ export function replies(fake: FakePlatform): Reply[] {
     .filter((r) => r.served && SEND_PATHS.has(r.path))
     .map((req) => {
       const text = textOf(req);
-      return { path: req.path, to: toOf(req), text, items: [...new Set(text.match(/ZG-\d+/g) ?? [])], at: req.at, req };
+      return {
+        path: req.path,
+        to: toOf(req),
+        text,
+        items: [...new Set(text.match(/ZG-\d+/g) ?? [])],
+        at: req.at,
+        req,
+      };
     });
 }
 
@@ -217,18 +276,24 @@ export function replies(fake: FakePlatform): Reply[] {
 export function malformed(r: Reply): string | undefined {
   const b = r.req.body;
   if (typeof b !== 'object' || b === null) return 'body is not JSON';
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(r.text)) return 'lone surrogate in the text';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(r.text))
+    return 'lone surrogate in the text';
   if (/\u0000/.test(r.text)) return 'NUL in the text';
   const bytes = utf8Bytes(r.text);
   if (r.path.startsWith('/cgi-bin/')) {
     if (!['markdown', 'text', 'template_card'].includes(b.msgtype)) return `msgtype ${b.msgtype}`;
-    if (r.path === '/cgi-bin/message/send' && (typeof b.touser !== 'string' || !b.touser || typeof b.agentid !== 'number')) return 'touser/agentid';
+    if (
+      r.path === '/cgi-bin/message/send' &&
+      (typeof b.touser !== 'string' || !b.touser || typeof b.agentid !== 'number')
+    )
+      return 'touser/agentid';
     if (b.msgtype === 'template_card') {
       const tc = b.template_card;
       if (!/^[0-9A-Za-z_\-@]{1,128}$/.test(tc.task_id ?? '')) return 'task_id';
       if (!tc.main_title?.title || graphemeCount(tc.main_title.title) > 36) return 'main_title';
       if (tc.sub_title_text && graphemeCount(tc.sub_title_text) > 160) return 'sub_title_text';
-      if (!Array.isArray(tc.button_list) || tc.button_list.length < 1 || tc.button_list.length > 6) return 'button_list';
+      if (!Array.isArray(tc.button_list) || tc.button_list.length < 1 || tc.button_list.length > 6)
+        return 'button_list';
       if (tc.button_list.some((x: { key: string }) => utf8Bytes(x.key) > 1024)) return 'button key';
     } else {
       const limit = r.path === '/cgi-bin/webhook/send' && b.msgtype === 'markdown' ? 4096 : 2048;
@@ -252,5 +317,7 @@ export function duplicates(rs: Reply[]): string[] {
     const k = `${r.to}\u0000${r.text}`;
     seen.set(k, (seen.get(k) ?? 0) + 1);
   }
-  return [...seen.entries()].filter(([, n]) => n > 1).map(([k, n]) => `${n}× ${k.replace('\u0000', ' ← ').slice(0, 160)}`);
+  return [...seen.entries()]
+    .filter(([, n]) => n > 1)
+    .map(([k, n]) => `${n}× ${k.replace('\u0000', ' ← ').slice(0, 160)}`);
 }

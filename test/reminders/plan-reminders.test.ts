@@ -18,10 +18,20 @@ const policy: ReminderPolicy = {
 };
 /** An instant in Beijing time. */
 const bj = (day: string, time = '09:00') => new Date(`${day}T${time}:00+08:00`);
-const item = (deadline: string, createdAt = '2021-03-01T02:00:00.000Z', status = 'open') => ({ deadline, createdAt, status });
+const item = (deadline: string, createdAt = '2021-03-01T02:00:00.000Z', status = 'open') => ({
+  deadline,
+  createdAt,
+  status,
+});
 
 /** The stage keys an item gets on each working day of a range. */
-function plan(deadline: string, from: string, to: string, p: ReminderPolicy = policy, createdAt?: string): Record<string, string> {
+function plan(
+  deadline: string,
+  from: string,
+  to: string,
+  p: ReminderPolicy = policy,
+  createdAt?: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (let d = from; d <= to; d = cal.addWorkdays(d, 1)) {
     if (!cal.isWorkday(d)) continue;
@@ -33,21 +43,50 @@ function plan(deadline: string, from: string, to: string, p: ReminderPolicy = po
 
 describe('the pass window', () => {
   it('is open on a working day inside WORK_HOURS only', () => {
-    expect(passWindow(bj('2021-04-30', '08:29'), policy, cal)).toMatchObject({ open: false, reason: 'quiet_hours' });
-    expect(passWindow(bj('2021-04-30', '08:30'), policy, cal)).toMatchObject({ open: true, day: '2021-04-30' });
+    expect(passWindow(bj('2021-04-30', '08:29'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'quiet_hours',
+    });
+    expect(passWindow(bj('2021-04-30', '08:30'), policy, cal)).toMatchObject({
+      open: true,
+      day: '2021-04-30',
+    });
     expect(passWindow(bj('2021-04-30', '17:59'), policy, cal).open).toBe(true);
-    expect(passWindow(bj('2021-04-30', '18:00'), policy, cal)).toMatchObject({ open: false, reason: 'quiet_hours' });
-    expect(passWindow(bj('2021-04-30', '19:00'), policy, cal)).toMatchObject({ open: false, reason: 'quiet_hours' });
-    expect(passWindow(bj('2021-05-03', '10:00'), policy, cal)).toMatchObject({ open: false, reason: 'not_workday' });
-    expect(passWindow(bj('2021-04-25', '10:00'), policy, cal)).toMatchObject({ open: true, day: '2021-04-25' }); // Sunday worked
+    expect(passWindow(bj('2021-04-30', '18:00'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'quiet_hours',
+    });
+    expect(passWindow(bj('2021-04-30', '19:00'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'quiet_hours',
+    });
+    expect(passWindow(bj('2021-05-03', '10:00'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'not_workday',
+    });
+    expect(passWindow(bj('2021-04-25', '10:00'), policy, cal)).toMatchObject({
+      open: true,
+      day: '2021-04-25',
+    }); // Sunday worked
     expect(passWindow(bj('2021-05-08', '10:00'), policy, cal).open).toBe(true); // Saturday worked
-    expect(passWindow(bj('2021-05-09', '10:00'), policy, cal)).toMatchObject({ open: false, reason: 'not_workday' });
+    expect(passWindow(bj('2021-05-09', '10:00'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'not_workday',
+    });
   });
   it('judges the day and time in TIMEZONE, not in UTC or the host zone', () => {
     // 2021-05-06 01:00 UTC is 09:00 in Beijing on a working Thursday
-    expect(passWindow(new Date('2021-05-06T01:00:00Z'), policy, cal)).toMatchObject({ open: true, day: '2021-05-06', time: '09:00' });
+    expect(passWindow(new Date('2021-05-06T01:00:00Z'), policy, cal)).toMatchObject({
+      open: true,
+      day: '2021-05-06',
+      time: '09:00',
+    });
     // 2021-05-05 23:00 UTC is 07:00 on 5月6日: still quiet
-    expect(passWindow(new Date('2021-05-05T23:00:00Z'), policy, cal)).toMatchObject({ open: false, reason: 'quiet_hours', day: '2021-05-06' });
+    expect(passWindow(new Date('2021-05-05T23:00:00Z'), policy, cal)).toMatchObject({
+      open: false,
+      reason: 'quiet_hours',
+      day: '2021-05-06',
+    });
     expect(timeInZone(new Date('2021-05-05T16:00:00Z'), 'Asia/Shanghai')).toBe('00:00');
   });
 });
@@ -105,31 +144,57 @@ describe('stages around 国庆 2021', () => {
     });
   });
   it('counts 9月26日 (Sunday worked) and 10月9日 (Saturday worked)', () => {
-    expect(plan('2021-09-28', '2021-09-22', '2021-09-28')).toMatchObject({ '2021-09-24': 'before-3:3', '2021-09-27': 'before-1:1', '2021-09-28': 'due:0' });
+    expect(plan('2021-09-28', '2021-09-22', '2021-09-28')).toMatchObject({
+      '2021-09-24': 'before-3:3',
+      '2021-09-27': 'before-1:1',
+      '2021-09-28': 'due:0',
+    });
     expect(plan('2021-09-27', '2021-09-22', '2021-09-27')).toMatchObject({ '2021-09-26': 'before-1:1' });
-    expect(plan('2021-10-11', '2021-09-28', '2021-10-11')).toMatchObject({ '2021-09-30': 'before-3:3', '2021-10-09': 'before-1:1', '2021-10-11': 'due:0' });
+    expect(plan('2021-10-11', '2021-09-28', '2021-10-11')).toMatchObject({
+      '2021-09-30': 'before-3:3',
+      '2021-10-09': 'before-1:1',
+      '2021-10-11': 'due:0',
+    });
   });
 });
 
 describe('catching up, creation and configuration', () => {
   it('after downtime only the latest stage reached is due', () => {
     // down 4/28–4/30: on 5/6 only `due`, not before-3 and before-1 as well
-    expect(createReminderPlanner('2021-05-06', policy, cal).due(item('2021-05-06')).map((s) => s.key)).toEqual(['due']);
+    expect(
+      createReminderPlanner('2021-05-06', policy, cal)
+        .due(item('2021-05-06'))
+        .map((s) => s.key),
+    ).toEqual(['due']);
     // down from the deadline to the 4th overdue working day: only the escalation
-    expect(createReminderPlanner('2021-05-11', policy, cal).due(item('2021-05-06')).map((s) => s.key)).toEqual(['escalation']);
+    expect(
+      createReminderPlanner('2021-05-11', policy, cal)
+        .due(item('2021-05-06'))
+        .map((s) => s.key),
+    ).toEqual(['escalation']);
   });
   it('stages reached on or before the creation day are not sent', () => {
     // created on 4/29 (Beijing) with a deadline of 5/6: before-3 was 4/28, so only before-1 and later
     const created = '2021-04-29T02:00:00.000Z';
-    expect(plan('2021-05-06', '2021-04-28', '2021-05-07', policy, created)).toEqual({ '2021-04-30': 'before-1:1', '2021-05-06': 'due:0', '2021-05-07': 'overdue:1' });
+    expect(plan('2021-05-06', '2021-04-28', '2021-05-07', policy, created)).toEqual({
+      '2021-04-30': 'before-1:1',
+      '2021-05-06': 'due:0',
+      '2021-05-07': 'overdue:1',
+    });
     // created at 07:30 Beijing on 4/30 = 23:30 UTC on 4/29: the zone's day decides (4/30 = before-1 day)
-    expect(plan('2021-05-06', '2021-04-30', '2021-05-06', policy, '2021-04-29T23:30:00.000Z')).toEqual({ '2021-05-06': 'due:0' });
+    expect(plan('2021-05-06', '2021-04-30', '2021-05-06', policy, '2021-04-29T23:30:00.000Z')).toEqual({
+      '2021-05-06': 'due:0',
+    });
   });
   it('a closed item has no stage', () => {
-    expect(createReminderPlanner('2021-05-06', policy, cal).due(item('2021-05-06', undefined, 'closed'))).toEqual([]);
+    expect(
+      createReminderPlanner('2021-05-06', policy, cal).due(item('2021-05-06', undefined, 'closed')),
+    ).toEqual([]);
   });
   it('ESCALATE_AFTER_WORKDAYS = 1 sends the 督办 notice and the escalation together', () => {
-    const keys = createReminderPlanner('2021-05-07', { ...policy, escalateAfterWorkdays: 1 }, cal).due(item('2021-05-06')).map((s) => s.key);
+    const keys = createReminderPlanner('2021-05-07', { ...policy, escalateAfterWorkdays: 1 }, cal)
+      .due(item('2021-05-06'))
+      .map((s) => s.key);
     expect(keys.sort()).toEqual(['escalation', 'overdue']);
   });
   it('honours another REMINDER_WORKDAYS_BEFORE', () => {

@@ -8,8 +8,16 @@ let ids: string[];
 beforeAll(async () => {
   w = await openTimeWorld();
   await importDistrict(w.store);
-  const a = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '食堂留样记录不全', deadline: '2021-05-06' }] });
-  const b = await visit(w.store, { school: 'S03', date: '2021-04-20', problems: [{ text: '午睡室消毒记录缺失', deadline: '2021-04-26' }] });
+  const a = await visit(w.store, {
+    school: 'S01',
+    date: '2021-04-20',
+    problems: [{ text: '食堂留样记录不全', deadline: '2021-05-06' }],
+  });
+  const b = await visit(w.store, {
+    school: 'S03',
+    date: '2021-04-20',
+    problems: [{ text: '午睡室消毒记录缺失', deadline: '2021-04-26' }],
+  });
   ids = [a[0]!.id, b[0]!.id];
 });
 afterAll(async () => {
@@ -21,15 +29,28 @@ async function remind(args: string[]) {
   if (typeof o === 'string') throw new Error(o);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runRemind(w.rt, o, (l) => out.push(l), (l) => err.push(l));
+  const code = await runRemind(
+    w.rt,
+    o,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 
 describe('npx dudao remind', () => {
   it('--at reads a wall time in TIMEZONE, or an ISO instant with its zone', () => {
-    expect(parseRemindArgs(['--at', '2021-05-06T09:00'], 'Asia/Shanghai')).toEqual({ at: new Date('2021-05-06T01:00:00Z'), dryRun: false, json: false });
-    expect(parseRemindArgs(['--at=2021-05-06T09:00:00+08:00', '--dry-run', '--json'], 'Asia/Shanghai')).toEqual({ at: new Date('2021-05-06T01:00:00Z'), dryRun: true, json: true });
-    expect(parseRemindArgs(['--at', '2021-05-06T01:00:00Z'], 'Asia/Shanghai')).toMatchObject({ at: new Date('2021-05-06T01:00:00Z') });
+    expect(parseRemindArgs(['--at', '2021-05-06T09:00'], 'Asia/Shanghai')).toEqual({
+      at: new Date('2021-05-06T01:00:00Z'),
+      dryRun: false,
+      json: false,
+    });
+    expect(
+      parseRemindArgs(['--at=2021-05-06T09:00:00+08:00', '--dry-run', '--json'], 'Asia/Shanghai'),
+    ).toEqual({ at: new Date('2021-05-06T01:00:00Z'), dryRun: true, json: true });
+    expect(parseRemindArgs(['--at', '2021-05-06T01:00:00Z'], 'Asia/Shanghai')).toMatchObject({
+      at: new Date('2021-05-06T01:00:00Z'),
+    });
     expect(parseRemindArgs(['--at', 'tomorrow'], 'Asia/Shanghai')).toMatch(/^--at: expected/);
     expect(parseRemindArgs(['--at'], 'Asia/Shanghai')).toMatch(/^--at: expected/);
     expect(parseRemindArgs(['--force'], 'Asia/Shanghai')).toBe('unknown argument "--force"');
@@ -79,7 +100,10 @@ describe('npx dudao remind', () => {
   });
 
   it('two concurrent runs: the second waits for the first and finds nothing left to send', async () => {
-    const [a, b] = await Promise.all([remind(['--at', '2021-05-06T09:00']), remind(['--at', '2021-05-06T09:00'])]);
+    const [a, b] = await Promise.all([
+      remind(['--at', '2021-05-06T09:00']),
+      remind(['--at', '2021-05-06T09:00']),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect([...a.out, ...b.out]).toEqual([`${ids[0]} due 0 → 李校长 (pri-li) 今天到期`]);
   });

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runReminderPass } from '../../jobs/reminder-run.js';
 import { reminderPassDeps, runLockedReminderPass } from '../../jobs/reminder-pass.js';
 import type { ReminderMessage } from '../../jobs/reminder-messages.js';
-import { act, bj, district, makeClock, openTimeWorld, outboundSends, visit, type TimeWorld } from '../helpers/time-district.js';
+import {
+  act,
+  bj,
+  district,
+  makeClock,
+  openTimeWorld,
+  outboundSends,
+  visit,
+  type TimeWorld,
+} from '../helpers/time-district.js';
 
 /**
  * The pass on the real store and real Redis, with the clock set by the test and the real 2021
@@ -21,14 +30,22 @@ afterEach(async () => {
 async function passAt(day: string, time = '09:00', o: { dryRun?: boolean } = {}): Promise<string[]> {
   w.clock.at(day, time);
   const got: ReminderMessage[] = [];
-  const r = await runLockedReminderPass(w.rt, { at: w.rt.now(), dryRun: o.dryRun, onMessage: (m) => got.push(m) });
+  const r = await runLockedReminderPass(w.rt, {
+    at: w.rt.now(),
+    dryRun: o.dryRun,
+    onMessage: (m) => got.push(m),
+  });
   if (r === 'busy') throw new Error('busy');
   return got.map((m) => `${m.item} ${m.stage} ${m.workdays} → ${m.to.id}`).sort();
 }
 
 describe('reminders around 劳动节 2021', () => {
   it('before 3, before 1 (the last day before the holiday), due, 督办, escalation — each once', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '食堂留样记录不全', deadline: '2021-05-06' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '食堂留样记录不全', deadline: '2021-05-06' }],
+    });
     const id = item!.id;
     expect(await passAt('2021-04-27')).toEqual([]); // 4 working days left
     expect(await passAt('2021-04-28', '08:30')).toEqual([`${id} before 3 → pri-li`]);
@@ -59,21 +76,39 @@ describe('reminders around 劳动节 2021', () => {
   });
 
   it('an item in zone 2 escalates to both the 全部 leader and the zone leader', async () => {
-    const [item] = await visit(w.store, { school: 'S03', date: '2021-04-20', problems: [{ text: '午睡室消毒记录缺失', deadline: '2021-04-26' }] });
-    expect(await passAt('2021-04-29')).toEqual([`${item!.id} escalation 3 → lead-liu`, `${item!.id} escalation 3 → lead-sun`]);
+    const [item] = await visit(w.store, {
+      school: 'S03',
+      date: '2021-04-20',
+      problems: [{ text: '午睡室消毒记录缺失', deadline: '2021-04-26' }],
+    });
+    expect(await passAt('2021-04-29')).toEqual([
+      `${item!.id} escalation 3 → lead-liu`,
+      `${item!.id} escalation 3 → lead-sun`,
+    ]);
   });
 
   it('quiet hours: 19:00 sends nothing; the next working morning sends the latest stage', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '安全台账未更新', deadline: '2021-04-29' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '安全台账未更新', deadline: '2021-04-29' }],
+    });
     expect(await passAt('2021-04-30', '19:00')).toEqual([]);
     expect(await passAt('2021-04-30', '18:00')).toEqual([]);
     expect(await passAt('2021-05-01', '10:00')).toEqual([]); // holiday
     expect(await passAt('2021-05-06', '08:29')).toEqual([]);
-    expect(await passAt('2021-05-06', '08:30')).toEqual([`${item!.id} overdue 2 → pri-li`, `${item!.id} overdue 2 → sup-wang`]);
+    expect(await passAt('2021-05-06', '08:30')).toEqual([
+      `${item!.id} overdue 2 → pri-li`,
+      `${item!.id} overdue 2 → sup-wang`,
+    ]);
   });
 
   it('catching up after 3 days of downtime sends only the latest stage', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '消防通道堆放杂物', deadline: '2021-05-06' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '消防通道堆放杂物', deadline: '2021-05-06' }],
+    });
     expect(await passAt('2021-04-27')).toEqual([]);
     // down on 4/28, 4/29, 4/30: before 3 and before 1 were never sent
     expect(await passAt('2021-05-06')).toEqual([`${item!.id} due 0 → pri-li`]);
@@ -83,13 +118,18 @@ describe('reminders around 劳动节 2021', () => {
 
 describe('reminders around 国庆 2021', () => {
   it('a holiday starting the day before the deadline (10月2日): due on 9月30日, 督办 on 10月8日', async () => {
-    const [item] = await visit(w.store, { school: 'S02', date: '2021-09-15', problems: [{ text: '校车安全检查记录缺失', deadline: '2021-10-02' }] });
+    const [item] = await visit(w.store, {
+      school: 'S02',
+      date: '2021-09-15',
+      problems: [{ text: '校车安全检查记录缺失', deadline: '2021-10-02' }],
+    });
     const id = item!.id;
     expect(await passAt('2021-09-26')).toEqual([]); // Sunday worked, 4 left (9/27–9/30)
     expect(await passAt('2021-09-27')).toEqual([`${id} before 3 → pri-zhou`]);
     expect(await passAt('2021-09-29')).toEqual([`${id} before 1 → pri-zhou`]);
     expect(await passAt('2021-09-30')).toEqual([`${id} due 0 → pri-zhou`]);
-    for (const d of ['2021-10-01', '2021-10-02', '2021-10-04', '2021-10-07']) expect(await passAt(d, '10:00')).toEqual([]);
+    for (const d of ['2021-10-01', '2021-10-02', '2021-10-04', '2021-10-07'])
+      expect(await passAt(d, '10:00')).toEqual([]);
     expect(await passAt('2021-10-08')).toEqual([`${id} overdue 1 → pri-zhou`, `${id} overdue 1 → sup-wang`]);
     expect(await passAt('2021-10-09')).toEqual([]); // Saturday worked
     expect(await passAt('2021-10-11')).toEqual([`${id} escalation 3 → lead-liu`]);
@@ -98,7 +138,11 @@ describe('reminders around 国庆 2021', () => {
 
 describe('what changes the plan', () => {
   it('an approved extension moves the plan to the new deadline', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '图书室借阅登记不全', deadline: '2021-05-06' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '图书室借阅登记不全', deadline: '2021-05-06' }],
+    });
     const id = item!.id;
     expect(await passAt('2021-05-06')).toEqual([`${id} due 0 → pri-li`]);
     await act(w.store, id, [
@@ -138,7 +182,11 @@ describe('what changes the plan', () => {
   });
 
   it('a dry run shows what is due and takes no claim', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '问题', deadline: '2021-05-06' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '问题', deadline: '2021-05-06' }],
+    });
     expect(await passAt('2021-04-28', '09:00', { dryRun: true })).toEqual([`${item!.id} before 3 → pri-li`]);
     expect(await outboundSends(w.rt)).toEqual([]);
     expect(await passAt('2021-04-28', '09:05')).toEqual([`${item!.id} before 3 → pri-li`]);
@@ -146,7 +194,11 @@ describe('what changes the plan', () => {
   });
 
   it('a failed enqueue gives the claims back, so the next pass sends', async () => {
-    const [item] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '问题', deadline: '2021-05-06' }] });
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '问题', deadline: '2021-05-06' }],
+    });
     const deps = reminderPassDeps(w.rt);
     const failing = { ...deps, enqueue: async () => Promise.reject(new Error('redis says no')) };
     await expect(runReminderPass(failing, { at: bj('2021-04-28') })).rejects.toThrow('redis says no');
@@ -156,8 +208,16 @@ describe('what changes the plan', () => {
 
 describe('the watermark', () => {
   it('a pass after a complete one reads only the deadlines that can still have a new stage', async () => {
-    await visit(w.store, { school: 'S01', date: '2021-04-01', problems: [{ text: '旧问题', deadline: '2021-04-06' }] });
-    const [fresh] = await visit(w.store, { school: 'S01', date: '2021-04-20', problems: [{ text: '新问题', deadline: '2021-05-06' }] });
+    await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-01',
+      problems: [{ text: '旧问题', deadline: '2021-04-06' }],
+    });
+    const [fresh] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '新问题', deadline: '2021-05-06' }],
+    });
     const deps = reminderPassDeps(w.rt);
     expect((await runReminderPass(deps, { at: bj('2021-05-06') })).scanned).toBe(2); // no watermark yet: everything
     const next = await runReminderPass(deps, { at: bj('2021-05-07') });
@@ -173,7 +233,16 @@ describe('exactly once under concurrency', () => {
   async function seed() {
     const items = [];
     for (const school of ['S01', 'S02', 'S03', 'S04']) {
-      items.push(...(await visit(w.store, { school, date: '2021-04-20', problems: [{ text: '甲', deadline: '2021-05-06' }, { text: '乙', deadline: '2021-04-28' }] })));
+      items.push(
+        ...(await visit(w.store, {
+          school,
+          date: '2021-04-20',
+          problems: [
+            { text: '甲', deadline: '2021-05-06' },
+            { text: '乙', deadline: '2021-04-28' },
+          ],
+        })),
+      );
     }
     return items;
   }
@@ -182,7 +251,10 @@ describe('exactly once under concurrency', () => {
     await seed();
     const deps = reminderPassDeps(w.rt);
     const at = bj('2021-05-07');
-    const counts = await Promise.all([runReminderPass(deps, { at, pageSize: 3 }), runReminderPass(deps, { at, pageSize: 5 })]);
+    const counts = await Promise.all([
+      runReminderPass(deps, { at, pageSize: 3 }),
+      runReminderPass(deps, { at, pageSize: 5 }),
+    ]);
     const sends = await outboundSends(w.rt);
     // 4 overdue items (督办: principal + supervisor) and 4 escalated ones (leaders)
     expect(counts[0]!.messages + counts[1]!.messages).toBe(sends.length);
@@ -205,7 +277,10 @@ describe('exactly once under concurrency', () => {
       expect(r1.messages + r2.messages).toBe(sends.length);
       expect(sends.length).toBe(14);
       // and with the lease, as the scheduled job runs: the second finds it busy or nothing to do
-      const [l1, l2] = await Promise.all([runLockedReminderPass(w.rt, { at: bj('2021-05-10') }), runLockedReminderPass(other.rt, { at: bj('2021-05-10') })]);
+      const [l1, l2] = await Promise.all([
+        runLockedReminderPass(w.rt, { at: bj('2021-05-10') }),
+        runLockedReminderPass(other.rt, { at: bj('2021-05-10') }),
+      ]);
       const n = (r: typeof l1) => (r === 'busy' ? 0 : r.messages);
       expect(n(l1) + n(l2)).toBe((await outboundSends(w.rt)).length - 14);
     } finally {

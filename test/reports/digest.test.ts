@@ -48,7 +48,11 @@ describe('the digest for the morning of Monday 2021-05-10, hand-counted', () => 
       scope: '全区',
     });
     // R1 (S01, 王) and R2 (S03, 赵); R6 was written after 00:00 of 5/10, R3 is dated 5/7
-    expect(d.visits).toEqual({ count: 2, supervisors: ['王督学', '赵督学'], schools: ['棠香小学', '龙水幼儿园'] });
+    expect(d.visits).toEqual({
+      count: 2,
+      supervisors: ['王督学', '赵督学'],
+      schools: ['棠香小学', '龙水幼儿园'],
+    });
     expect(d.newProblems).toBe(3); // A, B, C
     expect(d.closed).toBe(2); // F (5/8), P (5/9); N closed after 00:00, J before the window, O before it too
     expect(d.open).toBe(9); // A B C D E G K L N — N was still awaiting recheck at 00:00, O was closed then
@@ -57,8 +61,20 @@ describe('the digest for the morning of Monday 2021-05-10, hand-counted', () => 
     expect(d.overdue).toBe(3); // D, E, G
     expect(d.escalated).toBe(2); // E (8 working days), G (5/7, 5/8, 5/10 = 3); D has 2
     expect(d.worst).toEqual([
-      { item: ids.E, school: '龙水幼儿园', text: '幼儿午睡室消毒记录缺失', daysOverdue: 14, supervisor: '赵督学' },
-      { item: ids.G, school: '龙水幼儿园', text: '户外活动场地地垫破损', daysOverdue: 4, supervisor: '赵督学' },
+      {
+        item: ids.E,
+        school: '龙水幼儿园',
+        text: '幼儿午睡室消毒记录缺失',
+        daysOverdue: 14,
+        supervisor: '赵督学',
+      },
+      {
+        item: ids.G,
+        school: '龙水幼儿园',
+        text: '户外活动场地地垫破损',
+        daysOverdue: 4,
+        supervisor: '赵督学',
+      },
       { item: ids.D, school: '城南中学', text: '实验室危化品台账不全', daysOverdue: 3, supervisor: '王督学' },
     ]);
     expect(d.zones).toEqual([
@@ -77,7 +93,15 @@ describe('the digest for the morning of Monday 2021-05-10, hand-counted', () => 
     const d = await buildDigestFor(w.store, sun, '2021-05-10', deps);
     expect(d.scope).toBe('龙水责任区');
     expect(d.visits).toEqual({ count: 1, supervisors: ['赵督学'], schools: ['龙水幼儿园'] });
-    expect([d.newProblems, d.closed, d.open, d.awaitingRecheck, d.dueThisWeek, d.overdue, d.escalated]).toEqual([1, 2, 6, 2, 3, 2, 2]);
+    expect([
+      d.newProblems,
+      d.closed,
+      d.open,
+      d.awaitingRecheck,
+      d.dueThisWeek,
+      d.overdue,
+      d.escalated,
+    ]).toEqual([1, 2, 6, 2, 3, 2, 2]);
     expect(d.worst.map((x) => x.item)).toEqual([ids.E, ids.G]);
     expect(d.zones).toEqual([]); // one zone: no per-zone lines
     expect(d.coverage).toEqual({ month: '2021-05', visited: 1, total: 2 });
@@ -87,7 +111,11 @@ describe('the digest for the morning of Monday 2021-05-10, hand-counted', () => 
   });
 
   it('buildDigest (the 日报 handler entry) gives the same numbers', async () => {
-    const a = await buildDigest(w.store, cal, { date: '2021-05-10', scope: { all: true }, timezone: 'Asia/Shanghai' });
+    const a = await buildDigest(w.store, cal, {
+      date: '2021-05-10',
+      scope: { all: true },
+      timezone: 'Asia/Shanghai',
+    });
     const b = await buildDigestFor(w.store, 'district', '2021-05-10', deps);
     expect(a).toEqual(b);
   });
@@ -123,14 +151,35 @@ describe('replaying the history', () => {
   it('the status at an instant is the `from` of the first later transition', () => {
     const h = [
       { at: '2021-05-06T02:00:00.000Z', actor: 'x', action: 'create' as const },
-      { at: '2021-05-07T02:00:00.000Z', actor: 'x', action: 'done' as const, from: 'open' as const, to: 'submitted' as const },
-      { at: '2021-05-08T02:00:00.000Z', actor: 'x', action: 'close' as const, from: 'submitted' as const, to: 'closed' as const },
-      { at: '2021-05-10T02:00:00.000Z', actor: 'x', action: 'reopen' as const, from: 'closed' as const, to: 'in_progress' as const },
+      {
+        at: '2021-05-07T02:00:00.000Z',
+        actor: 'x',
+        action: 'done' as const,
+        from: 'open' as const,
+        to: 'submitted' as const,
+      },
+      {
+        at: '2021-05-08T02:00:00.000Z',
+        actor: 'x',
+        action: 'close' as const,
+        from: 'submitted' as const,
+        to: 'closed' as const,
+      },
+      {
+        at: '2021-05-10T02:00:00.000Z',
+        actor: 'x',
+        action: 'reopen' as const,
+        from: 'closed' as const,
+        to: 'in_progress' as const,
+      },
     ];
     const cur = { status: 'in_progress' as const };
     expect(replay(h, cur, Date.parse('2021-05-06T12:00:00Z'))).toEqual({ status: 'open' });
     expect(replay(h, cur, Date.parse('2021-05-07T12:00:00Z'))).toEqual({ status: 'submitted' });
-    expect(replay(h, cur, Date.parse('2021-05-09T12:00:00Z'))).toEqual({ status: 'closed', closedAt: '2021-05-08T02:00:00.000Z' });
+    expect(replay(h, cur, Date.parse('2021-05-09T12:00:00Z'))).toEqual({
+      status: 'closed',
+      closedAt: '2021-05-08T02:00:00.000Z',
+    });
     expect(replay(h, cur, Date.parse('2021-05-11T12:00:00Z'))).toEqual({ status: 'in_progress' });
   });
 });

@@ -57,22 +57,113 @@ describe('the May 2021 workbook', () => {
     for (const ws of wb.worksheets) {
       const headerRow = ws.name === '通报' ? 2 : 1;
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`); // repeated on every printed page
       expect(ws.getRow(headerRow).font?.bold).toBe(true);
-      for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width, `${ws.name} col ${c}`).toBeGreaterThanOrEqual(6);
+      for (let c = 1; c <= ws.columnCount; c++)
+        expect(ws.getColumn(c).width, `${ws.name} col ${c}`).toBeGreaterThanOrEqual(6);
     }
   });
 
   it('督导记录: the records dated in May, by date, with real dates', () => {
     const ws = wb.getWorksheet('督导记录')!;
     expect(rows(ws)).toEqual([
-      ['编号', '督导日期', '学校', '责任区', '督学', '督导类型', '方式', '主题', '督导情况', '亮点', '问题数', '整改事项', '登记时间'],
-      ['DD-4', day('2021-05-07'), '城南中学', '城区责任区', '王督学', '挂牌督导', null, null, null, null, 1, 'ZG-10', new Date('2021-05-07T10:00:00Z')],
-      ['DD-5', day('2021-05-08'), '棠香小学', '城区责任区', '王督学', '挂牌督导', null, null, null, null, 2, 'ZG-11、ZG-12', new Date('2021-05-08T10:00:00Z')],
-      ['DD-6', day('2021-05-09'), '龙水幼儿园', '龙水责任区', '赵督学', '挂牌督导', null, null, null, null, 1, 'ZG-13', new Date('2021-05-09T16:00:00Z')],
-      ['DD-8', day('2021-05-09'), '棠香小学', '城区责任区', '王督学', '挂牌督导', null, null, null, null, 1, 'ZG-15', new Date('2021-05-10T08:10:00Z')],
-      ['DD-7', day('2021-05-10'), '龙水小学', '龙水责任区', '赵督学', '挂牌督导', null, null, null, null, 1, 'ZG-14', new Date('2021-05-10T08:00:00Z')],
+      [
+        '编号',
+        '督导日期',
+        '学校',
+        '责任区',
+        '督学',
+        '督导类型',
+        '方式',
+        '主题',
+        '督导情况',
+        '亮点',
+        '问题数',
+        '整改事项',
+        '登记时间',
+      ],
+      [
+        'DD-4',
+        day('2021-05-07'),
+        '城南中学',
+        '城区责任区',
+        '王督学',
+        '挂牌督导',
+        null,
+        null,
+        null,
+        null,
+        1,
+        'ZG-10',
+        new Date('2021-05-07T10:00:00Z'),
+      ],
+      [
+        'DD-5',
+        day('2021-05-08'),
+        '棠香小学',
+        '城区责任区',
+        '王督学',
+        '挂牌督导',
+        null,
+        null,
+        null,
+        null,
+        2,
+        'ZG-11、ZG-12',
+        new Date('2021-05-08T10:00:00Z'),
+      ],
+      [
+        'DD-6',
+        day('2021-05-09'),
+        '龙水幼儿园',
+        '龙水责任区',
+        '赵督学',
+        '挂牌督导',
+        null,
+        null,
+        null,
+        null,
+        1,
+        'ZG-13',
+        new Date('2021-05-09T16:00:00Z'),
+      ],
+      [
+        'DD-8',
+        day('2021-05-09'),
+        '棠香小学',
+        '城区责任区',
+        '王督学',
+        '挂牌督导',
+        null,
+        null,
+        null,
+        null,
+        1,
+        'ZG-15',
+        new Date('2021-05-10T08:10:00Z'),
+      ],
+      [
+        'DD-7',
+        day('2021-05-10'),
+        '龙水小学',
+        '龙水责任区',
+        '赵督学',
+        '挂牌督导',
+        null,
+        null,
+        null,
+        null,
+        1,
+        'ZG-14',
+        new Date('2021-05-10T08:00:00Z'),
+      ],
     ]);
     expect(ws.getCell('B2').numFmt).toBe('yyyy-mm-dd');
     expect(ws.getCell('M2').numFmt).toBe('yyyy-mm-dd hh:mm');
@@ -81,19 +172,116 @@ describe('the May 2021 workbook', () => {
   it('整改事项: their items in their current state, with the history summed up', () => {
     const ws = wb.getWorksheet('整改事项')!;
     expect(rows(ws)).toEqual([
-      ['编号', '督导记录', '学校', '责任区', '责任督学', '存在问题', '整改期限', '状态', '逾期情况', '销号日期', '整改经过'],
-      ['ZG-10', 'DD-4', '城南中学', '城区责任区', '王督学', '实验室危化品台账不全', day('2021-05-07'), '待整改', '已逾期 3 天', null, '5月7日 登记（王督学）'],
-      ['ZG-11', 'DD-5', '棠香小学', '城区责任区', '王督学', '食堂从业人员晨检未登记', day('2021-05-20'), '待整改', '未到期', null, '5月8日 登记（王督学）'],
-      ['ZG-12', 'DD-5', '棠香小学', '城区责任区', '王督学', '楼道应急照明损坏', day('2021-05-12'), '待整改', '未到期', null, '5月8日 登记（王督学）'],
-      ['ZG-13', 'DD-6', '龙水幼儿园', '龙水责任区', '赵督学', '门卫值班记录缺页', day('2021-05-10'), '待整改', '未到期', null, '5月9日 登记（赵督学）'],
-      ['ZG-14', 'DD-7', '龙水小学', '龙水责任区', '赵督学', '校车接送登记不全', day('2021-05-14'), '待整改', '未到期', null, '5月10日 登记（赵督学）'],
-      ['ZG-15', 'DD-8', '棠香小学', '城区责任区', '王督学', '教室电源插座松动', day('2021-05-21'), '待整改', '未到期', null, '5月10日 登记（王督学）'],
+      [
+        '编号',
+        '督导记录',
+        '学校',
+        '责任区',
+        '责任督学',
+        '存在问题',
+        '整改期限',
+        '状态',
+        '逾期情况',
+        '销号日期',
+        '整改经过',
+      ],
+      [
+        'ZG-10',
+        'DD-4',
+        '城南中学',
+        '城区责任区',
+        '王督学',
+        '实验室危化品台账不全',
+        day('2021-05-07'),
+        '待整改',
+        '已逾期 3 天',
+        null,
+        '5月7日 登记（王督学）',
+      ],
+      [
+        'ZG-11',
+        'DD-5',
+        '棠香小学',
+        '城区责任区',
+        '王督学',
+        '食堂从业人员晨检未登记',
+        day('2021-05-20'),
+        '待整改',
+        '未到期',
+        null,
+        '5月8日 登记（王督学）',
+      ],
+      [
+        'ZG-12',
+        'DD-5',
+        '棠香小学',
+        '城区责任区',
+        '王督学',
+        '楼道应急照明损坏',
+        day('2021-05-12'),
+        '待整改',
+        '未到期',
+        null,
+        '5月8日 登记（王督学）',
+      ],
+      [
+        'ZG-13',
+        'DD-6',
+        '龙水幼儿园',
+        '龙水责任区',
+        '赵督学',
+        '门卫值班记录缺页',
+        day('2021-05-10'),
+        '待整改',
+        '未到期',
+        null,
+        '5月9日 登记（赵督学）',
+      ],
+      [
+        'ZG-14',
+        'DD-7',
+        '龙水小学',
+        '龙水责任区',
+        '赵督学',
+        '校车接送登记不全',
+        day('2021-05-14'),
+        '待整改',
+        '未到期',
+        null,
+        '5月10日 登记（赵督学）',
+      ],
+      [
+        'ZG-15',
+        'DD-8',
+        '棠香小学',
+        '城区责任区',
+        '王督学',
+        '教室电源插座松动',
+        day('2021-05-21'),
+        '待整改',
+        '未到期',
+        null,
+        '5月10日 登记（王督学）',
+      ],
     ]);
   });
 
   it('统计: the total, the zones and the supervisors, each adding up', () => {
     const ws = wb.getWorksheet('统计')!;
-    const head = ['范围', '名称', '督导次数', '覆盖学校', '学校数', '覆盖率', '发现问题', '按期销号', '逾期销号', '整改中（未到期）', '逾期未销号', '销号用时中位数（天）'];
+    const head = [
+      '范围',
+      '名称',
+      '督导次数',
+      '覆盖学校',
+      '学校数',
+      '覆盖率',
+      '发现问题',
+      '按期销号',
+      '逾期销号',
+      '整改中（未到期）',
+      '逾期未销号',
+      '销号用时中位数（天）',
+    ];
     expect(rows(ws).slice(0, 6)).toEqual([
       head,
       ['合计', '全区', 5, 4, 4, 1, 6, 0, 0, 5, 1],
@@ -103,7 +291,9 @@ describe('the May 2021 workbook', () => {
       ['督学', '赵督学', 2, 2, 2, 1, 2, 0, 0, 2, 0],
     ]);
     expect(ws.getCell('F2').numFmt).toBe('0%');
-    expect(String(ws.getCell('A8').value)).toContain('发现问题 = 按期销号 + 逾期销号 + 整改中（未到期） + 逾期未销号');
+    expect(String(ws.getCell('A8').value)).toContain(
+      '发现问题 = 按期销号 + 逾期销号 + 整改中（未到期） + 逾期未销号',
+    );
   });
 
   it('通报: the items overdue today, by school, most first', () => {
@@ -112,9 +302,39 @@ describe('the May 2021 workbook', () => {
     expect(ws.getCell('A1').isMerged).toBe(true);
     expect(rows(ws, 2)).toEqual([
       ['序号', '学校', '责任区', '编号', '存在问题', '整改期限', '逾期天数', '责任督学', '当前状态'],
-      [1, '龙水幼儿园（2 项）', '龙水责任区', 'ZG-1', '幼儿午睡室消毒记录缺失', day('2021-04-26'), 14, '赵督学', '待整改'],
-      [2, '龙水幼儿园（2 项）', '龙水责任区', 'ZG-3', '户外活动场地地垫破损', day('2021-05-06'), 4, '赵督学', '待验收'],
-      [3, '城南中学（1 项）', '城区责任区', 'ZG-10', '实验室危化品台账不全', day('2021-05-07'), 3, '王督学', '待整改'],
+      [
+        1,
+        '龙水幼儿园（2 项）',
+        '龙水责任区',
+        'ZG-1',
+        '幼儿午睡室消毒记录缺失',
+        day('2021-04-26'),
+        14,
+        '赵督学',
+        '待整改',
+      ],
+      [
+        2,
+        '龙水幼儿园（2 项）',
+        '龙水责任区',
+        'ZG-3',
+        '户外活动场地地垫破损',
+        day('2021-05-06'),
+        4,
+        '赵督学',
+        '待验收',
+      ],
+      [
+        3,
+        '城南中学（1 项）',
+        '城区责任区',
+        'ZG-10',
+        '实验室危化品台账不全',
+        day('2021-05-07'),
+        3,
+        '王督学',
+        '待整改',
+      ],
       [],
       ['共 2 所学校 3 项整改事项逾期未完成。请相关学校立即整改，责任督学跟踪督办。'],
     ]);
@@ -126,9 +346,20 @@ describe('the April 2021 workbook', () => {
     const wb = await reopen('2021-04');
     const items = rows(wb.getWorksheet('整改事项')!);
     const byId = new Map(items.slice(1).map((r) => [r[0], r]));
-    expect(byId.get('ZG-2')!.slice(6)).toEqual([day('2021-04-28'), '已销号', '逾期 10 天销号', day('2021-05-08'), '4月20日 登记（赵督学）；5月7日 报告完成（陈园长）；5月8日 验收销号（赵督学）']);
+    expect(byId.get('ZG-2')!.slice(6)).toEqual([
+      day('2021-04-28'),
+      '已销号',
+      '逾期 10 天销号',
+      day('2021-05-08'),
+      '4月20日 登记（赵督学）；5月7日 报告完成（陈园长）；5月8日 验收销号（赵督学）',
+    ]);
     expect(byId.get('ZG-4')!.slice(7, 10)).toEqual(['已销号', '按期销号', day('2021-05-10')]);
-    expect(byId.get('ZG-9')!.slice(7, 11)).toEqual(['整改中', '未到期', null, '4月15日 登记（赵督学）；5月6日 报告完成（吴校长）；5月7日 验收销号（赵督学）；5月10日 重新打开（刘主任）']);
+    expect(byId.get('ZG-9')!.slice(7, 11)).toEqual([
+      '整改中',
+      '未到期',
+      null,
+      '4月15日 登记（赵督学）；5月6日 报告完成（吴校长）；5月7日 验收销号（赵督学）；5月10日 重新打开（刘主任）',
+    ]);
     expect(byId.get('ZG-7')![10]).toBe('4月15日 登记（赵督学）；4月16日 确认收到（吴校长）');
     // F, P, J closed late; N on time; E, G overdue; K, L, O not due yet. Days to close 18, 19, 13, 20 → 18.5
     const total = rows(wb.getWorksheet('统计')!)[1];
@@ -138,10 +369,15 @@ describe('the April 2021 workbook', () => {
 
 describe('npx dudao export', () => {
   it('checks its arguments', () => {
-    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.xlsx'])).toEqual({ month: '2021-05', out: 'm.xlsx' });
+    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.xlsx'])).toEqual({
+      month: '2021-05',
+      out: 'm.xlsx',
+    });
     expect(parseExportArgs(['--month=2021-13', '--out=m.xlsx'])).toBe('--month: expected a month YYYY-MM');
     expect(parseExportArgs(['--month', '2021-05'])).toMatch(/^--out:/);
-    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.csv'])).toBe('--out: the file name must end in .xlsx');
+    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.csv'])).toBe(
+      '--out: the file name must end in .xlsx',
+    );
   });
 
   it('writes the workbook and says what is in it', async () => {

@@ -26,7 +26,12 @@ export async function buildKnownDistrict(store: FullStore): Promise<Record<Lette
   const ids = {} as Record<Letter, string>;
   const rec = async (school: string, date: string, created: string, problems: [Letter, string, string][]) => {
     const [d, t] = created.split(' ') as [string, string];
-    const items = await visit(store, { school, date, createdAt: bj(d, t), problems: problems.map(([, text, deadline]) => ({ text, deadline })) });
+    const items = await visit(store, {
+      school,
+      date,
+      createdAt: bj(d, t),
+      problems: problems.map(([, text, deadline]) => ({ text, deadline })),
+    });
     problems.forEach(([letter], i) => (ids[letter] = items[i]!.id));
   };
   await rec('S03', '2021-04-20', '2021-04-20 09:00', [
@@ -78,7 +83,13 @@ export async function buildKnownDistrict(store: FullStore): Promise<Record<Lette
 
   // sends about item A: one failed within the covered days (counted), one failed before them,
   // one failed after 00:00 of 05-10, one sent (none of those three counted)
-  const d = (at: string, outcome: 'sent' | 'failed') => ({ at: new Date(at).toISOString(), to: 'pri-li', platform: 'wecom' as const, channel: 'wecom-app message/send', outcome });
+  const d = (at: string, outcome: 'sent' | 'failed') => ({
+    at: new Date(at).toISOString(),
+    to: 'pri-li',
+    platform: 'wecom' as const,
+    channel: 'wecom-app message/send',
+    outcome,
+  });
   await store.recordDelivery([ids.A], d('2021-05-08T10:05:00+08:00', 'failed'));
   await store.recordDelivery([ids.D], d('2021-05-07T10:05:00+08:00', 'failed'));
   await store.recordDelivery([ids.A], d('2021-05-10T08:40:00+08:00', 'failed'));

@@ -13,7 +13,11 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
   const get = (path: string) => fetch(`${svc.url}/api/v1/${path}`, { headers: auth });
 
   beforeAll(async () => {
-    svc = await startTestService({ env: { ADMIN_TOKEN: TOKEN }, worker: false, now: () => bj('2021-05-10', '12:00') });
+    svc = await startTestService({
+      env: { ADMIN_TOKEN: TOKEN },
+      worker: false,
+      now: () => bj('2021-05-10', '12:00'),
+    });
     await buildKnownDistrict(createStore(svc.rt.redis, svc.rt.prefix));
   });
   afterAll(async () => {
@@ -24,11 +28,39 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
     const r = await get('stats?month=2021-04');
     expect(r.status).toBe(200);
     const body = (await r.json()) as any;
-    expect(body).toMatchObject({ month: '2021-04', from: '2021-04-01', to: '2021-04-30', asOf: '2021-05-10' });
-    const counts = { visits: 3, schoolsVisited: 2, schools: 4, coverage: 0.5, problems: 9, closedOnTime: 1, closedLate: 3, pending: 3, overdue: 2, medianDaysToClose: 18.5 };
+    expect(body).toMatchObject({
+      month: '2021-04',
+      from: '2021-04-01',
+      to: '2021-04-30',
+      asOf: '2021-05-10',
+    });
+    const counts = {
+      visits: 3,
+      schoolsVisited: 2,
+      schools: 4,
+      coverage: 0.5,
+      problems: 9,
+      closedOnTime: 1,
+      closedLate: 3,
+      pending: 3,
+      overdue: 2,
+      medianDaysToClose: 18.5,
+    };
     expect(body.total).toEqual(counts);
     expect(body.zones).toEqual([
-      { zone: { id: 'z1', name: '城区责任区' }, visits: 0, schoolsVisited: 0, schools: 2, coverage: 0, problems: 0, closedOnTime: 0, closedLate: 0, pending: 0, overdue: 0, medianDaysToClose: null },
+      {
+        zone: { id: 'z1', name: '城区责任区' },
+        visits: 0,
+        schoolsVisited: 0,
+        schools: 2,
+        coverage: 0,
+        problems: 0,
+        closedOnTime: 0,
+        closedLate: 0,
+        pending: 0,
+        overdue: 0,
+        medianDaysToClose: null,
+      },
       { zone: { id: 'z2', name: '龙水责任区' }, ...counts, schools: 2, coverage: 1 },
     ]);
     expect(body.supervisors.map((s: any) => [s.supervisor.name, s.visits, s.problems])).toEqual([
@@ -51,7 +83,19 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
 
   it('digest?date= is the district digest of that morning', async () => {
     const body = (await (await get('digest?date=2021-05-10')).json()) as any;
-    expect(body).toMatchObject({ date: '2021-05-10', from: '2021-05-08', to: '2021-05-09', scope: '全区', open: 9, awaitingRecheck: 2, dueThisWeek: 4, overdue: 3, escalated: 2, closed: 2, newProblems: 3 });
+    expect(body).toMatchObject({
+      date: '2021-05-10',
+      from: '2021-05-08',
+      to: '2021-05-09',
+      scope: '全区',
+      open: 9,
+      awaitingRecheck: 2,
+      dueThisWeek: 4,
+      overdue: 3,
+      escalated: 2,
+      closed: 2,
+      newProblems: 3,
+    });
     expect(body.coverage).toEqual({ month: '2021-05', visited: 3, total: 4 });
     expect(((await (await get('digest')).json()) as any).date).toBe('2021-05-10');
     expect((await get('digest?date=2021-02-30')).status).toBe(400);
@@ -60,7 +104,9 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
   it('export.xlsx?month= answers the workbook', async () => {
     const r = await get('export.xlsx?month=2021-05');
     expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(r.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(r.headers.get('content-disposition')).toContain('attachment; filename="dudao-2021-05.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await r.arrayBuffer());

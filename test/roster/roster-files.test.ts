@@ -33,10 +33,16 @@ describe('reading the roster files', () => {
     const r = demo();
     expect(r.schools).toHaveLength(20);
     expect(r.zones.map((z) => z.name)).toEqual(['第一责任区', '第二责任区', '第三责任区', '第四责任区']);
-    expect(new Set(r.schools.map((s) => s.type))).toEqual(new Set(['小学', '初中', '高中', '九年一贯制', '幼儿园', '特殊教育', '职业学校']));
-    for (const s of r.schools) expect(r.people.filter((p) => p.roles.includes('principal') && p.school === s.id)).toHaveLength(1);
+    expect(new Set(r.schools.map((s) => s.type))).toEqual(
+      new Set(['小学', '初中', '高中', '九年一贯制', '幼儿园', '特殊教育', '职业学校']),
+    );
+    for (const s of r.schools)
+      expect(r.people.filter((p) => p.roles.includes('principal') && p.school === s.id)).toHaveLength(1);
     expect(r.people.find((p) => p.id === 'lead-liu')!.zones).toEqual(['*']);
-    expect(r.people.find((p) => p.id === 'lead-deng')!.zones).toEqual([zoneId('第三责任区'), zoneId('第四责任区')]);
+    expect(r.people.find((p) => p.id === 'lead-deng')!.zones).toEqual([
+      zoneId('第三责任区'),
+      zoneId('第四责任区'),
+    ]);
     expect(r.people.filter((p) => !p.wecomId && !p.dingtalkId).map((p) => p.id)).toEqual(['pri-s10']);
     expect(r.chats.map((c) => c.binding.type)).toEqual(['zone', 'zone', 'office']);
     expect(r.plan.find((p) => p.month === '2026-12')!.content).toBe('开展责任督学考核');
@@ -55,7 +61,9 @@ describe('reading the roster files', () => {
       const ws = wb.getWorksheet(tables[name].sheet)!;
       const lines: string[] = [];
       ws.eachRow((row) => {
-        const cells = (row.values as unknown[]).slice(1).map((v) => `"${String(v ?? '').replace(/"/g, '""')}"`);
+        const cells = (row.values as unknown[])
+          .slice(1)
+          .map((v) => `"${String(v ?? '').replace(/"/g, '""')}"`);
         lines.push(cells.join(','));
       });
       writeFileSync(join(dir, tables[name].file), '\uFEFF' + lines.join('\r\n') + '\r\n');
@@ -76,14 +84,21 @@ describe('reading the roster files', () => {
           { id: 'p2', name: '李园长', roles: ['园长'], school: '甲小' },
         ],
         chats: [{ platform: 'dingtalk', chatId: 'cid1', name: '东片群', binding: '甲小学' }],
-        plan: [{ month: '三月', content: '开展春季开学工作调研' }, { month: '2027年1月', content: '寒假安全检查' }],
+        plan: [
+          { month: '三月', content: '开展春季开学工作调研' },
+          { month: '2027年1月', content: '寒假安全检查' },
+        ],
       },
       { year: 2026 },
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.roster.schools[0]!.shortNames).toEqual(['甲小', '甲校']);
-    expect(r.roster.people[0]).toMatchObject({ roles: ['supervisor', 'leader'], fullTime: true, zones: [zoneId('东片')] });
+    expect(r.roster.people[0]).toMatchObject({
+      roles: ['supervisor', 'leader'],
+      fullTime: true,
+      zones: [zoneId('东片')],
+    });
     expect(r.roster.people[1]).toMatchObject({ roles: ['principal'], school: 'A' });
     expect(r.roster.chats[0]!.binding).toEqual({ type: 'school', id: 'A' });
     expect(r.roster.plan.map((p) => p.month)).toEqual(['2026-03', '2027-01']);
@@ -125,7 +140,11 @@ describe('reading the roster files', () => {
     const file = join(dir, 'nosheet.xlsx');
     await writeWorkbook(file, { 学校: [['编号', '名称', '类型']] });
     const r = await loadRosterFile(file, { year: 2026 });
-    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual(['学校 第1行『责任区』：缺少这一列', '缺少工作表『人员』', '学校：没有任何数据行']);
+    expect(r.ok ? [] : r.errors.map((e) => e.text)).toEqual([
+      '学校 第1行『责任区』：缺少这一列',
+      '缺少工作表『人员』',
+      '学校：没有任何数据行',
+    ]);
     const t = await loadRosterFile(join(dir, 'roster.txt'), { year: 2026 });
     expect(t.ok).toBe(false);
   });

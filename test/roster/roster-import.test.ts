@@ -60,7 +60,12 @@ describe('importing the roster into the store', () => {
     expect((await store.findPerson('sim', 'pri-s10'))?.name).toBe('罗校长');
     expect(await store.findPerson('wecom', 'nobody')).toBeUndefined();
     expect((await store.listChats()).map((c) => c.name)).toContain('区督导室工作群');
-    expect((await store.listPlan())[0]).toEqual({ month: '2026-03', content: '开展春季开学工作调研', kind: '专项督导', topic: '春季开学工作' });
+    expect((await store.listPlan())[0]).toEqual({
+      month: '2026-03',
+      content: '开展春季开学工作调研',
+      kind: '专项督导',
+      topic: '春季开学工作',
+    });
   });
 
   it('importing the same file twice changes nothing (not even the version)', async () => {
@@ -96,12 +101,25 @@ describe('importing the roster into the store', () => {
   });
 
   it('bindChat adds a chat; a roster file listing the same chat supersedes it', async () => {
-    await store.bindChat({ platform: 'wecom', chatId: 'wrNewGroup', name: '新群', binding: { type: 'school', id: 'S01' } });
-    expect((await store.listChats()).find((c) => c.chatId === 'wrNewGroup')?.binding).toEqual({ type: 'school', id: 'S01' });
+    await store.bindChat({
+      platform: 'wecom',
+      chatId: 'wrNewGroup',
+      name: '新群',
+      binding: { type: 'school', id: 'S01' },
+    });
+    expect((await store.listChats()).find((c) => c.chatId === 'wrNewGroup')?.binding).toEqual({
+      type: 'school',
+      id: 'S01',
+    });
     const roster = await demo();
-    roster.chats = [...roster.chats, { platform: 'wecom', chatId: 'wrNewGroup', name: '新群', binding: { type: 'office', id: 'office' } }];
+    roster.chats = [
+      ...roster.chats,
+      { platform: 'wecom', chatId: 'wrNewGroup', name: '新群', binding: { type: 'office', id: 'office' } },
+    ];
     await store.importRoster(roster);
-    expect((await store.listChats()).filter((c) => c.chatId === 'wrNewGroup').map((c) => c.binding.type)).toEqual(['office']);
+    expect(
+      (await store.listChats()).filter((c) => c.chatId === 'wrNewGroup').map((c) => c.binding.type),
+    ).toEqual(['office']);
   });
 
   it('last platform per person', async () => {
@@ -130,7 +148,13 @@ describe('npx dudao import', () => {
     const out: string[] = [];
     const err: string[] = [];
     const config = loadConfig({ REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
-    const code = await importCommand({ config, log: createLogger('silent', new LogSink()), args, out: (l) => out.push(l), err: (l) => err.push(l) });
+    const code = await importCommand({
+      config,
+      log: createLogger('silent', new LogSink()),
+      args,
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
     return { code, out, err };
   };
 
@@ -143,8 +167,14 @@ describe('npx dudao import', () => {
 
   it('a file with mistakes prints every one and exits 1 without touching Redis', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('学校').addRows([['编号', '名称', '类型', '责任区'], ['S1', '甲小学', '大学', '东片']]);
-    wb.addWorksheet('人员').addRows([['编号', '姓名', '角色', '学校'], ['p1', '李校长', '校长', '乙小学']]);
+    wb.addWorksheet('学校').addRows([
+      ['编号', '名称', '类型', '责任区'],
+      ['S1', '甲小学', '大学', '东片'],
+    ]);
+    wb.addWorksheet('人员').addRows([
+      ['编号', '姓名', '角色', '学校'],
+      ['p1', '李校长', '校长', '乙小学'],
+    ]);
     const file = join(dir, 'bad.xlsx');
     await wb.xlsx.writeFile(file);
     const r = await run([file]);

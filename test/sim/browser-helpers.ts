@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-
 /**
  * Debian's chromium, driven by playwright-core (no browser download). The bootstrap installs it
  * for `npm test`; the test skips only when it is absent AND DUDAO_SKIP_BROWSER=1 says so.
@@ -63,7 +62,8 @@ export async function openPhone(): Promise<Phone> {
 export async function shot(page: Page, name: string, docsPath?: string) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
-  if (docsPath && process.env.DUDAO_DOCS_SCREENSHOT === '1') await page.screenshot({ path: join(root, docsPath) });
+  if (docsPath && process.env.DUDAO_DOCS_SCREENSHOT === '1')
+    await page.screenshot({ path: join(root, docsPath) });
 }
 
 /** Become `personId` in the picker and wait until their conversations are live. */

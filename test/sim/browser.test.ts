@@ -6,7 +6,15 @@ import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { ensureDemoRoster } from '../../src/roster/demo.js';
 import { simConversationKey } from '../../src/platforms/sim/keys.js';
-import { EXAMPLE_RECORD, become, openLog, openPhone, shot, skipBrowser, type Phone } from './browser-helpers.js';
+import {
+  EXAMPLE_RECORD,
+  become,
+  openLog,
+  openPhone,
+  shot,
+  skipBrowser,
+  type Phone,
+} from './browser-helpers.js';
 
 /**
  * The simulator as a newcomer uses it: the real service (web + workers, SIM=on, the demo
@@ -39,7 +47,9 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await expect.poll(() => page.getByLabel('当前身份').inputValue()).toBe(SUPERVISOR);
     await expect.poll(() => page.locator('#chat-title').textContent()).toBe('督导助手');
     expect(await page.locator('.sim-badge').textContent()).toBe('模拟器');
-    expect(await page.locator('#clock-now').textContent()).toMatch(/^\d{1,2}月\d{1,2}日 周.(（.+）)? \d\d:\d\d/);
+    expect(await page.locator('#clock-now').textContent()).toMatch(
+      /^\d{1,2}月\d{1,2}日 周.(（.+）)? \d\d:\d\d/,
+    );
   });
 
   it('submits the eight-line example record through the accept step', async () => {
@@ -48,7 +58,9 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await box.fill(EXAMPLE_RECORD);
     await page.getByRole('button', { name: '发送', exact: true }).click();
     const mine = openLog(page).locator('.msg.mine').last();
-    await expect.poll(() => mine.locator('.text').textContent()).toBe(EXAMPLE_RECORD.replace('@督导助手 ', ''));
+    await expect
+      .poll(() => mine.locator('.text').textContent())
+      .toBe(EXAMPLE_RECORD.replace('@督导助手 ', ''));
     expect(await mine.locator('.sim-tag').textContent()).toBe('模拟');
     expect(await box.inputValue()).toBe('');
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
@@ -104,7 +116,9 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await page.getByRole('button', { name: '+1 工作日' }).click();
     await expect.poll(() => page.locator('#clock-now').textContent()).toContain('（已调整）');
     await page.getByRole('button', { name: /^到 \d{1,2}:\d\d$/ }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/模拟时间已调到 .*08:30；提醒 \d+ 条，日报 \d+ 份/);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toMatch(/模拟时间已调到 .*08:30；提醒 \d+ 条，日报 \d+ 份/);
     const digest = openLog(page).locator('article.card-digest').last();
     await digest.waitFor();
     const text = (await digest.textContent()) ?? '';
@@ -126,8 +140,13 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
 
   it('sends a picture as its own message, stored and shown', async () => {
     const { page } = phone;
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==', 'base64');
-    await page.locator('#composer-file').setInputFiles({ name: '公示栏.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .locator('#composer-file')
+      .setInputFiles({ name: '公示栏.png', mimeType: 'image/png', buffer: png });
     const img = openLog(page).locator('.msg.mine img.pic').last();
     await img.waitFor();
     expect(await img.getAttribute('src')).toMatch(/^\/sim\/media\/sim-[0-9a-f]{32}\.png$/);
@@ -151,7 +170,14 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
       ],
       text: '整改通知',
     };
-    await svc.rt.redis.xadd(key, '*', 'type', 'out', 'data', JSON.stringify({ cardId: 'sim-test-1', at: new Date().toISOString(), card, items: ['ZG-901'] }));
+    await svc.rt.redis.xadd(
+      key,
+      '*',
+      'type',
+      'out',
+      'data',
+      JSON.stringify({ cardId: 'sim-test-1', at: new Date().toISOString(), card, items: ['ZG-901'] }),
+    );
     const drawn = openLog(page).locator('article[data-card-id="sim-test-1"]');
     await drawn.waitFor();
     expect(await drawn.locator('.entry-text').textContent()).toBe('<b>不是标记</b>'); // text, never markup
@@ -160,11 +186,31 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await drawn.getByRole('button', { name: '确认申请延期' }).click();
     await expect
       .poll(async () => {
-        const jobs = await svc.rt.jobQueues.inbound.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed']);
+        const jobs = await svc.rt.jobQueues.inbound.getJobs([
+          'waiting',
+          'active',
+          'completed',
+          'failed',
+          'delayed',
+        ]);
         return jobs.map((j) => j.data).find((d) => d.kind === 'action' && d.item === 'ZG-901');
       })
-      .toMatchObject({ platform: 'sim', channel: 'sim', senderId: 'pri-s02', action: 'extend', value: '4月10日 原因：材料未到', cardRef: { cardId: 'sim-test-1' } });
-    await svc.rt.redis.xadd(key, '*', 'type', 'update', 'data', JSON.stringify({ item: 'ZG-901', outcome: '已申请延期至 4月10日', cardId: 'sim-test-1' }));
+      .toMatchObject({
+        platform: 'sim',
+        channel: 'sim',
+        senderId: 'pri-s02',
+        action: 'extend',
+        value: '4月10日 原因：材料未到',
+        cardRef: { cardId: 'sim-test-1' },
+      });
+    await svc.rt.redis.xadd(
+      key,
+      '*',
+      'type',
+      'update',
+      'data',
+      JSON.stringify({ item: 'ZG-901', outcome: '已申请延期至 4月10日', cardId: 'sim-test-1' }),
+    );
     await drawn.locator('.outcome').waitFor();
     expect(await drawn.locator('.outcome').textContent()).toBe('已申请延期至 4月10日');
     expect(await drawn.locator('button').count()).toBe(0);

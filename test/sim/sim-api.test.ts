@@ -12,12 +12,28 @@ import type { Roster } from '../../src/domain/roster.js';
 const roster: Roster = {
   zones: [{ id: 'Z1', name: '城东责任区' }],
   schools: [
-    { id: 'S1', name: '龙泉小学', shortNames: ['龙泉'], type: '小学', nature: '公办', zone: 'Z1', active: true },
+    {
+      id: 'S1',
+      name: '龙泉小学',
+      shortNames: ['龙泉'],
+      type: '小学',
+      nature: '公办',
+      zone: 'Z1',
+      active: true,
+    },
     { id: 'S2', name: '青石中学', shortNames: [], type: '初中', nature: '公办', zone: 'Z1', active: true },
   ],
   people: [
     { id: 'p-wang', name: '王老师', roles: ['supervisor'], zones: ['Z1'], fullTime: true, active: true },
-    { id: 'p-li', name: '李校长', roles: ['principal'], school: 'S1', zones: [], fullTime: false, active: true },
+    {
+      id: 'p-li',
+      name: '李校长',
+      roles: ['principal'],
+      school: 'S1',
+      zones: [],
+      fullTime: false,
+      active: true,
+    },
     { id: 'p-zhao', name: '赵主任', roles: ['leader'], zones: ['*'], fullTime: true, active: true },
   ],
   chats: [
@@ -29,13 +45,20 @@ const roster: Roster = {
 };
 
 // a 1×1 transparent PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('simulator API (SIM=on): the same accept step as the platforms', () => {
   let svc: TestService;
   let dataDir: string;
   const post = (path: string, body: unknown) =>
-    fetch(`${svc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${svc.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dudao-sim-'));
@@ -66,21 +89,34 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
   });
 
   it('lists the roster people with roles and school, and their conversations', async () => {
-    const { people } = (await (await fetch(`${svc.url}/sim/api/people`)).json()) as { people: { id: string; label: string; school?: { name: string } }[] };
+    const { people } = (await (await fetch(`${svc.url}/sim/api/people`)).json()) as {
+      people: { id: string; label: string; school?: { name: string } }[];
+    };
     expect(people.map((p) => p.id)).toEqual(['p-wang', 'p-li', 'p-zhao']);
     expect(people[1]).toMatchObject({ school: { name: '龙泉小学' }, label: '校长 · 龙泉小学' });
     const convs = async (person: string) =>
-      ((await (await fetch(`${svc.url}/sim/api/conversations?person=${person}`)).json()) as { conversations: { id: string; isGroup: boolean }[] }).conversations.map((c) => c.id);
+      (
+        (await (await fetch(`${svc.url}/sim/api/conversations?person=${person}`)).json()) as {
+          conversations: { id: string; isGroup: boolean }[];
+        }
+      ).conversations.map((c) => c.id);
     expect(await convs('p-wang')).toEqual(['dm:p-wang', 'group:zone-z1', 'group:office', 'group:school-s2']);
     expect(await convs('p-li')).toEqual(['dm:p-li', 'group:zone-z1']);
     expect((await fetch(`${svc.url}/sim/api/conversations?person=nobody`)).status).toBe(404);
   });
 
   it('a typed message becomes an InboundMessage on the inbound queue, mention stripped, counted as platform sim', async () => {
-    const r = await post('/sim/api/messages', { person: 'p-wang', conversation: 'group:zone-z1', text: '@督导助手 待办', clientId: 'c0ffee00c0ffee01' });
+    const r = await post('/sim/api/messages', {
+      person: 'p-wang',
+      conversation: 'group:zone-z1',
+      text: '@督导助手 待办',
+      clientId: 'c0ffee00c0ffee01',
+    });
     expect(r.status).toBe(202);
     expect(await r.json()).toEqual({ id: 'sim-c0ffee00c0ffee01', outcome: 'accepted' });
-    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id: 'sim-c0ffee00c0ffee01' }));
+    const job = await svc.rt.jobQueues.inbound.getJob(
+      inboundJobId({ channel: 'sim', id: 'sim-c0ffee00c0ffee01' }),
+    );
     expect(job?.data).toMatchObject({
       kind: 'message',
       platform: 'sim',
@@ -92,7 +128,12 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
       attachments: [],
     });
     // the same message again (a retry after a lost answer) is deduplicated by the accept step
-    const again = await post('/sim/api/messages', { person: 'p-wang', conversation: 'group:zone-z1', text: '@督导助手 待办', clientId: 'c0ffee00c0ffee01' });
+    const again = await post('/sim/api/messages', {
+      person: 'p-wang',
+      conversation: 'group:zone-z1',
+      text: '@督导助手 待办',
+      clientId: 'c0ffee00c0ffee01',
+    });
     expect(await again.json()).toMatchObject({ outcome: 'duplicate' });
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
     expect(metrics).toContain('dudao_callbacks_total{platform="sim",outcome="accepted"} 1');
@@ -104,45 +145,86 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
   });
 
   it('keeps the eight lines of a record and marks a direct chat as not a group', async () => {
-    const text = '@督导助手 提交督导记录\n学校：龙泉小学\n日期：3月15日\n类型：专项督导（双减）\n情况：抽查。\n问题：\n1、甲\n2、乙';
+    const text =
+      '@督导助手 提交督导记录\n学校：龙泉小学\n日期：3月15日\n类型：专项督导（双减）\n情况：抽查。\n问题：\n1、甲\n2、乙';
     const r = await post('/sim/api/messages', { person: 'p-wang', conversation: 'dm:p-wang', text });
     const { id } = (await r.json()) as { id: string };
     const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
     expect(job?.data.conversation).toEqual({ id: 'dm:p-wang', isGroup: false, name: '督导助手' });
     expect(job?.data.text).toBe(text.replace('@督导助手 ', ''));
-    expect((job?.data.text as string).split('\n')).toHaveLength(8);
+    expect(String(job?.data.text).split('\n')).toHaveLength(8);
   });
 
   it('a card click becomes an InboundAction with the clicked card', async () => {
-    const r = await post('/sim/api/actions', { person: 'p-li', action: 'done', item: 'ZG-21', cardId: 'card-1', conversation: 'dm:p-li', clientId: 'aaaabbbbccccdddd' });
+    const r = await post('/sim/api/actions', {
+      person: 'p-li',
+      action: 'done',
+      item: 'ZG-21',
+      cardId: 'card-1',
+      conversation: 'dm:p-li',
+      clientId: 'aaaabbbbccccdddd',
+    });
     expect(r.status).toBe(202);
-    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id: 'sim-act-aaaabbbbccccdddd' }));
-    expect(job?.data).toMatchObject({ kind: 'action', platform: 'sim', channel: 'sim', senderId: 'p-li', action: 'done', item: 'ZG-21', cardRef: { cardId: 'card-1' }, conversation: { id: 'dm:p-li', isGroup: false } });
+    const job = await svc.rt.jobQueues.inbound.getJob(
+      inboundJobId({ channel: 'sim', id: 'sim-act-aaaabbbbccccdddd' }),
+    );
+    expect(job?.data).toMatchObject({
+      kind: 'action',
+      platform: 'sim',
+      channel: 'sim',
+      senderId: 'p-li',
+      action: 'done',
+      item: 'ZG-21',
+      cardRef: { cardId: 'card-1' },
+      conversation: { id: 'dm:p-li', isGroup: false },
+    });
   });
 
   it('refuses what no platform would deliver: strangers, other people’s chats, empty or malformed bodies', async () => {
-    expect((await post('/sim/api/messages', { person: 'nobody', conversation: 'dm:nobody', text: '帮助' })).status).toBe(404);
-    expect((await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-wang', text: '帮助' })).status).toBe(403);
-    expect((await post('/sim/api/messages', { person: 'p-li', conversation: 'group:office', text: '帮助' })).status).toBe(403);
-    expect((await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-li', text: ' @督导助手 ' })).status).toBe(400);
-    expect((await post('/sim/api/actions', { person: 'p-li', action: 'explode', item: 'ZG-1', cardId: 'x' })).status).toBe(400);
+    expect(
+      (await post('/sim/api/messages', { person: 'nobody', conversation: 'dm:nobody', text: '帮助' })).status,
+    ).toBe(404);
+    expect(
+      (await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-wang', text: '帮助' })).status,
+    ).toBe(403);
+    expect(
+      (await post('/sim/api/messages', { person: 'p-li', conversation: 'group:office', text: '帮助' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-li', text: ' @督导助手 ' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post('/sim/api/actions', { person: 'p-li', action: 'explode', item: 'ZG-1', cardId: 'x' }))
+        .status,
+    ).toBe(400);
     const bad = await fetch(`${svc.url}/sim/api/messages`, { method: 'POST', body: '{not json' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'malformed' } });
   });
 
   it('stores an attached picture under DATA_DIR/media/sim and the message carries only its id', async () => {
-    const r = await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-li', text: '', attachments: [{ kind: 'image', name: 'a.png', data: PNG.toString('base64') }] });
+    const r = await post('/sim/api/messages', {
+      person: 'p-li',
+      conversation: 'dm:p-li',
+      text: '',
+      attachments: [{ kind: 'image', name: 'a.png', data: PNG.toString('base64') }],
+    });
     expect(r.status).toBe(202);
     const { id } = (await r.json()) as { id: string };
     const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
-    const [att] = job?.data.attachments as { kind: string; mediaId: string }[];
+    const [att] = (job?.data.attachments ?? []) as { kind: string; mediaId: string }[];
     expect(att).toMatchObject({ kind: 'image', mediaId: expect.stringMatching(/^sim-[0-9a-f]{32}\.png$/) });
     expect(existsSync(join(dataDir, 'media', 'sim', att!.mediaId))).toBe(true);
     const img = await fetch(`${svc.url}/sim/media/${att!.mediaId}`);
     expect(img.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await img.arrayBuffer()).equals(PNG)).toBe(true);
-    const notImage = await post('/sim/api/messages', { person: 'p-li', conversation: 'dm:p-li', attachments: [{ kind: 'image', data: Buffer.from('<svg/>').toString('base64') }] });
+    const notImage = await post('/sim/api/messages', {
+      person: 'p-li',
+      conversation: 'dm:p-li',
+      attachments: [{ kind: 'image', data: Buffer.from('<svg/>').toString('base64') }],
+    });
     expect(notImage.status).toBe(400);
   });
 
@@ -162,7 +244,14 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     };
     await until('event: live');
     expect(buf).toContain('"type":"in"'); // the picture sent above, from history
-    await svc.rt.redis.xadd(simConversationKey(svc.rt.prefix, 'dm:p-li'), '*', 'type', 'out', 'data', JSON.stringify({ cardId: 'c9', card: { title: '整改通知' } }));
+    await svc.rt.redis.xadd(
+      simConversationKey(svc.rt.prefix, 'dm:p-li'),
+      '*',
+      'type',
+      'out',
+      'data',
+      JSON.stringify({ cardId: 'c9', card: { title: '整改通知' } }),
+    );
     await until('整改通知');
     const clients = async () => (await svc.rt.redis.client('LIST')) as string;
     expect(await clients()).toContain('dudao-sim-events');
@@ -178,9 +267,15 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     expect(c).toMatchObject({ simulated: true, day: '2030-03-18', label: '3月18日 周一 08:30' });
     // rt.now() is what the inbound job, the handlers and the time jobs read
     expect(Math.abs(svc.rt.now().getTime() - Date.parse('2030-03-18T00:30:00Z'))).toBeLessThan(5000);
-    const next = (await (await post('/sim/api/clock', { to: '+1workday' })).json()) as { day: string; time: string };
+    const next = (await (await post('/sim/api/clock', { to: '+1workday' })).json()) as {
+      day: string;
+      time: string;
+    };
     expect(next).toMatchObject({ day: '2030-03-19', time: '08:30' });
-    const at0830 = (await (await post('/sim/api/clock', { to: 'next-0830' })).json()) as { day: string; time: string };
+    const at0830 = (await (await post('/sim/api/clock', { to: 'next-0830' })).json()) as {
+      day: string;
+      time: string;
+    };
     expect(at0830).toMatchObject({ day: '2030-03-20', time: '08:30' });
     expect((await post('/sim/api/clock', { to: 'tomorrow-ish' })).status).toBe(400);
     await post('/sim/api/clock', { to: 'reset' });
@@ -197,7 +292,16 @@ describe('SIM=off', () => {
   afterAll(async () => svc?.close());
 
   it('has no /sim route at all', async () => {
-    for (const path of ['/sim', '/sim/', '/sim/app.js', '/sim/app.css', '/sim/api/people', '/sim/api/conversations?person=p-wang', '/sim/api/events?person=p-wang', '/sim/api/clock']) {
+    for (const path of [
+      '/sim',
+      '/sim/',
+      '/sim/app.js',
+      '/sim/app.css',
+      '/sim/api/people',
+      '/sim/api/conversations?person=p-wang',
+      '/sim/api/events?person=p-wang',
+      '/sim/api/clock',
+    ]) {
       expect((await fetch(`${svc.url}${path}`)).status, path).toBe(404);
     }
     for (const path of ['/sim/api/messages', '/sim/api/actions', '/sim/api/clock']) {

@@ -9,8 +9,17 @@ import { openStore, smallRoster, submit } from './setup.js';
 
 const now = new Date('2026-03-20T02:00:00Z');
 const mix: TransitionAction[] = [
-  'acknowledge', 'progress', 'done', 'done', 'close', 'reject', 'reopen',
-  'request_extension', 'approve_extension', 'refuse_extension', 'attach',
+  'acknowledge',
+  'progress',
+  'done',
+  'done',
+  'close',
+  'reject',
+  'reopen',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'attach',
 ];
 
 describe('100 conflicting transitions on one item at once', () => {
@@ -27,7 +36,12 @@ describe('100 conflicting transitions on one item at once', () => {
   });
 
   it('leave a valid state whose history explains every step', async () => {
-    const { items } = await store.createRecord({ command: submit(undefined, ['食堂留样记录不全']), supervisor: 'sup-wang', source: { platform: 'sim', messageId: 'rec' }, now });
+    const { items } = await store.createRecord({
+      command: submit(undefined, ['食堂留样记录不全']),
+      supervisor: 'sup-wang',
+      source: { platform: 'sim', messageId: 'rec' },
+      now,
+    });
     const id = items[0]!.id;
     // four connections, so the requests really interleave inside Redis
     const stores = [store];
@@ -45,7 +59,9 @@ describe('100 conflicting transitions on one item at once', () => {
       until: '2026-04-30',
       note: `第${i}次`,
     }));
-    const results: TransitionResult[] = await Promise.all(requests.map((r, i) => stores[i % stores.length]!.transition(r)));
+    const results: TransitionResult[] = await Promise.all(
+      requests.map((r, i) => stores[i % stores.length]!.transition(r)),
+    );
 
     const history = await store.history(id);
     expect(history[0]!.action).toBe('create');
@@ -75,7 +91,8 @@ describe('100 conflicting transitions on one item at once', () => {
     expect(item.extension !== undefined).toBe(pending);
     // indexes agree with the final state
     const n = id.slice(3);
-    for (const s of itemStatuses) expect(await redis.zscore(`${prefix}:ix:st:${s}`, n) !== null, s).toBe(s === state);
+    for (const s of itemStatuses)
+      expect((await redis.zscore(`${prefix}:ix:st:${s}`, n)) !== null, s).toBe(s === state);
     expect((await redis.zscore(`${prefix}:ix:open`, n)) !== null).toBe(state !== 'closed');
     // the audit stream saw each applied change once
     const audit = await redis.xrange(`${prefix}:audit`, '-', '+');

@@ -28,7 +28,10 @@ describe('the lifecycle table', () => {
     expect(nextState('reopen', 'closed', false)).toEqual({ ok: true, to: 'in_progress' });
     expect(nextState('close', 'open', false)).toEqual({ ok: false, code: 'bad_state' });
     expect(nextState('close', 'closed', false)).toEqual({ ok: false, code: 'bad_state' });
-    expect(nextState('approve_extension', 'in_progress', false)).toEqual({ ok: false, code: 'no_pending_extension' });
+    expect(nextState('approve_extension', 'in_progress', false)).toEqual({
+      ok: false,
+      code: 'no_pending_extension',
+    });
     expect(nextState('approve_extension', 'in_progress', true)).toEqual({ ok: true, to: 'in_progress' });
   });
 
@@ -53,10 +56,24 @@ describe('transition in Redis follows the table for every action from every stat
   });
 
   async function itemIn(state: ItemStatus, pending: boolean): Promise<string> {
-    const r = await store.createRecord({ command: submit(undefined, ['问题']), supervisor: 'sup-wang', source: src(), now });
+    const r = await store.createRecord({
+      command: submit(undefined, ['问题']),
+      supervisor: 'sup-wang',
+      source: src(),
+      now,
+    });
     const id = r.items[0]!.id;
-    if (pending) await store.transition({ item: id, action: 'request_extension', actor: 'pri-li', source: src(), now, until: '2026-04-30' });
-    for (const a of pathTo[state]) expect((await store.transition({ item: id, action: a, actor: 'x', source: src(), now })).ok).toBe(true);
+    if (pending)
+      await store.transition({
+        item: id,
+        action: 'request_extension',
+        actor: 'pri-li',
+        source: src(),
+        now,
+        until: '2026-04-30',
+      });
+    for (const a of pathTo[state])
+      expect((await store.transition({ item: id, action: a, actor: 'x', source: src(), now })).ok).toBe(true);
     return id;
   }
 
@@ -69,7 +86,15 @@ describe('transition in Redis follows the table for every action from every stat
           const before = await store.getItem(id);
           const hist = (await store.history(id)).length;
           const want = nextState(action, state, pending);
-          const r = await store.transition({ item: id, action, actor: 'sup-wang', source: src(), now, until: action === 'request_extension' ? '2026-05-08' : undefined, attachments: action === 'attach' ? [{ kind: 'image', mediaId: 'img1' }] : undefined });
+          const r = await store.transition({
+            item: id,
+            action,
+            actor: 'sup-wang',
+            source: src(),
+            now,
+            until: action === 'request_extension' ? '2026-05-08' : undefined,
+            attachments: action === 'attach' ? [{ kind: 'image', mediaId: 'img1' }] : undefined,
+          });
           if (!want.ok) {
             expect(r).toMatchObject({ ok: false, code: want.code });
             expect(await store.getItem(id)).toEqual(before);
@@ -80,9 +105,12 @@ describe('transition in Redis follows the table for every action from every stat
           const after = (await store.getItem(id))!;
           expect(after.status).toBe(want.to);
           expect(await store.history(id)).toHaveLength(hist + 1);
-          if (action === 'approve_extension') expect([after.deadline, after.extension]).toEqual(['2026-04-30', undefined]);
-          if (action === 'refuse_extension') expect([after.deadline, after.extension]).toEqual([before!.deadline, undefined]);
-          if (action === 'request_extension') expect(after.extension).toMatchObject({ until: '2026-05-08', by: 'sup-wang' });
+          if (action === 'approve_extension')
+            expect([after.deadline, after.extension]).toEqual(['2026-04-30', undefined]);
+          if (action === 'refuse_extension')
+            expect([after.deadline, after.extension]).toEqual([before!.deadline, undefined]);
+          if (action === 'request_extension')
+            expect(after.extension).toMatchObject({ until: '2026-05-08', by: 'sup-wang' });
           if (action === 'attach') expect(after.attachments).toBe(1);
           if (want.to === 'closed') expect(after.closedAt).toBe(now.toISOString());
         });
@@ -103,11 +131,21 @@ describe('transition in Redis follows the table for every action from every stat
 
   it('an extension approved with a date of its own moves the deadline and re-sorts the deadline index', async () => {
     const id = await itemIn('in_progress', true);
-    const r = await store.transition({ item: id, action: 'approve_extension', actor: 'sup-wang', source: src(), now, until: '2026-06-01', note: '同意' });
+    const r = await store.transition({
+      item: id,
+      action: 'approve_extension',
+      actor: 'sup-wang',
+      source: src(),
+      now,
+      until: '2026-06-01',
+      note: '同意',
+    });
     expect(r.ok && r.item.deadline).toBe('2026-06-01');
     const page = await store.scanOpenByDeadline('2026-05-31', undefined, 500);
     expect(page.items.map((i) => i.id)).not.toContain(id);
-    expect((await store.scanOpenByDeadline('2026-06-01', undefined, 500)).items.map((i) => i.id)).toContain(id);
+    expect((await store.scanOpenByDeadline('2026-06-01', undefined, 500)).items.map((i) => i.id)).toContain(
+      id,
+    );
   });
 
   it('approving without a date takes the requested one; Lua computes the same day score as the codec', async () => {
@@ -128,8 +166,22 @@ describe('transition in Redis follows the table for every action from every stat
     const id = await itemIn('open', false);
     const s = src();
     const auditBefore = await redis.xlen(`${prefix}:audit`);
-    const first = await store.transition({ item: id, action: 'done', actor: 'pri-li', source: s, now, note: '已整改' });
-    const again = await store.transition({ item: id, action: 'done', actor: 'pri-li', source: s, now: new Date(now.getTime() + 60_000), note: '已整改' });
+    const first = await store.transition({
+      item: id,
+      action: 'done',
+      actor: 'pri-li',
+      source: s,
+      now,
+      note: '已整改',
+    });
+    const again = await store.transition({
+      item: id,
+      action: 'done',
+      actor: 'pri-li',
+      source: s,
+      now: new Date(now.getTime() + 60_000),
+      note: '已整改',
+    });
     expect(first).toMatchObject({ ok: true, duplicate: false, from: 'open', to: 'submitted' });
     expect(again).toMatchObject({ ok: true, duplicate: true, from: 'open', to: 'submitted' });
     expect(again.ok && again.event).toEqual(first.ok && first.event);
@@ -137,12 +189,18 @@ describe('transition in Redis follows the table for every action from every stat
     expect(await redis.xlen(`${prefix}:audit`)).toBe(auditBefore + 1);
     // the same message on another item is a different change
     const other = await itemIn('open', false);
-    expect(await store.transition({ item: other, action: 'done', actor: 'pri-li', source: s, now })).toMatchObject({ ok: true, duplicate: false });
+    expect(
+      await store.transition({ item: other, action: 'done', actor: 'pri-li', source: s, now }),
+    ).toMatchObject({ ok: true, duplicate: false });
   });
 
   it('unknown items are refused without touching anything', async () => {
-    expect(await store.transition({ item: 'ZG-99999', action: 'done', actor: 'x', source: src(), now })).toEqual({ ok: false, code: 'unknown_item' });
-    expect(await store.transition({ item: 'bogus', action: 'done', actor: 'x', source: src(), now })).toEqual({ ok: false, code: 'unknown_item' });
+    expect(
+      await store.transition({ item: 'ZG-99999', action: 'done', actor: 'x', source: src(), now }),
+    ).toEqual({ ok: false, code: 'unknown_item' });
+    expect(await store.transition({ item: 'bogus', action: 'done', actor: 'x', source: src(), now })).toEqual(
+      { ok: false, code: 'unknown_item' },
+    );
     expect(await redis.exists(`${prefix}:zg:99999:h`)).toBe(0);
   });
 });

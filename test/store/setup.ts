@@ -21,16 +21,75 @@ export function smallRoster(): Roster {
       { id: 'z2', name: '第二责任区' },
     ],
     schools: [
-      { id: 'S01', name: '龙泉小学', shortNames: ['龙泉小'], type: '小学', nature: '公办', zone: 'z1', active: true },
+      {
+        id: 'S01',
+        name: '龙泉小学',
+        shortNames: ['龙泉小'],
+        type: '小学',
+        nature: '公办',
+        zone: 'z1',
+        active: true,
+      },
       { id: 'S02', name: '龙泉中学', shortNames: [], type: '初中', nature: '公办', zone: 'z1', active: true },
-      { id: 'S03', name: '区实验幼儿园', shortNames: ['实验幼'], type: '幼儿园', nature: '公办', zone: 'z2', active: true },
+      {
+        id: 'S03',
+        name: '区实验幼儿园',
+        shortNames: ['实验幼'],
+        type: '幼儿园',
+        nature: '公办',
+        zone: 'z2',
+        active: true,
+      },
     ],
     people: [
-      { id: 'sup-wang', name: '王建国', roles: ['supervisor'], zones: ['z1'], fullTime: false, wecomId: 'wangjianguo', dingtalkId: 'dt-wang', active: true },
-      { id: 'sup-zhao', name: '赵敏', roles: ['supervisor'], zones: ['z2'], fullTime: true, wecomId: 'zhaomin', active: true },
-      { id: 'pri-li', name: '李校长', roles: ['principal'], school: 'S01', zones: [], fullTime: false, wecomId: 'lixiaozhang', active: true },
-      { id: 'pri-chen', name: '陈园长', roles: ['principal'], school: 'S03', zones: [], fullTime: false, dingtalkId: 'dt-chen', active: true },
-      { id: 'lead-liu', name: '刘主任', roles: ['leader'], zones: ['*'], fullTime: true, wecomId: 'liuzhuren', active: true },
+      {
+        id: 'sup-wang',
+        name: '王建国',
+        roles: ['supervisor'],
+        zones: ['z1'],
+        fullTime: false,
+        wecomId: 'wangjianguo',
+        dingtalkId: 'dt-wang',
+        active: true,
+      },
+      {
+        id: 'sup-zhao',
+        name: '赵敏',
+        roles: ['supervisor'],
+        zones: ['z2'],
+        fullTime: true,
+        wecomId: 'zhaomin',
+        active: true,
+      },
+      {
+        id: 'pri-li',
+        name: '李校长',
+        roles: ['principal'],
+        school: 'S01',
+        zones: [],
+        fullTime: false,
+        wecomId: 'lixiaozhang',
+        active: true,
+      },
+      {
+        id: 'pri-chen',
+        name: '陈园长',
+        roles: ['principal'],
+        school: 'S03',
+        zones: [],
+        fullTime: false,
+        dingtalkId: 'dt-chen',
+        active: true,
+      },
+      {
+        id: 'lead-liu',
+        name: '刘主任',
+        roles: ['leader'],
+        zones: ['*'],
+        fullTime: true,
+        wecomId: 'liuzhuren',
+        active: true,
+      },
       { id: 'lead-sun', name: '孙副主任', roles: ['leader'], zones: ['z2'], fullTime: true, active: true },
       { id: 'admin', name: '管理员', roles: ['admin'], zones: [], fullTime: false, active: true },
     ],
@@ -39,7 +98,10 @@ export function smallRoster(): Roster {
   };
 }
 
-export function submit(school = { id: 'S01', name: '龙泉小学' }, problems = ['三年级作业公示栏未按周更新', '课后服务学生签到表缺2月数据']): SubmitRecord {
+export function submit(
+  school = { id: 'S01', name: '龙泉小学' },
+  problems = ['三年级作业公示栏未按周更新', '课后服务学生签到表缺2月数据'],
+): SubmitRecord {
   return {
     command: 'submit_record',
     school,
@@ -47,6 +109,10 @@ export function submit(school = { id: 'S01', name: '龙泉小学' }, problems = 
     kind: '专项督导',
     topic: '双减',
     findings: '抽查三、五年级作业公示和课后服务台账。',
-    problems: problems.map((text, i) => ({ text, deadline: i === 0 ? '2026-03-23' : '2026-03-31', deadlineSource: 'text' as const })),
+    problems: problems.map((text, i) => ({
+      text,
+      deadline: i === 0 ? '2026-03-23' : '2026-03-31',
+      deadlineSource: 'text' as const,
+    })),
   };
 }

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FullStore } from '../../store/store.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { AppError, badRequest } from '../../errors.js';
@@ -32,8 +32,12 @@ export function parseQuery<S extends z.ZodType>(ctx: Context, schema: S): z.outp
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const where = issue.path.length ? `parameter "${issue.path.join('.')}"` : 'query';
-  const what = issue.code === 'unrecognized_keys' ? `unknown parameter(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${where}: ${issue.message}`;
+  const what =
+    issue.code === 'unrecognized_keys'
+      ? `unknown parameter(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      : `${where}: ${issue.message}`;
   throw badRequest('bad_query', what);
 }
 
-export const notFoundError = (what: string, id: string) => new AppError('not_found', `${what} ${id} not found`, 404);
+export const notFoundError = (what: string, id: string) =>
+  new AppError('not_found', `${what} ${id} not found`, 404);

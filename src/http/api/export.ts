@@ -10,9 +10,16 @@ const exportQuery = z.strictObject({ month: monthParam });
 export const exportRoutes: ApiRoutes = (router, { store, today, reports }) => {
   router.get('/export.xlsx', async (ctx) => {
     const q = parseQuery(ctx, exportQuery);
-    const { buffer } = await exportMonth(store, q.month, { calendar: reports.calendar, timeZone: reports.timeZone, today: today() });
+    const { buffer } = await exportMonth(store, q.month, {
+      calendar: reports.calendar,
+      timeZone: reports.timeZone,
+      today: today(),
+    });
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    ctx.set('Content-Disposition', `attachment; filename="dudao-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督导${q.month}.xlsx`)}`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="dudao-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督导${q.month}.xlsx`)}`,
+    );
     ctx.body = buffer;
   });
 };

@@ -28,11 +28,23 @@ export function apiRouter(rt: Runtime, store: FullStore): Router {
     store,
     today: () => dayInZone(rt.now(), rt.config.TIMEZONE),
     year: () => Number(dayInZone(rt.now(), rt.config.TIMEZONE).slice(0, 4)),
-    reports: { timeZone: rt.config.TIMEZONE, escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS, calendar: createCalendar() },
+    reports: {
+      timeZone: rt.config.TIMEZONE,
+      escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS,
+      calendar: createCalendar(),
+    },
   };
   const router = new Router({ prefix: API_PREFIX });
   router.use(adminAuth(token));
-  for (const routes of [itemsRoutes, recordsRoutes, schoolsRoutes, rosterRoutes, statsRoutes, digestRoutes, exportRoutes]) {
+  for (const routes of [
+    itemsRoutes,
+    recordsRoutes,
+    schoolsRoutes,
+    rosterRoutes,
+    statsRoutes,
+    digestRoutes,
+    exportRoutes,
+  ]) {
     routes(router, deps);
   }
   router.all('{/*rest}', () => {

@@ -24,7 +24,8 @@ export const itemsRoutes: ApiRoutes = (router, { store, today }) => {
       limit: q.limit,
     });
     // overdue=false: the items that are not overdue (closed, or deadline today or later)
-    const items = q.overdue === false ? page.items.filter((i) => i.status === 'closed' || i.deadline >= day) : page.items;
+    const items =
+      q.overdue === false ? page.items.filter((i) => i.status === 'closed' || i.deadline >= day) : page.items;
     const names = new Names(store);
     ctx.body = { items: await Promise.all(items.map((i) => itemJson(i, names, day))), next: page.next };
   });

@@ -46,7 +46,13 @@ export async function itemJson(i: Item, names: Names, today: string) {
   };
 }
 
-export async function itemDetailJson(i: Item, history: HistoryEvent[], deliveries: Delivery[], names: Names, today: string) {
+export async function itemDetailJson(
+  i: Item,
+  history: HistoryEvent[],
+  deliveries: Delivery[],
+  names: Names,
+  today: string,
+) {
   return {
     ...(await itemJson(i, names, today)),
     zone: await names.zone(i.zone),
@@ -71,7 +77,11 @@ export async function itemDetailJson(i: Item, history: HistoryEvent[], deliverie
 }
 
 export async function recordJson(r: VisitRecord, names: Names) {
-  const [school, zone, supervisor] = await Promise.all([names.school(r.school), names.zone(r.zone), names.person(r.supervisor)]);
+  const [school, zone, supervisor] = await Promise.all([
+    names.school(r.school),
+    names.zone(r.zone),
+    names.person(r.supervisor),
+  ]);
   return {
     id: r.id,
     school,

@@ -11,7 +11,13 @@ import { resolveScope } from './resolve.js';
 export const recordsRoutes: ApiRoutes = (router, { store, today }) => {
   router.get('/records', async (ctx) => {
     const q = parseQuery(ctx, recordsQuery);
-    const page = await store.queryRecords({ from: q.from, to: q.to, ...(await resolveScope(store, q)), cursor: q.cursor, limit: q.limit });
+    const page = await store.queryRecords({
+      from: q.from,
+      to: q.to,
+      ...(await resolveScope(store, q)),
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     const names = new Names(store);
     ctx.body = { items: await Promise.all(page.items.map((r) => recordJson(r, names))), next: page.next };
   });
@@ -23,6 +29,9 @@ export const recordsRoutes: ApiRoutes = (router, { store, today }) => {
     const names = new Names(store);
     const day = today();
     const items = await store.getItems(rec.items);
-    ctx.body = { ...(await recordJson(rec, names)), items: await Promise.all(items.map((i) => itemJson(i, names, day))) };
+    ctx.body = {
+      ...(await recordJson(rec, names)),
+      items: await Promise.all(items.map((i) => itemJson(i, names, day))),
+    };
   });
 };

@@ -22,7 +22,11 @@ export async function resolveZone(store: FullStore, ref: string | undefined): Pr
   return z.id;
 }
 
-export async function resolvePerson(store: FullStore, ref: string | undefined, param: string): Promise<string | undefined> {
+export async function resolvePerson(
+  store: FullStore,
+  ref: string | undefined,
+  param: string,
+): Promise<string | undefined> {
   if (ref === undefined) return undefined;
   const p = (await store.getPerson(ref)) ?? (await store.listPeople()).find((x) => x.name === ref);
   if (!p) throw badRequest('unknown_person', `parameter "${param}": no person with id or name "${ref}"`);

@@ -27,7 +27,11 @@ export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
     if (!r.ok) {
       ctx.status = 400;
       ctx.body = {
-        error: { code: 'invalid_roster', message: `名单有 ${r.errors.length} 处错误，未导入任何数据`, details: r.errors },
+        error: {
+          code: 'invalid_roster',
+          message: `名单有 ${r.errors.length} 处错误，未导入任何数据`,
+          details: r.errors,
+        },
       };
       return;
     }

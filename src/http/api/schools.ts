@@ -13,11 +13,22 @@ export const schoolsRoutes: ApiRoutes = (router, { store, today }) => {
     if (!school) throw notFoundError('school', ctx.params.id!);
     const names = new Names(store);
     const people = await store.listPeople();
-    const principals = people.filter((p) => p.active && p.roles.includes('principal') && p.school === school.id);
-    const supervisors = people.filter(
-      (p) => p.active && p.roles.includes('supervisor') && (p.zones.includes('*') || p.zones.includes(school.zone)),
+    const principals = people.filter(
+      (p) => p.active && p.roles.includes('principal') && p.school === school.id,
     );
-    const counts: Record<ItemStatus | 'overdue', number> = { open: 0, in_progress: 0, submitted: 0, closed: 0, overdue: 0 };
+    const supervisors = people.filter(
+      (p) =>
+        p.active &&
+        p.roles.includes('supervisor') &&
+        (p.zones.includes('*') || p.zones.includes(school.zone)),
+    );
+    const counts: Record<ItemStatus | 'overdue', number> = {
+      open: 0,
+      in_progress: 0,
+      submitted: 0,
+      closed: 0,
+      overdue: 0,
+    };
     const day = today();
     let cursor: string | undefined;
     do {
@@ -38,7 +49,9 @@ export const schoolsRoutes: ApiRoutes = (router, { store, today }) => {
       active: school.active,
       principals: principals.map((p) => ({ id: p.id, name: p.name })),
       supervisors: supervisors.map((p) => ({ id: p.id, name: p.name })),
-      items: Object.fromEntries([...itemStatuses, 'overdue'].map((s) => [s, counts[s as ItemStatus | 'overdue']])),
+      items: Object.fromEntries(
+        [...itemStatuses, 'overdue'].map((s) => [s, counts[s as ItemStatus | 'overdue']]),
+      ),
     };
   });
 };

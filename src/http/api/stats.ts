@@ -22,7 +22,13 @@ export const statsRoutes: ApiRoutes = (router, { store, today, reports }) => {
     const day = today();
     const month = q.month ?? day.slice(0, 7);
     const { from, to } = monthRange(month);
-    const r = await buildStatsReport(store, { from, to, scope: { all: true }, today: day, timeZone: reports.timeZone });
+    const r = await buildStatsReport(store, {
+      from,
+      to,
+      scope: { all: true },
+      today: day,
+      timeZone: reports.timeZone,
+    });
     ctx.body = {
       month,
       from,

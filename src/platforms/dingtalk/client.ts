@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { RedisClient } from '../../redis/connect.js';
 import { PlatformError, networkError } from '../platform-error.js';
 import { withRetry, type RetryOptions } from '../retry.js';
@@ -44,17 +44,29 @@ const RATE_ERRCODES = new Set([90002, 90018, 90019, 130101]);
 
 export function classifyDingtalk(status: number, body: V1Error, what: string): PlatformError {
   const code = body.code ?? (body.errcode !== undefined ? String(body.errcode) : `http_${status}`);
-  if (status === 401 || /InvalidAuthentication|InvalidAccessToken|accessToken.*(invalid|expired)/i.test(code)) {
+  if (
+    status === 401 ||
+    /InvalidAuthentication|InvalidAccessToken|accessToken.*(invalid|expired)/i.test(code)
+  ) {
     return new PlatformError('dingtalk', 'token', code, `${what}: access token refused`);
   }
-  if (status === 429 || /QpsLimit|Throttl|FlowControl/i.test(code) || (body.errcode !== undefined && RATE_ERRCODES.has(body.errcode))) {
+  if (
+    status === 429 ||
+    /QpsLimit|Throttl|FlowControl/i.test(code) ||
+    (body.errcode !== undefined && RATE_ERRCODES.has(body.errcode))
+  ) {
     return new PlatformError('dingtalk', 'rate_limited', code, `${what}: DingTalk frequency limit`);
   }
-  if (status >= 500 || body.errcode === -1) return new PlatformError('dingtalk', 'retry', code, `${what}: DingTalk answered ${status}`);
+  if (status >= 500 || body.errcode === -1)
+    return new PlatformError('dingtalk', 'retry', code, `${what}: DingTalk answered ${status}`);
   let hint = `DingTalk refused the request (${code})`;
-  if (/IpNotInWhiteList/i.test(code)) hint = "add this server's IP to the app's 服务器出口IP (DingTalk developer console → the app → 安全设置)";
-  else if (/PermissionDenied/i.test(code)) hint = "grant the app this API's permission in the DingTalk developer console (权限管理)";
-  else if (/template/i.test(code)) hint = 'the card template was refused: check DINGTALK_CARD_TEMPLATE_ID and that the template is published';
+  if (/IpNotInWhiteList/i.test(code))
+    hint = "add this server's IP to the app's 服务器出口IP (DingTalk developer console → the app → 安全设置)";
+  else if (/PermissionDenied/i.test(code))
+    hint = "grant the app this API's permission in the DingTalk developer console (权限管理)";
+  else if (/template/i.test(code))
+    hint =
+      'the card template was refused: check DINGTALK_CARD_TEMPLATE_ID and that the template is published';
   else if (/robot/i.test(code)) hint = 'the robot was refused: check DINGTALK_ROBOT_CODE';
   else if (/user|staff/i.test(code)) hint = 'invalid user: check the roster 钉钉 id';
   return new PlatformError('dingtalk', 'permanent', code, `${what}: ${hint}`);
@@ -71,7 +83,11 @@ export class DingtalkClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly o: DingtalkClientOptions) {
-    this.http = axios.create({ baseURL: o.apiBase, timeout: o.timeoutMs ?? 10_000, headers: { 'Content-Type': 'application/json' } });
+    this.http = axios.create({
+      baseURL: o.apiBase,
+      timeout: o.timeoutMs ?? 10_000,
+      headers: { 'Content-Type': 'application/json' },
+    });
     this.token = new TokenCache({ redis: o.redis, key: o.tokenKey, fetch: () => this.fetchToken() });
   }
 
@@ -82,17 +98,46 @@ export class DingtalkClient {
   /** POST /v1.0/oauth2/accessToken {appKey, appSecret} → {accessToken, expireIn} */
   private async fetchToken() {
     if (!this.o.appKey || !this.o.appSecret) {
-      throw new PlatformError('dingtalk', 'permanent', 'not_configured', 'DingTalk is not configured: set DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_ROBOT_CODE');
+      throw new PlatformError(
+        'dingtalk',
+        'permanent',
+        'not_configured',
+        'DingTalk is not configured: set DINGTALK_APP_KEY, DINGTALK_APP_SECRET, DINGTALK_ROBOT_CODE',
+      );
     }
-    const r = await this.request<{ accessToken?: string; expireIn?: number }>('post', '/v1.0/oauth2/accessToken', { appKey: this.o.appKey, appSecret: this.o.appSecret }, undefined, 'oauth2/accessToken');
-    if (!r.accessToken) throw new PlatformError('dingtalk', 'retry', 'no_token', 'oauth2/accessToken: no accessToken in the answer');
+    const r = await this.request<{ accessToken?: string; expireIn?: number }>(
+      'post',
+      '/v1.0/oauth2/accessToken',
+      { appKey: this.o.appKey, appSecret: this.o.appSecret },
+      undefined,
+      'oauth2/accessToken',
+    );
+    if (!r.accessToken)
+      throw new PlatformError(
+        'dingtalk',
+        'retry',
+        'no_token',
+        'oauth2/accessToken: no accessToken in the answer',
+      );
     return { token: r.accessToken, expiresInSec: Number(r.expireIn ?? 7200) };
   }
 
-  private async request<T>(method: 'post' | 'put', url: string, body: unknown, token: string | undefined, what: string): Promise<T> {
-    let res;
+  private async request<T>(
+    method: 'post' | 'put',
+    url: string,
+    body: unknown,
+    token: string | undefined,
+    what: string,
+  ): Promise<T> {
+    let res: AxiosResponse;
     try {
-      res = await this.http.request({ method, url, data: body, headers: token ? { 'x-acs-dingtalk-access-token': token } : {}, validateStatus: () => true });
+      res = await this.http.request({
+        method,
+        url,
+        data: body,
+        headers: token ? { 'x-acs-dingtalk-access-token': token } : {},
+        validateStatus: () => true,
+      });
     } catch (e) {
       throw networkError('dingtalk', e, what);
     }
@@ -100,7 +145,12 @@ export class DingtalkClient {
     if (res.status >= 300 || (typeof data.errcode === 'number' && data.errcode !== 0)) {
       const err = classifyDingtalk(res.status, data, what);
       if (what === 'oauth2/accessToken' && err.kind === 'permanent') {
-        throw new PlatformError('dingtalk', 'permanent', err.code, 'oauth2/accessToken: check DINGTALK_APP_KEY and DINGTALK_APP_SECRET');
+        throw new PlatformError(
+          'dingtalk',
+          'permanent',
+          err.code,
+          'oauth2/accessToken: check DINGTALK_APP_KEY and DINGTALK_APP_SECRET',
+        );
       }
       throw err;
     }
@@ -108,50 +158,83 @@ export class DingtalkClient {
   }
 
   private async call<T>(method: 'post' | 'put', path: string, body: unknown, what: string): Promise<T> {
-    return withRetry(async () => {
-      let refreshed = false;
-      for (;;) {
-        const token = await this.token.get();
-        try {
-          return await this.request<T>(method, path, body, token, what);
-        } catch (e) {
-          if (e instanceof PlatformError && e.kind === 'token') {
-            await this.token.invalidate(token);
-            if (!refreshed) {
-              refreshed = true;
-              continue;
+    return withRetry(
+      async () => {
+        let refreshed = false;
+        for (;;) {
+          const token = await this.token.get();
+          try {
+            return await this.request<T>(method, path, body, token, what);
+          } catch (e) {
+            if (e instanceof PlatformError && e.kind === 'token') {
+              await this.token.invalidate(token);
+              if (!refreshed) {
+                refreshed = true;
+                continue;
+              }
+              throw new PlatformError('dingtalk', 'retry', e.code, e.hint);
             }
-            throw new PlatformError('dingtalk', 'retry', e.code, e.hint);
+            throw e;
           }
-          throw e;
         }
-      }
-    }, { attempts: 5, baseMs: 500, maxMs: 10_000, ...this.o.retry, onRetry: (e) => this.o.onRetry?.(e) });
+      },
+      { attempts: 5, baseMs: 500, maxMs: 10_000, ...this.o.retry, onRetry: (e) => this.o.onRetry?.(e) },
+    );
   }
 
   /** POST /v1.0/robot/oToMessages/batchSend — robot to people (单聊), userIds ≤ 20 */
   async batchSend(userId: string, msg: { msgKey: string; msgParam: string }): Promise<BatchSendResult> {
-    const r = await this.call<BatchSendResult>('post', '/v1.0/robot/oToMessages/batchSend', { robotCode: this.o.robotCode, userIds: [userId], ...msg }, 'oToMessages/batchSend');
+    const r = await this.call<BatchSendResult>(
+      'post',
+      '/v1.0/robot/oToMessages/batchSend',
+      { robotCode: this.o.robotCode, userIds: [userId], ...msg },
+      'oToMessages/batchSend',
+    );
     if (r.invalidStaffIdList?.includes(userId)) {
-      throw new PlatformError('dingtalk', 'permanent', 'invalidStaffId', 'oToMessages/batchSend: invalid user: check the roster 钉钉 id and the app’s 可见范围');
+      throw new PlatformError(
+        'dingtalk',
+        'permanent',
+        'invalidStaffId',
+        'oToMessages/batchSend: invalid user: check the roster 钉钉 id and the app’s 可见范围',
+      );
     }
     if (r.flowControlledStaffIdList?.includes(userId)) {
-      throw new PlatformError('dingtalk', 'rate_limited', 'flowControlled', 'oToMessages/batchSend: the person is flow-controlled');
+      throw new PlatformError(
+        'dingtalk',
+        'rate_limited',
+        'flowControlled',
+        'oToMessages/batchSend: the person is flow-controlled',
+      );
     }
     return r;
   }
 
   /** POST /v1.0/robot/groupMessages/send — robot to a group by openConversationId */
-  async groupSend(openConversationId: string, msg: { msgKey: string; msgParam: string }): Promise<{ processQueryKey?: string }> {
-    return this.call('post', '/v1.0/robot/groupMessages/send', { robotCode: this.o.robotCode, openConversationId, ...msg }, 'groupMessages/send');
+  async groupSend(
+    openConversationId: string,
+    msg: { msgKey: string; msgParam: string },
+  ): Promise<{ processQueryKey?: string }> {
+    return this.call(
+      'post',
+      '/v1.0/robot/groupMessages/send',
+      { robotCode: this.o.robotCode, openConversationId, ...msg },
+      'groupMessages/send',
+    );
   }
 
   /** POST /v1.0/card/instances/createAndDeliver */
   async createAndDeliver(body: Record<string, unknown>): Promise<{ outTrackId?: string }> {
-    const r = await this.call<{ result?: { outTrackId?: string; deliverResults?: { success?: boolean; errorMsg?: string }[] } }>(
-      'post', '/v1.0/card/instances/createAndDeliver', body, 'card createAndDeliver');
+    const r = await this.call<{
+      result?: { outTrackId?: string; deliverResults?: { success?: boolean; errorMsg?: string }[] };
+    }>('post', '/v1.0/card/instances/createAndDeliver', body, 'card createAndDeliver');
     const failed = r.result?.deliverResults?.find((d) => d.success === false);
-    if (failed) throw new PlatformError('dingtalk', 'permanent', 'deliverFailed', 'card createAndDeliver: delivery refused: check the roster 钉钉 id and the robot');
+    if (failed)
+      throw new PlatformError(
+        'dingtalk',
+        'permanent',
+        'deliverFailed',
+        'card createAndDeliver: delivery refused: check the roster 钉钉 id and the robot',
+      );
     return { outTrackId: r.result?.outTrackId };
   }
 
@@ -159,7 +242,12 @@ export class DingtalkClient {
    * POST /v1.0/card/callbacks/register — where DingTalk posts card button clicks in HTTP mode, and
    * the apiSecret it signs them with (body: callbackRouteKey, callbackUrl, apiSecret, forceUpdate).
    */
-  async registerCardCallback(body: { callbackRouteKey: string; callbackUrl: string; apiSecret: string; forceUpdate: boolean }): Promise<void> {
+  async registerCardCallback(body: {
+    callbackRouteKey: string;
+    callbackUrl: string;
+    apiSecret: string;
+    forceUpdate: boolean;
+  }): Promise<void> {
     await this.call('post', '/v1.0/card/callbacks/register', body, 'card callbacks/register');
   }
 
@@ -170,6 +258,12 @@ export class DingtalkClient {
 
   /** POST to a message's sessionWebhook (valid until sessionWebhookExpiredTime; no token). */
   async sessionSend(webhook: string, body: Record<string, unknown>): Promise<void> {
-    await withRetry(() => this.request('post', webhook, body, undefined, 'sessionWebhook'), { attempts: 5, baseMs: 500, maxMs: 10_000, ...this.o.retry, onRetry: (e) => this.o.onRetry?.(e) });
+    await withRetry(() => this.request('post', webhook, body, undefined, 'sessionWebhook'), {
+      attempts: 5,
+      baseMs: 500,
+      maxMs: 10_000,
+      ...this.o.retry,
+      onRetry: (e) => this.o.onRetry?.(e),
+    });
   }
 }

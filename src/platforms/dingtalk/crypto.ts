@@ -1,4 +1,11 @@
-import { aesKeyFrom, decryptBizMsg, encryptBizMsg, msgSignature, randomNonce, signatureMatches } from '../biz-msg-crypt.js';
+import {
+  aesKeyFrom,
+  decryptBizMsg,
+  encryptBizMsg,
+  msgSignature,
+  randomNonce,
+  signatureMatches,
+} from '../biz-msg-crypt.js';
 import { ONE_HOUR_MS, withinWindow } from '../timestamp-window.js';
 
 /**
@@ -49,8 +56,10 @@ export function verifyEvent(
   const signature = one(query, 'msg_signature', 'signature');
   const timestamp = one(query, 'timeStamp', 'timestamp');
   const nonce = one(query, 'nonce');
-  if (!signature || !timestamp || !nonce) return { ok: false, hint: 'missing signature/timestamp/nonce: is this URL called by DingTalk?' };
-  if (!withinWindow(timestamp, now, windowMs)) return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
+  if (!signature || !timestamp || !nonce)
+    return { ok: false, hint: 'missing signature/timestamp/nonce: is this URL called by DingTalk?' };
+  if (!withinWindow(timestamp, now, windowMs))
+    return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
   if (!signatureMatches(eventSignature(token, timestamp, nonce, encrypted), signature)) {
     return { ok: false, hint: 'signature mismatch: check DINGTALK_EVENT_TOKEN' };
   }
@@ -74,7 +83,16 @@ export interface EventReply {
 }
 
 /** The encrypted "success" every event must be answered with. */
-export function successReply(secrets: EventSecrets, timestamp: string, nonce: string = randomNonce()): EventReply {
+export function successReply(
+  secrets: EventSecrets,
+  timestamp: string,
+  nonce: string = randomNonce(),
+): EventReply {
   const encrypt = encryptEvent(secrets, 'success');
-  return { msg_signature: eventSignature(secrets.token, timestamp, nonce, encrypt), timeStamp: timestamp, nonce, encrypt };
+  return {
+    msg_signature: eventSignature(secrets.token, timestamp, nonce, encrypt),
+    timeStamp: timestamp,
+    nonce,
+    encrypt,
+  };
 }

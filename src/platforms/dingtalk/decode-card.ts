@@ -35,7 +35,10 @@ const payload = z.looseObject({
 });
 const privateData = z.looseObject({
   cardPrivateData: z
-    .looseObject({ actionIds: z.array(z.unknown()).max(50).optional(), params: z.record(z.string(), z.unknown()).optional() })
+    .looseObject({
+      actionIds: z.array(z.unknown()).max(50).optional(),
+      params: z.record(z.string(), z.unknown()).optional(),
+    })
     .optional(),
 });
 
@@ -65,7 +68,8 @@ export function decodeCardCallback(input: string | unknown, now: Date): Decoded 
   const r = payload.safeParse(raw);
   if (!r.success) throw new DecodeError('card callback misses outTrackId/userId');
   const p = r.data;
-  if (p.type !== undefined && p.type !== 'actionCallback') return { kind: 'ignore', reason: `card callback type ${p.type}` };
+  if (p.type !== undefined && p.type !== 'actionCallback')
+    return { kind: 'ignore', reason: `card callback type ${p.type}` };
   // `content` carries the click; older payloads put the same object in `value`.
   const parsed = privateData.safeParse(parseJson(p.content) ?? parseJson(p.value) ?? {});
   if (!parsed.success) throw new DecodeError('card callback content is not {cardPrivateData}');
@@ -74,10 +78,17 @@ export function decodeCardCallback(input: string | unknown, now: Date): Decoded 
     .find((k) => k !== undefined);
   if (!key) return { kind: 'ignore', reason: 'card click with a key we did not issue' };
   const params = parsed.data.cardPrivateData?.params ?? {};
-  const typed = [params['value'], params['reason'], params['note']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const typed = [params['value'], params['reason'], params['note']].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
 
   // No event id in the payload: hash what identifies the click, so a redelivery is a duplicate.
-  const id = 'card-' + createHash('sha1').update([p.outTrackId, p.userId, p.content ?? p.value ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  const id =
+    'card-' +
+    createHash('sha1')
+      .update([p.outTrackId, p.userId, p.content ?? p.value ?? ''].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32);
   const action = inboundActionSchema.safeParse({
     kind: 'action',
     platform: 'dingtalk',

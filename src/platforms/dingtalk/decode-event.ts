@@ -18,11 +18,15 @@ export function decodeEvent(plaintext: string, now: Date): Decoded {
   } catch {
     throw new DecodeError('event JSON does not parse');
   }
-  if (typeof ev !== 'object' || ev === null || Array.isArray(ev)) throw new DecodeError('event is not a JSON object');
+  if (typeof ev !== 'object' || ev === null || Array.isArray(ev))
+    throw new DecodeError('event is not a JSON object');
   const o = ev as Record<string, unknown>;
   const type = typeof o['EventType'] === 'string' ? o['EventType'] : undefined;
   if (type === 'check_url') return { kind: 'ignore', reason: 'check_url' };
-  if (typeof o['outTrackId'] === 'string' && (typeof o['content'] === 'string' || typeof o['value'] === 'string')) {
+  if (
+    typeof o['outTrackId'] === 'string' &&
+    (typeof o['content'] === 'string' || typeof o['value'] === 'string')
+  ) {
     return decodeCardCallback(o, now);
   }
   return { kind: 'ignore', reason: `event ${type ?? '?'}` };

@@ -17,7 +17,13 @@ import { DecodeError, type Decoded } from '../decoded.js';
  * (dingtalk-stream-sdk-python chatbot.py ImageContent / RichTextContent).
  */
 
-const ms = z.union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+const ms = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+]);
 const robotJson = z.looseObject({
   msgId: z.string().min(1).max(256),
   msgtype: z.string().max(32),
@@ -37,7 +43,16 @@ const robotJson = z.looseObject({
     .looseObject({
       downloadCode: z.string().max(1024).optional(),
       pictureDownloadCode: z.string().max(1024).optional(),
-      richText: z.array(z.looseObject({ text: z.string().max(20_000).optional(), type: z.string().optional(), downloadCode: z.string().max(1024).optional() })).max(100).optional(),
+      richText: z
+        .array(
+          z.looseObject({
+            text: z.string().max(20_000).optional(),
+            type: z.string().optional(),
+            downloadCode: z.string().max(1024).optional(),
+          }),
+        )
+        .max(100)
+        .optional(),
     })
     .optional(),
 });
@@ -76,7 +91,8 @@ export function decodeRobotMessage(input: string | unknown, channel: RobotChanne
       const parts: string[] = [];
       for (const item of m.content?.richText ?? []) {
         if (item.text) parts.push(item.text);
-        else if (item.type === 'picture' && item.downloadCode) attachments.push({ kind: 'image', mediaId: item.downloadCode });
+        else if (item.type === 'picture' && item.downloadCode)
+          attachments.push({ kind: 'image', mediaId: item.downloadCode });
       }
       text = parts.join('');
       break;

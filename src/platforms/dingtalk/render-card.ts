@@ -33,9 +33,19 @@ export function dingtalkOutTrackId(sendKey: string): string {
 
 /** undefined when the card is too long for one card: the caller falls back to markdown. */
 export function renderCardData(card: Card): CardParamMap | undefined {
-  const body = cardMarkdown({ ...card, buttons: [] }, { dim: (s) => s, strong: (s) => `**${s}**`, br: '  \n' }, { header: false });
+  const body = cardMarkdown(
+    { ...card, buttons: [] },
+    { dim: (s) => s, strong: (s) => `**${s}**`, br: '  \n' },
+    { header: false },
+  );
   if (!fits(body, DINGTALK_MARKDOWN_LIMITS)) return undefined;
-  const buttons = card.outcome ? [] : card.buttons.map((b) => ({ text: b.label, key: encodeButtonKey(b.action, b.item), style: b.style ?? 'default' }));
+  const buttons = card.outcome
+    ? []
+    : card.buttons.map((b) => ({
+        text: b.label,
+        key: encodeButtonKey(b.action, b.item),
+        style: b.style ?? 'default',
+      }));
   if (buttons.length > 6) return undefined;
   const map: CardParamMap = {
     title: card.title,

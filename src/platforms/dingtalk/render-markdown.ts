@@ -27,10 +27,16 @@ export interface DingtalkMarkdown {
   text: string;
 }
 
-export function renderDingtalkMarkdown(card: Card, limits: SplitLimits = DINGTALK_MARKDOWN_LIMITS): DingtalkMarkdown[] {
+export function renderDingtalkMarkdown(
+  card: Card,
+  limits: SplitLimits = DINGTALK_MARKDOWN_LIMITS,
+): DingtalkMarkdown[] {
   const parts = splitMessage(cardMarkdown(card, style), limits);
   const title = clip(card.title, 30);
-  return parts.map((text, i) => ({ title: parts.length > 1 ? `${title} (${i + 1}/${parts.length})` : title, text }));
+  return parts.map((text, i) => ({
+    title: parts.length > 1 ? `${title} (${i + 1}/${parts.length})` : title,
+    text,
+  }));
 }
 
 /** batchSend / groupMessages msgKey + msgParam (msgParam is a JSON string). */

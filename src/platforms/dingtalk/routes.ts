@@ -35,7 +35,13 @@ function decodeOrRefuse(deps: IngressDeps, ctx: Context, decode: () => Decoded, 
   try {
     return decode();
   } catch (e) {
-    refuse(deps, ctx, 'dingtalk', 'malformed', `${what} is not readable (${e instanceof DecodeError ? e.message : 'unreadable'})`);
+    refuse(
+      deps,
+      ctx,
+      'dingtalk',
+      'malformed',
+      `${what} is not readable (${e instanceof DecodeError ? e.message : 'unreadable'})`,
+    );
   }
 }
 
@@ -52,7 +58,12 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'robot message');
-    const decoded = decodeOrRefuse(deps, ctx, () => decodeRobotMessage(json, 'dingtalk-robot', deps.now()), 'robot message');
+    const decoded = decodeOrRefuse(
+      deps,
+      ctx,
+      () => decodeRobotMessage(json, 'dingtalk-robot', deps.now()),
+      'robot message',
+    );
     await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'text/plain; charset=utf-8', body: '' });
   });
 
@@ -62,7 +73,10 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'card callback');
     const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, deps.now()), 'card callback');
-    await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'application/json; charset=utf-8', body: '{}' });
+    await acceptDecoded(deps, ctx, 'dingtalk', decoded, {
+      type: 'application/json; charset=utf-8',
+      body: '{}',
+    });
   });
 
   if (c.DINGTALK_EVENT_TOKEN && c.DINGTALK_EVENT_AES_KEY) {
@@ -71,7 +85,8 @@ export function dingtalkRouter(deps: IngressDeps): Router {
       const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
       const json = parseJsonOrRefuse(deps, ctx, body, 'event') as { encrypt?: unknown } | null;
       const encrypted = json && typeof json.encrypt === 'string' && json.encrypt ? json.encrypt : undefined;
-      if (!encrypted) refuse(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
+      if (!encrypted)
+        refuse(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
       const now = deps.now();
       const v = verifyEvent(parseQuery(ctx.querystring), encrypted, secrets.token, now);
       if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);

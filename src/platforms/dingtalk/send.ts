@@ -1,6 +1,14 @@
 import type { Card } from '../../domain/card.js';
 import type { OutboundKeys } from '../outbound-keys.js';
-import { sendPart, type Address, type CardRef, type PlatformSender, type SendContext, type SendOutcome, type UpdateContext } from '../outbound.js';
+import {
+  sendPart,
+  type Address,
+  type CardRef,
+  type PlatformSender,
+  type SendContext,
+  type SendOutcome,
+  type UpdateContext,
+} from '../outbound.js';
 import { isPlatformError } from '../platform-error.js';
 import { LIMITS, type RateLimiter } from '../rate-limit.js';
 import type { DingtalkClient } from './client.js';
@@ -46,12 +54,23 @@ export class DingtalkSender implements PlatformSender {
       case 'dingtalk-group': {
         const ids: string[] = [];
         for (const [i, m] of renderDingtalkMarkdown(card).entries()) {
-          ids.push(await sendPart(ctx.ledger, `g:p${i}`, async () => {
-            await this.limiter.acquire(this.keys.rate('dingtalk-group', a.openConversationId), LIMITS.dingtalkGroup);
-            return (await this.client.groupSend(a.openConversationId, sampleMarkdown(m))).processQueryKey ?? '';
-          }));
+          ids.push(
+            await sendPart(ctx.ledger, `g:p${i}`, async () => {
+              await this.limiter.acquire(
+                this.keys.rate('dingtalk-group', a.openConversationId),
+                LIMITS.dingtalkGroup,
+              );
+              return (
+                (await this.client.groupSend(a.openConversationId, sampleMarkdown(m))).processQueryKey ?? ''
+              );
+            }),
+          );
         }
-        return { platform: 'dingtalk', channel: 'dingtalk groupMessages/send', messageIds: ids.filter(Boolean) };
+        return {
+          platform: 'dingtalk',
+          channel: 'dingtalk groupMessages/send',
+          messageIds: ids.filter(Boolean),
+        };
       }
       case 'dingtalk-webhook': {
         for (const [i, m] of renderDingtalkMarkdown(card).entries()) {
@@ -74,21 +93,39 @@ export class DingtalkSender implements PlatformSender {
       const outTrackId = dingtalkOutTrackId(ctx.sendKey);
       await sendPart(ctx.ledger, `${prefix}:card`, async () => {
         await limit();
-        const body = createAndDeliverBody({ templateId: this.o.templateId!, outTrackId, robotCode: this.client.robotCode, userId, data, mode: this.o.mode });
+        const body = createAndDeliverBody({
+          templateId: this.o.templateId!,
+          outTrackId,
+          robotCode: this.client.robotCode,
+          userId,
+          data,
+          mode: this.o.mode,
+        });
         await this.client.createAndDeliver(body);
         return outTrackId;
       });
       const cardRef: CardRef = { platform: 'dingtalk', outTrackId, sentAt: ctx.now.toISOString(), card };
-      return { platform: 'dingtalk', channel: 'dingtalk card createAndDeliver', messageIds: [outTrackId], cardRef };
+      return {
+        platform: 'dingtalk',
+        channel: 'dingtalk card createAndDeliver',
+        messageIds: [outTrackId],
+        cardRef,
+      };
     }
     const ids: string[] = [];
     for (const [i, m] of renderDingtalkMarkdown(card).entries()) {
-      ids.push(await sendPart(ctx.ledger, `${prefix}:p${i}`, async () => {
-        await limit();
-        return (await this.client.batchSend(userId, sampleMarkdown(m))).processQueryKey ?? '';
-      }));
+      ids.push(
+        await sendPart(ctx.ledger, `${prefix}:p${i}`, async () => {
+          await limit();
+          return (await this.client.batchSend(userId, sampleMarkdown(m))).processQueryKey ?? '';
+        }),
+      );
     }
-    return { platform: 'dingtalk', channel: 'dingtalk oToMessages/batchSend', messageIds: ids.filter(Boolean) };
+    return {
+      platform: 'dingtalk',
+      channel: 'dingtalk oToMessages/batchSend',
+      messageIds: ids.filter(Boolean),
+    };
   }
 
   /** PUT /v1.0/card/instances with the outcome and no buttons. */

@@ -56,9 +56,12 @@ export function verifyRobotSign(
 ): SignCheck {
   const timestamp = header(headers, 'timestamp');
   const sign = header(headers, 'sign');
-  if (!timestamp || !sign) return { ok: false, hint: 'missing timestamp/sign headers: is this URL called by DingTalk?' };
-  if (!withinWindow(timestamp, now, windowMs)) return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
-  if (!equalB64(robotSign(appSecret, timestamp), sign)) return { ok: false, hint: 'sign mismatch: check DINGTALK_APP_SECRET' };
+  if (!timestamp || !sign)
+    return { ok: false, hint: 'missing timestamp/sign headers: is this URL called by DingTalk?' };
+  if (!withinWindow(timestamp, now, windowMs))
+    return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
+  if (!equalB64(robotSign(appSecret, timestamp), sign))
+    return { ok: false, hint: 'sign mismatch: check DINGTALK_APP_SECRET' };
   return { ok: true };
 }
 
@@ -70,10 +73,15 @@ export function verifyCardSign(
 ): SignCheck {
   const timestamp = header(headers, 'x-ddpaas-signature-timestamp');
   const sign = header(headers, 'x-ddpaas-signature');
-  if (!timestamp || !sign) return { ok: false, hint: 'missing x-ddpaas-signature headers: is this URL called by DingTalk?' };
-  if (!withinWindow(timestamp, now, windowMs)) return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
+  if (!timestamp || !sign)
+    return { ok: false, hint: 'missing x-ddpaas-signature headers: is this URL called by DingTalk?' };
+  if (!withinWindow(timestamp, now, windowMs))
+    return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
   if (!equalB64(cardSign(apiSecret, timestamp), sign)) {
-    return { ok: false, hint: 'card signature mismatch: register the callback with apiSecret = cardCallbackSecret(DINGTALK_APP_SECRET)' };
+    return {
+      ok: false,
+      hint: 'card signature mismatch: register the callback with apiSecret = cardCallbackSecret(DINGTALK_APP_SECRET)',
+    };
   }
   return { ok: true };
 }

@@ -64,12 +64,18 @@ class GatewayClient extends DWClient {
     const res = await fetch(`${this.base.replace(/\/+$/, '')}/v1.0/gateway/connections/open`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ clientId: this.config.clientId, clientSecret: this.config.clientSecret, ua: this.config.ua, subscriptions: this.config.subscriptions }),
+      body: JSON.stringify({
+        clientId: this.config.clientId,
+        clientSecret: this.config.clientSecret,
+        ua: this.config.ua,
+        subscriptions: this.config.subscriptions,
+      }),
       signal,
     });
     if (!res.ok) throw new Error(`gateway answered HTTP ${res.status}`);
     const j = (await res.json()) as { endpoint?: unknown; ticket?: unknown };
-    if (typeof j.endpoint !== 'string' || typeof j.ticket !== 'string' || !j.endpoint || !j.ticket) throw new Error('gateway answer has no endpoint/ticket');
+    if (typeof j.endpoint !== 'string' || typeof j.ticket !== 'string' || !j.endpoint || !j.ticket)
+      throw new Error('gateway answer has no endpoint/ticket');
     this.wsUrl = `${j.endpoint}${j.endpoint.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(j.ticket)}`;
     return this;
   }
@@ -85,11 +91,19 @@ class GatewayClient extends DWClient {
   }
 }
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/ticket=[^\s&]*/g, 'ticket=…').slice(0, 200);
+const errText = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).replace(/ticket=[^\s&]*/g, 'ticket=…').slice(0, 200);
 
 export function startDingtalkStream(deps: IngressDeps, opts: StreamOptions = {}): DingtalkStream {
   const c = deps.config;
-  const o = { minBackoffMs: 1000, maxBackoffMs: 15_000, pingIntervalMs: 10_000, idleTimeoutMs: 180_000, openTimeoutMs: 10_000, ...opts };
+  const o = {
+    minBackoffMs: 1000,
+    maxBackoffMs: 15_000,
+    pingIntervalMs: 10_000,
+    idleTimeoutMs: 180_000,
+    openTimeoutMs: 10_000,
+    ...opts,
+  };
   const client = new GatewayClient(c.DINGTALK_API_BASE, c.DINGTALK_APP_KEY!, c.DINGTALK_APP_SECRET!);
   const log = deps.log.child({ platform: 'dingtalk', part: 'stream' });
   let closed = false;
@@ -114,7 +128,10 @@ export function startDingtalkStream(deps: IngressDeps, opts: StreamOptions = {})
       decoded = decode(frame.data);
     } catch {
       deps.metrics.callbacks.inc({ platform: 'dingtalk', outcome: 'malformed' });
-      log.warn({ topic: frame.headers.topic }, 'unreadable stream message acknowledged and dropped: check the robot / card template');
+      log.warn(
+        { topic: frame.headers.topic },
+        'unreadable stream message acknowledged and dropped: check the robot / card template',
+      );
       return ack(messageId); // a redelivery would be just as unreadable
     }
     if (decoded.kind === 'inbound') {
@@ -127,20 +144,28 @@ export function startDingtalkStream(deps: IngressDeps, opts: StreamOptions = {})
     ack(messageId);
   }
 
-  client.registerCallbackListener(TOPIC_ROBOT, (f) => void onCallback(f, (d) => decodeRobotMessage(d, 'dingtalk-stream', deps.now())));
-  client.registerCallbackListener(TOPIC_CARD, (f) => void onCallback(f, (d) => decodeCardCallback(d, deps.now())));
+  client.registerCallbackListener(
+    TOPIC_ROBOT,
+    (f) => void onCallback(f, (d) => decodeRobotMessage(d, 'dingtalk-stream', deps.now())),
+  );
+  client.registerCallbackListener(
+    TOPIC_CARD,
+    (f) => void onCallback(f, (d) => decodeCardCallback(d, deps.now())),
+  );
 
   function handleFrame(ws: WebSocket, raw: WebSocket.RawData, onDisconnect: () => void): void {
     let frame: DWClientDownStream;
     try {
       frame = JSON.parse(raw.toString()) as DWClientDownStream;
     } catch {
-      return log.warn('unreadable stream frame ignored');
+      log.warn('unreadable stream frame ignored');
+      return;
     }
     if (!frame || typeof frame !== 'object' || !frame.headers) return;
     try {
       if (frame.type === 'SYSTEM') {
-        if (frame.headers.topic === 'ping') ws.send(JSON.stringify({ code: 200, headers: frame.headers, message: 'OK', data: frame.data }));
+        if (frame.headers.topic === 'ping')
+          ws.send(JSON.stringify({ code: 200, headers: frame.headers, message: 'OK', data: frame.data }));
         else if (frame.headers.topic === 'disconnect') onDisconnect();
       } else if (frame.type === 'CALLBACK') {
         client.onCallback(frame);
@@ -234,7 +259,10 @@ export function startDingtalkStream(deps: IngressDeps, opts: StreamOptions = {})
         retiring?.terminate();
         retiring = undefined;
         backoff = Math.min(backoff ? backoff * 2 : o.minBackoffMs, o.maxBackoffMs);
-        log.warn({ err: errText(e), retryInMs: backoff }, 'cannot open the dingtalk stream: check DINGTALK_APP_KEY/SECRET and DINGTALK_API_BASE');
+        log.warn(
+          { err: errText(e), retryInMs: backoff },
+          'cannot open the dingtalk stream: check DINGTALK_APP_KEY/SECRET and DINGTALK_API_BASE',
+        );
       }
     }
   })();

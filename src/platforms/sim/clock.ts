@@ -38,7 +38,12 @@ function parseOffset(v: string | null): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export function createSimClock(redis: RedisClient, prefix: string, base: () => Date, refreshMs = 1000): SimClock {
+export function createSimClock(
+  redis: RedisClient,
+  prefix: string,
+  base: () => Date,
+  refreshMs = 1000,
+): SimClock {
   const key = simClockKey(prefix);
   let offset = 0;
   // Reads and local moves are numbered; a result older than what is applied is dropped, so a
@@ -124,7 +129,14 @@ function zoneOffsetMinutes(at: Date, timeZone: string): number {
     second: 'numeric',
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -141,7 +153,12 @@ export function zonedInstant(day: string, hhmm: string, timeZone: string): Date 
 
 /** 'HH:MM' of `at` in `timeZone`. */
 export function timeInZone(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 export interface ClockTargetOptions {
@@ -160,7 +177,8 @@ export interface ClockTargetOptions {
  */
 export function resolveClockTarget(to: string, now: Date, o: ClockTargetOptions): Date | undefined {
   const today = dayInZone(now, o.timeZone);
-  if (to === '+1workday') return zonedInstant(o.calendar.nextWorkday(today), timeInZone(now, o.timeZone), o.timeZone);
+  if (to === '+1workday')
+    return zonedInstant(o.calendar.nextWorkday(today), timeInZone(now, o.timeZone), o.timeZone);
   if (to === 'next-0830') {
     const todays = zonedInstant(today, o.digestTime, o.timeZone);
     if (o.calendar.isWorkday(today) && todays.getTime() > now.getTime()) return todays;

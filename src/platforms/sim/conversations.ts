@@ -72,7 +72,9 @@ export interface SimPersonView {
 
 export function personView(p: Person, schools: Map<string, School>, zones: Map<string, Zone>): SimPersonView {
   const school = p.school ? schools.get(p.school) : undefined;
-  const zoneViews = p.zones.map((z) => (z === ALL_ZONES ? { id: z, name: '全部' } : { id: z, name: zones.get(z)?.name ?? z }));
+  const zoneViews = p.zones.map((z) =>
+    z === ALL_ZONES ? { id: z, name: '全部' } : { id: z, name: zones.get(z)?.name ?? z },
+  );
   const rn = p.roles.map((r) => roleNames[r]);
   const where = school ? school.name : zoneViews.map((z) => z.name).join('、');
   return {

@@ -99,13 +99,25 @@ export function streamEvents(ctx: Context, deps: EventsDeps, conversations: SimC
     while (!closed && deliver((await conn.xread('COUNT', PAGE, 'STREAMS', ...keys, ...ids)) as XReadReply));
     send('live', {});
     while (!closed) {
-      const res = (await conn.xread('COUNT', PAGE, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as XReadReply;
+      const res = (await conn.xread(
+        'COUNT',
+        PAGE,
+        'BLOCK',
+        BLOCK_MS,
+        'STREAMS',
+        ...keys,
+        ...ids,
+      )) as XReadReply;
       if (closed) break;
       if (res) deliver(res);
       else out.write(': ping\n\n');
     }
   })().catch((e: Error) => {
-    if (!closed) deps.log.warn({ err: e.name }, 'simulator event stream ended: is Redis up? the page reconnects by itself');
+    if (!closed)
+      deps.log.warn(
+        { err: e.name },
+        'simulator event stream ended: is Redis up? the page reconnects by itself',
+      );
     close();
   });
 }

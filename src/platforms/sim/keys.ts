@@ -9,7 +9,8 @@ import { outboundKeys } from '../outbound-keys.js';
  */
 
 /** The stream of one sim conversation (`dm:<personId>` or `group:<chatId>`); see README.md. */
-export const simConversationKey = (prefix: string, conversationId: string) => outboundKeys(prefix).simOut(conversationId);
+export const simConversationKey = (prefix: string, conversationId: string) =>
+  outboundKeys(prefix).simOut(conversationId);
 
 /** The simulated clock's offset from real time, in milliseconds (a string integer). */
 export const simClockKey = (prefix: string) => `${prefix}:sim:clock`;

@@ -28,7 +28,12 @@ export function renderSimCard(card: Card): SimCard {
     ...(card.note ? { note: card.note } : {}),
     buttons: card.outcome
       ? []
-      : card.buttons.map((b) => ({ label: b.label, action: b.action, item: b.item, ...(b.style ? { style: b.style } : {}) })),
+      : card.buttons.map((b) => ({
+          label: b.label,
+          action: b.action,
+          item: b.item,
+          ...(b.style ? { style: b.style } : {}),
+        })),
     ...(card.outcome ? { outcome: card.outcome } : {}),
     text: card.text,
   };

@@ -6,7 +6,12 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { RedisClient } from '../../redis/connect.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
-import { cardActionSchema, inboundActionSchema, inboundMessageSchema, type Attachment } from '../../domain/inbound.js';
+import {
+  cardActionSchema,
+  inboundActionSchema,
+  inboundMessageSchema,
+  type Attachment,
+} from '../../domain/inbound.js';
 import { roles } from '../../domain/roster.js';
 import { AppError, badRequest, notFound } from '../../errors.js';
 import { readBody } from '../../http/read-body.js';
@@ -45,7 +50,13 @@ const messageBody = z.object({
   text: z.string().max(20_000).default(''),
   clientId: clientId.optional(),
   attachments: z
-    .array(z.object({ kind: z.literal('image'), name: z.string().max(256).optional(), data: z.string().max(720_000) }))
+    .array(
+      z.object({
+        kind: z.literal('image'),
+        name: z.string().max(256).optional(),
+        data: z.string().max(720_000),
+      }),
+    )
     .max(4)
     .default([]),
 });
@@ -72,7 +83,11 @@ async function jsonBody<T extends z.ZodType>(ctx: Context, schema: T, limit?: nu
     throw badRequest('malformed', 'body is not JSON');
   }
   const r = schema.safeParse(parsed);
-  if (!r.success) throw badRequest('malformed', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  if (!r.success)
+    throw badRequest(
+      'malformed',
+      r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   return r.data;
 }
 
@@ -81,11 +96,12 @@ export function simRouter(deps: SimDeps): Router {
 
   const personAndConversations = async (personId: string | undefined) => {
     const person = personId ? await deps.roster.getPerson(personId) : undefined;
-    if (!person || !person.active) throw notFound('unknown_person', 'no such person on the roster');
+    if (!person?.active) throw notFound('unknown_person', 'no such person on the roster');
     const [schools, chats] = await Promise.all([deps.roster.listSchools(), deps.roster.listChats()]);
     return { person, conversations: conversationsOf(person, schools, chats) };
   };
-  const query = (ctx: Context, name: string) => (typeof ctx.query[name] === 'string' ? (ctx.query[name] as string) : undefined);
+  const query = (ctx: Context, name: string) =>
+    typeof ctx.query[name] === 'string' ? (ctx.query[name] as string) : undefined;
 
   // the page reads API errors as JSON ({error: {code, message}}), like /api/v1; a 5xx stays with
   // the app's error middleware (hidden, logged)
@@ -110,7 +126,11 @@ export function simRouter(deps: SimDeps): Router {
   });
 
   router.get('/sim/api/people', async (ctx) => {
-    const [people, schools, zones] = await Promise.all([deps.roster.listPeople(), deps.roster.listSchools(), deps.roster.listZones()]);
+    const [people, schools, zones] = await Promise.all([
+      deps.roster.listPeople(),
+      deps.roster.listSchools(),
+      deps.roster.listZones(),
+    ]);
     const s = new Map(schools.map((x) => [x.id, x]));
     const z = new Map(zones.map((x) => [x.id, x]));
     // grouped by each person's first role (督学, 校长, 领导, 管理员), so the picker opens on a supervisor
@@ -144,7 +164,9 @@ export function simRouter(deps: SimDeps): Router {
     for (const a of body.attachments) {
       const stored = await storeImage(deps.config.DATA_DIR, Buffer.from(a.data, 'base64'));
       if (!stored.ok) {
-        throw stored.reason === 'too_large' ? new AppError('too_large', 'picture too large (512 KiB at most)', 413) : badRequest('not_an_image', 'not a PNG, JPEG, GIF or WebP picture');
+        throw stored.reason === 'too_large'
+          ? new AppError('too_large', 'picture too large (512 KiB at most)', 413)
+          : badRequest('not_an_image', 'not a PNG, JPEG, GIF or WebP picture');
       }
       attachments.push({ kind: 'image', mediaId: stored.mediaId, ...(a.name ? { name: a.name } : {}) });
     }
@@ -167,8 +189,20 @@ export function simRouter(deps: SimDeps): Router {
     // the page drops a repeated id (a retry after a 503).
     const entry = { id, from: { id: person.id, name: person.name }, text, attachments, at };
     await deps.redis
-      .xadd(simConversationKey(deps.prefix, conversation.id), 'MAXLEN', '~', SIM_STREAM_MAXLEN, '*', 'type', 'in', 'data', JSON.stringify(entry))
-      .catch((e: Error) => deps.log.warn({ err: e.name }, 'cannot show a simulator message in its conversation: is Redis up?'));
+      .xadd(
+        simConversationKey(deps.prefix, conversation.id),
+        'MAXLEN',
+        '~',
+        SIM_STREAM_MAXLEN,
+        '*',
+        'type',
+        'in',
+        'data',
+        JSON.stringify(entry),
+      )
+      .catch((e: Error) =>
+        deps.log.warn({ err: e.name }, 'cannot show a simulator message in its conversation: is Redis up?'),
+      );
     const outcome = await acceptOrUnavailable(deps.ingress, 'sim', msg);
     ctx.status = 202;
     ctx.body = { id, outcome };
@@ -177,8 +211,11 @@ export function simRouter(deps: SimDeps): Router {
   router.post('/sim/api/actions', async (ctx) => {
     const body = await jsonBody(ctx, actionBody);
     const { person, conversations } = await personAndConversations(body.person);
-    const conversation = body.conversation ? conversations.find((c) => c.id === body.conversation) : undefined;
-    if (body.conversation && !conversation) throw new AppError('not_member', 'this person is not in that conversation', 403);
+    const conversation = body.conversation
+      ? conversations.find((c) => c.id === body.conversation)
+      : undefined;
+    if (body.conversation && !conversation)
+      throw new AppError('not_member', 'this person is not in that conversation', 403);
     const id = `sim-act-${body.clientId ?? randomUUID()}`;
     const action = inboundActionSchema.parse({
       kind: 'action',
@@ -186,7 +223,9 @@ export function simRouter(deps: SimDeps): Router {
       channel: 'sim',
       id,
       senderId: person.id,
-      ...(conversation ? { conversation: { id: conversation.id, isGroup: conversation.isGroup, name: conversation.name } } : {}),
+      ...(conversation
+        ? { conversation: { id: conversation.id, isGroup: conversation.isGroup, name: conversation.name } }
+        : {}),
       action: body.action,
       item: body.item,
       ...(body.value ? { value: body.value } : {}),
@@ -209,12 +248,20 @@ export function simRouter(deps: SimDeps): Router {
       await deps.clock.reset();
     } else {
       await deps.clock.refresh();
-      const target = resolveClockTarget(to, deps.clock.now(), { timeZone: deps.config.TIMEZONE, digestTime: deps.config.DIGEST_TIME, calendar: deps.calendar });
-      if (!target) throw badRequest('bad_time', "expected an ISO time with a zone, '+1workday', 'next-0830' or 'reset'");
+      const target = resolveClockTarget(to, deps.clock.now(), {
+        timeZone: deps.config.TIMEZONE,
+        digestTime: deps.config.DIGEST_TIME,
+        calendar: deps.calendar,
+      });
+      if (!target)
+        throw badRequest('bad_time', "expected an ISO time with a zone, '+1workday', 'next-0830' or 'reset'");
       await deps.clock.setTo(target);
     }
     const now = deps.clock.now();
-    deps.log.info({ simulatedNow: now.toISOString(), offsetMs: deps.clock.offsetMs() }, 'simulated clock moved');
+    deps.log.info(
+      { simulatedNow: now.toISOString(), offsetMs: deps.clock.offsetMs() },
+      'simulated clock moved',
+    );
     let ran: unknown = { pending: 'the reminder pass and the digest are not wired yet' };
     if (deps.runTimeJobs) ran = await deps.runTimeJobs(now);
     ctx.body = { ...clockView(deps.clock, deps.config, deps.calendar), ran };

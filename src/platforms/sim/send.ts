@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Card } from '../../domain/card.js';
 import type { RedisClient } from '../../redis/connect.js';
-import { sendPart, type Address, type CardRef, type PlatformSender, type SendContext, type SendOutcome, type UpdateContext } from '../outbound.js';
+import {
+  sendPart,
+  type Address,
+  type CardRef,
+  type PlatformSender,
+  type SendContext,
+  type SendOutcome,
+  type UpdateContext,
+} from '../outbound.js';
 import type { OutboundKeys } from '../outbound-keys.js';
 import { renderSimCard } from './render.js';
 
@@ -21,7 +29,9 @@ export class SimSender implements PlatformSender {
 
   private append(conversation: string, type: 'out' | 'update', data: unknown): Promise<string> {
     const key = this.keys.simOut(conversation);
-    return this.redis.xadd(key, 'MAXLEN', '~', SIM_OUT_MAXLEN, '*', 'type', type, 'data', JSON.stringify(data)).then((id) => id ?? '');
+    return this.redis
+      .xadd(key, 'MAXLEN', '~', SIM_OUT_MAXLEN, '*', 'type', type, 'data', JSON.stringify(data))
+      .then((id) => id ?? '');
   }
 
   async send(address: Address, card: Card, ctx: SendContext): Promise<SendOutcome> {
@@ -29,9 +39,20 @@ export class SimSender implements PlatformSender {
     const cardId = 'sim-' + createHash('sha256').update(ctx.sendKey).digest('hex').slice(0, 24);
     const items = ctx.items ?? [...new Set(card.buttons.map((b) => b.item))];
     const entryId = await sendPart(ctx.ledger, 'sim', () =>
-      this.append(address.conversation, 'out', { cardId, at: ctx.now.toISOString(), card: renderSimCard(card), items }),
+      this.append(address.conversation, 'out', {
+        cardId,
+        at: ctx.now.toISOString(),
+        card: renderSimCard(card),
+        items,
+      }),
     );
-    const cardRef: CardRef = { platform: 'sim', conversation: address.conversation, cardId, sentAt: ctx.now.toISOString(), card };
+    const cardRef: CardRef = {
+      platform: 'sim',
+      conversation: address.conversation,
+      cardId,
+      sentAt: ctx.now.toISOString(),
+      card,
+    };
     return { platform: 'sim', channel: 'sim stream', messageIds: [entryId], cardRef };
   }
 

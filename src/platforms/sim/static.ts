@@ -20,7 +20,8 @@ const types: Record<string, string> = {
 };
 
 /** Only our own origin: the page loads nothing from elsewhere, and nothing typed can run. */
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 async function send(ctx: Context, file: string) {
   const ext = file.slice(file.lastIndexOf('.') + 1);
@@ -49,7 +50,11 @@ export function serveStatic(router: Router): void {
 }
 
 /** What the page's clock shows: simulated now in the office's time zone. */
-export function clockView(clock: SimClock, config: Pick<Config, 'TIMEZONE' | 'DIGEST_TIME'>, calendar: WorkCalendar) {
+export function clockView(
+  clock: SimClock,
+  config: Pick<Config, 'TIMEZONE' | 'DIGEST_TIME'>,
+  calendar: WorkCalendar,
+) {
   const now = clock.now();
   const day = dayInZone(now, config.TIMEZONE);
   const info = calendar.info(day);

@@ -49,10 +49,16 @@ const TOKEN_CODES = new Set([40014, 42001, 40001]);
 const RETRY_CODES = new Set([-1, 45009, 45033, 6000]);
 
 export function classifyWecom(errcode: number, what: string): PlatformError {
-  if (TOKEN_CODES.has(errcode)) return new PlatformError('wecom', 'token', String(errcode), `${what}: access token refused`);
+  if (TOKEN_CODES.has(errcode))
+    return new PlatformError('wecom', 'token', String(errcode), `${what}: access token refused`);
   if (RETRY_CODES.has(errcode)) {
     const kind = errcode === -1 || errcode === 6000 ? 'retry' : 'rate_limited';
-    return new PlatformError('wecom', kind, String(errcode), `${what}: WeCom is busy or the frequency limit was hit`);
+    return new PlatformError(
+      'wecom',
+      kind,
+      String(errcode),
+      `${what}: WeCom is busy or the frequency limit was hit`,
+    );
   }
   const hints: Record<number, string> = {
     60020: "add this server's IP to the app's 企业可信IP (WeCom admin → 应用管理 → the app → 企业可信IP)",
@@ -67,7 +73,12 @@ export function classifyWecom(errcode: number, what: string): PlatformError {
     48002: 'API not allowed for this app: check its permissions in the admin console',
     93000: 'invalid group robot webhook: check the 群ID (webhook URL) in the roster',
   };
-  return new PlatformError('wecom', 'permanent', String(errcode), `${what}: ${hints[errcode] ?? 'WeCom refused the request (errcode ' + errcode + ')'}`);
+  return new PlatformError(
+    'wecom',
+    'permanent',
+    String(errcode),
+    `${what}: ${hints[errcode] ?? 'WeCom refused the request (errcode ' + errcode + ')'}`,
+  );
 }
 
 export class WecomClient {
@@ -75,23 +86,46 @@ export class WecomClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly o: WecomClientOptions) {
-    this.http = axios.create({ baseURL: o.baseUrl, timeout: o.timeoutMs ?? 10_000, headers: { 'Content-Type': 'application/json' } });
+    this.http = axios.create({
+      baseURL: o.baseUrl,
+      timeout: o.timeoutMs ?? 10_000,
+      headers: { 'Content-Type': 'application/json' },
+    });
     this.token = new TokenCache({ redis: o.redis, key: o.tokenKey, fetch: () => this.fetchToken() });
   }
 
   /** GET /cgi-bin/gettoken?corpid&corpsecret — https://developer.work.weixin.qq.com/document/path/91039 */
   private async fetchToken() {
     if (!this.o.corpId || !this.o.secret) {
-      throw new PlatformError('wecom', 'permanent', 'not_configured', 'the WeCom self-built app is not configured: set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY');
+      throw new PlatformError(
+        'wecom',
+        'permanent',
+        'not_configured',
+        'the WeCom self-built app is not configured: set WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN, WECOM_AES_KEY',
+      );
     }
-    const r = await this.raw('get', '/cgi-bin/gettoken', undefined, { corpid: this.o.corpId, corpsecret: this.o.secret }, 'gettoken');
-    if (r.errcode === 40001) throw new PlatformError('wecom', 'permanent', '40001', 'gettoken: invalid secret: check WECOM_SECRET');
+    const r = await this.raw(
+      'get',
+      '/cgi-bin/gettoken',
+      undefined,
+      { corpid: this.o.corpId, corpsecret: this.o.secret },
+      'gettoken',
+    );
+    if (r.errcode === 40001)
+      throw new PlatformError('wecom', 'permanent', '40001', 'gettoken: invalid secret: check WECOM_SECRET');
     if (r.errcode) throw classifyWecom(r.errcode, 'gettoken');
-    if (typeof r.access_token !== 'string') throw new PlatformError('wecom', 'retry', 'no_token', 'gettoken: no access_token in the answer');
+    if (typeof r.access_token !== 'string')
+      throw new PlatformError('wecom', 'retry', 'no_token', 'gettoken: no access_token in the answer');
     return { token: r.access_token, expiresInSec: Number(r.expires_in ?? 7200) };
   }
 
-  private async raw(method: 'get' | 'post', url: string, body: unknown, params: Record<string, string> | undefined, what: string): Promise<WecomResult> {
+  private async raw(
+    method: 'get' | 'post',
+    url: string,
+    body: unknown,
+    params: Record<string, string> | undefined,
+    what: string,
+  ): Promise<WecomResult> {
     try {
       const res = await this.http.request<WecomResult>({ method, url, data: body, params });
       return res.data ?? {};
@@ -125,17 +159,30 @@ export class WecomClient {
 
   /** POST /cgi-bin/message/send — https://developer.work.weixin.qq.com/document/path/90236 */
   async sendMessage(touser: string, message: object): Promise<WecomSendResult> {
-    const r = await this.call('/cgi-bin/message/send', { touser, agentid: this.o.agentId, ...message }, 'message/send');
+    const r = await this.call(
+      '/cgi-bin/message/send',
+      { touser, agentid: this.o.agentId, ...message },
+      'message/send',
+    );
     // "如果部分接收人无权限或不存在，发送仍然执行，但会返回无效的部分": with one receiver, that is a failure
     if (typeof r.invaliduser === 'string' && r.invaliduser.split('|').includes(touser.toLowerCase())) {
-      throw new PlatformError('wecom', 'permanent', 'invaliduser', 'message/send: the receiver is invalid: check the roster 企业微信 id and the app’s 可见范围');
+      throw new PlatformError(
+        'wecom',
+        'permanent',
+        'invaliduser',
+        'message/send: the receiver is invalid: check the roster 企业微信 id and the app’s 可见范围',
+      );
     }
     return { msgid: r.msgid as string | undefined, response_code: r.response_code as string | undefined };
   }
 
   /** POST /cgi-bin/message/update_template_card — https://developer.work.weixin.qq.com/document/path/94888 */
   async updateTemplateCard(userids: string[], responseCode: string, update: object): Promise<void> {
-    await this.call('/cgi-bin/message/update_template_card', { userids, agentid: this.o.agentId, response_code: responseCode, ...update }, 'update_template_card');
+    await this.call(
+      '/cgi-bin/message/update_template_card',
+      { userids, agentid: this.o.agentId, response_code: responseCode, ...update },
+      'update_template_card',
+    );
   }
 
   /** POST /cgi-bin/appchat/send (groups the app created) — https://developer.work.weixin.qq.com/document/path/90248 */
@@ -148,7 +195,9 @@ export class WecomClient {
    * The roster's 群ID is the webhook URL, or only its key (then WECOM_API_BASE is used).
    */
   async webhookSend(webhook: string, message: object): Promise<void> {
-    const url = /^https?:\/\//.test(webhook) ? webhook : `${this.o.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(webhook)}`;
+    const url = /^https?:\/\//.test(webhook)
+      ? webhook
+      : `${this.o.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(webhook)}`;
     await this.postUrl(url, message, 'webhook/send');
   }
 

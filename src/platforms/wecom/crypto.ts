@@ -1,4 +1,11 @@
-import { aesKeyFrom, decryptBizMsg, encryptBizMsg, msgSignature, signatureMatches, randomNonce } from '../biz-msg-crypt.js';
+import {
+  aesKeyFrom,
+  decryptBizMsg,
+  encryptBizMsg,
+  msgSignature,
+  signatureMatches,
+  randomNonce,
+} from '../biz-msg-crypt.js';
 
 /**
  * WeCom's WXBizMsgCrypt, as described in 加解密方案说明:
@@ -34,7 +41,12 @@ export function encrypt(secrets: WecomSecrets, plaintext: string, random?: Buffe
 }
 
 /** Encrypt and sign: what WeCom sends us, and what a passive reply carries back. */
-export function seal(secrets: WecomSecrets, plaintext: string, timestamp: string, nonce: string): { encrypt: string; signature: string } {
+export function seal(
+  secrets: WecomSecrets,
+  plaintext: string,
+  timestamp: string,
+  nonce: string,
+): { encrypt: string; signature: string } {
   const enc = encrypt(secrets, plaintext);
   return { encrypt: enc, signature: msgSignature(secrets.token, timestamp, nonce, enc) };
 }

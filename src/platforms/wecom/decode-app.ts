@@ -35,7 +35,13 @@ export function extractAppEncrypt(body: string): string | undefined {
 }
 
 // MsgId is a 64-bit integer: keep every value a string (parseTagValue: false), never a Number.
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+});
 
 const str = (max: number) => z.string().max(max);
 const appXml = z.looseObject({
@@ -43,7 +49,10 @@ const appXml = z.looseObject({
   CreateTime: z.string().regex(/^\d{1,13}$/),
   MsgType: str(32),
   Content: str(20_000).optional(),
-  MsgId: z.string().regex(/^\d{1,20}$/).optional(),
+  MsgId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
   PicUrl: str(2048).optional(),
   MediaId: str(1024).optional(),
   Event: str(64).optional(),
@@ -61,7 +70,9 @@ function isoFromSeconds(s: string, now: Date): string {
 
 /** A stable id for an event (events carry no MsgId): the fields WeCom repeats on a retry. */
 function eventId(x: z.infer<typeof appXml>): string {
-  const h = createHash('sha1').update([x.FromUserName, x.CreateTime, x.Event, x.EventKey ?? '', x.TaskId ?? '', x.AgentID ?? ''].join('\u0000'));
+  const h = createHash('sha1').update(
+    [x.FromUserName, x.CreateTime, x.Event, x.EventKey ?? '', x.TaskId ?? '', x.AgentID ?? ''].join('\u0000'),
+  );
   return 'ev-' + h.digest('hex').slice(0, 32);
 }
 

@@ -32,7 +32,13 @@ const botJson = z.looseObject({
   image: media.optional(),
   file: media.optional(),
   voice: z.object({ content: z.string().max(20_000) }).optional(),
-  mixed: z.object({ msg_item: z.array(z.looseObject({ msgtype: z.string(), text: text.optional(), image: media.optional() })).max(50) }).optional(),
+  mixed: z
+    .object({
+      msg_item: z
+        .array(z.looseObject({ msgtype: z.string(), text: text.optional(), image: media.optional() }))
+        .max(50),
+    })
+    .optional(),
   event: z.looseObject({ eventtype: z.string().max(64) }).optional(),
 });
 type BotJson = z.infer<typeof botJson>;
@@ -45,7 +51,10 @@ export function stripMention(s: string): string {
   return s.replace(LEADING_MENTION, '').trim();
 }
 
-const templateCardEvent = z.looseObject({ event_key: z.string().max(1024), task_id: z.string().max(256).optional() });
+const templateCardEvent = z.looseObject({
+  event_key: z.string().max(1024),
+  task_id: z.string().max(256).optional(),
+});
 
 export function decodeBotMessage(json: string, now: Date): Decoded {
   let raw: unknown;
@@ -59,7 +68,8 @@ export function decodeBotMessage(json: string, now: Date): Decoded {
   const m = r.data;
   const isGroup = m.chattype === 'group';
   const conversation = { id: (isGroup ? m.chatid : m.chatid || m.from.userid) || m.from.userid, isGroup };
-  const at = m.create_time && m.create_time > 0 ? new Date(m.create_time * 1000).toISOString() : now.toISOString();
+  const at =
+    m.create_time && m.create_time > 0 ? new Date(m.create_time * 1000).toISOString() : now.toISOString();
 
   if (m.msgtype === 'event') return decodeEvent(m, conversation, at);
 
@@ -86,7 +96,8 @@ export function decodeBotMessage(json: string, now: Date): Decoded {
       const parts: string[] = [];
       for (const item of m.mixed?.msg_item ?? []) {
         if (item.msgtype === 'text' && item.text) parts.push(item.text.content);
-        else if (item.msgtype === 'image' && item.image) attachments.push({ kind: 'image', url: item.image.url });
+        else if (item.msgtype === 'image' && item.image)
+          attachments.push({ kind: 'image', url: item.image.url });
       }
       body = parts.join('\n');
       break;
@@ -115,7 +126,8 @@ function decodeEvent(m: BotJson, conversation: { id: string; isGroup: boolean },
   if (type !== 'template_card_event') return { kind: 'ignore', reason: `event ${type ?? '?'}` };
   const ev = templateCardEvent.safeParse((m.event as Record<string, unknown>)['template_card_event']);
   const key = ev.success ? decodeButtonKey(ev.data.event_key) : undefined;
-  if (!ev.success || !key) return { kind: 'ignore', reason: 'template card click with a key we did not issue' };
+  if (!ev.success || !key)
+    return { kind: 'ignore', reason: 'template card click with a key we did not issue' };
   const action = inboundActionSchema.safeParse({
     kind: 'action',
     platform: 'wecom',

@@ -22,13 +22,23 @@ export interface BotPassiveReply {
   nonce: string;
 }
 
-export function botPassiveReply(secrets: WecomSecrets, plaintextJson: string, now: Date, nonce = randomNonce()): BotPassiveReply {
+export function botPassiveReply(
+  secrets: WecomSecrets,
+  plaintextJson: string,
+  now: Date,
+  nonce = randomNonce(),
+): BotPassiveReply {
   const timestamp = Math.floor(now.getTime() / 1000);
   const { encrypt, signature } = seal(secrets, plaintextJson, String(timestamp), nonce);
   return { encrypt, msgsignature: signature, timestamp, nonce };
 }
 
-export function appPassiveReplyXml(secrets: WecomSecrets, plaintextXml: string, now: Date, nonce = randomNonce()): string {
+export function appPassiveReplyXml(
+  secrets: WecomSecrets,
+  plaintextXml: string,
+  now: Date,
+  nonce = randomNonce(),
+): string {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const { encrypt, signature } = seal(secrets, plaintextXml, timestamp, nonce);
   return (

@@ -40,8 +40,14 @@ export interface WecomTextMessage {
 }
 
 /** The card as one or more markdown messages, each within `maxBytes`. */
-export function renderWecomMarkdown(card: Card, maxBytes: number = WECOM_BYTES.appMarkdown): WecomMarkdownMessage[] {
-  return splitMessage(wecomMarkdownText(card), { maxBytes }).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
+export function renderWecomMarkdown(
+  card: Card,
+  maxBytes: number = WECOM_BYTES.appMarkdown,
+): WecomMarkdownMessage[] {
+  return splitMessage(wecomMarkdownText(card), { maxBytes }).map((content) => ({
+    msgtype: 'markdown',
+    markdown: { content },
+  }));
 }
 
 /** The card's plain-text fallback as text messages (for clients that do not show markdown). */

@@ -66,7 +66,8 @@ export function renderButtonCard(card: Card, taskId: string): ButtonInteractionC
   if (graphemeCount(card.title) > L.title) return undefined;
   if (card.subtitle && graphemeCount(card.subtitle) > L.titleDesc) return undefined;
   if (card.fields.length > L.fields) return undefined;
-  if (card.fields.some((f) => graphemeCount(f.label) > L.keyname || graphemeCount(f.value) > L.value)) return undefined;
+  if (card.fields.some((f) => graphemeCount(f.label) > L.keyname || graphemeCount(f.value) > L.value))
+    return undefined;
   const sub = subTitle(card);
   if (graphemeCount(sub) > L.subTitle) return undefined;
   const keys = card.buttons.map((b) => encodeButtonKey(b.action, b.item));
@@ -80,7 +81,9 @@ export function renderButtonCard(card: Card, taskId: string): ButtonInteractionC
     source: { desc: '督导助手', desc_color: 0 },
     main_title: card.subtitle ? { title: card.title, desc: card.subtitle } : { title: card.title },
     ...(sub ? { sub_title_text: sub } : {}),
-    ...(card.fields.length ? { horizontal_content_list: card.fields.map((f) => ({ keyname: f.label, value: f.value })) } : {}),
+    ...(card.fields.length
+      ? { horizontal_content_list: card.fields.map((f) => ({ keyname: f.label, value: f.value })) }
+      : {}),
     task_id: taskId,
     button_list: card.buttons.map((b, i) => ({ text: texts[i]!, style: styleOf(b.style), key: keys[i]! })),
   };

@@ -48,7 +48,8 @@ function urlCheck(deps: IngressDeps, ch: Channel) {
     const query = parseQuery(ctx.querystring);
     // Base64 has no spaces: one here is a '+' that reached us unencoded and was decoded as a space.
     const echostr = typeof query.echostr === 'string' ? query.echostr.replace(/ /g, '+') : undefined;
-    if (!echostr) refuse(deps, ctx, 'wecom', 'malformed', 'GET without echostr: only WeCom URL checks are answered here');
+    if (!echostr)
+      refuse(deps, ctx, 'wecom', 'malformed', 'GET without echostr: only WeCom URL checks are answered here');
     const v = verifyWecom(query, echostr, ch.secrets.token, deps.now(), { tokenVar: ch.tokenVar });
     if (!v.ok) refuse(deps, ctx, 'wecom', v.outcome, v.hint);
     ctx.status = 200;
@@ -60,16 +61,26 @@ function urlCheck(deps: IngressDeps, ch: Channel) {
 function receive(deps: IngressDeps, ch: Channel) {
   return async (ctx: Context) => {
     const body = await readBodyOrRefuse(deps, ctx, 'wecom');
-    const encrypted = ch.extract(body) ?? refuse(deps, ctx, 'wecom', 'malformed', `body is not ${ch.envelope}: not a WeCom callback?`);
+    const encrypted =
+      ch.extract(body) ??
+      refuse(deps, ctx, 'wecom', 'malformed', `body is not ${ch.envelope}: not a WeCom callback?`);
     const now = deps.now();
-    const v = verifyWecom(parseQuery(ctx.querystring), encrypted, ch.secrets.token, now, { tokenVar: ch.tokenVar });
+    const v = verifyWecom(parseQuery(ctx.querystring), encrypted, ch.secrets.token, now, {
+      tokenVar: ch.tokenVar,
+    });
     if (!v.ok) refuse(deps, ctx, 'wecom', v.outcome, v.hint);
     const plain = decryptOrRefuse(deps, ctx, ch, encrypted);
     let decoded: Decoded;
     try {
       decoded = ch.decode(plain, now);
     } catch (e) {
-      refuse(deps, ctx, 'wecom', 'malformed', `decrypted payload is not a WeCom message (${e instanceof DecodeError ? e.message : 'unreadable'})`);
+      refuse(
+        deps,
+        ctx,
+        'wecom',
+        'malformed',
+        `decrypted payload is not a WeCom message (${e instanceof DecodeError ? e.message : 'unreadable'})`,
+      );
     }
     await acceptDecoded(deps, ctx, 'wecom', decoded, { type: 'text/plain; charset=utf-8', body: '' });
   };

@@ -1,7 +1,15 @@
 import type { Card } from '../../domain/card.js';
 import type { RedisClient } from '../../redis/connect.js';
 import type { OutboundKeys } from '../outbound-keys.js';
-import { sendPart, type Address, type CardRef, type PlatformSender, type SendContext, type SendOutcome, type UpdateContext } from '../outbound.js';
+import {
+  sendPart,
+  type Address,
+  type CardRef,
+  type PlatformSender,
+  type SendContext,
+  type SendOutcome,
+  type UpdateContext,
+} from '../outbound.js';
 import { PlatformError, isPlatformError } from '../platform-error.js';
 import { LIMITS, type RateLimiter } from '../rate-limit.js';
 import type { WecomClient } from './client.js';
@@ -31,11 +39,13 @@ export class WecomSender implements PlatformSender {
       case 'wecom-webhook': {
         const ids: string[] = [];
         for (const [i, m] of renderWecomMarkdown(card, WECOM_BYTES.webhookMarkdown).entries()) {
-          ids.push(await sendPart(ctx.ledger, `p${i}`, async () => {
-            await this.limiter.acquire(this.keys.rate('wecom-webhook', a.webhook), LIMITS.wecomWebhook);
-            await this.client.webhookSend(a.webhook, m);
-            return '';
-          }));
+          ids.push(
+            await sendPart(ctx.ledger, `p${i}`, async () => {
+              await this.limiter.acquire(this.keys.rate('wecom-webhook', a.webhook), LIMITS.wecomWebhook);
+              await this.client.webhookSend(a.webhook, m);
+              return '';
+            }),
+          );
         }
         return { platform: 'wecom', channel: 'wecom webhook/send', messageIds: ids.filter(Boolean) };
       }
@@ -72,15 +82,29 @@ export class WecomSender implements PlatformSender {
           throw e;
         }
       });
-      const cardRef: CardRef = { platform: 'wecom', taskId, userIds: [userId], responseCode, sentAt: ctx.now.toISOString(), card };
-      return { platform: 'wecom', channel: 'wecom-app message/send template_card', messageIds: [msgid], cardRef };
+      const cardRef: CardRef = {
+        platform: 'wecom',
+        taskId,
+        userIds: [userId],
+        responseCode,
+        sentAt: ctx.now.toISOString(),
+        card,
+      };
+      return {
+        platform: 'wecom',
+        channel: 'wecom-app message/send template_card',
+        messageIds: [msgid],
+        cardRef,
+      };
     }
     const ids: string[] = [];
     for (const [i, m] of renderWecomMarkdown(card, WECOM_BYTES.appMarkdown).entries()) {
-      ids.push(await sendPart(ctx.ledger, `${prefix}:p${i}`, async () => {
-        await limit();
-        return (await this.client.sendMessage(userId, m)).msgid ?? '';
-      }));
+      ids.push(
+        await sendPart(ctx.ledger, `${prefix}:p${i}`, async () => {
+          await limit();
+          return (await this.client.sendMessage(userId, m)).msgid ?? '';
+        }),
+      );
     }
     return { platform: 'wecom', channel: 'wecom-app message/send markdown', messageIds: ids.filter(Boolean) };
   }
@@ -90,7 +114,11 @@ export class WecomSender implements PlatformSender {
    * the rest of a split message, or everything when the URL is used up or refused, goes to the
    * sender through the app.
    */
-  private async sendBot(a: Extract<WecomAddress, { channel: 'wecom-bot' }>, card: Card, ctx: SendContext): Promise<SendOutcome> {
+  private async sendBot(
+    a: Extract<WecomAddress, { channel: 'wecom-bot' }>,
+    card: Card,
+    ctx: SendContext,
+  ): Promise<SendOutcome> {
     const parts = renderWecomMarkdown(card, WECOM_BYTES.botMarkdown);
     const tc = renderButtonCard(card, wecomTaskId(ctx.sendKey));
     const first = tc ? { msgtype: 'template_card', template_card: tc } : parts[0]!;
@@ -109,7 +137,13 @@ export class WecomSender implements PlatformSender {
       }
     }
     if (!viaUrl) {
-      if (!a.fallbackUserId) throw new PlatformError('wecom', 'permanent', 'response_url_used', 'smart bot response_url already used and the sender has no 企业微信 id for the app');
+      if (!a.fallbackUserId)
+        throw new PlatformError(
+          'wecom',
+          'permanent',
+          'response_url_used',
+          'smart bot response_url already used and the sender has no 企业微信 id for the app',
+        );
       return this.sendApp(a.fallbackUserId, card, ctx, 'botapp');
     }
     if (rest.length && a.fallbackUserId) {

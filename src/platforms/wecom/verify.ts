@@ -42,13 +42,25 @@ export function verifyWecom(
   const timestamp = one(query, 'timestamp');
   const nonce = one(query, 'nonce');
   if (!signature || !timestamp || !nonce) {
-    return { ok: false, outcome: 'bad_signature', hint: 'missing msg_signature/timestamp/nonce: is this URL called by WeCom?' };
+    return {
+      ok: false,
+      outcome: 'bad_signature',
+      hint: 'missing msg_signature/timestamp/nonce: is this URL called by WeCom?',
+    };
   }
   if (!withinWindow(timestamp, now, opts.windowMs ?? WECOM_WINDOW_MS)) {
-    return { ok: false, outcome: 'bad_signature', hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
+    return {
+      ok: false,
+      outcome: 'bad_signature',
+      hint: 'timestamp outside ±1 h: check the server clock (NTP)',
+    };
   }
   if (!signatureMatches(msgSignature(token, timestamp, nonce, encrypted), signature)) {
-    return { ok: false, outcome: 'bad_signature', hint: `msg_signature mismatch: check ${opts.tokenVar ?? 'WECOM_TOKEN'}` };
+    return {
+      ok: false,
+      outcome: 'bad_signature',
+      hint: `msg_signature mismatch: check ${opts.tokenVar ?? 'WECOM_TOKEN'}`,
+    };
   }
   return { ok: true, timestamp, nonce };
 }

@@ -18,7 +18,10 @@ describe('DingTalk Stream mode against a local gateway', () => {
   const consoleInfo = vi.spyOn(console, 'info');
   beforeAll(async () => {
     gw = await new FakeDingtalkGateway().start();
-    svc = await startTestService({ worker: false, env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url, LOG_LEVEL: 'debug' } });
+    svc = await startTestService({
+      worker: false,
+      env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url, LOG_LEVEL: 'debug' },
+    });
     await waitReady(svc.url);
   });
   afterAll(async () => {
@@ -31,7 +34,10 @@ describe('DingTalk Stream mode against a local gateway', () => {
     expect(conn.ticket).toBe('ticket-1');
     const open = gw.opens[0]!;
     expect(open.headers.accept).toBe('application/json');
-    expect(open.body).toMatchObject({ clientId: DINGTALK_TEST.appKey, clientSecret: DINGTALK_TEST.appSecret });
+    expect(open.body).toMatchObject({
+      clientId: DINGTALK_TEST.appKey,
+      clientSecret: DINGTALK_TEST.appSecret,
+    });
     expect(open.body.subscriptions).toEqual([
       { type: 'CALLBACK', topic: ROBOT },
       { type: 'CALLBACK', topic: CARD },
@@ -49,7 +55,12 @@ describe('DingTalk Stream mode against a local gateway', () => {
     // the job is there by the time the ack arrives
     const jobs = (await inboundJobs(svc)).filter((j) => j.data.id === 'msgStream1==');
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.data).toMatchObject({ platform: 'dingtalk', channel: 'dingtalk-stream', text: '待办', senderId: 'staff001' });
+    expect(jobs[0]!.data).toMatchObject({
+      platform: 'dingtalk',
+      channel: 'dingtalk-stream',
+      text: '待办',
+      senderId: 'staff001',
+    });
     expect(ack).toMatchObject({ code: 200, message: 'OK', headers: { messageId: 'm-1' } });
     expect(JSON.parse(ack.data!)).toEqual({ response: {} });
   });
@@ -58,7 +69,11 @@ describe('DingTalk Stream mode against a local gateway', () => {
     const conn = await gw.connection(1);
     const dup0 = await callbackCount(svc.url, 'dingtalk', 'duplicate');
     gw.callback(conn, ROBOT, 'm-1', robotTextMessage('msgStream1==', '待办'));
-    await gw.until(() => conn.replies.filter((r) => r.headers?.messageId === 'm-1').length === 2, 5000, 'second ack');
+    await gw.until(
+      () => conn.replies.filter((r) => r.headers?.messageId === 'm-1').length === 2,
+      5000,
+      'second ack',
+    );
     expect((await inboundJobs(svc)).filter((j) => j.data.id === 'msgStream1==')).toHaveLength(1);
     expect(await callbackCount(svc.url, 'dingtalk', 'duplicate')).toBe(dup0 + 1);
   });
@@ -67,7 +82,11 @@ describe('DingTalk Stream mode against a local gateway', () => {
     const conn = await gw.connection(1);
     gw.callback(conn, CARD, 'c-1', fixture('dingtalk/card-callback.json'));
     await gw.until(() => gw.replyTo(conn, 'c-1'), 5000, 'ack of c-1');
-    expect((await inboundJobs(svc)).some((j) => j.data.kind === 'action' && j.data.item === 'ZG-21' && j.data.channel === 'dingtalk-card')).toBe(true);
+    expect(
+      (await inboundJobs(svc)).some(
+        (j) => j.data.kind === 'action' && j.data.item === 'ZG-21' && j.data.channel === 'dingtalk-card',
+      ),
+    ).toBe(true);
     const before = await inboundJobCount(svc);
     const bad0 = await callbackCount(svc.url, 'dingtalk', 'malformed');
     gw.callback(conn, ROBOT, 'bad-1', '{"not":"a robot message"}');
@@ -140,7 +159,11 @@ describe('DingTalk Stream mode while Redis is down', () => {
     dir = mkdtempSync(join(tmpdir(), 'dudao-stream-redis-'));
     redis = await startEmbeddedRedis({ dataDir: dir, reuse: false });
     gw = await new FakeDingtalkGateway().start();
-    svc = await startTestService({ worker: false, redisUrl: redis.url, env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url } });
+    svc = await startTestService({
+      worker: false,
+      redisUrl: redis.url,
+      env: { ...dingtalkEnv(DINGTALK_TEST, 'stream'), DINGTALK_API_BASE: gw.url },
+    });
     await waitReady(svc.url);
   });
   afterAll(async () => {
@@ -161,7 +184,8 @@ describe('DingTalk Stream mode while Redis is down', () => {
     // DingTalk pushes it again until it is acknowledged
     await gw.until(
       () => {
-        if (!gw.replyTo(conn, 'down-1')) gw.callback(conn, ROBOT, 'down-1', robotTextMessage('msgDown==', '待办'));
+        if (!gw.replyTo(conn, 'down-1'))
+          gw.callback(conn, ROBOT, 'down-1', robotTextMessage('msgDown==', '待办'));
         return gw.replyTo(conn, 'down-1');
       },
       20_000,

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../../helpers/service.js';
-import { WECOM_TEST, botTextJson, buildWecomBotCallback, fixture, post, wecomBotRequest, wecomEnv, wecomUrlCheck } from '../../helpers/wecom-sign.js';
-import { DINGTALK_TEST, dingtalkEnv, dingtalkRobotRequest, robotTextMessage } from '../../helpers/dingtalk-sign.js';
+import {
+  WECOM_TEST,
+  botTextJson,
+  buildWecomBotCallback,
+  fixture,
+  post,
+  wecomBotRequest,
+  wecomEnv,
+  wecomUrlCheck,
+} from '../../helpers/wecom-sign.js';
+import {
+  DINGTALK_TEST,
+  dingtalkEnv,
+  dingtalkRobotRequest,
+  robotTextMessage,
+} from '../../helpers/dingtalk-sign.js';
 import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { botPassiveReply } from '../../../src/platforms/wecom/passive-reply.js';
 import { decrypt, msgSignature, wecomSecrets } from '../../../src/platforms/wecom/crypto.js';
@@ -10,7 +24,10 @@ import { stripMention } from '../../../src/platforms/wecom/decode-bot.js';
 describe('WeCom smart bot callbacks', () => {
   let svc: TestService;
   beforeAll(async () => {
-    svc = await startTestService({ worker: false, env: { ...wecomEnv(), ...dingtalkEnv(), LOG_LEVEL: 'debug' } });
+    svc = await startTestService({
+      worker: false,
+      env: { ...wecomEnv(), ...dingtalkEnv(), LOG_LEVEL: 'debug' },
+    });
     await waitReady(svc.url);
   });
   afterAll(() => svc.close());
@@ -42,20 +59,36 @@ describe('WeCom smart bot callbacks', () => {
     expect((await wecomBotRequest(svc.url, WECOM_TEST, fixture('wecom/bot-image.json'))).status).toBe(200);
     expect((await wecomBotRequest(svc.url, WECOM_TEST, fixture('wecom/bot-mixed.json'))).status).toBe(200);
     const [image] = await byId('CAIQz7/MjQYY/NGagIOAgAMgl8jK/gI=');
-    expect(image?.data).toMatchObject({ text: '', conversation: { id: 'USERID', isGroup: false }, attachments: [{ kind: 'image', url: 'URL' }] });
+    expect(image?.data).toMatchObject({
+      text: '',
+      conversation: { id: 'USERID', isGroup: false },
+      attachments: [{ kind: 'image', url: 'URL' }],
+    });
     const [mixed] = await byId('CAIQrcjMjQYY/NGagIOAgAMg6PDc/w0=');
-    expect(mixed?.data).toMatchObject({ text: '这是今日的测试情况', attachments: [{ kind: 'image', url: 'IMAGEURL' }] });
+    expect(mixed?.data).toMatchObject({
+      text: '这是今日的测试情况',
+      attachments: [{ kind: 'image', url: 'IMAGEURL' }],
+    });
   });
 
   it('a template card click is an action keyed by msgid; enter_chat is acknowledged and ignored', async () => {
     const before = await inboundJobCount(svc);
-    expect((await wecomBotRequest(svc.url, WECOM_TEST, fixture('wecom/bot-enter-chat-event.json'))).status).toBe(200);
+    expect(
+      (await wecomBotRequest(svc.url, WECOM_TEST, fixture('wecom/bot-enter-chat-event.json'))).status,
+    ).toBe(200);
     expect(await inboundJobCount(svc)).toBe(before);
     const click = JSON.parse(fixture('wecom/bot-template-card-event.json')) as { msgid: string };
     click.msgid = 'click-msgid-1';
     expect((await wecomBotRequest(svc.url, WECOM_TEST, JSON.stringify(click))).status).toBe(200);
     const [job] = await byId('click-msgid-1');
-    expect(job?.data).toMatchObject({ kind: 'action', channel: 'wecom-bot', action: 'done', item: 'ZG-21', senderId: 'USERID', cardRef: { taskId: 'TASKID' } });
+    expect(job?.data).toMatchObject({
+      kind: 'action',
+      channel: 'wecom-bot',
+      action: 'done',
+      item: 'ZG-21',
+      senderId: 'USERID',
+      cardRef: { taskId: 'TASKID' },
+    });
   });
 
   it('a message retried 3 times makes 1 job', async () => {
@@ -67,21 +100,70 @@ describe('WeCom smart bot callbacks', () => {
   });
 
   it('the same message id on two platforms makes 2 jobs', async () => {
-    expect((await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('shared-id-42', '@督导助手 待办'))).status).toBe(200);
-    expect((await dingtalkRobotRequest(svc.url, DINGTALK_TEST, robotTextMessage('shared-id-42', '待办'))).status).toBe(200);
+    expect(
+      (await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('shared-id-42', '@督导助手 待办'))).status,
+    ).toBe(200);
+    expect(
+      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, robotTextMessage('shared-id-42', '待办'))).status,
+    ).toBe(200);
     const jobs = await byId('shared-id-42');
     expect(jobs.map((j) => j.data.platform).sort()).toEqual(['dingtalk', 'wecom']);
   });
 
   describe('refusals', () => {
-    const cases: { name: string; status: number; outcome: string; send: (u: string) => Promise<Response> }[] = [
-      { name: 'signed with the app token', status: 401, outcome: 'bad_signature', send: (u) => post(u, buildWecomBotCallback({ ...WECOM_TEST, botToken: WECOM_TEST.token }, botTextJson('r1', 'x'))) },
-      { name: 'encrypted with another key', status: 401, outcome: 'bad_signature', send: (u) => post(u, buildWecomBotCallback({ ...WECOM_TEST, botAesKey: WECOM_TEST.aesKey }, botTextJson('r2', 'x'))) },
-      { name: 'not JSON', status: 400, outcome: 'malformed', send: (u) => fetch(`${u}/wecom/bot?msg_signature=a&timestamp=1&nonce=2`, { method: 'POST', body: '<xml/>' }) },
-      { name: 'JSON without encrypt', status: 400, outcome: 'malformed', send: (u) => fetch(`${u}/wecom/bot?msg_signature=a&timestamp=1&nonce=2`, { method: 'POST', body: '{"x":1}' }) },
-      { name: 'plaintext without msgid', status: 400, outcome: 'malformed', send: (u) => post(u, buildWecomBotCallback(WECOM_TEST, '{"msgtype":"text","from":{"userid":"u"}}')) },
-      { name: 'over 64 KiB', status: 413, outcome: 'too_large', send: (u) => fetch(`${u}/wecom/bot`, { method: 'POST', body: JSON.stringify({ encrypt: 'A'.repeat(70_000) }) }) },
-    ];
+    const cases: { name: string; status: number; outcome: string; send: (u: string) => Promise<Response> }[] =
+      [
+        {
+          name: 'signed with the app token',
+          status: 401,
+          outcome: 'bad_signature',
+          send: (u) =>
+            post(
+              u,
+              buildWecomBotCallback({ ...WECOM_TEST, botToken: WECOM_TEST.token }, botTextJson('r1', 'x')),
+            ),
+        },
+        {
+          name: 'encrypted with another key',
+          status: 401,
+          outcome: 'bad_signature',
+          send: (u) =>
+            post(
+              u,
+              buildWecomBotCallback({ ...WECOM_TEST, botAesKey: WECOM_TEST.aesKey }, botTextJson('r2', 'x')),
+            ),
+        },
+        {
+          name: 'not JSON',
+          status: 400,
+          outcome: 'malformed',
+          send: (u) =>
+            fetch(`${u}/wecom/bot?msg_signature=a&timestamp=1&nonce=2`, { method: 'POST', body: '<xml/>' }),
+        },
+        {
+          name: 'JSON without encrypt',
+          status: 400,
+          outcome: 'malformed',
+          send: (u) =>
+            fetch(`${u}/wecom/bot?msg_signature=a&timestamp=1&nonce=2`, { method: 'POST', body: '{"x":1}' }),
+        },
+        {
+          name: 'plaintext without msgid',
+          status: 400,
+          outcome: 'malformed',
+          send: (u) => post(u, buildWecomBotCallback(WECOM_TEST, '{"msgtype":"text","from":{"userid":"u"}}')),
+        },
+        {
+          name: 'over 64 KiB',
+          status: 413,
+          outcome: 'too_large',
+          send: (u) =>
+            fetch(`${u}/wecom/bot`, {
+              method: 'POST',
+              body: JSON.stringify({ encrypt: 'A'.repeat(70_000) }),
+            }),
+        },
+      ];
     for (const c of cases) {
       it(`${c.name} → ${c.status}`, async () => {
         const before = await inboundJobCount(svc);
@@ -98,7 +180,15 @@ describe('WeCom smart bot callbacks', () => {
 
   it('no message text or secret in the logs', () => {
     const logs = svc.logs.text();
-    for (const s of ['hello robot', '这是今日的测试情况', '待办', WECOM_TEST.botToken, WECOM_TEST.botAesKey, DINGTALK_TEST.appSecret]) expect(logs).not.toContain(s);
+    for (const s of [
+      'hello robot',
+      '这是今日的测试情况',
+      '待办',
+      WECOM_TEST.botToken,
+      WECOM_TEST.botAesKey,
+      DINGTALK_TEST.appSecret,
+    ])
+      expect(logs).not.toContain(s);
   });
 });
 
@@ -109,7 +199,9 @@ describe('smart bot passive reply format', () => {
     const reply = botPassiveReply(secrets, '{"msgtype":"text","text":{"content":"收到"}}', now, 'nonce123');
     expect(reply.timestamp).toBe(Math.floor(now.getTime() / 1000));
     expect(reply.nonce).toBe('nonce123');
-    expect(reply.msgsignature).toBe(msgSignature(WECOM_TEST.botToken, String(reply.timestamp), 'nonce123', reply.encrypt));
+    expect(reply.msgsignature).toBe(
+      msgSignature(WECOM_TEST.botToken, String(reply.timestamp), 'nonce123', reply.encrypt),
+    );
     expect(decrypt(secrets, reply.encrypt)).toBe('{"msgtype":"text","text":{"content":"收到"}}');
   });
 

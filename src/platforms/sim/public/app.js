@@ -44,7 +44,12 @@ function logOf(convId) {
   if (!log) {
     log = el('div', { class: 'conv-log', 'data-conversation': convId, hidden: true });
     const conv = state.conversations.find((c) => c.id === convId);
-    log.append(el('p', { class: 'empty-hint', text: conv?.isGroup ? '群聊中请 @督导助手 发送指令。' : '发送「帮助」查看我能做什么。' }));
+    log.append(
+      el('p', {
+        class: 'empty-hint',
+        text: conv?.isGroup ? '群聊中请 @督导助手 发送指令。' : '发送「帮助」查看我能做什么。',
+      }),
+    );
     state.logs.set(convId, log);
     $('log').append(log);
   }
@@ -58,7 +63,12 @@ function renderConversations() {
     const n = state.unread.get(c.id) || 0;
     const btn = el(
       'button',
-      { type: 'button', class: 'conv', 'data-conversation': c.id, 'aria-current': c.id === state.current ? 'true' : undefined },
+      {
+        type: 'button',
+        class: 'conv',
+        'data-conversation': c.id,
+        'aria-current': c.id === state.current ? 'true' : undefined,
+      },
       el('span', { class: 'conv-name', text: c.name }),
       el('span', { class: 'conv-kind', text: c.isGroup ? '群聊' : '单聊' }),
       n ? el('span', { class: 'badge', text: String(n), 'aria-label': `${n} 条未读` }) : null,
@@ -80,7 +90,9 @@ function openConversation(id, byUser) {
   logOf(id).hidden = false;
   const conv = state.conversations.find((c) => c.id === id);
   $('chat-title').textContent = conv ? (conv.isGroup ? `${conv.name}（群聊）` : conv.name) : '';
-  $('composer-text').placeholder = conv?.isGroup ? '在群里 @督导助手 发送指令；Ctrl+Enter 发送' : '输入消息，可多行；Ctrl+Enter 发送';
+  $('composer-text').placeholder = conv?.isGroup
+    ? '在群里 @督导助手 发送指令；Ctrl+Enter 发送'
+    : '输入消息，可多行；Ctrl+Enter 发送';
   $('layout').dataset.view = 'chat';
   renderConversations();
   scrollToEnd();
@@ -205,7 +217,11 @@ $('composer-file').addEventListener('change', async (ev) => {
   if (!file || !state.current) return;
   try {
     const data = await pictureData(file);
-    await send({ text: '', clientId: newClientId(), attachments: [{ kind: 'image', name: file.name.slice(0, 200), data }] });
+    await send({
+      text: '',
+      clientId: newClientId(),
+      attachments: [{ kind: 'image', name: file.name.slice(0, 200), data }],
+    });
   } catch (e) {
     setStatus(`图片发送失败：${errorText(e)}`);
   }
@@ -238,8 +254,11 @@ async function start() {
     return;
   }
   const select = $('person');
-  select.replaceChildren(...state.people.map((p) => el('option', { value: p.id, text: `${p.name}（${p.label}）` })));
-  const wanted = new URLSearchParams(location.search).get('person') || localStorage.getItem('dudao-sim-person');
+  select.replaceChildren(
+    ...state.people.map((p) => el('option', { value: p.id, text: `${p.name}（${p.label}）` })),
+  );
+  const wanted =
+    new URLSearchParams(location.search).get('person') || localStorage.getItem('dudao-sim-person');
   await selectPerson(state.people.some((p) => p.id === wanted) ? wanted : state.people[0].id);
 }
 

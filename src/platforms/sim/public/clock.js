@@ -19,7 +19,8 @@ export function setupClock({ onStatus, onMoved }) {
     if (out.textContent !== text) out.textContent = text;
     out.dataset.now = c.now;
     out.title = `${c.day} ${c.time}（${c.timeZone}）`;
-    document.getElementById('clock-0830').textContent = `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;
+    document.getElementById('clock-0830').textContent =
+      `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;
   };
 
   const refresh = async () => {

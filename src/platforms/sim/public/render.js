@@ -7,7 +7,18 @@ function el(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') node.className = v;
     else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for' || k === 'id' || k === 'type' || k === 'src' || k === 'alt' || k === 'tabindex') node.setAttribute(k, String(v));
+    else if (
+      k.startsWith('data-') ||
+      k.startsWith('aria-') ||
+      k === 'role' ||
+      k === 'for' ||
+      k === 'id' ||
+      k === 'type' ||
+      k === 'src' ||
+      k === 'alt' ||
+      k === 'tabindex'
+    )
+      node.setAttribute(k, String(v));
     else node[k] = v;
   }
   for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) node.append(c);
@@ -17,13 +28,28 @@ function el(tag, attrs = {}, ...children) {
 export function formatTime(iso, timeZone) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
   const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
 }
 
 function meta(who, at, timeZone) {
-  return el('p', { class: 'meta' }, el('span', { class: 'who', text: who }), ' ', el('time', { dateTime: at, text: formatTime(at, timeZone) }), ' ', el('span', { class: 'sim-tag', text: '模拟' }));
+  return el(
+    'p',
+    { class: 'meta' },
+    el('span', { class: 'who', text: who }),
+    ' ',
+    el('time', { dateTime: at, text: formatTime(at, timeZone) }),
+    ' ',
+    el('span', { class: 'sim-tag', text: '模拟' }),
+  );
 }
 
 /** A message someone typed in the simulator (`in` entry). */
@@ -33,9 +59,22 @@ export function renderIn(data, { me, timeZone }) {
   const body = el('div', { class: 'bubble' });
   if (data.text) body.append(el('p', { class: 'text', text: data.text }));
   for (const a of data.attachments || []) {
-    if (a.kind === 'image' && a.mediaId) body.append(el('img', { class: 'pic', src: `/sim/media/${encodeURIComponent(a.mediaId)}`, alt: `${who}发送的图片`, loading: 'lazy' }));
+    if (a.kind === 'image' && a.mediaId)
+      body.append(
+        el('img', {
+          class: 'pic',
+          src: `/sim/media/${encodeURIComponent(a.mediaId)}`,
+          alt: `${who}发送的图片`,
+          loading: 'lazy',
+        }),
+      );
   }
-  return el('div', { class: `msg ${mine ? 'mine' : 'theirs'}`, 'data-msg-id': data.id }, meta(who, data.at, timeZone), body);
+  return el(
+    'div',
+    { class: `msg ${mine ? 'mine' : 'theirs'}`, 'data-msg-id': data.id },
+    meta(who, data.at, timeZone),
+    body,
+  );
 }
 
 const valuePrompts = {
@@ -45,9 +84,16 @@ const valuePrompts = {
 
 /** One item's buttons; `extend` and `reject` first ask for a short text. */
 function actionGroup(item, buttons, showItem, onAction) {
-  const group = el('div', { class: 'card-actions', role: 'group', 'data-item': item, 'data-several': String(showItem), 'aria-label': `${item} 操作` });
+  const group = el('div', {
+    class: 'card-actions',
+    role: 'group',
+    'data-item': item,
+    'data-several': String(showItem),
+    'aria-label': `${item} 操作`,
+  });
   // several items' buttons on one card: name the item, unless every label already does
-  if (showItem && !buttons.every((b) => b.label.includes(item))) group.append(el('span', { class: 'actions-item', text: item }));
+  if (showItem && !buttons.every((b) => b.label.includes(item)))
+    group.append(el('span', { class: 'actions-item', text: item }));
   const status = el('span', { class: 'action-status', role: 'status' });
   const all = [];
   const run = async (b, value) => {
@@ -69,7 +115,14 @@ function actionGroup(item, buttons, showItem, onAction) {
       group.querySelector('.value-form')?.remove();
       const id = `v-${Math.random().toString(36).slice(2)}`;
       const input = el('input', { id, type: 'text', placeholder: ask.placeholder, maxLength: 200 });
-      const form = el('form', { class: 'value-form' }, el('label', { for: id, text: ask.label }), input, el('button', { type: 'submit', class: 'btn primary', text: `确认${b.label}` }), el('button', { type: 'button', class: 'btn', text: '取消', onclick: () => form.remove() }));
+      const form = el(
+        'form',
+        { class: 'value-form' },
+        el('label', { for: id, text: ask.label }),
+        input,
+        el('button', { type: 'submit', class: 'btn primary', text: `确认${b.label}` }),
+        el('button', { type: 'button', class: 'btn', text: '取消', onclick: () => form.remove() }),
+      );
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
         form.remove();
@@ -87,18 +140,52 @@ function actionGroup(item, buttons, showItem, onAction) {
 export function renderCard(data, { onAction }) {
   const card = data.card || {};
   const title = card.title || '';
-  const art = el('article', { class: `card card-${card.kind || 'info'}`, 'data-card-id': data.cardId, 'aria-label': title || '消息' });
-  if (title) art.append(el('header', {}, el('h3', { text: title }), card.subtitle ? el('p', { class: 'subtitle', text: card.subtitle }) : null));
+  const art = el('article', {
+    class: `card card-${card.kind || 'info'}`,
+    'data-card-id': data.cardId,
+    'aria-label': title || '消息',
+  });
+  if (title)
+    art.append(
+      el(
+        'header',
+        {},
+        el('h3', { text: title }),
+        card.subtitle ? el('p', { class: 'subtitle', text: card.subtitle }) : null,
+      ),
+    );
   const fields = card.fields || [];
   // a long label or a multi-line value (the help card's templates) reads better stacked
-  const fieldRow = (f) => el('div', { class: f.label.length > 5 || f.value.includes('\n') ? 'stacked' : undefined }, el('dt', { text: f.label }), el('dd', { text: f.value }));
+  const fieldRow = (f) =>
+    el(
+      'div',
+      { class: f.label.length > 5 || f.value.includes('\n') ? 'stacked' : undefined },
+      el('dt', { text: f.label }),
+      el('dd', { text: f.value }),
+    );
   if (fields.length) art.append(el('dl', { class: 'fields' }, fields.map(fieldRow)));
   const entries = card.entries || [];
   if (entries.length) {
-    art.append(el('ul', { class: 'entries' }, entries.map((e) => el('li', { 'data-item': e.id }, el('span', { class: 'entry-id', text: e.id }), ' ', el('span', { class: 'entry-text', text: e.text }), e.meta ? el('span', { class: 'entry-meta', text: e.meta }) : null))));
+    art.append(
+      el(
+        'ul',
+        { class: 'entries' },
+        entries.map((e) =>
+          el(
+            'li',
+            { 'data-item': e.id },
+            el('span', { class: 'entry-id', text: e.id }),
+            ' ',
+            el('span', { class: 'entry-text', text: e.text }),
+            e.meta ? el('span', { class: 'entry-meta', text: e.meta }) : null,
+          ),
+        ),
+      ),
+    );
   }
   // `text` is the complete plain fallback: shown only when the card has nothing else to show
-  if (!card.subtitle && !fields.length && !entries.length && !card.note && card.text && card.text !== title) art.append(el('p', { class: 'card-text', text: card.text }));
+  if (!card.subtitle && !fields.length && !entries.length && !card.note && card.text && card.text !== title)
+    art.append(el('p', { class: 'card-text', text: card.text }));
   if (card.note) art.append(el('p', { class: 'note', text: card.note }));
   if (card.outcome) {
     art.append(el('p', { class: 'outcome', text: card.outcome }));
@@ -108,13 +195,19 @@ export function renderCard(data, { onAction }) {
       if (!byItem.has(b.item)) byItem.set(b.item, []);
       byItem.get(b.item).push(b);
     }
-    for (const [item, buttons] of byItem) art.append(actionGroup(item, buttons, byItem.size > 1, (a) => onAction({ ...a, cardId: data.cardId })));
+    for (const [item, buttons] of byItem)
+      art.append(actionGroup(item, buttons, byItem.size > 1, (a) => onAction({ ...a, cardId: data.cardId })));
   }
   return art;
 }
 
 export function renderOut(data, { timeZone, onAction }) {
-  return el('div', { class: 'msg bot', 'data-card-id': data.cardId }, meta('督导助手', data.at, timeZone), renderCard(data, { onAction }));
+  return el(
+    'div',
+    { class: 'msg bot', 'data-card-id': data.cardId },
+    meta('督导助手', data.at, timeZone),
+    renderCard(data, { onAction }),
+  );
 }
 
 /**
@@ -127,7 +220,11 @@ export function applyUpdate(root, data) {
     if (group.dataset.item !== data.item) continue;
     // on a card with several items, say which one the outcome is about
     const several = group.dataset.several === 'true' && !String(data.outcome).includes(data.item);
-    const line = el('p', { class: 'outcome', 'data-item': data.item, text: several ? `${data.item}：${data.outcome}` : data.outcome });
+    const line = el('p', {
+      class: 'outcome',
+      'data-item': data.item,
+      text: several ? `${data.item}：${data.outcome}` : data.outcome,
+    });
     const hadFocus = group.contains(document.activeElement);
     group.replaceWith(line);
     // the pressed button is gone: keep keyboard users where they were
