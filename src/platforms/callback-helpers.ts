@@ -49,7 +49,7 @@ export async function acceptDecoded(
 
 /**
  * The callback's query string as a plain object, parsed once without Koa's URLSearchParams round
- * trip (about 3 % of a callback's CPU under load, profiled with bench/ingress.ts). Form decoding
+ * trip (visible in a CPU profile of bench/ingress.ts, BENCH_PROFILE). Form decoding
  * like URLSearchParams ('+' is a space); a repeated key becomes an array, which the verifiers
  * reject; an undecodable value is dropped.
  */
