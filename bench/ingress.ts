@@ -1,7 +1,7 @@
 /**
  * Ingress benchmark: `node --import tsx bench/ingress.ts` (or `npm run bench:ingress`).
  *
- * Method (as in shared/design/perf-baselines.md): every server runs in its own child process
+ * Method (docs/spec/performance.md → How we measure): every server runs in its own child process
  * (NODE_ENV=production) and autocannon runs here, 10 connections, pipelining 1. Targets:
  *   koa       — bare Koa + @koa/router, POST → 200 (the body is not read), the reference
  *   wecom-bot — the real app, POST /wecom/bot: smart-bot JSON, signed and encrypted

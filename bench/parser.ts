@@ -1,7 +1,7 @@
 /**
  * Parser throughput on one core: `node --import tsx bench/parser.ts`.
  *
- * A typical 8-line visit record (the commands.md example) against a 200-school roster, parsed
+ * A typical 8-line visit record (the docs/spec/commands.md example) against a 200-school roster, parsed
  * over and over on the main thread. Reports messages per second by wall time and by this
  * process's CPU time (the honest single-core figure when the machine is shared), and latency
  * percentiles. Target: ≥ 5,000 messages/s. BENCH_N sets the number of timed parses per round.

@@ -16,7 +16,7 @@ export interface RecordSummaryInput {
 
 /**
  * To the supervisor who submitted a record: its number, the items created with their deadlines,
- * who was notified, and what was assumed. Mirrors commands.md's example reply.
+ * who was notified, and what was assumed. Mirrors docs/spec/commands.md's example reply.
  */
 export function recordSummaryCard(i: RecordSummaryInput): Card {
   const { record, items } = i;

@@ -6,7 +6,7 @@ import { addressKey, type Address } from '../src/platforms/outbound.js';
 import type { OutboundStore } from './outbound-deps.js';
 
 /**
- * Recipient → platform addresses (interfaces.md, "Outbound: which platform APIs the accounts
+ * Recipient → platform addresses (docs/spec/interfaces.md, "Outbound: which platform APIs the accounts
  * must allow"):
  * - `origin`: answer in place — WeCom smart bot: the message's response_url (the sender's app
  *   chat when it is used up); WeCom app: message/send to the sender; DingTalk: the

@@ -16,9 +16,9 @@ import { loadRosterIndex, messagesFor, type ReminderMessage, type RosterIndex } 
 import type { PlanItem, PlanPage, ReminderScanStore } from '../src/store/open-scan.js';
 
 /**
- * The reminder and escalation pass (architecture.md step 7): one scan over the open-by-deadline
+ * The reminder and escalation pass (docs/spec/architecture.md, step 7): one scan over the open-by-deadline
  * index, in pages, as of an instant. A periodic scan, not a delayed job per item and stage
- * (perf-baselines.md §3–4: three delayed jobs per item would cost 4× the items themselves).
+ * (docs/spec/performance.md: three delayed jobs per item would cost about 4× the items themselves).
  *
  * Exactly once, however many workers and `remind` commands run: every (item, stage, deadline) is
  * claimed (SET NX EX, the claimOnce keys, a page's claims in one script call) before its cards are
@@ -204,7 +204,7 @@ export function messageLine(m: ReminderMessage): string {
   return `${m.item} ${m.stage} ${m.workdays} → ${m.to.name} (${m.to.id}) ${stageCn(m)}`;
 }
 
-/** The --json entry: interfaces.md's `{"to":{"id","name"},"item","stage","workdays"}`. */
+/** The --json entry: docs/spec/interfaces.md's `{"to":{"id","name"},"item","stage","workdays"}`. */
 export function messageJson(m: ReminderMessage) {
   return { to: { id: m.to.id, name: m.to.name }, item: m.item, stage: m.stage, workdays: m.workdays };
 }

@@ -7,7 +7,7 @@ import { serveCommand } from './cli/serve.js';
 
 /**
  * `npx dudao <command>`: the composition root of the command line. Commands other than serve,
- * web and worker work against Redis alone and exit when done (interfaces.md → Command line).
+ * web and worker work against Redis alone and exit when done (docs/spec/interfaces.md → Command line).
  */
 const commands: Record<string, { run: () => Promise<CliCommand>; help: string }> = {
   serve: {

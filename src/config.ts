@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Configuration: one zod schema over an injected `env` (process.env only in the composition
  * roots). Every variable is listed, with a comment, in .env.example; the names are a contract
- * (shared/design/interfaces.md).
+ * (docs/spec/interfaces.md → Environment).
  */
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM, e.g. 08:30');

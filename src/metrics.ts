@@ -1,7 +1,7 @@
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 
 /**
- * The metric names are a contract: operators write them into alerts (interfaces.md →
+ * The metric names are a contract: operators write them into alerts (docs/spec/interfaces.md →
  * Operating it). One registry per process, created by the composition root.
  */
 export const callbackOutcomes = [

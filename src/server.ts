@@ -47,7 +47,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   // Sim mode: rt.now() reads the simulated clock (an offset in Redis), so the web, the inbound
   // job and the time jobs all agree on "now" after the page moves the clock.
   const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
-  // interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
+  // docs/spec/interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
   // the simulator has people to be; an office's own roster is never touched
   if (o.demoRoster && rt.config.SIM === 'on')
     await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);

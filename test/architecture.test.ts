@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 /**
- * Imports point inward (architecture.md): domain ← parser, cards, store, platforms ← handlers,
+ * Imports point inward (docs/spec/architecture.md): domain ← parser, cards, store, platforms ← handlers,
  * jobs ← composition roots. This test reads every import and fails on a forbidden direction.
  */
 const root = resolve(import.meta.dirname, '..');

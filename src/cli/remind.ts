@@ -33,7 +33,7 @@ export function parseRemindArgs(args: string[], timeZone: string): RemindArgs | 
 
 /**
  * `remind`: the reminder and escalation pass as if the clock read --at (default now). Prints one
- * line per message, or with --json one JSON array (interfaces.md), streamed element by element so
+ * line per message, or with --json one JSON array (docs/spec/interfaces.md), streamed element by element so
  * a large pass keeps flat memory. The summary goes to stderr.
  */
 export async function runRemind(

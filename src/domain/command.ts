@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What a message means: the parser's output (src/parser) and the handlers' input (handlers/).
- * The names and JSON shape are the contract of `npx dudao parse --json` (interfaces.md).
+ * The names and JSON shape are the contract of `npx dudao parse --json` (docs/spec/interfaces.md).
  * Items print as `ZG-21`, records as `DD-7`, dates as `YYYY-MM-DD` (in TIMEZONE).
  */
 

@@ -1,7 +1,7 @@
 import type { Item, ItemAction, ItemStatus } from './records.js';
 
 /**
- * The rectification lifecycle of domain.md as data. The store's transition script receives this
+ * The rectification lifecycle of docs/spec/domain.md as data. The store's transition script receives this
  * table (serialised) and checks the current state against it atomically, so the rule lives here
  * once and the Lua code stays generic.
  *

@@ -1,7 +1,7 @@
 import { ALL_ZONES, type Person, type School } from './roster.js';
 
 /**
- * Who may do what (domain.md → People and roles), as pure functions. Handlers call `can` before
+ * Who may do what (docs/spec/domain.md → People and roles), as pure functions. Handlers call `can` before
  * touching the store; a refusal carries a code (for tests and logs) and the Chinese reply.
  *
  * - supervisor: submit records, recheck (close/reject) and decide extensions for schools in their

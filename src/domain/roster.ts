@@ -3,7 +3,7 @@ import { platformSchema } from './inbound.js';
 
 /**
  * The roster: who is who. Imported from the office's workbook (columns in Chinese, see
- * interfaces.md → Roster) and normalised into these shapes. Nothing is deleted: a person or
+ * docs/spec/interfaces.md → Roster) and normalised into these shapes. Nothing is deleted: a person or
  * school missing from a later import is deactivated, so history keeps its names.
  */
 

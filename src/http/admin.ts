@@ -9,7 +9,7 @@ export const ADMIN_QUEUES_PATH = '/admin/queues';
 
 /**
  * `/admin/queues`: the bull-board dashboard over the queues, behind ADMIN_TOKEN (admin-auth.ts).
- * Mount only when ADMIN_TOKEN is set; without this router /admin is 404 (interfaces.md).
+ * Mount only when ADMIN_TOKEN is set; without this router /admin is 404 (docs/spec/interfaces.md).
  *
  * @bull-board/koa's registerPlugin() returns a koa-mount middleware (its own Koa app with views,
  * statics and the JSON API under the base path); @koa/router only runs middleware for a matched

@@ -12,7 +12,7 @@ export interface Readiness {
 export interface AppDeps {
   log: Logger;
   metrics: Metrics;
-  /** Redis answers and the workers run (interfaces.md: /readyz) */
+  /** Redis answers and the workers run (docs/spec/interfaces.md: /readyz) */
   ready: () => Promise<Readiness>;
   /** platform callbacks, API, admin, simulator: each mounts its own routes */
   routers: Router[];

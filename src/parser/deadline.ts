@@ -14,7 +14,7 @@ import {
 import { readNumber } from './cn-number.js';
 
 /**
- * Deadlines (整改期限) in every form commands.md lists, counted from a base day D: the record's
+ * Deadlines (整改期限) in every form docs/spec/commands.md lists, counted from a base day D: the record's
  * visit date for problems and 期限, today for 申请延期. Conventions (also in README.md):
  *
  * - `N个工作日(内)`: the Nth working day after D on the national calendar, 调休 included.

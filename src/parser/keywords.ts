@@ -1,7 +1,7 @@
 import { countLabels, startsWithLabel } from './record-fields.js';
 
 /**
- * The keyword a command starts with (commands.md, synonyms included). Matching is on normalised
+ * The keyword a command starts with (docs/spec/commands.md, synonyms included). Matching is on normalised
  * text, longest keyword first, so 不同意延期 wins over 同意延期 and 验收通过 over 验收.
  *
  * `待办`, `逾期`, `日报` and `帮助` must stand alone (trailing punctuation aside): in a busy group

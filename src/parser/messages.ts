@@ -6,7 +6,7 @@ import { VISIT_DATE_FORMS } from './visit-date.js';
 
 /**
  * Every Chinese reply the parser gives when it cannot act. Short; it names the problem and shows
- * a line the sender can copy and edit. No stack traces, no internal ids (commands.md).
+ * a line the sender can copy and edit. No stack traces, no internal ids (docs/spec/commands.md).
  */
 
 export const MAX_MESSAGE_CHARS = 10_000;

@@ -2,7 +2,7 @@ import type { ParseResult } from '../domain/command.js';
 import { formatDayCn } from '../domain/day.js';
 
 /**
- * What `npx dudao parse` prints. `--json`: exactly the interfaces.md shape — {"command": …fields}
+ * What `npx dudao parse` prints. `--json`: exactly the docs/spec/interfaces.md shape — {"command": …fields}
  * for a command, {"command":"error","code","message"} for a failure; absent optional fields are
  * left out (assumptions are not part of that shape; the human form shows them).
  */

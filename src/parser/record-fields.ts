@@ -1,5 +1,5 @@
 /**
- * A visit record's labelled fields. Labels (with their synonyms from commands.md) may be followed
+ * A visit record's labelled fields. Labels (with their synonyms from docs/spec/commands.md) may be followed
  * by ':' (after normalisation, also '：') or stand alone on their line with the value below; the
  * order is free. A short form on one line separates fields with ';' (also ',' or a space) — a new
  * field starts there only when a label and ':' follow, so "缺2月数据；3月31日前补齐" stays one text.

@@ -2,7 +2,7 @@ import type { VisitKind } from '../domain/command.js';
 
 /**
  * The 类型 field: one of the six kinds, optionally 暗访/明查, optionally a topic after it
- * (`专项督导（双减）`, `专项督导 双减`, `校长任期结束综合督导`). Absent → 挂牌督导 (commands.md).
+ * (`专项督导（双减）`, `专项督导 双减`, `校长任期结束综合督导`). Absent → 挂牌督导 (docs/spec/commands.md).
  */
 
 export type KindRead =

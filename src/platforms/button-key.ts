@@ -6,7 +6,7 @@ import { cardActionSchema, type CardAction } from '../domain/inbound.js';
  * bytes, unique within a card — https://developer.work.weixin.qq.com/document/path/90236),
  * DingTalk as the button's action value in the card callback, the simulator as is. The decoders
  * (src/platforms/<p>/decode) use `decodeButtonKey`; the click is still checked against the roster
- * like a typed command, never trusted by its key (commands.md).
+ * like a typed command, never trusted by its key (docs/spec/commands.md).
  */
 const PREFIX = 'dd';
 
@@ -22,7 +22,7 @@ export function decodeButtonKey(key: string): { action: CardAction; item: string
 }
 
 /**
- * The typed command that does what a button does (commands.md), for renderings without
+ * The typed command that does what a button does (docs/spec/commands.md), for renderings without
  * buttons (markdown fallbacks): the reader copies it.
  */
 export function typedCommand(action: CardAction, item: string): string {

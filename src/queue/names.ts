@@ -8,7 +8,7 @@ export type QueueName = (typeof queueNames)[number];
 
 /**
  * A BullMQ-safe job id from parts: BullMQ 6 rejects ids containing ':' and pure integers
- * (shared/design/perf-baselines.md, gotchas). Platform ids may contain anything (DingTalk msgIds
+ * (docs/spec/performance.md, gotchas). Platform ids may contain anything (DingTalk msgIds
  * carry '=' and '+'), so other characters are percent-style escaped, deterministically.
  */
 export function jobId(...parts: string[]): string {

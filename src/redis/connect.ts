@@ -23,7 +23,7 @@ function baseOptions(o: ConnectOptions): RedisOptions {
 }
 
 /**
- * REDIS_URL forms (interfaces.md): redis://, rediss://, redis+sentinel://[:pw@]h1:p1,h2:p2/master,
+ * REDIS_URL forms (docs/spec/interfaces.md): redis://, rediss://, redis+sentinel://[:pw@]h1:p1,h2:p2/master,
  * or a comma list of redis:// node URLs for Cluster.
  */
 export function connectRedis(url: string, o: ConnectOptions): RedisClient {

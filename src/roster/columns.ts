@@ -1,5 +1,5 @@
 /**
- * The roster's tables as office staff write them (interfaces.md → Roster): sheet names and
+ * The roster's tables as office staff write them (docs/spec/interfaces.md → Roster): sheet names and
  * Chinese column headers, mapped to the English keys of the JSON form. Headers are matched after
  * trimming; the English key is accepted as a header too.
  */

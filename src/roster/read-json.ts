@@ -1,7 +1,7 @@
 import { rosterError, tableNames, tables, type RawRow, type RawTables } from './columns.js';
 
 /**
- * The JSON roster (interfaces.md): one object with arrays `schools`, `people`, `chats` (+ `plan`),
+ * The JSON roster (docs/spec/interfaces.md): one object with arrays `schools`, `people`, `chats` (+ `plan`),
  * English keys; Chinese keys and the sheet names are accepted as well. Entries count from 1 (第N条).
  */
 export function readJsonRoster(source: string | unknown): RawTables {

@@ -5,7 +5,7 @@ import { dayNumber } from '../domain/day.js';
 
 /**
  * Entity ↔ Redis hash. Fields are one or two letters and every value stays ≤ 64 bytes, so the
- * hashes keep the compact listpack encoding (perf-baselines §4); long texts live in their own keys.
+ * hashes keep the compact listpack encoding (docs/spec/performance.md); long texts live in their own keys.
  *
  * item hash:   r record n · s school · z zone · u supervisor · st status · dl deadline ·
  *              ds deadline source (t|d) · c created · up updated (absent: = c) · cl closed · na attachments ·

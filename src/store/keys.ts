@@ -2,7 +2,7 @@
  * Every Redis key of the store, built here and nowhere else. All keys start with the runtime's
  * prefix, which carries a Cluster hash tag (`{dudao}`), so they share one slot and the Lua scripts
  * may touch several of them. Names are short on purpose: key names count in memory per item
- * (shared/design/perf-baselines.md §4).
+ * (docs/spec/performance.md → BullMQ and Redis).
  *
  * Two scripts (create-record) allocate ids inside Redis and so cannot receive those keys in KEYS;
  * they get `recordBase`/`itemBase` and `textSuffix` from here and append the number themselves.

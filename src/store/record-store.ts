@@ -90,7 +90,7 @@ export function recordStore(
         input.source.platform,
       ];
       if (c.manner) rec.push('m', c.manner);
-      // one JSON string, not a hash: long values would turn a hash into a hashtable (perf-baselines §4)
+      // one JSON string, not a hash: long values would turn a hash into a hashtable (docs/spec/performance.md)
       const texts: RecordTexts = { msg: input.source.messageId };
       for (const f of ['topic', 'findings', 'highlights', 'remark'] as const) {
         const v = c[f];

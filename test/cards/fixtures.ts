@@ -1,6 +1,6 @@
 import type { HistoryEvent, Item, VisitRecord } from '../../src/domain/records.js';
 
-/** The commands.md example as stored data: DD-7 at 龙泉小学 with ZG-21 and ZG-22. */
+/** The docs/spec/commands.md example as stored data: DD-7 at 龙泉小学 with ZG-21 and ZG-22. */
 export const record: VisitRecord = {
   id: 'DD-7',
   school: 'S01',

@@ -5,7 +5,7 @@ import { recordDetailCard } from '../../cards/record-detail.js';
 import { item, items, record } from './fixtures.js';
 
 describe('record summary (to the submitter)', () => {
-  it('names the record, each item with its deadline, and who was notified (commands.md example)', () => {
+  it('names the record, each item with its deadline, and who was notified (docs/spec/commands.md example)', () => {
     const card = recordSummaryCard({
       record,
       items,

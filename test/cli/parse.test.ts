@@ -52,7 +52,7 @@ describe('npx dudao parse', () => {
   });
   afterAll(() => redis.quit());
 
-  it('prints the interfaces.md JSON of a visit record, matched through a short name, and stores nothing', async () => {
+  it('prints the docs/spec/interfaces.md JSON of a visit record, matched through a short name, and stores nothing', async () => {
     const keys = async () => (await redis.keys(`${DEFAULT_PREFIX}*`)).sort();
     const before = await keys();
     const code = await run(

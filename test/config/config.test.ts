@@ -6,7 +6,7 @@ import { main } from '../../src/cli.js';
 const aes = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';
 
 describe('config', () => {
-  it('defaults match interfaces.md and SIM is on with no platform', () => {
+  it('defaults match docs/spec/interfaces.md and SIM is on with no platform', () => {
     const c = loadConfig({});
     expect(c.PORT).toBe(3000);
     expect(c.HOST).toBe('0.0.0.0');

@@ -204,7 +204,7 @@ export function toPersonSends(r: Run, personId: string) {
   return r.sends.filter((x) => x.to.type === 'person' && x.to.personId === personId);
 }
 
-/** The example record of commands.md, for the demo district. */
+/** The example record of docs/spec/commands.md, for the demo district. */
 export const RECORD_TEXT = `@督导助手 提交督导记录
 学校：龙泉小学
 日期：3月16日

@@ -6,7 +6,7 @@ import type { ParseContext } from '../../src/parser/parse-context.js';
 import { ctxAt } from './fixture.js';
 
 /**
- * A table-driven parser case. Expected values are written from commands.md and the 2021 calendar
+ * A table-driven parser case. Expected values are written from docs/spec/commands.md and the 2021 calendar
  * by hand, never copied from the parser's output.
  */
 export interface Case {

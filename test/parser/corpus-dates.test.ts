@@ -24,7 +24,7 @@ function dl(visit: string, phrase: string, expected: string, now = visit, extra:
   };
 }
 
-describe('every deadline form of commands.md, from Monday 3月15日', () => {
+describe('every deadline form of docs/spec/commands.md, from Monday 3月15日', () => {
   const D = '2021-03-15';
   cases([
     dl(D, '3月31日前', '2021-03-31'),
@@ -184,7 +184,7 @@ describe('year boundaries', () => {
       expect: { error: 'bad_deadline', message: /1月20日 周三 早于督导日期/ },
     },
     {
-      name: 'commands.md: 12月30日 sent on 1月5日 is last year’s, and its 1月10日前 next January',
+      name: 'docs/spec/commands.md: 12月30日 sent on 1月5日 is last year’s, and its 1月10日前 next January',
       text: '提交督导记录\n学校：龙泉小学\n日期：12月30日\n问题：作业公示栏未更新，1月10日前整改',
       now: '2022-01-05',
       expect: R(LQ, '2021-12-30', [P('作业公示栏未更新', '2022-01-10')]),

@@ -9,7 +9,7 @@ import { EXAMPLE_RECORD } from '../fixtures/example-record.js';
 
 const LQ = S['s-lqxx']!;
 
-describe('the commands.md example', () => {
+describe('the docs/spec/commands.md example', () => {
   cases([
     {
       text: EXAMPLE_RECORD,
@@ -436,7 +436,7 @@ describe('schools in a record', () => {
       },
     },
     {
-      name: 'commands.md: 龙泉小 without that short name in the roster',
+      name: 'docs/spec/commands.md: 龙泉小 without that short name in the roster',
       text: rec('龙泉小'),
       ctx: ctxAt('2021-03-16', {
         schools: createSchoolIndex(

@@ -5,7 +5,7 @@ import { ctxAt } from './fixture.js';
 const ctx = ctxAt('2021-03-16');
 const json = (text: string) => JSON.parse(JSON.stringify(formatParseJson(parse(text, ctx))));
 
-describe('formatParseJson: the interfaces.md shape', () => {
+describe('formatParseJson: the docs/spec/interfaces.md shape', () => {
   it('prints a visit record with absent optional fields left out', () => {
     const out = json(
       '提交督导记录\n学校：龙泉小学\n日期：3月15日\n类型：专项督导（双减）\n问题：\n1、作业公示栏未更新，5个工作日内整改\n2、签到表缺数据',

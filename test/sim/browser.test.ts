@@ -18,7 +18,7 @@ import {
 
 /**
  * The simulator as a newcomer uses it: the real service (web + workers, SIM=on, the demo
- * roster), a phone-sized Chromium. The supervisor submits commands.md's example record, the
+ * roster), a phone-sized Chromium. The supervisor submits docs/spec/commands.md's example record, the
  * principal confirms the first item, the supervisor verifies it.
  */
 describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {

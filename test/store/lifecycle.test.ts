@@ -19,7 +19,7 @@ const pathTo: Record<ItemStatus, TransitionAction[]> = {
 };
 
 describe('the lifecycle table', () => {
-  it('is what domain.md draws', () => {
+  it('is what docs/spec/domain.md draws', () => {
     expect(nextState('acknowledge', 'open', false)).toEqual({ ok: true, to: 'in_progress' });
     expect(nextState('done', 'open', false)).toEqual({ ok: true, to: 'submitted' });
     expect(nextState('done', 'in_progress', false)).toEqual({ ok: true, to: 'submitted' });

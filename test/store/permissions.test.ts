@@ -28,7 +28,7 @@ const acts: (ItemAct | 'submit_record')[] = [
 ];
 
 /**
- * The expected matrix, written out by hand from domain.md (not computed): [own school, other school].
+ * The expected matrix, written out by hand from docs/spec/domain.md (not computed): [own school, other school].
  * "own" is S01 in zone z1; "other" is S03 in zone z2.
  */
 const sup: Record<string, [Expect, Expect]> = {

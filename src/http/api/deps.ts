@@ -20,7 +20,7 @@ export type ApiRoutes = (router: Router, deps: ApiDeps) => void;
 
 /**
  * Query parameters through a strict zod schema: an unknown parameter or a bad value is a 400 with
- * the parameter named, never an empty list (interfaces.md → JSON API).
+ * the parameter named, never an empty list (docs/spec/interfaces.md → JSON API).
  */
 export function parseQuery<S extends z.ZodType>(ctx: Context, schema: S): z.output<S> {
   const q: Record<string, string> = {};

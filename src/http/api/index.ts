@@ -18,7 +18,7 @@ export const API_PREFIX = '/api/v1';
 
 /**
  * `/api/v1`: the JSON read and admin API behind `Authorization: Bearer $ADMIN_TOKEN`. Mount it only
- * when ADMIN_TOKEN is set: without this router the whole of /api/v1 is 404 (interfaces.md).
+ * when ADMIN_TOKEN is set: without this router the whole of /api/v1 is 404 (docs/spec/interfaces.md).
  * Every path under the prefix, even an unknown one, asks for the token first.
  */
 export function apiRouter(rt: Runtime, store: FullStore): Router {

@@ -3,7 +3,7 @@ import { overdue } from '../../domain/lifecycle.js';
 import type { Delivery, FullStore } from '../../store/store.js';
 
 /**
- * The API's JSON shapes (interfaces.md → JSON API). Names of schools, zones and people are looked
+ * The API's JSON shapes (docs/spec/interfaces.md → JSON API). Names of schools, zones and people are looked
  * up once per response; someone no longer on the roster shows with their id as the name.
  */
 export interface Ref {

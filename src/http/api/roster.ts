@@ -10,7 +10,7 @@ import { bool } from './params.js';
 const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
 
 /**
- * POST roster (the JSON roster of interfaces.md), all or nothing; `?dryRun=true` checks only.
+ * POST roster (the JSON roster of docs/spec/interfaces.md), all or nothing; `?dryRun=true` checks only.
  * Mistakes: 400 `invalid_roster` with every one listed in `details` (sheet, row, column, text).
  */
 export const rosterRoutes: ApiRoutes = (router, { store, year }) => {

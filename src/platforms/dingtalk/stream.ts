@@ -17,7 +17,7 @@ import { decodeCardCallback } from './decode-card.js';
  *
  * What we take from the SDK: the client and its config, getEndpoint() (overridden), topic
  * dispatch (registerCallbackListener / onCallback) and the ack frame (socketCallBackResponse).
- * What we do ourselves, because of its known faults (shared/design/interfaces.md, and issues #13,
+ * What we do ourselves, because of its known faults (docs/spec/interfaces.md, and issues #13,
  * #16, #18 of open-dingtalk/dingtalk-stream-sdk-nodejs): the gateway URL (hard-coded there), the
  * socket and one reconnect loop with backoff (its autoReconnect can loop every second, leaks
  * sockets and misses TLS errors), heartbeats (ws ping/pong and an idle watchdog against zombie

@@ -12,7 +12,7 @@ import { decodeButtonKey } from '../button-key.js';
  * (https://developer.work.weixin.qq.com/document/path/90968):
  *   <xml><ToUserName><![CDATA[corpid]]></ToUserName><Encrypt><![CDATA[...]]></Encrypt><AgentID>..</AgentID></xml>
  * Only <Encrypt> matters; it is taken with a regex: 0.6 µs against 12 µs for an XML parser
- * (shared/design/perf-baselines.md), and nothing else in the envelope is trusted anyway.
+ * (docs/spec/performance.md), and nothing else in the envelope is trusted anyway.
  *
  * Inner message formats (消息格式, https://developer.work.weixin.qq.com/document/path/90239; the
  * same text for 代开发 at https://developer.work.weixin.qq.com/document/path/96467):

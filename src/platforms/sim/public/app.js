@@ -4,7 +4,7 @@ import { api, errorText, newClientId, pictureData } from './api.js';
 import { applyUpdate, el, renderIn, renderOut } from './render.js';
 import { setupClock } from './clock.js';
 
-// commands.md: what a supervisor sends after a visit (the @-mention is stripped as in a group)
+// docs/spec/commands.md: what a supervisor sends after a visit (the @-mention is stripped as in a group)
 const EXAMPLE_RECORD = [
   '@督导助手 提交督导记录',
   '学校：龙泉小学',
