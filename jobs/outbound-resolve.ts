@@ -1,4 +1,4 @@
-import type { Config } from '../src/config.js';
+import { simActive, type Config } from '../src/config.js';
 import type { Recipient } from '../src/domain/reply.js';
 import type { Chat } from '../src/domain/roster.js';
 import type { Origin } from '../src/queue/outbound-job.js';
@@ -32,7 +32,7 @@ export interface Target {
 const SESSION_MARGIN_MS = 15_000;
 const WEBHOOK_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const simOnly = (c: Config) => c.SIM === 'on';
+const simOnly = (c: Config) => simActive(c);
 const dm = (personId: string) => `dm:${personId}`;
 const group = (chatId: string) => `group:${chatId}`;
 

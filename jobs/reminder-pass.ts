@@ -48,8 +48,20 @@ export async function runLockedReminderPass(
   }
 }
 
-export const processReminderPass: Processor = async (_data, ctx) => {
-  const r = await runLockedReminderPass(ctx.rt, { at: ctx.rt.now() });
+/**
+ * A pass job may name the time it runs as of (`{at: ISO}`, like `remind --at`): what a worker
+ * does for a job someone with access to Redis enqueued by hand. The schedule's jobs carry none
+ * and run as of now.
+ */
+function passTime(data: unknown, now: Date): Date {
+  const at = (data as { at?: unknown } | null)?.at;
+  if (typeof at !== 'string') return now;
+  const t = new Date(at);
+  return Number.isNaN(t.getTime()) ? now : t;
+}
+
+export const processReminderPass: Processor = async (data, ctx) => {
+  const r = await runLockedReminderPass(ctx.rt, { at: passTime(data, ctx.rt.now()) });
   if (r === 'busy') return { skipped: 'busy' };
   return {
     day: r.window.day,

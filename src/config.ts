@@ -37,6 +37,12 @@ const workdayList = z
   .transform((v) => [...new Set(v.split(',').map((s) => Number(s.trim())))].sort((a, b) => b - a));
 
 const onOff = z.enum(['on', 'off']);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+    error: 'expected true or false',
+  })
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes' || v === 'on');
 
 const redisUrl = optionalText.refine(
   (v) =>
@@ -107,6 +113,7 @@ export const configSchema = z.object({
   WORK_HOURS: workHours,
   DIGEST_TIME: hhmm.default('08:30'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool,
 });
 
 type Parsed = z.output<typeof configSchema>;
@@ -154,8 +161,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (c.DINGTALK_MODE === 'http' && dingtalkEnabled) {
     group(['DINGTALK_EVENT_TOKEN', 'DINGTALK_EVENT_AES_KEY'], 'DingTalk event subscription');
   }
-  if (lines.length) throw new ConfigError(lines);
   const anyPlatform = wecomAppEnabled || wecomBotEnabled || dingtalkEnabled;
+  // The simulator lets anyone act as anyone on the roster and move the clock: never beside a real
+  // platform (docs/security.md → "The simulator never runs beside a real platform").
+  if (c.SIM === 'on' && anyPlatform) {
+    const on = [
+      wecomAppEnabled && 'WeCom app',
+      wecomBotEnabled && 'WeCom smart bot',
+      dingtalkEnabled && 'DingTalk',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `SIM: must be off while a platform is configured (${on}): the simulator lets anyone act as anyone on the roster`,
+    );
+  }
+  if (lines.length) throw new ConfigError(lines);
   return {
     ...c,
     SIM: c.SIM ?? (anyPlatform ? 'off' : 'on'),
@@ -163,4 +184,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     wecomBotEnabled,
     dingtalkEnabled,
   };
+}
+
+/**
+ * Is the simulator on? SIM=on and no platform configured: loadConfig refuses the two together,
+ * and every place that turns the simulator on asks here too, so a Config built another way
+ * cannot bring it up beside a real platform.
+ */
+export function simActive(
+  c: Pick<Config, 'SIM' | 'wecomAppEnabled' | 'wecomBotEnabled' | 'dingtalkEnabled'>,
+) {
+  return c.SIM === 'on' && !c.wecomAppEnabled && !c.wecomBotEnabled && !c.dingtalkEnabled;
 }

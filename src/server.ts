@@ -14,6 +14,7 @@ import { startDingtalkStream, type DingtalkStream } from './platforms/dingtalk/s
 import { installSimClock } from './platforms/sim/clock.js';
 import { ensureDemoRoster } from './roster/demo.js';
 import { createStore } from './store/redis-store.js';
+import { simActive } from './config.js';
 
 export interface ServiceOptions extends RuntimeOptions {
   web: boolean;
@@ -46,11 +47,10 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   const realNow = rt.now;
   // Sim mode: rt.now() reads the simulated clock (an offset in Redis), so the web, the inbound
   // job and the time jobs all agree on "now" after the page moves the clock.
-  const simClock = rt.config.SIM === 'on' ? installSimClock(rt) : undefined;
+  const simClock = simActive(rt.config) ? installSimClock(rt) : undefined;
   // docs/spec/interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
   // the simulator has people to be; an office's own roster is never touched
-  if (o.demoRoster && rt.config.SIM === 'on')
-    await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
+  if (o.demoRoster && simActive(rt.config)) await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
   const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
   // "running" is printed only once the workers run, so /readyz is 200 from the first request.
   await workers?.ready();
@@ -75,6 +75,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
       metrics: rt.metrics,
       routers: buildRouters(rt, ingress),
       isClosing: () => closing,
+      trustProxy: rt.config.TRUST_PROXY,
       ready: async () => {
         try {
           await Promise.race([

@@ -1,4 +1,5 @@
 import { startService } from '../server.js';
+import { simActive } from '../config.js';
 import type { CliCommand } from './context.js';
 
 /** `serve` (web + workers), `web` or `worker`: runs until SIGTERM/SIGINT, then closes within 10 s. */
@@ -7,7 +8,7 @@ export function serveCommand(roles: { web: boolean; worker: boolean }): CliComma
     const svc = await startService({ config, log, ...roles, demoRoster: roles.web });
     if (svc.url) {
       const shown = config.PUBLIC_BASE_URL ?? svc.url.replace('127.0.0.1', 'localhost');
-      out(`dudao is running at ${shown}${config.SIM === 'on' ? ` (simulator: ${shown}/sim)` : ''}`);
+      out(`dudao is running at ${shown}${simActive(config) ? ` (simulator: ${shown}/sim)` : ''}`);
     } else {
       out('dudao worker is running');
     }

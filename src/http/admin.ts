@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { createRouter } from './router.js';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { KoaAdapter } from '@bull-board/koa';
@@ -28,7 +29,7 @@ export function adminRouter(queues: Queue[], token: string): Router {
     options: { uiConfig: { boardTitle: 'dudao' } },
   });
   const dashboard = board.registerPlugin();
-  const r = new Router();
+  const r = createRouter();
   r.all('/admin{/*rest}', adminAuth(token), dashboard);
   return r;
 }

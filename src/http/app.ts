@@ -1,8 +1,10 @@
 import Koa from 'koa';
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { AppError } from '../errors.js';
+import { createRouter, isExact } from './router.js';
+import { pathGuard } from './path-guard.js';
 
 export interface Readiness {
   ok: boolean;
@@ -18,6 +20,8 @@ export interface AppDeps {
   routers: Router[];
   /** set while shutting down: callbacks get 503 so the platform retries elsewhere / later */
   isClosing?: () => boolean;
+  /** TRUST_PROXY: read the client address from X-Forwarded-For (only behind a reverse proxy) */
+  trustProxy?: boolean;
 }
 
 /**
@@ -26,8 +30,15 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // X-Forwarded-* is anyone's to forge unless a proxy we trust overwrites it (docs/security.md)
+  app.proxy = deps.trustProxy === true;
   app.silent = true;
+  for (const r of deps.routers) {
+    if (!isExact(r))
+      throw new Error(
+        `a router (${r.opts.prefix ?? 'no prefix'}) was not made with createRouter() (src/http/router.ts): routes must be exact and case-sensitive`,
+      );
+  }
 
   app.use(async (ctx, next) => {
     try {
@@ -53,7 +64,7 @@ export function createApp(deps: AppDeps): Koa {
     }
   });
 
-  const base = new Router();
+  const base = createRouter();
   base.get('/healthz', (ctx) => {
     ctx.body = { ok: true };
   });
@@ -66,6 +77,8 @@ export function createApp(deps: AppDeps): Koa {
     ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
     ctx.body = await deps.metrics.registry.metrics();
   });
+  // one spelling per path, before any router sees it (path-guard.ts)
+  app.use(pathGuard([base, ...deps.routers]));
   app.use(base.routes()).use(base.allowedMethods());
   for (const r of deps.routers) app.use(r.routes()).use(r.allowedMethods({ throw: false }));
   return app;

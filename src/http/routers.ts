@@ -7,6 +7,7 @@ import { wecomRouter } from '../platforms/wecom/routes.js';
 import { dingtalkRouter } from '../platforms/dingtalk/routes.js';
 import { adminRouter } from './admin.js';
 import { mountSim } from './sim-mount.js';
+import { simActive } from '../config.js';
 
 /**
  * Every router the web role mounts, in one list. Each feature adds its line here.
@@ -18,7 +19,8 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   // platform callbacks: each mounts only the routes whose variables are set (else 404)
   routers.push(wecomRouter(ingress), dingtalkRouter(ingress));
   if (rt.config.ADMIN_TOKEN) routers.push(adminRouter(Object.values(rt.jobQueues), rt.config.ADMIN_TOKEN));
-  if (rt.config.SIM === 'on') routers.push(mountSim(rt, ingress));
+  // loadConfig already refuses SIM=on beside a platform; checked again here, where it is mounted
+  if (simActive(rt.config)) routers.push(mountSim(rt, ingress));
   if (rt.config.ADMIN_TOKEN) routers.push(apiRouter(rt, createStore(rt.redis, rt.prefix)));
   return routers;
 }

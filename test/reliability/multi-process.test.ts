@@ -4,7 +4,6 @@ import type { FakePlatform } from '../fakes/fake-platform.js';
 import { WECOM_TEST, buildWecomAppCallback, buildWecomBotCallback, post } from '../helpers/wecom-sign.js';
 import { DINGTALK_TEST, robotHeaders, robotTextMessage } from '../helpers/dingtalk-sign.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
-import { simClockKey } from '../../src/platforms/sim/keys.js';
 import type { FullStore } from '../../src/store/store.js';
 import {
   Scope,
@@ -27,8 +26,8 @@ import type { RedisClient } from '../../src/redis/connect.js';
  * Two `web` and two `worker` processes on one Redis. The same callback delivered to both webs is
  * handled once; a reminder pass run by two concurrent `remind` commands and by the workers'
  * schedule at the same time, and two concurrent `digest` commands, send each message once.
- * SIM=on only for its clock: the scheduled pass runs "now", and the simulated clock (an offset in
- * Redis every process reads) puts now on a working morning whatever day the suite runs.
+ * The workers' pass is a reminder-pass job naming its time (`{at}`, as `remind --at` does), so the
+ * three passes run as of one working morning whatever day the suite runs.
  */
 const scope = new Scope();
 let redis: RedisNode;
@@ -47,7 +46,6 @@ beforeAll(async () => {
     redisUrl: redis.url,
     apiBase: fake.url,
     dataDir: scope.tmp('data'),
-    extra: { SIM: 'on' },
   });
   const started = await Promise.all([
     startRole(scope, 'web', env, { name: 'web-1' }),
@@ -134,9 +132,6 @@ describe('two webs, two workers, one Redis', () => {
     await mk({ id: 'S06', name: '棠香街道中心小学' }, 'sup-zhang', '2026-03-12', '消防通道堵塞'); // 4 overdue: escalation
     await mk({ id: 'S03', name: '城关第二十七小学' }, 'sup-wang', '2026-03-23', '作业公示不全'); // 3 working days before
 
-    // every process's clock reads T0 (they re-read the offset every second)
-    await conn.set(simClockKey(DEFAULT_PREFIX), String(T0.getTime() - Date.now()));
-    await sleep(1500);
     const mark = fake.requests.length;
     const passes = new Queue('reminder-pass', { connection: conn, prefix: DEFAULT_PREFIX });
     scope.defer(() => passes.close());
@@ -146,7 +141,7 @@ describe('two webs, two workers, one Redis', () => {
     const [r1, r2] = await Promise.all([
       runDudao(['remind', '--at', at, '--json'], env),
       runDudao(['remind', '--at', at, '--json'], env),
-      Promise.all(scheduled.map((j) => j.promote())), // the scheduled pass, now
+      passes.add('pass', { at }), // the workers' pass, as of the same time
     ]);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r2.code, r2.stderr).toBe(0);

@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { createRouter } from '../router.js';
 import type { Runtime } from '../../runtime.js';
 import type { FullStore } from '../../store/store.js';
 import { adminAuth } from '../admin-auth.js';
@@ -34,7 +35,7 @@ export function apiRouter(rt: Runtime, store: FullStore): Router {
       calendar: createCalendar(),
     },
   };
-  const router = new Router({ prefix: API_PREFIX });
+  const router = createRouter({ prefix: API_PREFIX });
   router.use(adminAuth(token));
   for (const routes of [
     itemsRoutes,

@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { createRouter } from '../../http/router.js';
 import type { Context } from 'koa';
 import { refuse, type IngressDeps } from '../ingress.js';
 import { acceptDecoded, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
@@ -46,7 +47,7 @@ function decodeOrRefuse(deps: IngressDeps, ctx: Context, decode: () => Decoded, 
 }
 
 export function dingtalkRouter(deps: IngressDeps): Router {
-  const r = new Router();
+  const r = createRouter();
   const c = deps.config;
   if (!c.dingtalkEnabled || c.DINGTALK_MODE !== 'http') return r;
   const appSecret = c.DINGTALK_APP_SECRET!;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { createRouter } from '../../http/router.js';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -92,7 +93,7 @@ async function jsonBody<T extends z.ZodType>(ctx: Context, schema: T, limit?: nu
 }
 
 export function simRouter(deps: SimDeps): Router {
-  const router = new Router();
+  const router = createRouter();
 
   const personAndConversations = async (personId: string | undefined) => {
     const person = personId ? await deps.roster.getPerson(personId) : undefined;

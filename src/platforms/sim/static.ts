@@ -39,8 +39,8 @@ async function send(ctx: Context, file: string) {
 }
 
 export function serveStatic(router: Router): void {
+  // `/sim` only: the path guard refuses `/sim/` like every trailing slash (docs/security.md)
   router.get('/sim', (ctx) => send(ctx, 'index.html'));
-  router.get('/sim/', (ctx) => send(ctx, 'index.html'));
   // app.js, app.css and the page's other modules: a plain name, never a path
   router.get('/sim/:file', async (ctx, next) => {
     const file = ctx.params.file ?? '';

@@ -1,4 +1,5 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
+import { createRouter } from '../../http/router.js';
 import type { Context } from 'koa';
 import { refuse, type IngressDeps } from '../ingress.js';
 import { acceptDecoded, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
@@ -87,7 +88,7 @@ function receive(deps: IngressDeps, ch: Channel) {
 }
 
 export function wecomRouter(deps: IngressDeps): Router {
-  const r = new Router();
+  const r = createRouter();
   const c = deps.config;
   if (c.wecomAppEnabled) {
     const app: Channel = {
