@@ -48,6 +48,18 @@ export interface WorkCalendar {
   describe(day: string): string;
   /** whether the national table covers that year (else only weekends are days off) */
   hasHolidayData(year: number): boolean;
+  /**
+   * The national holiday periods named `name` (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆节; any name
+   * when undefined), as their first and last day in the table, in order. For deadlines such as
+   * 国庆节前 (the last working day before `first`) and 国庆节后第一个工作日 (the first after `last`).
+   */
+  holidayPeriods(name?: string): readonly HolidayPeriod[];
+}
+
+export interface HolidayPeriod {
+  name: string;
+  first: string;
+  last: string;
 }
 
 export interface CalendarOptions {
@@ -67,6 +79,8 @@ interface Table {
   holidayNumbers: Set<number>;
   workdayNumbers: Set<number>;
   years: Set<number>;
+  /** runs of consecutive days of one holiday name, in day order */
+  periods: HolidayPeriod[];
 }
 
 let nationalTable: Table | undefined;
@@ -89,7 +103,15 @@ function loadTable(): Table {
   for (const [day, entry] of Object.entries(data.workdays)) workdays.set(day, chineseName(entry));
   const holidayNumbers = new Set([...holidays.keys()].map(dayNumber));
   const workdayNumbers = new Set([...workdays.keys()].map(dayNumber));
-  nationalTable = { holidays, workdays, holidayNumbers, workdayNumbers, years };
+  const periods: HolidayPeriod[] = [];
+  for (const day of [...holidays.keys()].sort()) {
+    const name = holidays.get(day)!;
+    const last = periods[periods.length - 1];
+    // a period is a run of days with the same name, a day apart (2023: 中秋 then 国庆节 adjoin)
+    if (last && last.name === name && dayNumber(day) - dayNumber(last.last) === 1) last.last = day;
+    else periods.push({ name, first: day, last: day });
+  }
+  nationalTable = { holidays, workdays, holidayNumbers, workdayNumbers, years, periods };
   return nationalTable;
 }
 
@@ -195,5 +217,7 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
     workdaysBetween,
     describe,
     hasHolidayData: (year) => table.years.has(year),
+    holidayPeriods: (name) =>
+      name === undefined ? table.periods : table.periods.filter((p) => p.name === name),
   };
 }

@@ -34,6 +34,8 @@ export const submitRecordSchema = z.object({
   highlights: z.string().optional(),
   remark: z.string().optional(),
   problems: z.array(problemSchema),
+  /** the text says 确认重复: store it even if it looks like a record already stored */
+  confirmDuplicate: z.literal(true).optional(),
 });
 
 export const commandSchema = z.discriminatedUnion('command', [
@@ -62,6 +64,8 @@ export const commandSchema = z.discriminatedUnion('command', [
     item: itemIdSchema,
     pass: z.boolean(),
     note: z.string().optional(),
+    /** 退回 with a new deadline written in it ("…，3个工作日内整改") */
+    until: daySchema.optional(),
   }),
   z.object({ command: z.literal('reopen'), item: itemIdSchema, note: z.string().optional() }),
   z.object({
@@ -95,6 +99,9 @@ export const parseErrorCodes = [
   'bad_item',
   'too_long',
   'empty',
+  'visit_future',
+  'did_you_mean',
+  'swallowed_label',
 ] as const;
 export type ParseErrorCode = (typeof parseErrorCodes)[number];
 
@@ -103,13 +110,26 @@ export interface ParseFailure {
   ok: false;
   code: ParseErrorCode;
   message: string;
+  /** did_you_mean: the corrected message, ready to copy */
+  suggestion?: string;
 }
+
+/**
+ * What the user must see on the reply although the command goes ahead (`item` is the problem's
+ * index in `problems`, from 0). possible_duplicate comes from the store (handlers, `parse` with
+ * Redis), never from the parser alone, and stops the record unless it says 确认重复.
+ */
+export type ParseWarning =
+  | { code: 'deadline_past'; item: number; deadline: string }
+  | { code: 'deadline_day_off'; item: number; deadline: string; dayOff: string; nextWorkday: string }
+  | { code: 'possible_duplicate'; record: string };
 
 export interface ParseSuccess {
   ok: true;
   command: Command;
   /** what the parser assumed, shown on the reply card (default deadline, matched short name…) */
   assumptions: string[];
+  warnings?: ParseWarning[];
 }
 
 export type ParseResult = ParseSuccess | ParseFailure;

@@ -16,6 +16,12 @@ const OFFICE_RE =
 
 export function parseBindChat(rest: string, ctx: ParseContext): ParseResult {
   const query = cleanName(rest.replace(/^(?:到|为|至)/, ''));
+  if (query.length > 64)
+    return {
+      ok: false,
+      code: 'unknown_school',
+      message: messages.unknownBindTarget(`${query.slice(0, 20)}…`, []),
+    };
   if (query === '') return { ok: false, code: 'missing_field', message: messages.missingBindTarget() };
   if (OFFICE_RE.test(query))
     return { ok: true, command: { command: 'bind_chat', target: { ...OFFICE_TARGET } }, assumptions: [] };

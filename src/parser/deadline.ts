@@ -12,6 +12,7 @@ import {
   weekday,
 } from '../domain/day.js';
 import { readNumber } from './cn-number.js';
+import { charSet, trimEndChars } from './trim.js';
 
 /**
  * Deadlines (整改期限) in every form docs/spec/commands.md lists, counted from a base day D: the record's
@@ -29,9 +30,20 @@ import { readNumber } from './cn-number.js';
  * - A date without a year is in D's year, or in the next year when that lies more than 60 days
  *   before D (`1月10日前` in a record of 12月28日 is next January).
  * - A duration followed by 前 (`两个月前`) means "ago", so it is not a deadline.
+ * - Holidays of the national calendar: `元旦前`, `春节前`, `清明节前`, `劳动节前` (`五一前`), `端午节前`,
+ *   `中秋节前`, `国庆节前` = the last working day before that holiday's first day off (the next
+ *   such holiday after D); `国庆节后` (`…第一个工作日`, `国庆假期后`) = the first working day after it;
+ *   `节前` / `节后` alone: the next holiday's.
+ * - What cannot be counted (`下学期开学前`, `期末前`, `寒假前`, `下旬`, a holiday the table does not
+ *   have yet) is an `uncountable` error: the reply quotes it and asks for a date. It is never
+ *   replaced by the default deadline.
  */
 
-export type DeadlineError = { kind: 'unreadable' | 'invalid_date'; text: string; detail?: string };
+export type DeadlineError = {
+  kind: 'unreadable' | 'invalid_date' | 'uncountable';
+  text: string;
+  detail?: string;
+};
 export type Resolved = { ok: true; day: string; assumption?: string } | { ok: false; error: DeadlineError };
 
 /** One deadline found inside a problem text. `strong` hits are deadlines; weak ones are just dates. */
@@ -48,7 +60,18 @@ const NUM2 = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const wd = (g: string) => `(?:\\s?\\(?(?:周|星期|礼拜)(?<${g}>[一二三四五六日天])\\)?)?`;
 const NOT_AGO = '(?!\\s?(?:之前|以前|前))';
 
+const HOLIDAY = '元旦|春节|清明|劳动节|五一|端午|中秋|国庆';
+const HOLIDAY_OFF = '(?:节)?\\s?(?:小长假|长假|假期|放假|假)?';
+/** 节前 / 节后 without a name (never 第三节后: a lesson) */
+const BARE_HOLIDAY = '(?<![第\\d一二三四五六七八九十])(?:节假日|小长假|长假|节)';
+const FIRST_WORKDAY = '(?:\\s?(?:第一个|首个|第1个|第一)\\s?工作日|\\s?上班(?:第一天|首日))?';
+
 const ALTERNATIVES: [string, string][] = [
+  ['holidayBefore', `(?:(?<hb>${HOLIDAY})${HOLIDAY_OFF}|${BARE_HOLIDAY})\\s?(?:之前|以前|前)(?!后)`],
+  [
+    'holidayAfter',
+    `(?:(?<ha>${HOLIDAY})${HOLIDAY_OFF}|${BARE_HOLIDAY}|假期)\\s?(?:结束|收假)?\\s?(?:之后|以后|后)${FIRST_WORKDAY}`,
+  ],
   ['full', `(?<!\\d)(?<fY>\\d{4})\\s?年\\s?(?<fM>${NUM2})\\s?月\\s?(?<fD>${NUM2})\\s?[日号]?${wd('fW')}`],
   ['iso', `(?<!\\d)(?<iY>\\d{4})[-/.](?<iM>\\d{1,2})[-/.](?<iD>\\d{1,2})(?!\\d)${wd('iW')}`],
   ['md', `(?<![\\d年])(?<mM>${NUM2})\\s?月\\s?(?<mD>${NUM2})\\s?[日号]${wd('mW')}`],
@@ -78,7 +101,8 @@ const PREFIX =
 const POST = '(?<post>\\s?(?:之前|以前|前|为止|止|之内|以内|内))?';
 const BODY = ALTERNATIVES.map(([name, src]) => `(?<a_${name}>${src})`).join('|');
 // The lookahead lists every character a deadline can start with: most positions fail at once.
-const FIRST = '(?=[\\d零〇一二两三四五六七八九十百半下本这当今年月周星礼立即马截限期时完整务须需应要请在于])';
+const FIRST =
+  '(?=[\\d零〇一二两三四五六七八九十百半下本这当今年月周星礼立即马截限期时完整务须需应要请在于元春清劳五端中国节假长收])';
 const SCAN_RE = new RegExp(`${FIRST}${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
@@ -148,9 +172,47 @@ function monthEnd(text: string, base: string, m: number): Resolved {
 
 type Groups = Record<string, string | undefined>;
 
+const HOLIDAY_NAME: Record<string, string> = {
+  元旦: '元旦',
+  春节: '春节',
+  清明: '清明',
+  劳动节: '劳动节',
+  五一: '劳动节',
+  端午: '端午',
+  中秋: '中秋',
+  国庆: '国庆节',
+};
+
+/** 国庆节前 / 国庆节后第一个工作日 / 节前 / 节后 (see the file comment). */
+function holiday(g: Groups, text: string, base: string, cal: WorkCalendar): Resolved {
+  const before = g.a_holidayBefore !== undefined;
+  const written = before ? g.hb : g.ha;
+  const name = written === undefined ? undefined : HOLIDAY_NAME[written];
+  const period = cal
+    .holidayPeriods(name)
+    .find((p) => (before ? p.first > base : p.last >= base && p.first > addDays(base, -30)));
+  if (!period) {
+    return {
+      ok: false,
+      error: {
+        kind: 'uncountable',
+        text,
+        detail: name ? `节假日安排中还没有下一个${name}` : '没有找到下一个节假日',
+      },
+    };
+  }
+  const day = before ? cal.previousWorkday(period.first) : cal.nextWorkday(period.last);
+  const what = name ?? period.name;
+  return ok(
+    day,
+    `『${text}』按${what}${before ? '放假前最后一个工作日' : '假期后第一个工作日'} ${formatDayCn(day)} 计`,
+  );
+}
+
 /** Turn one match into a day. `text` is the matched text, for messages. */
 function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Resolved {
   const periodEnd = (day: string) => ok(cal.workdayOnOrAfter(day));
+  if (g.a_holidayBefore !== undefined || g.a_holidayAfter !== undefined) return holiday(g, text, base, cal);
   if (g.a_full) return written(text, base, Number(g.fY), num(g.fM), num(g.fD), g.fW);
   if (g.a_iso) return written(text, base, Number(g.iY), Number(g.iM), Number(g.iD), g.iW);
   if (g.a_md) return written(text, base, undefined, num(g.mM), num(g.mD), g.mW);
@@ -210,6 +272,7 @@ function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
 function isStrong(g: Groups, after: string, clauseOnly: boolean): boolean {
   if (g.a_workdays || g.a_daysIn || g.a_thisWeek || g.a_thisMonthEnd || g.a_nextMonthEnd || g.a_nextMonthDay)
     return true;
+  if (g.a_holidayBefore !== undefined || g.a_holidayAfter !== undefined) return true;
   if (g.a_thisMonthDay || g.a_yearEnd || g.a_dayOfMonth || g.nowStrong) return true;
   if (g.a_weeks && g.kIn) return true;
   if (g.a_months && g.oIn) return true;
@@ -282,21 +345,42 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
 const ATTEMPT_RE =
   /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|周|星期|礼拜|月)\s?(?:之内|以内|内|后)|(?:\d|[一二三四五六七八九十])\s?[日号]\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十个])(?:周|星期|礼拜)[一二三四五六日天]?\s?(?:之前|以前|前|内)|[月年][底末中]\s?前|(?:节|假期?)\s?(?:之前|以前|前)(?!后)/;
 
-/** The clause around an unreadable deadline attempt, or undefined when there is none. */
-export function findDeadlineAttempt(text: string): string | undefined {
-  const m = ATTEMPT_RE.exec(text);
+/**
+ * Deadlines that name a moment we cannot count: the school calendar differs from school to school
+ * and year to year, so the reply asks for a date instead.
+ */
+const UNCOUNTABLE_RE =
+  /(?:[下本这新上]个?)?学期\s?(?:末|结束|开学)?\s?(?:之前|以前|前|之内|以内|内)|开学\s?(?:之前|以前|前)|期末(?:考试)?\s?(?:之前|以前|前)|[寒暑]假\s?(?:之前|以前|前)|(?<![\d一二两三四五六七八九十几多去今明前后])年前(?![\d一二两三四五六七八九十])|[上中下]旬\s?(?:之前|以前|前|之内|以内|内)|月中\s?(?:之前|以前|前)/;
+
+export type DeadlineAttempt = { text: string; uncountable: boolean };
+
+/** The clause around an unreadable (or uncountable) deadline attempt, or undefined when there is none. */
+export function findDeadlineAttempt(text: string): DeadlineAttempt | undefined {
+  const u = UNCOUNTABLE_RE.exec(text);
+  const m = u ?? ATTEMPT_RE.exec(text);
   if (!m) return undefined;
   const [s, e] = clauseBounds(text, m.index, m.index + m[0].length);
-  return text.slice(s, e).trim();
+  return { text: text.slice(s, e).trim(), uncountable: u !== null };
+}
+
+/** Whether a text names a moment we cannot count (下学期开学前, 期末前…). */
+export function isUncountable(text: string): boolean {
+  return UNCOUNTABLE_RE.test(text.slice(0, 200));
 }
 
 /**
  * A whole text that must be one deadline (the 期限 field, 申请延期 … 至 X): an optional prefix,
  * the deadline, optional 前/内 and action words, nothing else.
  */
+const READ_TRAILING = charSet(',;。.! ');
+
 export function readDeadline(text: string, base: string, cal: WorkCalendar): Resolved {
-  const clean = text.trim().replace(/[,;。.!]+$/, '');
-  const unreadable: Resolved = { ok: false, error: { kind: 'unreadable', text: clean } };
+  if (text.length > 200) return { ok: false, error: { kind: 'unreadable', text: `${text.slice(0, 20)}…` } };
+  const clean = trimEndChars(text.trim(), READ_TRAILING);
+  const unreadable: Resolved = {
+    ok: false,
+    error: { kind: isUncountable(clean) ? 'uncountable' : 'unreadable', text: clean },
+  };
   if (clean === '' || clean.length > 60) return unreadable;
   SCAN_RE.lastIndex = 0;
   const m = SCAN_RE.exec(clean);

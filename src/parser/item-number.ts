@@ -6,6 +6,8 @@
  * Works on normalised text (normalize-text.ts), so full-width ＺＧ－１２ has become ZG-12 already.
  */
 
+import { readNumber } from './cn-number.js';
+
 export type IdToken = { kind: 'item'; id: string } | { kind: 'record'; id: string };
 
 export type LeadingId =
@@ -16,8 +18,9 @@ export type LeadingId =
 /** A number longer than this is a typo, not an item. */
 const MAX_DIGITS = 9;
 
-const RECORD_RE = /^#?\s?dd\s?-?\s?(\d+)(?![0-9a-z])/i;
-const ITEM_RE = /^#?\s?zg\s?-?\s?(\d+)(?![0-9a-z])/i;
+const RECORD_RE = /^#?\s?d\s?d\s?-?\s?(\d+|[零〇一二两三四五六七八九十百]{1,6})(?![0-9a-z])/i;
+// ZG十二, Z G 12: how a voice transcription writes an item number
+const ITEM_RE = /^#?\s?z\s?g\s?-?\s?(\d+|[零〇一二两三四五六七八九十百]{1,6})(?![0-9a-z])/i;
 const HASH_RE = /^#\s?(\d+)(?![0-9a-z])/i;
 // A bare number is an item only when nothing date- or quantity-like follows it (12月, 3个, 1/3).
 const BARE_RE = /^(\d+)(?![0-9a-z./\-:%月日号年个天周项处条名人次])/i;
@@ -25,7 +28,7 @@ const BAD_RE = /^#?\s?(?:zg|dd)\s?-?\s?[^\s,;、。]*/i;
 
 function toId(prefix: 'ZG' | 'DD', digits: string): string | undefined {
   if (digits.length > MAX_DIGITS) return undefined;
-  const n = Number(digits);
+  const n = /^\d+$/.test(digits) ? Number(digits) : (readNumber(digits) ?? 0);
   return n >= 1 ? `${prefix}-${n}` : undefined;
 }
 
@@ -58,7 +61,7 @@ export function readLeadingId(text: string, opts: { bare?: boolean } = {}): Lead
     if (id === undefined) return { ok: false, bad: m[0], rest };
     return { ok: true, token: prefix === 'DD' ? { kind: 'record', id } : { kind: 'item', id }, rest };
   }
-  const bad = BAD_RE.exec(text);
+  const bad = BAD_RE.exec(text.slice(0, 64));
   if (bad && /^#?\s?(?:zg|dd)(?![a-z])/i.test(text))
     return { ok: false, bad: bad[0], rest: text.slice(bad[0].length).trim() };
   return { ok: false, rest: text };

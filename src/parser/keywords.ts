@@ -1,4 +1,5 @@
 import { countLabels, startsWithLabel } from './record-fields.js';
+import { charSet, skipChars, trimStartChars } from './trim.js';
 
 /**
  * The keyword a command starts with (docs/spec/commands.md, synonyms included). Matching is on normalised
@@ -30,19 +31,38 @@ export type Intent =
   | 'help';
 
 export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
-  submit_record: ['提交督导记录', '督导记录', '提交记录', '上报督导记录'],
+  submit_record: [
+    '提交督导记录',
+    '督导记录',
+    '提交记录',
+    '上报督导记录',
+    '上报记录',
+    '登记督导记录',
+    '报送督导记录',
+    '新增督导记录',
+  ],
   progress: ['整改进度', '进度'],
-  progress_done: ['整改完成', '已整改', '已完成整改', '完成整改'],
-  acknowledge: ['收到', '已收到', '确认收到'],
-  request_extension: ['申请延期', '延期申请'],
+  progress_done: [
+    '整改完成',
+    '已整改',
+    '已完成整改',
+    '完成整改',
+    '整改完毕',
+    '已整改完毕',
+    '整改到位',
+    '已整改到位',
+    '已完成',
+  ],
+  acknowledge: ['收到', '已收到', '确认收到', '收到了', '已收悉', '收悉'],
+  request_extension: ['申请延期', '延期申请', '申请延长', '延期'],
   approve_extension: ['同意延期', '批准延期'],
   refuse_extension: ['不同意延期', '驳回延期', '拒绝延期', '不批准延期'],
   recheck: ['验收'],
-  recheck_pass: ['销号', '验收通过'],
-  recheck_reject: ['退回', '验收退回', '验收不通过'],
+  recheck_pass: ['销号', '验收通过', '验收合格', '同意销号', '通过验收'],
+  recheck_reject: ['退回', '验收退回', '验收不通过', '验收不合格', '打回', '不予销号'],
   reopen: ['重新打开', '重开'],
-  query: ['查询', '学校'],
-  todo: ['待办', '我的待办', '待办事项'],
+  query: ['查询', '学校', '查看'],
+  todo: ['待办', '我的待办', '待办事项', '我的待办事项'],
   overdue: ['逾期', '逾期清单', '逾期事项'],
   stats: ['统计'],
   digest_now: ['日报', '今日日报'],
@@ -63,8 +83,8 @@ export interface KeywordMatch {
   rest: string;
 }
 
-const LEADING_SEPARATORS = /^[\s:;,、。.\-—~]+/;
-const TRAILING_PUNCT = /^[\s.。!?~]*$/;
+const LEADING_SEPARATORS = charSet(' \n:;,、。.-—~!?');
+const TRAILING_PUNCT = charSet(' \n.。!?~');
 
 /** The command keyword at the start of a normalised text, or undefined for ordinary talk. */
 export function matchKeyword(text: string): KeywordMatch | undefined {
@@ -77,10 +97,10 @@ export function matchKeyword(text: string): KeywordMatch | undefined {
     const after = text.slice(word.length);
     if (/^[a-z0-9]/i.test(word) && /^[a-z0-9]/i.test(after)) continue; // "helpful" is not help
     if (STANDALONE.has(intent)) {
-      if (!TRAILING_PUNCT.test(after)) continue;
+      if (skipChars(after, TRAILING_PUNCT) !== after.length) continue;
       return { intent, keyword: word, rest: '' };
     }
-    return { intent, keyword: word, rest: after.replace(LEADING_SEPARATORS, '') };
+    return { intent, keyword: word, rest: trimStartChars(after, LEADING_SEPARATORS) };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { School, Zone } from '../domain/roster.js';
 import { foldWidth } from './normalize-text.js';
 import { nameKey, zoneKey, type SchoolIndex } from './school-index.js';
+import { charSet, trimEndChars, trimStartChars } from './trim.js';
 
 /**
  * Which school a person meant. Exact name, then exact short name, then the tolerant key
@@ -17,11 +18,14 @@ export type SchoolMatch =
 const SUGGESTION_THRESHOLD = 0.34;
 const MAX_SUGGESTIONS = 3;
 
-/** Quotes and brackets people put around a name: 『龙泉小学』, “龙泉小学”, 《…》. */
+const NAME_HEAD = charSet('『「“"\'《【 \n\t');
+const NAME_TAIL = charSet('』」”"\'》】 \n\t,;。.!?');
+/** Roster names are at most 64 characters: anything much longer is not a name (and is not scanned). */
+const MAX_QUERY = 64;
+
+/** Quotes and brackets people put around a name: 『龙泉小学』, “龙泉小学”, 《…》. Loops, not a pattern. */
 export function cleanName(text: string): string {
-  return foldWidth(text)
-    .trim()
-    .replace(/^[『「“"'《【\s]+|[』」”"'》】\s,;。.!?]+$/g, '');
+  return trimEndChars(trimStartChars(foldWidth(text), NAME_HEAD), NAME_TAIL);
 }
 
 function bigrams(s: string): string[] {
@@ -69,7 +73,7 @@ function suggest(index: SchoolIndex, key: string): School[] {
 export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   const query = cleanName(text);
   // roster names are at most 64 characters: anything longer is not a name (and not worth scoring)
-  if (query.length > 64)
+  if (query.length > MAX_QUERY)
     return { ok: false, code: 'unknown_school', query: query.slice(0, 20) + '…', suggestions: [] };
   const exact = index.byName.get(query);
   if (exact) return { ok: true, school: exact };
@@ -100,6 +104,7 @@ export type ZoneMatch = { ok: true; zone: Zone; assumption?: string } | { ok: fa
 /** A zone (督导责任区) by name, with or without 责任区/片区. */
 export function matchZone(text: string, index: SchoolIndex): ZoneMatch {
   const query = cleanName(text);
+  if (query.length > MAX_QUERY) return { ok: false, candidates: [] };
   const exact = index.zones.filter((z) => foldWidth(z.name).trim() === query);
   if (exact.length === 1) return { ok: true, zone: exact[0]! };
   const found = index.zoneByKey.get(nameKey(query)) ?? index.zoneByKey.get(zoneKey(query)) ?? [];

@@ -75,6 +75,16 @@ export const messages = {
     `『${query}』对应多所学校：${list(candidates.map((s) => s.name))}。请写出全称后重新发送。`,
 
   badDate: (reason: string) => `${reason}。日期可以这样写：${VISIT_DATE_FORMS}。`,
+  visitFuture: (reason: string) =>
+    `${reason}。督导日期不能晚于今天，请写实际督导的日期（如：今天、昨天、3月15日）。`,
+  uncountableDeadline: (text: string, detail?: string, where = '整改期限') =>
+    `${where}『${text}』无法换算成具体日期${detail ? `（${detail}）` : ''}，不会按默认期限登记。请写明日期后重新发送，例如：3月31日前、10个工作日内。`,
+  swallowedLabel: (field: string, words: string[], reading: string) =>
+    `『${field}』一栏里混进了${list(words.map((w) => `『${w}』`))}，没有登记。我是这样理解的：\n${reading}\n如无误，请按此格式重新发送（每栏另起一行，或用；隔开）。`,
+  didYouMean: (suggestion: string) => `您是不是要发送『${suggestion}』？请复制后重新发送。`,
+  quoteManyItems: (items: string[], example: string) =>
+    `引用的消息里有多个事项（${list(items)}），请写明编号，例如：${example.replace('ZG-12', items[0] ?? 'ZG-12')}`,
+  voiceEmpty: () => '没有识别出语音内容，请用文字发送，或重新说一遍。',
   unreadableDeadline: (text: string, where = '整改期限') =>
     `看不懂${where}『${text}』。可以这样写：${DEADLINE_FORMS}。`,
   invalidDeadline: (text: string, detail: string, where = '整改期限') =>

@@ -8,7 +8,7 @@
  *   、 and 。 have no half-width twin and stay;
  * - every kind of space (ideographic, no-break, WeCom's U+2005 after a mention, tab) is ' ';
  *   zero-width characters and control characters other than '\n' are dropped;
- * - the bot's own @-mention is removed wherever it stands;
+ * - the bot's own @-mention is removed wherever it stands, and so are other people's;
  * - each line is trimmed, runs of spaces become one, spaces next to separator punctuation
  *   (: ; , 、 。 ( ) ! ?) are dropped, and empty lines are dropped.
  *
@@ -74,9 +74,16 @@ function mentionRegExp(botNames: readonly string[]): RegExp {
 }
 
 /** The canonical text (see the file comment). Idempotent: normalizeText(normalizeText(x)) = normalizeText(x). */
+/**
+ * Someone else's @-mention (`日报 @张卫国`, `@李校长 请查收`): not an argument of a command. A mention
+ * ends at a space or a separator, as WeCom and DingTalk insert them; never after a letter or digit
+ * (an e-mail address keeps its '@').
+ */
+const OTHER_MENTION_RE = /(?<![0-9A-Za-z._%+-])@[^\s@:;,!?。、()]{1,20}(?=[\s:;,!?。、()]|$)/g;
+
 export function normalizeText(raw: string, botNames: readonly string[] = DEFAULT_BOT_NAMES): string {
   let text = foldWidth(raw);
-  if (text.includes('@')) text = text.replace(mentionRegExp(botNames), ' ');
+  if (text.includes('@')) text = text.replace(mentionRegExp(botNames), ' ').replace(OTHER_MENTION_RE, ' ');
   text = text.replace(/ {2,}/g, ' ').replace(SPACE_NEAR_SEP, '$1');
   const lines: string[] = [];
   for (const line of text.split('\n')) {

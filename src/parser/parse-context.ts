@@ -17,4 +17,12 @@ export interface ParseContext {
   role?: Role;
   /** the bot's display names, whose @-mention is stripped (default: 督导助手) */
   botNames?: readonly string[];
+  /** the text is the platform's transcription of a voice message: homophones of command words are read */
+  voice?: boolean;
+  /**
+   * The text of the message this one quotes, when the platform gives it apart (WeCom smart bot
+   * `quote`, DingTalk `repliedMsg`). Context only, never run: it lends its item number to a reply
+   * that names none (`收到`).
+   */
+  quote?: string;
 }

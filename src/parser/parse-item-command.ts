@@ -6,7 +6,9 @@ import { matchSchool } from './match-school.js';
 import { messages } from './messages.js';
 import { displayText } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
+import { itemsInQuote } from './quote.js';
 import { schoolFailure } from './school-failure.js';
+import { charSet, trimEndChars, trimStartChars } from './trim.js';
 
 /**
  * Commands about one item (收到, 整改进度, 申请延期, 同意/不同意延期, 验收/销号/退回, 重新打开) and
@@ -46,12 +48,11 @@ const DURATION_RE =
 const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
 
 /** What follows the item: separators and a "原因：" label removed; undefined when nothing is left. */
+const NOTE_HEAD = charSet(' \n:;,、。.-—!?');
+const NOTE_TAIL = charSet(' \n:;,、');
+
 function note(text: string): string | undefined {
-  const t = text
-    .replace(/^[\s:;,、。.\-—]+/, '')
-    .replace(NOTE_LABEL_RE, '')
-    .replace(/[\s:;,、]+$/, '')
-    .trim();
+  const t = trimEndChars(trimStartChars(text, NOTE_HEAD).replace(NOTE_LABEL_RE, ''), NOTE_TAIL).trim();
   return /^[\p{P}\s]*$/u.test(t) ? undefined : displayText(t);
 }
 
@@ -140,7 +141,7 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
   const lead = /^(?:延期|延长|推迟|顺延)?(?:至|到)?/;
   const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
   // the date right after the item, up to the next separator or 原因/因为
-  const head = after.replace(lead, '').trimStart();
+  const head = trimStartChars(after.replace(lead, ''), NOTE_HEAD);
   const cut = /[\s,;。]|原因|理由|因为|由于/.exec(head);
   const candidates: [string, string][] = [
     [head.slice(0, cut ? cut.index : head.length), head.slice(cut ? cut.index : head.length)],
@@ -203,6 +204,19 @@ function parseRecheck(rest: string): ParseResult {
   return ok(withNote({ command: 'recheck', item: item.item, pass: verdict }, note(after)));
 }
 
+/** Intents that act on one item: a quoted message may name it (`收到` in reply to a notice). */
+const QUOTE_INTENTS: ReadonlySet<Intent> = new Set([
+  'progress_done',
+  'acknowledge',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'recheck',
+  'recheck_pass',
+  'recheck_reject',
+  'reopen',
+]);
+
 /** Every intent about one item, and the queries. */
 export function parseItemCommand(
   intent: Intent,
@@ -210,6 +224,21 @@ export function parseItemCommand(
   ctx: ParseContext,
   today: string,
 ): ParseResult {
+  // A reply that names no item acts on the item of the message it quotes (the quote is context:
+  // only its item number is used). Several items in the quote: ask which.
+  if (ctx.quote !== undefined && !readLeadingId(trimStartChars(rest, NOTE_HEAD)).ok) {
+    const quoted = itemsInQuote(ctx.quote);
+    const bareProgress =
+      intent === 'progress' &&
+      (rest.trim() === '' || DONE_RE.test(rest.trim()) || DOING_RE.test(rest.trim()));
+    if (quoted.length > 0 && (QUOTE_INTENTS.has(intent) || bareProgress)) {
+      if (quoted.length > 1)
+        return fail('bad_item', messages.quoteManyItems(quoted, EXAMPLES[intent] ?? '收到 ZG-12'));
+      const r = parseItemCommand(intent, `${quoted[0]} ${rest}`, { ...ctx, quote: undefined }, today);
+      if (r.ok) r.assumptions.unshift(`按引用的消息办理 ${quoted[0]}`);
+      return r;
+    }
+  }
   switch (intent) {
     case 'progress':
       return parseProgress(rest, ctx);

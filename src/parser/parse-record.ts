@@ -1,21 +1,24 @@
-import type { ParseFailure, ParseResult, Problem, SubmitRecord } from '../domain/command.js';
-import { formatDayCn } from '../domain/day.js';
-import { readDeadline, type DeadlineError } from './deadline.js';
+import type { ParseFailure, ParseResult, ParseWarning, Problem, SubmitRecord } from '../domain/command.js';
+import { formatDayCn, weekdayCn } from '../domain/day.js';
+import { readDeadline, scanDeadlines, type DeadlineError } from './deadline.js';
 import { matchSchool } from './match-school.js';
 import { messages } from './messages.js';
 import { displayText } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
 import { readProblemDeadline } from './problem-deadline.js';
 import { splitProblems } from './problem-list.js';
-import { FIELD_NAMES, splitRecordFields, type FieldKey } from './record-fields.js';
+import { FIELD_NAMES, labelPositions, splitRecordFields, type FieldKey } from './record-fields.js';
 import { schoolFailure } from './school-failure.js';
+import { startsWithSchool } from './school-start.js';
 import { readVisitDate } from './visit-date.js';
+import { looksLikeKind, looksLikeVisitDate } from './field-starts.js';
 import { readVisitKind } from './visit-kind.js';
 
 /**
  * 提交督导记录: the labelled fields (record-fields.ts) → a SubmitRecord. Checked in the order a
  * person fixes them: school, date, type, deadlines. What was assumed (a short name, today's
- * date, the default deadline) is listed for the reply card.
+ * date, the default deadline) is listed for the reply card; what the user must notice (a deadline
+ * already past, a deadline on a day off) is a warning.
  */
 
 const fail = (code: ParseFailure['code'], message: string): ParseFailure => ({ ok: false, code, message });
@@ -27,16 +30,69 @@ const DUPLICATE_CODE: Partial<Record<FieldKey, ParseFailure['code']>> = {
 };
 const FILLER_RE = /^(?:如下|一份|一条|一下|内容如下)?:?$/;
 
-function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
-  const message =
-    err.kind === 'invalid_date'
-      ? messages.invalidDeadline(err.text, err.detail ?? '不是有效日期')
-      : messages.unreadableDeadline(err.text, where);
-  return fail('bad_deadline', message);
+export interface RecordOptions {
+  /** voice, or text without punctuation: glued labels and bare list numbers count */
+  voiceLike?: boolean;
+  /** the text said 确认重复 */
+  confirmDuplicate?: boolean;
 }
 
-export function parseRecord(body: string, ctx: ParseContext, today: string): ParseResult {
-  const { fields, preamble } = splitRecordFields(body);
+export function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
+  if (err.kind === 'invalid_date')
+    return fail('bad_deadline', messages.invalidDeadline(err.text, err.detail ?? '不是有效日期', where));
+  if (err.kind === 'uncountable')
+    return fail('bad_deadline', messages.uncountableDeadline(err.text, err.detail, where));
+  return fail('bad_deadline', messages.unreadableDeadline(err.text, where));
+}
+
+/**
+ * A field whose value swallowed other labels (`类型：专项督导双减情况抽查…问题1、…`): refused, with
+ * the reading we would make, so nothing half-read is stored.
+ */
+function swallowed(key: FieldKey, value: string, ctx: ParseContext): ParseFailure | undefined {
+  const found = labelPositions(value).filter((p) => {
+    if (p.key === key) return false;
+    const after = value.slice(p.start + p.label.length, p.start + p.label.length + 30);
+    if (after.startsWith(':')) return true;
+    switch (p.key) {
+      case 'school':
+        return startsWithSchool(after, ctx.schools);
+      case 'date':
+        return looksLikeVisitDate(after);
+      case 'kind':
+        return looksLikeKind(after);
+      case 'problems':
+        return /^[\d①-⑳一二三四五六七八九十(第]/.test(after);
+      default:
+        // a free-text label inside a short value is a word (双减情况); inside a long one, a field
+        return value.length > 16 && after.length > 0;
+    }
+  });
+  if (found.length === 0) return undefined;
+  const lines = [`${FIELD_NAMES[key]}：${value.slice(0, found[0]!.start)}`];
+  found.forEach((p, i) => {
+    lines.push(`${p.label}：${value.slice(p.start + p.label.length, found[i + 1]?.start ?? value.length)}`);
+  });
+  return fail(
+    'swallowed_label',
+    messages.swallowedLabel(
+      FIELD_NAMES[key],
+      found.map((p) => p.label),
+      displayText(lines.join('\n')),
+    ),
+  );
+}
+
+export function parseRecord(
+  body: string,
+  ctx: ParseContext,
+  today: string,
+  o: RecordOptions = {},
+): ParseResult {
+  const { fields, labels, preamble } = splitRecordFields(body, {
+    voiceLike: o.voiceLike,
+    startsWithSchool: (t) => startsWithSchool(t, ctx.schools),
+  });
   const assumptions: string[] = [];
   const exampleSchool = ctx.schools.schools[0]?.name;
 
@@ -49,9 +105,14 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
       return fail(DUPLICATE_CODE[key] ?? 'missing_field', messages.duplicateField(FIELD_NAMES[key], values));
     return values[0];
   };
-  const text = (key: FieldKey): string | undefined => {
+  const text = (key: FieldKey, withLabel = false): string | undefined => {
+    const names = labels.get(key) ?? [];
     const joined = (fields.get(key) ?? [])
-      .map((lines) => lines.join('\n'))
+      .map((lines, i) => {
+        const v = lines.join('\n');
+        return withLabel && v !== '' && names[i] !== '备注' ? `${names[i]}：${v}` : v;
+      })
+      .filter((v) => v !== '')
       .join('\n')
       .trim();
     return joined === '' ? undefined : displayText(joined);
@@ -68,7 +129,7 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
   }
   if (schoolText === undefined) return fail('missing_field', messages.missingSchool(exampleSchool));
   const school = matchSchool(schoolText, ctx.schools);
-  if (!school.ok) return schoolFailure(school);
+  if (!school.ok) return swallowed('school', schoolText, ctx) ?? schoolFailure(school);
   if (school.assumption) assumptions.push(school.assumption);
 
   // 日期
@@ -79,7 +140,10 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
     assumptions.push(`未写日期，按今天 ${formatDayCn(today)} 登记`);
   } else {
     const d = readVisitDate(dateText, today);
-    if (!d.ok) return fail('bad_date', messages.badDate(d.reason));
+    if (!d.ok) {
+      if (d.future) return fail('visit_future', messages.visitFuture(d.reason));
+      return swallowed('date', dateText, ctx) ?? fail('bad_date', messages.badDate(d.reason));
+    }
     date = d.day;
     if (d.assumption) assumptions.push(d.assumption);
   }
@@ -89,7 +153,12 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
   if (typeof kindText === 'object') return kindText;
   const kind =
     kindText === undefined ? { ok: true as const, kind: '挂牌督导' as const } : readVisitKind(kindText);
-  if (!kind.ok) return fail('missing_field', messages.badKind(kind.text));
+  if (!kind.ok)
+    return swallowed('kind', kindText!, ctx) ?? fail('missing_field', messages.badKind(kind.text));
+  if ('topic' in kind && kind.topic) {
+    const s = swallowed('kind', kindText!, ctx);
+    if (s) return s;
+  }
   if ('assumption' in kind && kind.assumption) assumptions.push(kind.assumption);
   const topicField = text('topic')?.replace(/\n/g, '、');
   const kindTopic = 'topic' in kind ? kind.topic : undefined;
@@ -98,25 +167,34 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
       ? `${kindTopic}、${topicField}`
       : (topicField ?? kindTopic);
 
-  // 期限: the default for problems that carry none
+  // 期限: the default for problems that carry none; 整改要求 may carry it too
   const deadlineText = scalar('deadline');
   if (typeof deadlineText === 'object') return deadlineText;
   let recordDeadline: string | undefined;
   if (deadlineText !== undefined) {
     const r = readDeadline(deadlineText, date, ctx.calendar);
-    if (!r.ok) return deadlineFailure(r.error);
+    if (!r.ok) return swallowed('deadline', deadlineText, ctx) ?? deadlineFailure(r.error);
     recordDeadline = r.day;
     if (r.assumption) assumptions.push(r.assumption);
-    if (recordDeadline < date)
-      return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
+  } else {
+    const req = text('requirement');
+    const hits = req ? scanDeadlines(req, date, ctx.calendar).filter((h) => h.strong) : [];
+    const hit = hits[hits.length - 1];
+    if (hit) {
+      if (!hit.result.ok) return deadlineFailure(hit.result.error);
+      recordDeadline = hit.result.day;
+      if (hit.result.assumption) assumptions.push(hit.result.assumption);
+    }
   }
+  if (recordDeadline !== undefined && recordDeadline < date)
+    return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
 
   // 问题
   const problemLines = (fields.get('problems') ?? []).flat();
   const problems: Problem[] = [];
   const defaulted: number[] = [];
   const defaultDeadline = ctx.calendar.addWorkdays(date, ctx.defaultDeadlineWorkdays);
-  const raws = splitProblems(problemLines);
+  const raws = splitProblems(problemLines, { voiceLike: o.voiceLike });
   for (const [i, raw] of raws.entries()) {
     const p = readProblemDeadline(raw, date, ctx.calendar);
     if (!p.ok) return deadlineFailure(p.error);
@@ -140,12 +218,15 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
   }
 
   // text before the first label that is not the school: kept, as 备注, and said so
-  let remark = text('remark');
+  const remarks = [text('remark', true), text('requirement', true), text('people', true)].filter(
+    (r): r is string => r !== undefined,
+  );
   if (leftover.length > 0) {
     const extra = displayText(leftover.join('\n'));
-    remark = remark ? `${extra}\n${remark}` : extra;
+    remarks.unshift(extra);
     assumptions.push(`未标注栏目的文字『${extra.slice(0, 20)}』记入备注`);
   }
+  const remark = remarks.length ? remarks.join('\n') : undefined;
 
   const findings = text('findings');
   const highlights = text('highlights');
@@ -160,6 +241,27 @@ export function parseRecord(body: string, ctx: ParseContext, today: string): Par
     ...(highlights ? { highlights } : {}),
     ...(remark ? { remark } : {}),
     problems,
+    ...(o.confirmDuplicate ? { confirmDuplicate: true as const } : {}),
   };
-  return { ok: true, command, assumptions };
+  const warnings = deadlineWarnings(problems, today, ctx);
+  return warnings.length ? { ok: true, command, assumptions, warnings } : { ok: true, command, assumptions };
+}
+
+/** deadline_past and deadline_day_off, per problem (commands.md → Warnings). */
+export function deadlineWarnings(problems: Problem[], today: string, ctx: ParseContext): ParseWarning[] {
+  const out: ParseWarning[] = [];
+  problems.forEach((p, item) => {
+    if (p.deadline < today) out.push({ code: 'deadline_past', item, deadline: p.deadline });
+    if (!ctx.calendar.isWorkday(p.deadline)) {
+      const info = ctx.calendar.info(p.deadline);
+      out.push({
+        code: 'deadline_day_off',
+        item,
+        deadline: p.deadline,
+        dayOff: info.holiday && info.kind === 'holiday' ? info.holiday : weekdayCn(p.deadline),
+        nextWorkday: ctx.calendar.nextWorkday(p.deadline),
+      });
+    }
+  });
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../domain/calendar.js';
 import { displayText } from './normalize-text.js';
+import { charSet, trimEndChars, trimStartChars } from './trim.js';
 import {
   ACTION_ONLY_RE,
   clauseBounds,
@@ -23,18 +24,40 @@ export type ProblemDeadline =
 const LEAD_IN_RE =
   /^(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
 
+const HEAD = charSet(' \n,;。、.:');
+const TAIL = charSet(' \n,;。、:');
+
+/** Words that lead into a glued deadline: "…更新，要求5个工作日内整改". */
+const GLUED_LEAD_INS = [
+  '要求学校',
+  '请学校',
+  '要求',
+  '请于',
+  '请在',
+  '须在',
+  '需在',
+  '请',
+  '须',
+  '需',
+  '应',
+  '并',
+  '限',
+];
+
 function tidy(text: string): string {
-  return text
-    .replace(/\n/g, ',')
-    .replace(/[,;]{2,}/g, (m) => m[0]!)
-    .replace(/^[\s,;。、.:]+|[\s,;。、:]+$/g, '');
+  const flat = text.replace(/\n/g, ',').replace(/[,;]{2,}/g, (m) => m[0]!);
+  return trimEndChars(trimStartChars(flat, HEAD), TAIL);
 }
 
 export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar): ProblemDeadline {
   const hits = scanDeadlines(raw, base, cal).filter((h) => h.strong);
   if (hits.length === 0) {
     const attempt = findDeadlineAttempt(raw);
-    if (attempt !== undefined) return { ok: false, error: { kind: 'unreadable', text: attempt } };
+    if (attempt !== undefined)
+      return {
+        ok: false,
+        error: { kind: attempt.uncountable ? 'uncountable' : 'unreadable', text: attempt.text },
+      };
     return { ok: true, text: tidy(raw), assumptions: [] };
   }
   const hit = hits[hits.length - 1]!;
@@ -61,6 +84,13 @@ export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar
     }
     const rest = tidy(raw.slice(0, from) + raw.slice(to));
     if (rest !== '') text = rest;
+  } else if (ce === raw.length && hits.length === 1 && ACTION_ONLY_RE.test(after)) {
+    // glued to the problem with nothing between, as a voice transcription writes it
+    // ("…未按周更新5个工作日内整改"): the deadline and its lead-in words go, the problem stays
+    let head = raw.slice(0, hit.start);
+    for (const w of GLUED_LEAD_INS) if (head.endsWith(w)) head = head.slice(0, -w.length);
+    const rest = tidy(head);
+    if ([...rest].length >= 4) text = rest;
   }
   return { ok: true, text: tidy(text), deadline: hit.result.day, assumptions };
 }

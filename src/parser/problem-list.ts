@@ -1,120 +1,247 @@
 import { readNumber } from './cn-number.js';
+import { charSet, trimEndChars, trimStartChars } from './trim.js';
 
 /**
  * The 问题 field as a list of problem texts. People number them `1.` `1、` `1)` `(1)` `（1）` `①`
- * `一、` `第1项`, or write one per line; a short form puts several on one line
- * (`问题：1、…；2、…`). Rules:
+ * `一、` `（一）` `一是` `第一` `第1项`, one per line or several on one line — with or without a
+ * separator before the marker (`1.食堂…缺失2.教室…`, `①晨午检…②隔离室…`) — or write one per
+ * line unnumbered. Rules:
  *
  * - a marker at the start of a line always starts a problem;
- * - inside a line, a marker starts a problem only when it follows a separator (; , 。 or a space)
- *   and carries the next number in sequence — so "抽查3、5年级" or "1.5米" stay inside the text;
- * - when any line is numbered, an unnumbered line continues the problem before it; when none is,
+ * - inside a line, a marker starts a problem only when it carries the next number of the same
+ *   style (1 → 2 → 3; ① → ②; 一是 → 二是), and a list found inside a line needs at least its
+ *   first two markers: "抽查3、5年级", "1.5米", "2个工作日内", "2月数据" stay inside the text;
+ * - a voice transcription has no punctuation: there bare numbers count too (`问题1三年级…2课后…`),
+ *   never before a unit (2月, 5个, 三年级 after 一 is fine, 三月 is not);
+ * - when any marker is found, an unnumbered line continues the problem before it; when none is,
  *   every line is one problem;
- * - a line ending in ':' before a numbered list ("存在以下问题：") introduces it and is dropped;
+ * - a lead-in before the first marker ("存在以下问题：", "主要有三个方面，") introduces the list
+ *   and is dropped;
  * - `无`, `暂无`, `没有`, `未发现问题` mean no problems.
  *
  * Continuation lines are joined with '\n', so a deadline written on its own line stays a clause.
- *
- * Works on normalised text: （1） has become (1), １． has become 1.
+ * Works on normalised text: （1） has become (1), １． has become 1. One pass over the text with
+ * sticky, bounded expressions at each position: linear.
  */
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const CN = '一二三四五六七八九十';
 
-const LINE_MARKER_RE = new RegExp(
-  '^(?:' +
-    '\\((?<p>\\d{1,2})\\)' + // (1)
-    '|(?<a>\\d{1,2})(?:[、)]|\\.(?!\\d))' + // 1、 1) 1.
-    `|(?<c>[${CIRCLED}])` + // ①
-    '|(?<h>[一二三四五六七八九十]{1,3})、' + // 一、
-    '|第(?<n>\\d{1,2}|[一二三四五六七八九十]{1,3})[项条点个]?[:、.]?' + // 第1项
-    ')\\s?',
-);
+type Family = 'A' | 'AP' | 'C' | 'CP' | 'CD' | 'CS' | 'DI' | 'AB' | 'CB';
 
-const INLINE_MARKER_RE = new RegExp(
-  `[;,。 ](?:\\((\\d{1,2})\\)|(\\d{1,2})(?:[、)]|\\.(?!\\d))|([${CIRCLED}]))`,
+interface Marker {
+  start: number;
+  end: number;
+  family: Family;
+  n: number;
+  lineStart: boolean;
+}
+
+/**
+ * Every numbered-marker style in one global expression: the engine scans natively between
+ * candidates (a loop of sticky expressions per position is several times slower on a long line
+ * before the JIT warms up, and `npx dudao parse` is always cold).
+ */
+const MARKER_RE = new RegExp(
+  [
+    `\\((\\d{1,2})\\) ?`, // (1)
+    `\\(([${CN}]{1,3})\\) ?`, // (一)
+    `(\\d{1,2})(?:[、)]|\\.(?!\\d)) ?`, // 1、 1) 1.
+    `([${CIRCLED}]) ?`, // ①
+    `([${CN}]{1,3})、 ?`, // 一、
+    `([${CN}]{1,3})是(?:[:,] ?)?`, // 一是
+    // 第一项 第2条 第一个问题是 第三, (never 第一食堂: a word)
+    `第(\\d{1,2}|[${CN}]{1,3})(?:(?:个问题|项问题|个方面|方面|个|项|条|点)(?:是|为)?[:、.,]? ?|[:、.,] ?)`,
+  ].join('|'),
   'g',
 );
+/** Voice only: a bare number glued to the text it numbers. */
+const BARE_RE = new RegExp(`(\\d{1,2})(?=[\\u4e00-\\u9fff])|([${CN}])(?=[\\u4e00-\\u9fff])`, 'g');
+/** What may follow a bare number without making it a quantity (2月, 5个, 3年级 after 一 is fine). */
+const UNIT_CHARS =
+  '〇零两百千万月日号年个天周点时分秒岁楼层栋幢班级次名人所只张台间处块本份套元米项条届期批轮户家篇节门是、';
+const DIGIT_UNITS = charSet(UNIT_CHARS);
+/** After a bare Chinese numeral, another numeral makes a number too (十二, 一三 is not a list). */
+const CN_UNITS = charSet(`${CN}${UNIT_CHARS}`);
+/** Before a bare Chinese numeral: these make it part of a word (初一, 周三, 第二, 一一). */
+const CN_WORD_BEFORE = charSet(`${CN}第初高周期拜星月年号统唯万千百两`);
 
-const NONE_RE = /^(?:无|暂无|没有|无问题|未发现问题|暂未发现问题|未发现明显问题|没有问题)[。.!]?$/;
+const NONE_RE = /^(?:无|暂无|没有|无问题|未发现问题|暂未发现问题|未发现明显问题|没有问题|无明显问题)[。.!]?$/;
+/** A lead-in before the first marker: it announces the list and is not a problem itself. */
+const INTRO_RE =
+  /(?:以下|如下|下列|几个|几点|[\d一二两三四五六七八九十]+\s?(?:个|点|项|条|处|方面))(?:方面|问题|不足|情况)?(?:的问题|问题)?[:,;。]?$|[:]$/;
 
-function markerNumber(g: Record<string, string | undefined>): number | undefined {
-  if (g.p ?? g.a) return Number(g.p ?? g.a);
-  if (g.c) return CIRCLED.indexOf(g.c) + 1;
-  const cn = g.h ?? g.n;
-  return cn === undefined ? undefined : readNumber(cn);
+const LIST_START = charSet(' \n:;,。!?');
+const FREE: ReadonlySet<Family> = new Set(['AP', 'C', 'CP', 'CS', 'DI']);
+const GROUP: Record<Family, string> = {
+  A: 'a',
+  AB: 'a',
+  AP: 'ap',
+  C: 'c',
+  CP: 'cp',
+  CD: 'cd',
+  CB: 'cd',
+  CS: 'cs',
+  DI: 'di',
+};
+
+/** Digits, ASCII letters and the characters that join them (ZG12, 1.5, 2021-3, 10:30). */
+function isAsciiAlnum(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 46 || // .
+    c === 45 || // -
+    c === 47 || // /
+    c === 58 || // :
+    c === 35 // #
+  );
 }
 
-/** Split one line at inline markers that continue the numbering (prev + 1, prev + 2, …). */
-function splitInline(line: string, prev: number | undefined): { parts: string[]; last: number | undefined } {
-  if (prev === undefined) return { parts: [line], last: prev };
-  const parts: string[] = [];
-  let expected = prev + 1;
-  let from = 0;
-  INLINE_MARKER_RE.lastIndex = 0;
-  for (let m = INLINE_MARKER_RE.exec(line); m; m = INLINE_MARKER_RE.exec(line)) {
-    const n = (m[1] ?? m[2]) ? Number(m[1] ?? m[2]) : CIRCLED.indexOf(m[3]!) + 1;
-    if (n !== expected) continue;
-    parts.push(line.slice(from, m.index + 1));
-    from = m.index + m[0].length;
-    expected++;
+/** MARKER_RE's capture groups, in order: which style matched. */
+const FAMILY_OF_GROUP: Family[] = ['AP', 'CP', 'A', 'C', 'CD', 'CS', 'DI'];
+
+function numberIn(family: Family, s: string): number | undefined {
+  if (family === 'AP' || family === 'A') return Number(s);
+  if (family === 'C') return CIRCLED.indexOf(s) + 1;
+  return s.length === 1 ? CN.indexOf(s) + 1 : readNumber(s);
+}
+
+function toMarker(text: string, m: RegExpExecArray): Marker | undefined {
+  const prev = text[m.index - 1];
+  const lineStart = m.index === 0 || prev === '\n';
+  let k = 1;
+  while (m[k] === undefined) k++;
+  const family = FAMILY_OF_GROUP[k - 1]!;
+  const n = family === 'DI' && /^\d/.test(m[k]!) ? Number(m[k]) : numberIn(family, m[k]!);
+  // a number glued to a digit or a letter before it is part of something else (ZG12, 1.5, 2021-3)
+  if ((family === 'A' || family === 'CD' || family === 'CS') && isAsciiAlnum(prev)) return undefined;
+  if ((family === 'CD' || family === 'CS') && prev !== undefined && CN_WORD_BEFORE.has(prev))
+    return undefined;
+  if (n === undefined || n < 1) return undefined;
+  return { start: m.index, end: m.index + m[0].length, family, n, lineStart };
+}
+
+function bareMarker(text: string, m: RegExpExecArray): Marker | undefined {
+  const prev = text[m.index - 1];
+  const lineStart = m.index === 0 || prev === '\n';
+  const next = text[m.index + m[0].length];
+  if (isAsciiAlnum(prev) || next === undefined) return undefined;
+  if (m[1] !== undefined && DIGIT_UNITS.has(next)) return undefined;
+  if (m[1] === undefined && CN_UNITS.has(next)) return undefined;
+  if (m[1] !== undefined)
+    return { start: m.index, end: m.index + m[0].length, family: 'AB', n: Number(m[1]), lineStart };
+  if (prev !== undefined && CN_WORD_BEFORE.has(prev)) return undefined;
+  return { start: m.index, end: m.index + 1, family: 'CB', n: CN.indexOf(m[2]!) + 1, lineStart };
+}
+
+/** Every marker-looking token, in order (one per position at most). */
+function scan(text: string, voiceLike: boolean): Marker[] {
+  const out: Marker[] = [];
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(text); m; m = MARKER_RE.exec(text)) {
+    const marker = toMarker(text, m);
+    if (marker) out.push(marker);
+    else MARKER_RE.lastIndex = m.index + 1; // a refused candidate may hide one a character later
   }
-  parts.push(line.slice(from));
-  return { parts, last: expected - 1 };
+  if (!voiceLike) return out;
+  const bare: Marker[] = [];
+  BARE_RE.lastIndex = 0;
+  for (let m = BARE_RE.exec(text); m; m = BARE_RE.exec(text)) {
+    const marker = bareMarker(text, m);
+    if (marker) bare.push(marker);
+  }
+  if (bare.length === 0) return out;
+  // merge: a bare number never inside a marker already found
+  const merged: Marker[] = [];
+  let j = 0;
+  for (const b of bare) {
+    while (j < out.length && out[j]!.start < b.start) merged.push(out[j++]!);
+    const last = merged[merged.length - 1];
+    if ((last && last.end > b.start) || (j < out.length && out[j]!.start === b.start)) continue;
+    merged.push(b);
+  }
+  while (j < out.length) merged.push(out[j++]!);
+  return merged;
 }
+
+/** The markers that cut the text into problems (see the file comment). */
+function choose(markers: Marker[], text: string): Marker[] {
+  const cuts: Marker[] = [];
+  /** index in `cuts` where the current inline run started, and whether it is still unconfirmed */
+  let runStart = -1;
+  let group: string | undefined;
+  let last = 0;
+  const dropUnconfirmed = () => {
+    // an inline run that never reached its second marker was not a list
+    if (runStart >= 0 && cuts.length - runStart === 1) cuts.pop();
+    runStart = -1;
+  };
+  for (const m of markers) {
+    const g = GROUP[m.family];
+    const bare = m.family === 'AB' || m.family === 'CB';
+    if (m.lineStart && !bare) {
+      dropUnconfirmed();
+      cuts.push(m);
+      group = g;
+      last = m.n;
+      continue;
+    }
+    if (group === g && m.n === last + 1) {
+      cuts.push(m);
+      last = m.n;
+      continue;
+    }
+    // the start of a list inside a line: number 1, at the field's start or after a separator
+    // (the free styles ① （一） 一是 may stand anywhere)
+    if (m.n === 1 && (m.start === 0 || FREE.has(m.family) || LIST_START.has(text[m.start - 1]!))) {
+      dropUnconfirmed();
+      runStart = cuts.length;
+      cuts.push(m);
+      group = g;
+      last = 1;
+    }
+  }
+  dropUnconfirmed();
+  return cuts;
+}
+
+const HEAD_TRIM = charSet(' \n;,。、.:');
+const TAIL_TRIM = charSet(' \n;,。、');
 
 function tidy(text: string): string {
-  return text.replace(/^[\s;,。、.]+|[\s;,。、]+$/g, '');
+  return trimEndChars(trimStartChars(text, HEAD_TRIM), TAIL_TRIM);
 }
 
 /** The problems of a 问题 field, one string each, markers removed, in the order written. */
-export function splitProblems(lines: readonly string[]): string[] {
+export function splitProblems(lines: readonly string[], o: { voiceLike?: boolean } = {}): string[] {
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
   if (nonEmpty.length === 0) return [];
   if (nonEmpty.length === 1 && NONE_RE.test(nonEmpty[0]!)) return [];
+  const text = nonEmpty.join('\n');
+  const cuts = choose(scan(text, !!o.voiceLike), text);
+  if (cuts.length === 0) return nonEmpty.map(tidy).filter((t) => t !== '');
 
-  const numbered = nonEmpty.some((l) => LINE_MARKER_RE.test(l));
   const problems: string[] = [];
-  let current: string | undefined;
-  let lastNumber: number | undefined;
-  const flush = () => {
-    if (current !== undefined) {
-      const t = tidy(current);
+  const lead = tidy(text.slice(0, cuts[0]!.start));
+  if (lead !== '') {
+    // "存在以下问题：" introduces the list; other unnumbered lines before it are problems
+    const leadLines = lead.split('\n');
+    const lastLead = leadLines[leadLines.length - 1]!;
+    // the lead-in test looks at the last few characters only: its pattern must not see a long text
+    const raw = text.slice(Math.max(0, cuts[0]!.start - 24), cuts[0]!.start).trimEnd();
+    if (INTRO_RE.test(raw) || INTRO_RE.test(lastLead.slice(-24))) leadLines.pop();
+    for (const l of leadLines) {
+      const t = tidy(l);
       if (t !== '') problems.push(t);
     }
-    current = undefined;
-  };
-
-  for (const line of nonEmpty) {
-    const m = LINE_MARKER_RE.exec(line);
-    let body = line;
-    if (m) {
-      flush();
-      lastNumber = markerNumber(m.groups ?? {});
-      body = line.slice(m[0].length);
-    } else if (numbered && current !== undefined) {
-      // a continuation line of a numbered problem
-      const { parts, last } = splitInline(body, lastNumber);
-      current += '\n' + parts[0]!;
-      for (const p of parts.slice(1)) {
-        flush();
-        current = p;
-      }
-      lastNumber = last;
-      continue;
-    } else {
-      flush();
-      // "存在以下问题：" before a numbered list introduces it; it is not a problem itself
-      if (numbered && line.endsWith(':')) continue;
-    }
-    const { parts, last } = splitInline(body, lastNumber);
-    current = parts[0]!;
-    for (const p of parts.slice(1)) {
-      flush();
-      current = p;
-    }
-    lastNumber = last;
-    if (!numbered) flush();
   }
-  flush();
+  cuts.forEach((c, i) => {
+    const t = tidy(text.slice(c.end, cuts[i + 1]?.start ?? text.length));
+    if (t !== '') problems.push(t);
+  });
   return problems;
 }

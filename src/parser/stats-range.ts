@@ -9,6 +9,9 @@ import {
 } from '../domain/day.js';
 import { readNumber } from './cn-number.js';
 import { readVisitDate } from './visit-date.js';
+import { charSet, trimEndChars } from './trim.js';
+
+const STATS_TAIL = charSet('。.!');
 
 /**
  * The period of 统计 …, as whole periods with both ends included (the handler caps at today):
@@ -33,13 +36,13 @@ function month(day: string): { from: string; to: string } {
 
 /** The from/to days of a 统计 argument, relative to today ('YYYY-MM-DD'). */
 export function readStatsRange(text: string, today: string): StatsRange {
-  const t = text
-    .trim()
-    .replace(/^(?:范围|时间|期间)?:?/, '')
-    .replace(/[。.!]+$/, '')
-    .replace(/(?:的)?(?:数据|情况|统计)$/, '');
+  if (text.length > 80) return { ok: false }; // no period is written that long (checked before any pattern)
+  const t = trimEndChars(text.trim().replace(/^(?:范围|时间|期间)?:?/, ''), STATS_TAIL).replace(
+    /(?:的)?(?:数据|情况|统计)$/,
+    '',
+  );
   const y = splitDay(today)!.year;
-  if (t.length > 40) return { ok: false }; // no period is written that long
+  if (t.length > 40) return { ok: false };
   if (t === '') return { ok: true, ...month(today), assumption: '未写统计范围，按本月统计' };
   switch (t) {
     case '本月':

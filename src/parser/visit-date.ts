@@ -1,5 +1,6 @@
 import { addDays, diffDays, formatDayCn, makeDay, splitDay, weekday } from '../domain/day.js';
 import { readNumber } from './cn-number.js';
+import { charSet, trimEndChars } from './trim.js';
 
 /**
  * The visit date (日期 of a record). Conventions (also in README.md):
@@ -14,22 +15,42 @@ import { readNumber } from './cn-number.js';
  * - a visit date after today is refused: records may be back-dated, never forward-dated.
  */
 
-export type VisitDate = { ok: true; day: string; assumption?: string } | { ok: false; reason: string };
+export type VisitDate =
+  | { ok: true; day: string; assumption?: string }
+  /** `future`: a readable date after today (the visit_future failure) */
+  | { ok: false; reason: string; future?: boolean };
 
 const NUM2 = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const WEEKDAY = '(?:\\s?\\(?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])\\)?)?';
-const TIME =
-  '(?:\\s?(?:上午|下午|中午|晚上|早上|全天|全日))?(?:\\s?\\d{1,2}[:点]\\d{0,2}分?(?:\\s?[-~至到]\\s?\\d{1,2}[:点]\\d{0,2}分?)?)?';
-const TAIL = `${WEEKDAY}${TIME}$`;
+/** What may follow a date: a time of day or a span of hours (上午9:00—11:30, 9时至11时30分). */
+const TIME_CHARS = charSet('0123456789:.点时分半上下中早晚午全天日间许左右约-—–~至到 ()和及、,');
+const TAIL = WEEKDAY;
 
-const RELATIVE_RE = new RegExp(`^(?<rel>今天|今日|昨天|昨日|前天)${TAIL}`);
+const RELATIVE_RE = new RegExp(`^(?<rel>今天|今日|昨天|昨日|前天|大前天|明天|明日|后天)${TAIL}`);
 const FULL_RE = new RegExp(`^(?<y>\\d{4})\\s?年\\s?(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
 const ISO_RE = new RegExp(`^(?<y>\\d{4})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})${TAIL}`);
 const MD_RE = new RegExp(`^(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
 const SHORT_RE = new RegExp(`^(?<m>\\d{1,2})[/.](?<d>\\d{1,2})${TAIL}`);
 
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
-const RELATIVE_OFFSET: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2 };
+const RELATIVE_OFFSET: Record<string, number> = {
+  今天: 0,
+  今日: 0,
+  昨天: -1,
+  昨日: -1,
+  前天: -2,
+  大前天: -3,
+  明天: 1,
+  明日: 1,
+  后天: 2,
+};
+const TRAILING = charSet(',;。. ');
+
+/** Whether what follows a date is only a time of day (loop, not a pattern: the text is unbounded). */
+function timeTail(rest: string): boolean {
+  for (const ch of rest) if (!TIME_CHARS.has(ch)) return false;
+  return true;
+}
 
 /** How many days ahead a yearless date may lie before it is read as last year's. */
 export const YEARLESS_VISIT_LOOKAHEAD_DAYS = 30;
@@ -43,6 +64,7 @@ function finish(day: string, today: string, wdChar: string | undefined, assumpti
   if (day > today) {
     return {
       ok: false,
+      future: true,
       reason: `督导日期 ${formatDayCn(day)} 晚于今天（${formatDayCn(today)}），不能登记尚未进行的督导`,
     };
   }
@@ -51,15 +73,20 @@ function finish(day: string, today: string, wdChar: string | undefined, assumpti
 
 /** Read a visit date written by a person, relative to `today` ('YYYY-MM-DD' in the office's zone). */
 export function readVisitDate(text: string, today: string): VisitDate {
-  const t = text.trim().replace(/[,;。.]+$/, '');
+  // bounded before any pattern sees it: no date is written in more than 40 characters
+  if (text.length > 200) return { ok: false, reason: `看不懂日期『${text.slice(0, 20)}…』` };
+  const t = trimEndChars(text.trim(), TRAILING);
   const unreadable: VisitDate = { ok: false, reason: `看不懂日期『${t}』` };
   if (t === '' || t.length > 40) return unreadable;
+  const tailOk = (m: RegExpExecArray) => timeTail(t.slice(m[0].length));
 
   const rel = RELATIVE_RE.exec(t);
-  if (rel) return finish(addDays(today, RELATIVE_OFFSET[rel.groups!.rel!]!), today, rel.groups!.wd);
+  if (rel && tailOk(rel))
+    return finish(addDays(today, RELATIVE_OFFSET[rel.groups!.rel!]!), today, rel.groups!.wd);
 
-  const full = FULL_RE.exec(t) ?? ISO_RE.exec(t);
-  if (full) {
+  const fullM = FULL_RE.exec(t);
+  const full = fullM && tailOk(fullM) ? fullM : ISO_RE.exec(t);
+  if (full && tailOk(full)) {
     const g = full.groups!;
     const y = Number(g.y);
     const m = readNumber(g.m!) ?? NaN;
@@ -68,8 +95,9 @@ export function readVisitDate(text: string, today: string): VisitDate {
     return day ? finish(day, today, g.wd) : { ok: false, reason: `${y}年${g.m}月${g.d}日不是有效日期` };
   }
 
-  const md = MD_RE.exec(t) ?? SHORT_RE.exec(t);
-  if (md) {
+  const mdM = MD_RE.exec(t);
+  const md = mdM && tailOk(mdM) ? mdM : SHORT_RE.exec(t);
+  if (md && tailOk(md)) {
     const g = md.groups!;
     const m = readNumber(g.m!) ?? NaN;
     const d = readNumber(g.d!) ?? NaN;

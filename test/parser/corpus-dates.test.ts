@@ -134,10 +134,8 @@ describe('中秋 (9月19–21日, 9月18日 worked) and 国庆 (10月1–7日, 9
     dl('2021-09-30', '9天内', '2021-10-09'), // a working Saturday
     dl('2021-09-30', '两周内', '2021-10-14'),
     dl('2021-09-30', '月底前', '2021-09-30'),
-    dl('2021-09-22', '国庆节前', '', '2021-09-22', {
-      name: '国庆节前 is not a form we read: refused with the forms that work, never defaulted',
-      expect: { error: 'bad_deadline', message: /看不懂整改期限『国庆节前』/ },
-    }),
+    // the last working day before 10月1日, the first day off (9月26日 is worked, 9月30日 is a Thursday)
+    dl('2021-09-22', '国庆节前', '2021-09-30'),
     {
       name: 'default deadline across 中秋 and 国庆 from 9月22日',
       text: '提交督导记录\n学校：龙泉小学\n日期：9月22日\n问题：作业公示栏未更新',
@@ -255,13 +253,14 @@ describe('visit dates (sent 2021-03-16, Tuesday)', () => {
     {
       text: '提交督导记录\n学校：龙泉小学\n日期：3月20日',
       expect: {
-        error: 'bad_date',
-        message: /^督导日期 3月20日 周六 晚于今天（3月16日 周二），不能登记尚未进行的督导。日期可以这样写：/,
+        error: 'visit_future',
+        message:
+          /^督导日期 3月20日 周六 晚于今天（3月16日 周二），不能登记尚未进行的督导。督导日期不能晚于今天/,
       },
     },
     {
       text: '提交督导记录\n学校：龙泉小学\n日期：2021年4月1日',
-      expect: { error: 'bad_date', message: /晚于今天/ },
+      expect: { error: 'visit_future', message: /晚于今天/ },
     },
     {
       text: '提交督导记录\n学校：龙泉小学\n日期：3月15日（周二）',

@@ -1,0 +1,367 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parser/index.js';
+import { EXAMPLE_RECORD } from '../fixtures/example-record.js';
+import { P, R, cases } from './case.js';
+import { ctxAt, S } from './fixture.js';
+
+/**
+ * Records and replies as people really send them (commands.md → "Also read as people really
+ * write"): one line, inline numbering, remarks that are not problems, a time after the date,
+ * punctuation and mentions around commands, holidays, traditional characters, voice without
+ * punctuation, quoted replies. Sent on 2021-03-16 (Tue) unless said; expected values from the
+ * 2021 calendar by hand. Default deadline from 3月15日: 3月29日; from 3月16日: 3月30日.
+ */
+
+const LQ = S['s-lqxx']!;
+const CG = S['s-cg27']!;
+const YEY = S['s-syyey']!;
+const TWO = [P('三年级作业公示栏未按周更新', '2021-03-22'), P('课后服务学生签到表缺2月数据', '2021-03-31')];
+const SHUANGJIAN = {
+  kind: '专项督导' as const,
+  topic: '双减',
+  findings: '抽查三、五年级作业公示和课后服务台账。',
+};
+
+describe('the help card example, copied as one line', () => {
+  const oneLine = EXAMPLE_RECORD.split('\n').join(' ');
+  cases([
+    { name: 'lines joined by spaces', text: oneLine, expect: R(LQ, '2021-03-15', TWO, SHUANGJIAN) },
+    {
+      name: 'lines joined by nothing (the simulator shows it so)',
+      text: EXAMPLE_RECORD.split('\n').join(''),
+      expect: R(LQ, '2021-03-15', TWO, SHUANGJIAN),
+    },
+    {
+      name: 'fields joined by ；',
+      text: '提交督导记录；学校：龙泉小学；日期：3月15日；类型：专项督导（双减）；情况：抽查三、五年级作业公示和课后服务台账。；问题：1、三年级作业公示栏未按周更新，5个工作日内整改 2、课后服务学生签到表缺2月数据；3月31日前补齐',
+      expect: R(LQ, '2021-03-15', TWO, SHUANGJIAN),
+    },
+    {
+      name: 'fields joined by ，',
+      text: '提交督导记录，学校：龙泉小学，日期：3月15日，类型：专项督导（双减），问题：1、三年级作业公示栏未按周更新，5个工作日内整改 2、课后服务学生签到表缺2月数据；3月31日前补齐',
+      expect: R(LQ, '2021-03-15', TWO, { kind: '专项督导', topic: '双减' }),
+    },
+    {
+      name: 'fields joined by 。',
+      text: '提交督导记录 学校：龙泉小学。日期：3月15日。问题：食堂留样记录不全。',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+    },
+    {
+      name: 'labels without colons between spaces',
+      text: '提交督导记录 学校 龙泉小学 日期 3月15日 问题 食堂留样记录不全',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+    },
+  ]);
+});
+
+describe('inline numbering without line breaks', () => {
+  const two = (a: string, b: string, dl = '2021-03-30') => [P(a, dl, 'default'), P(b, dl, 'default')];
+  cases([
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：1.食堂留样记录缺失 2.教室饮水机滤芯未更换',
+      expect: R(LQ, '2021-03-16', two('食堂留样记录缺失', '教室饮水机滤芯未更换')),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：1.食堂留样记录缺失2.教室饮水机滤芯未更换',
+      expect: R(LQ, '2021-03-16', two('食堂留样记录缺失', '教室饮水机滤芯未更换')),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：1、食堂留样记录缺失；2、教室饮水机滤芯未更换；3、消防通道堆放杂物',
+      expect: R(LQ, '2021-03-16', [
+        ...two('食堂留样记录缺失', '教室饮水机滤芯未更换'),
+        P('消防通道堆放杂物', '2021-03-30', 'default'),
+      ]),
+    },
+    {
+      text: '提交督导记录 学校：实验幼儿园 问题：①晨午检记录不全，2个工作日内整改②隔离室物资不足',
+      expect: R(YEY, '2021-03-16', [
+        P('晨午检记录不全', '2021-03-18'),
+        P('隔离室物资不足', '2021-03-30', 'default'),
+      ]),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：（一）作业公示不及时（二）课后服务签到表缺失',
+      expect: R(LQ, '2021-03-16', two('作业公示不及时', '课后服务签到表缺失')),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：主要有三个方面，一是作业公示不及时；二是课后服务签到表缺失；三是食堂留样不全',
+      expect: R(LQ, '2021-03-16', [
+        ...two('作业公示不及时', '课后服务签到表缺失'),
+        P('食堂留样不全', '2021-03-30', 'default'),
+      ]),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 存在问题：第一，作业公示不及时；第二，课后服务签到表缺失',
+      expect: R(LQ, '2021-03-16', two('作业公示不及时', '课后服务签到表缺失')),
+    },
+    {
+      name: 'numbers inside the text are not a list',
+      text: '提交督导记录 学校：龙泉小学 问题：抽查3、5年级作业，1.5米栏杆松动',
+      expect: R(LQ, '2021-03-16', [P('抽查3、5年级作业，1.5米栏杆松动', '2021-03-30', 'default')]),
+    },
+    {
+      name: 'one marker alone inside a line is not a list',
+      text: '提交督导记录 学校：龙泉小学 问题：作业统一是周五布置，公示不及时',
+      expect: R(LQ, '2021-03-16', [P('作业统一是周五布置，公示不及时', '2021-03-30', 'default')]),
+    },
+  ]);
+});
+
+describe('sections that are not problems, a time after the date', () => {
+  cases([
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：食堂留样记录不全\n整改建议：加强食堂管理，落实留样制度',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')], {
+        remark: '整改建议：加强食堂管理，落实留样制度',
+      }),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 日期：3月15日 问题：1.食堂留样记录不全 2.消防通道堆放杂物 建议：请学校高度重视',
+      expect: R(
+        LQ,
+        '2021-03-15',
+        [P('食堂留样记录不全', '2021-03-29', 'default'), P('消防通道堆放杂物', '2021-03-29', 'default')],
+        { remark: '建议：请学校高度重视' },
+      ),
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：食堂留样记录不全\n意见建议：\n1、完善制度\n2、加强培训\n备注：校长陪同',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')], {
+        remark: '意见建议：1、完善制度\n2、加强培训\n校长陪同',
+      }),
+    },
+    {
+      name: '整改要求 gives the deadline of problems without one',
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：食堂留样记录不全\n整改要求：请于3月31日前整改到位',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-31')], {
+        remark: '整改要求：请于3月31日前整改到位',
+      }),
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：2021年3月15日上午9:00—11:30\n问题：食堂留样记录不全',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+    },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n时间：3月15日（周一）下午2点至4点半\n问题：食堂留样记录不全',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+    },
+    {
+      name: 'a label inside a problem stays in the problem',
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：课后服务时间：超过18:00',
+      expect: R(LQ, '2021-03-15', [P('课后服务时间：超过18:00', '2021-03-29', 'default')]),
+    },
+  ]);
+});
+
+describe('a field that swallowed other labels is refused with the reading shown', () => {
+  cases([
+    {
+      text: '提交督导记录 学校：龙泉小学 类型：专项督导双减情况抽查作业公示问题1、公示栏未更新',
+      expect: {
+        error: 'swallowed_label',
+        message: /『类型』一栏里混进了『情况』、『问题』[\s\S]*类型：专项督导双减/,
+      },
+    },
+  ]);
+});
+
+describe('punctuation and mentions around commands', () => {
+  cases([
+    { text: '收到！ZG-41', expect: { command: 'acknowledge', item: 'ZG-41' } },
+    { text: '收到，ZG-41，马上整改', expect: { command: 'acknowledge', item: 'ZG-41', note: '马上整改' } },
+    { text: '好的，收到 ZG-41', expect: { command: 'acknowledge', item: 'ZG-41' } },
+    { text: '李校长：收到 ZG-41', expect: { command: 'acknowledge', item: 'ZG-41' } },
+    {
+      text: '申请延期 ZG-55\n延期至：12月20日',
+      now: '2021-12-01',
+      expect: { command: 'request_extension', item: 'ZG-55', until: '2021-12-20' },
+    },
+    {
+      text: '@督导助手：查询 龙泉小学',
+      expect: { command: 'query', school: LQ },
+    },
+    { text: '日报 @张卫国', expect: { command: 'digest_now' } },
+    { text: '@张卫国 日报', expect: { command: 'digest_now' } },
+    { text: '@督导助手 待办 @李校长', expect: { command: 'todo' } },
+    {
+      text: 'ZG-41 已整改完毕，请验收',
+      expect: { command: 'report_progress', item: 'ZG-41', status: 'done', note: '请验收' },
+    },
+    { text: 'ZG41收到', expect: { command: 'acknowledge', item: 'ZG-41' } },
+    { text: '#41 验收通过', expect: { command: 'recheck', item: 'ZG-41', pass: true } },
+    {
+      text: 'ZG-41 退回，公示栏仍未更新',
+      expect: { command: 'recheck', item: 'ZG-41', pass: false, note: '公示栏仍未更新' },
+    },
+    { text: '收到了 ZG-7', expect: { command: 'acknowledge', item: 'ZG-7' } },
+    { text: '验收合格 ZG-7', expect: { command: 'recheck', item: 'ZG-7', pass: true } },
+  ]);
+});
+
+describe('holiday deadlines and deadlines that cannot be counted', () => {
+  const rec = (phrase: string) =>
+    `提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：作业公示栏未更新，${phrase}`;
+  const one = (day: string) => R(LQ, '2021-03-15', [P('作业公示栏未更新', day)]);
+  cases([
+    // 清明 4月3–5日 (Sat–Mon): the last working day before is 4月2日 (Fri)
+    { text: rec('清明节前整改'), expect: one('2021-04-02') },
+    // 劳动节 5月1–5日; 4月25日 (Sun) is worked, 4月30日 is a Friday
+    { text: rec('五一前整改到位'), expect: one('2021-04-30') },
+    { text: rec('劳动节前完成'), expect: one('2021-04-30') },
+    // after 劳动节: 5月6日 (Thu)
+    { text: rec('劳动节后第一个工作日前完成'), expect: one('2021-05-06') },
+    { text: rec('五一假期后整改'), expect: one('2021-05-06') },
+    // 端午 6月12–14日: 6月11日 (Fri) before it
+    { text: rec('端午节前整改'), expect: one('2021-06-11') },
+    // 国庆 10月1–7日: after it 10月8日 (Fri)
+    { text: rec('国庆节后第一个工作日'), expect: one('2021-10-08') },
+    // 节前 alone: the next holiday, 清明
+    { text: rec('节前整改到位'), expect: one('2021-04-02') },
+    {
+      text: rec('下学期开学前整改'),
+      expect: {
+        error: 'bad_deadline',
+        message: /『下学期开学前整改』无法换算成具体日期，不会按默认期限登记/,
+      },
+    },
+    { text: rec('期末前完成'), expect: { error: 'bad_deadline', message: /无法换算成具体日期/ } },
+    {
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：作业公示栏未更新\n期限：暑假前',
+      expect: { error: 'bad_deadline', message: /『暑假前』无法换算成具体日期/ },
+    },
+    {
+      name: 'an afternoon around the holiday is text, not a deadline',
+      text: '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：春节前后未开展安全教育',
+      expect: R(LQ, '2021-03-15', [P('春节前后未开展安全教育', '2021-03-29', 'default')]),
+    },
+  ]);
+});
+
+describe('traditional characters', () => {
+  cases([
+    {
+      text: '提交督導記錄\n學校：龍泉小學\n日期：3月15日\n問題：食堂留樣記錄不全',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+    },
+    { text: '驗收 ZG-3 通過', expect: { command: 'recheck', item: 'ZG-3', pass: true } },
+    { text: '整改進度 ZG-12 已完成', expect: { command: 'report_progress', item: 'ZG-12', status: 'done' } },
+    { text: '查詢 城關第二十七小學', expect: { command: 'query', school: CG } },
+  ]);
+});
+
+describe('voice transcriptions without punctuation', () => {
+  cases([
+    {
+      text: '提交督导记录学校龙泉小学日期三月十五日类型专项督导双减情况抽查三五年级作业公示问题1三年级作业公示栏未按周更新5个工作日内整改2课后服务学生签到表缺2月数据3月31日前补齐',
+      expect: R(LQ, '2021-03-15', TWO, { kind: '专项督导', topic: '双减', findings: '抽查三五年级作业公示' }),
+    },
+    {
+      text: '提交都导记录学校龙泉小学日期三月十五日问题食堂留样记录不全',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-29', 'default')]),
+      assumptions: ['语音识别为『提交都导记录』，按『提交督导记录』理解'],
+    },
+    {
+      text: '整改进读ZG12已完成公示栏已经更新了',
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'done', note: '公示栏已经更新了' },
+    },
+    { text: '收到ZG十二', expect: { command: 'acknowledge', item: 'ZG-12' } },
+  ]);
+});
+
+describe('typos in command words: did you mean', () => {
+  cases([
+    {
+      text: '验手 ZG-3 通过',
+      expect: { error: 'did_you_mean', message: '您是不是要发送『验收 ZG-3 通过』？请复制后重新发送。' },
+    },
+    {
+      text: '申请廷期 ZG-3 至4月10日',
+      expect: { error: 'did_you_mean', message: /『申请延期 ZG-3 至4月10日』/ },
+    },
+    { text: '代办', expect: { error: 'did_you_mean', message: /『待办』/ } },
+    {
+      name: 'chat that happens to look like a word is left alone',
+      text: '收好了谢谢',
+      expect: { command: 'none' },
+    },
+  ]);
+  it('carries the corrected message to copy', () => {
+    const r = parse('验手 ZG-3 通过', ctxAt('2021-03-16'));
+    expect(r).toMatchObject({ ok: false, code: 'did_you_mean', suggestion: '验收 ZG-3 通过' });
+  });
+});
+
+describe('quoted replies: the quote is context, the new text is the command', () => {
+  const wecom = (quote: string, reply: string) => `「${quote}」\n- - - - - - - - - - - - - - -\n${reply}`;
+  cases([
+    {
+      text: wecom('督导助手：整改通知 ZG-21 三年级作业公示栏未按周更新，期限3月22日', '收到'),
+      expect: { command: 'acknowledge', item: 'ZG-21' },
+      assumptions: ['按引用的消息办理 ZG-21'],
+    },
+    {
+      text: wecom('督导助手：ZG-21 已报告完成，请验收', '通过'),
+      expect: { command: 'none' },
+    },
+    {
+      text: wecom('督导助手：ZG-21 已报告完成，请验收', '验收通过'),
+      expect: { command: 'recheck', item: 'ZG-21', pass: true },
+    },
+    {
+      name: 'a quoted record is never submitted again',
+      text: wecom('王建国：提交督导记录 学校：龙泉小学 问题：食堂留样不全', '收到'),
+      expect: { error: 'missing_field' },
+    },
+    {
+      text: wecom('督导助手：ZG-21、ZG-22 待整改', '收到'),
+      expect: { error: 'bad_item', message: /引用的消息里有多个事项（ZG-21、ZG-22）/ },
+    },
+    {
+      text: wecom('督导助手：ZG-21 待整改', '整改完成，公示栏已更新'),
+      expect: { command: 'report_progress', item: 'ZG-21', status: 'done', note: '公示栏已更新' },
+    },
+  ]);
+  it('takes the quote the platform gives apart (WeCom quote, DingTalk repliedMsg)', () => {
+    const r = parse('收到', ctxAt('2021-03-16', { quote: '整改通知 ZG-8 …' }));
+    expect(r).toMatchObject({ ok: true, command: { command: 'acknowledge', item: 'ZG-8' } });
+  });
+});
+
+describe('warnings', () => {
+  it('a deadline already past: the record goes ahead and says so', () => {
+    const r = parse(
+      '提交督导记录\n学校：龙泉小学\n日期：3月15日\n问题：公示栏未更新，3月15日前整改',
+      ctxAt('2021-12-01'),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      warnings: [{ code: 'deadline_past', item: 0, deadline: '2021-03-15' }],
+    });
+  });
+  it('a deadline on a day off names the day and the next working day', () => {
+    const r = parse(
+      '提交督导记录\n学校：龙泉小学\n日期：12月1日\n问题：公示栏未更新，12月19日前整改',
+      ctxAt('2021-12-01'),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      warnings: [
+        {
+          code: 'deadline_day_off',
+          item: 0,
+          deadline: '2021-12-19',
+          dayOff: '周日',
+          nextWorkday: '2021-12-20',
+        },
+      ],
+    });
+  });
+  it('a visit in the future is refused as such', () => {
+    const r = parse('提交督导记录 学校：龙泉小学 日期：明天 问题：公示栏未更新', ctxAt('2021-03-16'));
+    expect(r).toMatchObject({ ok: false, code: 'visit_future' });
+  });
+  it('确认重复 is read and taken out of the text', () => {
+    const r = parse('提交督导记录 确认重复 学校：龙泉小学 问题：公示栏未更新', ctxAt('2021-03-16'));
+    expect(r).toMatchObject({ ok: true, command: { confirmDuplicate: true, school: LQ } });
+  });
+});
