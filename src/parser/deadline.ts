@@ -318,6 +318,9 @@ function clauseFinder(text: string): (start: number, end: number) => [number, nu
 export function scanDeadlines(text: string, base: string, cal: WorkCalendar): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
   const bounds = clauseFinder(text);
+  // the same words resolve to the same day within one text: a text repeating one phrase
+  // thousands of times resolves it once
+  const resolved = new Map<string, Resolved>();
   SCAN_RE.lastIndex = 0;
   for (let m = SCAN_RE.exec(text); m; m = SCAN_RE.exec(text)) {
     if (m[0] === '') {
@@ -336,7 +339,9 @@ export function scanDeadlines(text: string, base: string, cal: WorkCalendar): De
       text.slice(cs, start).trim() === '' &&
       ACTION_ONLY_RE.test(rest.trim());
     const strong = isStrong(g, rest, clauseOnly);
-    hits.push({ start, end, text: m[0], strong, result: resolve(g, m[0], base, cal) });
+    let result = resolved.get(m[0]);
+    if (!result) resolved.set(m[0], (result = resolve(g, m[0], base, cal)));
+    hits.push({ start, end, text: m[0], strong, result });
   }
   return hits;
 }

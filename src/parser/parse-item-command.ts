@@ -154,7 +154,7 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
       after.slice(0, later.index) + ' ' + after.slice(later.index + later[0].length),
     ]);
   for (const [dateText, reasonText] of candidates) {
-    if (dateText === '') continue;
+    if (dateText === '' || dateText.length > 60) continue; // no date is written that long
     const r = readDeadline(dateText, today, ctx.calendar);
     if (!r.ok && r.error.kind === 'invalid_date')
       return fail(
