@@ -5,7 +5,7 @@
  * runs of punctuation, digits, spaces, labels, numbering markers, deadline words, mentions).
  * Prints, for each message in one warm process, the best of three parse times, the slowest ten
  * and the median; then 20 of them each parsed once in a fresh process (what `npx dudao parse`
- * pays, JIT cold), as the parse's own time. Target (interfaces.md → Security): each well under
+ * pays, JIT cold), as the parse's own time. Target (docs/spec/interfaces.md → Security): each well under
  * 100 ms. A ratio to the 8-line example record (bench/parser.ts) says how far from ordinary.
  */
 import { execFileSync } from 'node:child_process';

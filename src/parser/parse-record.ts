@@ -247,7 +247,7 @@ export function parseRecord(
   return warnings.length ? { ok: true, command, assumptions, warnings } : { ok: true, command, assumptions };
 }
 
-/** deadline_past and deadline_day_off, per problem (commands.md → Warnings). */
+/** deadline_past and deadline_day_off, per problem (docs/spec/commands.md → Warnings). */
 export function deadlineWarnings(problems: Problem[], today: string, ctx: ParseContext): ParseWarning[] {
   const out: ParseWarning[] = [];
   problems.forEach((p, item) => {

@@ -2,7 +2,7 @@ import { Converter } from 'opencc-js/t2cn';
 import { TRADITIONAL_CHARS } from './traditional-chars.js';
 
 /**
- * Traditional characters read as simplified (commands.md: "traditional characters in command
+ * Traditional characters read as simplified (docs/spec/commands.md: "traditional characters in command
  * words, labels and school names are read as simplified"): 提交督導記錄 / 學校：龍泉小學 / 驗收. The
  * whole text is converted with OpenCC's traditional → mainland table (opencc-js; phrase-aware, so
  * 乾淨 → 干净), free text included: records are kept in the office's script.

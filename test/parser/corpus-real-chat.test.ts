@@ -5,7 +5,7 @@ import { P, R, cases } from './case.js';
 import { ctxAt, S } from './fixture.js';
 
 /**
- * Records and replies as people really send them (commands.md → "Also read as people really
+ * Records and replies as people really send them (docs/spec/commands.md → "Also read as people really
  * write"): one line, inline numbering, remarks that are not problems, a time after the date,
  * punctuation and mentions around commands, holidays, traditional characters, voice without
  * punctuation, quoted replies. Sent on 2021-03-16 (Tue) unless said; expected values from the
