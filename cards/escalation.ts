@@ -34,7 +34,7 @@ export function supervisionNoticeCard(i: SupervisionNoticeInput): Card {
     title: `督办通知 · ${i.item.id}`,
     subtitle: ask,
     fields,
-    buttons: i.audience === 'principal' ? buttonsFor(i.item.id, ['done', 'extend']) : [],
+    buttons: i.audience === 'principal' ? buttonsFor(i.item, ['done', 'extend']) : [],
   });
 }
 

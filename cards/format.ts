@@ -3,7 +3,7 @@ import type { CardAction } from '../src/domain/inbound.js';
 import type { VisitKind } from '../src/domain/command.js';
 import type { Item, ItemStatus } from '../src/domain/records.js';
 import { statusNames } from '../src/domain/records.js';
-import { diffDays, formatDayCn } from '../src/domain/day.js';
+import { addDays, diffDays, formatDayCn } from '../src/domain/day.js';
 
 /**
  * Shared pieces of every card: how a day, a deadline, an item line and the plain-text fallback
@@ -58,15 +58,24 @@ export function visitKindText(r: { kind: VisitKind; manner?: string; topic?: str
   return `${r.kind}${r.manner ? '·' + r.manner : ''}${r.topic ? `（${r.topic}）` : ''}`;
 }
 
+/** 'M月D日' a week after the deadline: the example date a 申请延期 shows lies after it. */
+export function extensionExampleDate(deadline: string): string {
+  const d = addDays(deadline, 7);
+  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+}
+
+/** The ready answer in a 申请延期 box, and in the command shown to type instead. */
+export const extensionExample = (deadline: string) => `${extensionExampleDate(deadline)} 原因：…`;
+
 /** What a button does, as a command the user can type instead (the plain-text fallback). */
-export function typedCommand(action: CardAction, item: string): string {
+export function typedCommand(action: CardAction, item: string, deadline?: string): string {
   switch (action) {
     case 'ack':
       return `收到 ${item}`;
     case 'done':
       return `整改完成 ${item} 整改情况说明`;
     case 'extend':
-      return `申请延期 ${item} 至 4月10日 原因：…`;
+      return `申请延期 ${item} 至 ${deadline ? extensionExample(deadline) : '4月10日 原因：…'}`;
     case 'pass':
       return `验收 ${item} 通过`;
     case 'reject':
@@ -96,13 +105,36 @@ const buttonStyles: Partial<Record<CardAction, CardButton['style']>> = {
   refuse_ext: 'danger',
 };
 
-/** Buttons for one item; with `withId` the label names the item (cards about several items). */
-export function buttonsFor(item: string, actions: CardAction[], withId = false): CardButton[] {
+/**
+ * Buttons for one item. Labels never name the item: a card acts on one item (docs/spec/interfaces.md,
+ * "Cards act on one item each"), and a renderer that must show several items' buttons on one
+ * card says which is which itself.
+ */
+export function buttonsFor(
+  target: string | Pick<Item, 'id' | 'deadline'>,
+  actions: CardAction[],
+): CardButton[] {
+  const item = typeof target === 'string' ? target : target.id;
+  const deadline = typeof target === 'string' ? undefined : target.deadline;
   return actions.map((action) => {
-    const label = withId ? `${buttonLabels[action]} ${item}` : buttonLabels[action];
+    const b: CardButton = { label: buttonLabels[action], action, item };
     const style = buttonStyles[action];
-    return style ? { label, action, item, style } : { label, action, item };
+    if (style) b.style = style;
+    const input = inputFor(action, deadline);
+    if (input) b.input = input;
+    return b;
   });
+}
+
+/** What 退回 and 申请延期 ask for before they are sent. */
+function inputFor(action: CardAction, deadline: string | undefined): CardButton['input'] {
+  if (action === 'reject') return { label: '退回原因（必填）', example: '照片不清楚，请补充整改后的照片' };
+  if (action === 'extend')
+    return {
+      label: '延期到哪天？原因？（必填）',
+      example: deadline ? extensionExample(deadline) : '4月10日 原因：…',
+    };
+  return undefined;
 }
 
 export interface CardDraft {
@@ -114,6 +146,7 @@ export interface CardDraft {
   note?: string;
   buttons?: CardButton[];
   outcome?: string;
+  statusWord?: string;
   /** lines placed in the text fallback after the entries (e.g. a copyable example) */
   extraText?: string[];
 }
@@ -138,13 +171,17 @@ export function finish(d: CardDraft): Card {
   if (d.extraText) lines.push(...d.extraText);
   if (d.note) lines.push(`注：${d.note}`);
   if (d.outcome) lines.push(d.outcome);
-  else if (buttons.length > 0) {
+  if (buttons.length > 0) {
     const seen = new Set<CardAction>();
     const typed: string[] = [];
     for (const b of buttons) {
       if (seen.has(b.action)) continue;
       seen.add(b.action);
-      typed.push(typedCommand(b.action, b.item));
+      typed.push(
+        b.action === 'extend' && b.input
+          ? `申请延期 ${b.item} 至 ${b.input.example}`
+          : typedCommand(b.action, b.item),
+      );
     }
     lines.push('可直接回复：');
     for (const t of typed) lines.push(`  ${t}`);
@@ -153,6 +190,7 @@ export function finish(d: CardDraft): Card {
   if (d.subtitle) card.subtitle = d.subtitle;
   if (d.note) card.note = d.note;
   if (d.outcome) card.outcome = d.outcome;
+  if (d.statusWord) card.statusWord = d.statusWord;
   return card;
 }
 

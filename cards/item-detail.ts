@@ -59,6 +59,6 @@ export function itemDetailCard(i: ItemDetailInput): Card {
       e.meta ? { id: e.id, text: e.text, meta: e.meta } : { id: e.id, text: e.text },
     ),
     note: i.history.length > shown.length ? `共 ${i.history.length} 条记录，仅显示最近 10 条` : undefined,
-    buttons: buttonsFor(item.id, i.actions ?? []),
+    buttons: buttonsFor(item, i.actions ?? []),
   });
 }

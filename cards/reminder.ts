@@ -22,6 +22,6 @@ export function reminderCard(i: ReminderInput): Card {
       { label: '期限', value: dayCn(i.item.deadline) },
       { label: '状态', value: statusCn(i.item.status) },
     ],
-    buttons: buttonsFor(i.item.id, ['done', 'extend']),
+    buttons: buttonsFor(i.item, ['done', 'extend']),
   });
 }

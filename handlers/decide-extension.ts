@@ -1,3 +1,4 @@
+import { cardUpdateOf } from '../cards/card-update.js';
 import type { Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
@@ -61,5 +62,5 @@ export const decideExtension: Handler<'decide_extension'> = async (cmd, actor, d
   if (pending?.by && view.person(pending.by)?.active) tell.add(pending.by);
   tell.delete(actor.id);
   for (const pid of tell) replies.push(toPerson(pid, notice, `p-${pid}`, [id]));
-  return { replies, cardUpdates: [{ item: id, outcome: `${actor.name} ${verdict}（${nowCn(deps)}）` }] };
+  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} ${verdict}（${nowCn(deps)}）`)] };
 };

@@ -1,3 +1,4 @@
+import { cardUpdateOf } from '../cards/card-update.js';
 import type { HandlerResult, Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { progressNoticeCard } from '../cards/progress-notice.js';
@@ -52,7 +53,7 @@ export async function principalAction(
   const view = await rosterView(deps);
   const school = loaded.school.name;
   // ack / progress: the card now carries the next steps (an update strips the old card's buttons)
-  const next = { buttons: buttonsFor(id, ['done', 'extend']) };
+  const next = { buttons: buttonsFor(item, ['done', 'extend']) };
   const confirm =
     action === 'done'
       ? infoCard(`${id} 已报告完成`, {
@@ -76,5 +77,5 @@ export async function principalAction(
   }
   const verb =
     action === 'done' ? '报告已完成整改，待验收' : action === 'progress' ? '报告整改进度' : '已确认收到';
-  return { replies, cardUpdates: [{ item: id, outcome: `${actor.name} ${verb}（${nowCn(deps)}）` }] };
+  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} ${verb}（${nowCn(deps)}）`)] };
 }

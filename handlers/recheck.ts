@@ -1,3 +1,4 @@
+import { cardUpdateOf } from '../cards/card-update.js';
 import type { Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
@@ -60,13 +61,15 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
     : infoCard(`${id} 被退回，请重新整改`, {
         subtitle: `${actor.name} 退回`,
         fields,
-        buttons: buttonsFor(id, ['done', 'extend']),
+        buttons: buttonsFor(item, ['done', 'extend']),
       });
   for (const p of view.principalsOf(item.school)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, notice, `p-${p.id}`, [id]));
   }
   const outcome = cmd.pass
     ? `${actor.name} 验收通过，已销号（${nowCn(deps)}）`
-    : `${actor.name} 已退回：${note}（${nowCn(deps)}）`;
-  return { replies, cardUpdates: [{ item: id, outcome }] };
+    : `${actor.name} 已退回（${nowCn(deps)}）`;
+  // after 退回 every card of the item says why and by when (the deadline stays the item's)
+  const shown = cmd.pass ? [] : [{ label: '退回原因', value: note ?? '' }];
+  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, outcome, shown)] };
 };

@@ -1,3 +1,4 @@
+import { cardUpdateOf } from '../cards/card-update.js';
 import type { Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
@@ -37,7 +38,7 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
   const toSchool = infoCard(`${id} 已重新打开，请继续整改`, {
     subtitle: `${actor.name} 重新打开`,
     fields,
-    buttons: buttonsFor(id, ['done', 'extend']),
+    buttons: buttonsFor(item, ['done', 'extend']),
   });
   const toSup = infoCard(`${id} 已重新打开`, { subtitle: `${actor.name} 重新打开`, fields });
   const seen = new Set([actor.id]);
@@ -49,5 +50,5 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
     if (!seen.has(p.id)) replies.push(toPerson(p.id, toSup, `sup-${p.id}`, [id]));
     seen.add(p.id);
   }
-  return { replies, cardUpdates: [{ item: id, outcome: `${actor.name} 重新打开（${nowCn(deps)}）` }] };
+  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} 重新打开（${nowCn(deps)}）`)] };
 };

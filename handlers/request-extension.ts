@@ -3,7 +3,17 @@ import { can } from '../src/domain/permissions.js';
 import { extensionRequestCard } from '../cards/extension-request.js';
 import { infoCard } from '../cards/info.js';
 import { dayCn } from '../cards/format.js';
-import { loadItem, refusalMessage, refuse, toOrigin, toPerson, today, unknownItemMessage } from './common.js';
+import {
+  loadItem,
+  nowCn,
+  refusalMessage,
+  refuse,
+  toOrigin,
+  toPerson,
+  today,
+  unknownItemMessage,
+} from './common.js';
+import { cardUpdateOf } from '../cards/card-update.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { Handler } from './types.js';
 
@@ -59,5 +69,7 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
   for (const p of supervisorsToTell(view, r.item)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, card, `ext-${p.id}`, [id]));
   }
-  return { replies };
+  // every card of the item says a request is pending (and offers no second one meanwhile)
+  const outcome = `${actor.name} 申请延期至 ${dayCn(cmd.until)}，待审批（${nowCn(deps)}）`;
+  return { replies, cardUpdates: [cardUpdateOf(r.item, r.seq, outcome)] };
 };

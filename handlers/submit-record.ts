@@ -1,7 +1,8 @@
 import type { Reply } from '../src/domain/reply.js';
+import type { Item, VisitRecord } from '../src/domain/records.js';
 import { can } from '../src/domain/permissions.js';
 import { recordSummaryCard } from '../cards/record-summary.js';
-import { rectificationNoticeCard } from '../cards/rectification-notice.js';
+import { rectificationNoticeCard, rectificationSummaryCard } from '../cards/rectification-notice.js';
 import { infoCard } from '../cards/info.js';
 import { dayCn, visitKindText } from '../cards/format.js';
 import { refuse, toOrigin, toPerson } from './common.js';
@@ -43,15 +44,9 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
       ids,
     ),
   ];
-  if (items.length) {
-    const notice = rectificationNoticeCard({
-      record,
-      items,
-      schoolName: school.name,
-      supervisorName: actor.name,
-    });
-    for (const p of principals) replies.push(toPerson(p.id, notice, `notice-${p.id}`, ids));
-  }
+  replies.push(
+    ...principalNotices(principals, { record, items, schoolName: school.name, supervisorName: actor.name }),
+  );
   const chats = await deps.store.listChats();
   const zoneChats = chats.filter((c) => c.binding.type === 'zone' && c.binding.id === school.zone);
   // submitted in the zone's own group: the summary there is the notice
@@ -69,3 +64,24 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
   }
   return { replies };
 };
+
+/**
+ * Each principal gets one card per item, each with its own buttons, after a short summary when
+ * there are several (docs/spec/interfaces.md, "Cards act on one item each"). Replies to one person go out
+ * in order (src/queue/reply-order.ts), so the summary comes first and the items in their order.
+ */
+function principalNotices(
+  principals: { id: string }[],
+  n: { record: VisitRecord; items: Item[]; schoolName: string; supervisorName: string },
+): Reply[] {
+  if (!n.items.length) return [];
+  const ids = n.items.map((i) => i.id);
+  const summary = n.items.length > 1 ? rectificationSummaryCard(n) : undefined;
+  const cards = n.items.map((item, k) =>
+    rectificationNoticeCard({ ...n, item, position: { n: k + 1, of: n.items.length } }),
+  );
+  return principals.flatMap((p) => [
+    ...(summary ? [toPerson(p.id, summary, `notice-${p.id}`, ids)] : []),
+    ...cards.map((card, k) => toPerson(p.id, card, `notice-${p.id}-${ids[k]}`, [ids[k]!])),
+  ]);
+}

@@ -57,6 +57,8 @@ export async function enqueueReplies(
       kind: 'card_update',
       item: u.item,
       outcome: u.outcome,
+      ...(u.state ? { state: u.state } : {}),
+      ...(u.fields ? { fields: u.fields } : {}),
       at: at.toISOString(),
       origin,
     });

@@ -5,7 +5,7 @@ import type { Person } from '../src/domain/roster.js';
 import { can } from '../src/domain/permissions.js';
 import { normalizeItemId } from '../src/parser/index.js';
 import { infoCard } from '../cards/info.js';
-import { dayCn, typedCommand } from '../cards/format.js';
+import { clip, dayCn, typedCommand } from '../cards/format.js';
 import { loadItem, refuse, toOrigin, unknownItemMessage } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
 
@@ -62,10 +62,17 @@ async function extendClick(
     return {
       result: refuse(allowed.code === 'not_your_school' ? unknownItemMessage(item) : allowed.message),
     };
+  const example = typedCommand('extend', item, loaded.item.deadline);
+  // a date typed into the card that cannot be read is an error: the card's buttons come back
+  if (value) return { result: refuse(unreadableExtensionDate(value, example)) };
   const card = infoCard(`申请延期 ${item}`, {
     subtitle: `当前期限 ${dayCn(loaded.item.deadline)}`,
-    fields: [{ label: '请直接回复（可复制后修改）', value: typedCommand('extend', item) }],
+    fields: [{ label: '请直接回复（可复制后修改）', value: example }],
     note: '写明延期到哪天和原因，督学审批后生效',
   });
   return { result: { replies: [toOrigin(card, [item])] } };
 }
+
+/** The answer to a 申请延期 box whose date cannot be read: what was read, and a ready example. */
+export const unreadableExtensionDate = (value: string, example: string) =>
+  `未能读出延期日期『${clip(value, 20)}』。请写明延期到哪天和原因，例如：${example}`;

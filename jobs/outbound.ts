@@ -1,7 +1,10 @@
 import type { Runtime } from '../src/runtime.js';
 import type { Delivery } from '../src/store/store.js';
 import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
-import { addressKey, type CardRef, type Ledger } from '../src/platforms/outbound.js';
+import { addressKey, cardRefId, type CardRef, type Ledger } from '../src/platforms/outbound.js';
+import { recordCardUpdate } from '../src/platforms/card-state.js';
+import type { CardUpdate } from '../src/domain/reply.js';
+import { applyCardUpdates } from '../cards/card-update.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
 import type { RedisClient } from '../src/redis/connect.js';
 import { JobDeferred, PermanentJobError, type JobContext, type Processor } from './types.js';
@@ -16,7 +19,7 @@ import { isMyTurn, leaveOrder } from '../src/queue/reply-order.js';
  * send: resolve the recipient (outbound-resolve.ts), render and send on each address
  * (src/platforms/<p>/send.ts), record a Delivery per item with its outcome, and remember where
  * the cards about each item went (CardRef list) for later updates.
- * card_update: re-render every card of the item with the outcome and without buttons.
+ * card_update: bring every earlier card of the item up to date (update(), below).
  *
  * Exactly once per job: each part the platform confirms is written at once to the job's ledger
  * (a Redis hash); a retried job skips what is there. A permanent platform error fails the job
@@ -127,6 +130,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
         ledger: ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), ak),
         now,
         items,
+        ...(job.origin?.cardRef?.cardId ? { inReplyTo: { cardId: job.origin.cardRef.cardId } } : {}),
       });
       await record(
         ak,
@@ -183,6 +187,11 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
 
 type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
 
+/**
+ * Bring every card of the item sent before it moved on up to date: each card is rebuilt from the
+ * card as first sent plus the latest update of each item it shows (cards/card-update.ts), so
+ * only what shows this item changes and a card about other items too keeps their buttons.
+ */
 async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   const now = rt.now();
@@ -191,20 +200,30 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   );
   const ledger = ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), 'upd');
   const click = job.origin?.cardRef;
-  const seenSim = new Set<string>();
+  const u: CardUpdate = { item: job.item, outcome: job.outcome };
+  if (job.state) u.state = job.state;
+  if (job.fields) u.fields = job.fields;
+  const seen = new Set<string>();
   let updated = 0;
   let retryable: unknown;
   const before = job.at ? Date.parse(job.at) : Infinity;
   for (const [i, ref] of refs.entries()) {
     // a card sent after the item moved on (the new recheck card) is current: keep its buttons
     if (Date.parse(ref.sentAt) >= before) continue;
-    // the simulator updates every card of the item in a conversation with one entry
-    if (ref.platform === 'sim') {
-      if (seenSim.has(ref.conversation)) continue;
-      seenSim.add(ref.conversation);
-    }
+    const id = cardRefId(ref);
+    if (seen.has(id)) continue;
+    seen.add(id);
     try {
-      const r = await deps.senders[ref.platform].update(ref, job.outcome, {
+      const updates = await recordCardUpdate(rt.redis, deps.keys.cardState(id), u, CARD_REFS_TTL_S);
+      if (!updates) {
+        rt.log.info(
+          { job: ctx.jobId, platform: ref.platform, item: job.item },
+          'card shows a newer state already',
+        );
+        continue;
+      }
+      const card = applyCardUpdates(ref.card, updates);
+      const r = await deps.senders[ref.platform].update(ref, card, {
         ledgerPart: String(i),
         ledger,
         now,

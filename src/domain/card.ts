@@ -30,6 +30,12 @@ export interface CardButton {
   action: CardAction;
   item: string;
   style?: 'primary' | 'danger' | 'default';
+  /**
+   * The button asks for a text first (退回: the reason; 申请延期: the date and reason), required
+   * where the platform's card has an input box (the simulator; a DingTalk template with one).
+   * `example` is a ready answer: for 申请延期 a date after the item's deadline.
+   */
+  input?: { label: string; example: string };
 }
 
 export interface CardField {
@@ -53,9 +59,12 @@ export interface Card {
   entries: CardListEntry[];
   /** what the bot assumed (default deadline, matched short name) or a hint */
   note?: string;
+  /** what may be done now; all for one item (a card acts on one item: docs/spec/interfaces.md) */
   buttons: CardButton[];
-  /** after a click: shown instead of the buttons ("已由 李校长 于 3月18日 确认完成") */
+  /** after an action: the latest line ("李校长 报告已完成整改，待验收（3月18日 10:20）"), above any buttons still valid */
   outcome?: string;
+  /** once nothing is left to press: a short word for where the item stands ('待验收', '已销号') */
+  statusWord?: string;
   /** the plain-text fallback, complete on its own */
   text: string;
 }

@@ -1,4 +1,5 @@
-import type { Card } from './card.js';
+import type { Card, CardField } from './card.js';
+import type { ItemStatus } from './records.js';
 
 /**
  * What a handler asks to be said, to whom. Neutral: jobs/inbound resolves the recipient to a
@@ -22,9 +23,34 @@ export interface Reply {
   items?: string[];
 }
 
+/** An item's state after a change: what every card of the item shows from then on. */
+export interface ItemState {
+  status: ItemStatus;
+  /** YYYY-MM-DD */
+  deadline: string;
+  extensionPending: boolean;
+  /** the item's history length after the change: a card never goes back to an older state */
+  version: number;
+}
+
+/**
+ * "This item moved on": every earlier card of the item is brought up to date (cards/card-update.ts)
+ * — its status and deadline, the buttons still valid in the new state, and the outcome line —
+ * and a card acting on other items too keeps their buttons (docs/spec/interfaces.md, "Cards act on one
+ * item each").
+ */
+export interface CardUpdate {
+  item: string;
+  /** one line: who did what, when ('李校长 报告已完成整改，待验收（3月18日 10:20）') */
+  outcome: string;
+  state?: ItemState;
+  /** facts the card shows from now on, by label ('退回原因', '期限') */
+  fields?: CardField[];
+}
+
 /** What a handler returns: replies to send, and cards to update because an item moved on. */
 export interface HandlerResult {
   replies: Reply[];
-  /** items whose earlier cards must lose their buttons and show the outcome */
-  cardUpdates?: { item: string; outcome: string }[];
+  /** items whose earlier cards must show what happened */
+  cardUpdates?: CardUpdate[];
 }

@@ -31,9 +31,13 @@ export function cardMarkdownBlocks(card: Card, style: MarkdownStyle, o: { header
   }
   if (card.note) blocks.push(style.dim(card.note));
   if (card.outcome) blocks.push(style.strong(card.outcome));
-  else if (card.buttons.length) {
+  if (card.buttons.length) {
     // one command per line: they are copied on a phone
-    const hints = [...new Set(card.buttons.map((b) => `「${typedCommand(b.action, b.item)}」`))];
+    const typed = (b: Card['buttons'][number]) =>
+      b.action === 'extend' && b.input
+        ? `申请延期 ${b.item} 至 ${b.input.example}`
+        : typedCommand(b.action, b.item);
+    const hints = [...new Set(card.buttons.map((b) => `「${typed(b)}」`))];
     blocks.push(['回复：', ...hints].map(style.dim).join(br));
   }
   return blocks;

@@ -15,6 +15,8 @@ export const outboundKeys = (prefix: string) => ({
   recorded: (jobId: string) => `${prefix}:out:rec:${esc(jobId)}`,
   /** list of CardRef JSON: where the cards about an item went, for card_update */
   cardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
+  /** hash: per sent card (cardRefId), the latest update of each of its items (card-state.ts) */
+  cardState: (refId: string) => `${prefix}:out:cardstate:${esc(refId)}`,
   /** set: used WeCom response_codes / smart-bot response_urls (one use each) */
   usedOnce: (kind: 'response_code' | 'response_url') => `${prefix}:out:used:${kind}`,
   /** sorted set: sliding-window rate limit per robot / chat / person (ids hashed by the caller if secret) */

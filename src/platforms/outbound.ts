@@ -61,6 +61,8 @@ export interface SendContext {
   now: Date;
   /** the items the card is about (the simulator lists them on the card) */
   items?: string[];
+  /** the card clicked, when this answers a click (the simulator gives the buttons back on an error) */
+  inReplyTo?: { cardId?: string; item?: string };
 }
 
 export interface UpdateContext {
@@ -75,8 +77,23 @@ export interface UpdateContext {
 
 export interface PlatformSender {
   send(address: Address, card: Card, ctx: SendContext): Promise<SendOutcome>;
-  /** 'skipped' when the platform no longer allows it (WeCom response_code used or > 72 h) */
-  update(ref: CardRef, outcome: string, ctx: UpdateContext): Promise<'updated' | 'skipped'>;
+  /**
+   * Show `card` (the sent card brought up to date: cards/card-update.ts) where `ref` was sent.
+   * 'skipped' when the platform no longer allows it (WeCom response_code used or > 72 h).
+   */
+  update(ref: CardRef, card: Card, ctx: UpdateContext): Promise<'updated' | 'skipped'>;
+}
+
+/** A sent card's identity, for its state across updates (card-state.ts). */
+export function cardRefId(ref: CardRef): string {
+  switch (ref.platform) {
+    case 'wecom':
+      return `w:${ref.taskId}`;
+    case 'dingtalk':
+      return `d:${ref.outTrackId}`;
+    case 'sim':
+      return `s:${ref.cardId}`;
+  }
 }
 
 /** A stable short name of an address, for ledger fields and logs (no URL secrets). */

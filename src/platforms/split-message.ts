@@ -102,3 +102,18 @@ export function clip(s: string, max: number): string {
 }
 
 export const graphemeCount = (s: string) => graphemes(s).length;
+
+/** `s` if it fits, else cut between graphemes (with "…") so that it does: a text kept short, never dropped. */
+export function clipToFit(s: string, l: SplitLimits): string {
+  if (fits(s, l)) return s;
+  const g = graphemes(s);
+  let lo = 0;
+  let hi = g.length;
+  // the longest prefix that fits with the ellipsis (binary search: a long body costs log n checks)
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(g.slice(0, mid).join('') + '…', l)) lo = mid;
+    else hi = mid - 1;
+  }
+  return g.slice(0, lo).join('') + '…';
+}

@@ -7,6 +7,7 @@ import {
   replyViaSchema,
 } from '../domain/inbound.js';
 import { cardKinds } from '../domain/card.js';
+import { itemStatuses } from '../domain/records.js';
 import { jobId } from './names.js';
 
 /**
@@ -27,6 +28,7 @@ export const cardSchema = z.object({
       action: cardActionSchema,
       item: z.string(),
       style: z.enum(['primary', 'danger', 'default']).optional(),
+      input: z.object({ label: z.string(), example: z.string() }).optional(),
     }),
   ),
   outcome: z.string().optional(),
@@ -68,6 +70,16 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('card_update'),
     item: z.string(),
     outcome: z.string(),
+    /** the item's state after the change (absent in jobs enqueued before cards showed it) */
+    state: z
+      .object({
+        status: z.enum(itemStatuses),
+        deadline: z.string(),
+        extensionPending: z.boolean(),
+        version: z.number().int(),
+      })
+      .optional(),
+    fields: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
     /** when the item moved on: only cards sent before this instant lose their buttons */
     at: z.string().optional(),
     origin: originSchema.optional(),

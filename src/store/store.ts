@@ -79,7 +79,16 @@ export type TransitionRefusal =
   | { ok: false; code: 'no_pending_extension'; item: Item };
 
 export type TransitionResult =
-  | { ok: true; item: Item; event: HistoryEvent; from: ItemStatus; to: ItemStatus; duplicate: boolean }
+  | {
+      ok: true;
+      item: Item;
+      event: HistoryEvent;
+      from: ItemStatus;
+      to: ItemStatus;
+      duplicate: boolean;
+      /** the event's place in the item's history (0 = create): orders the item's states */
+      seq: number;
+    }
   | TransitionRefusal;
 
 export interface ItemQuery {

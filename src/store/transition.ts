@@ -85,6 +85,7 @@ export function transitionStore(redis: RedisClient, k: Keys) {
       from: String(res[1]) as ItemStatus,
       to: String(res[2]) as ItemStatus,
       duplicate: code === 'duplicate',
+      seq: Number(res[3]),
     };
   };
 }

@@ -45,6 +45,10 @@ describe('progress notice (to the supervisor)', () => {
         },
         {
           "action": "reject",
+          "input": {
+            "example": "照片不清楚，请补充整改后的照片",
+            "label": "退回原因（必填）",
+          },
           "item": "ZG-21",
           "label": "退回",
           "style": "danger",

@@ -20,7 +20,7 @@ describe('reminders and escalations', () => {
       状态：待整改
       可直接回复：
         整改完成 ZG-21 整改情况说明
-        申请延期 ZG-21 至 4月10日 原因：…"
+        申请延期 ZG-21 至 3月29日 原因：…"
     `);
   });
 
@@ -58,7 +58,7 @@ describe('reminders and escalations', () => {
       督办期限：3月26日 周五
       可直接回复：
         整改完成 ZG-21 整改情况说明
-        申请延期 ZG-21 至 4月10日 原因：…"
+        申请延期 ZG-21 至 3月29日 原因：…"
     `);
     expect(s.buttons).toEqual([]);
     expect(s.subtitle).toBe('请跟进督促该校整改');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordSummaryCard } from '../../cards/record-summary.js';
-import { rectificationNoticeCard } from '../../cards/rectification-notice.js';
+import { rectificationNoticeCard, rectificationSummaryCard } from '../../cards/rectification-notice.js';
 import { recordDetailCard } from '../../cards/record-detail.js';
 import { item, items, record } from './fixtures.js';
 
@@ -62,10 +62,10 @@ describe('record summary (to the submitter)', () => {
 });
 
 describe('rectification notice (to the principal)', () => {
-  it('one item: the three buttons without numbers in their labels', () => {
+  it('one card per item: its own three buttons, labels without numbers', () => {
     const card = rectificationNoticeCard({
       record,
-      items: [item()],
+      item: item(),
       schoolName: '龙泉小学',
       supervisorName: '王建国',
     });
@@ -84,38 +84,55 @@ describe('rectification notice (to the principal)', () => {
         },
         {
           "action": "extend",
+          "input": {
+            "example": "3月29日 原因：…",
+            "label": "延期到哪天？原因？（必填）",
+          },
           "item": "ZG-21",
           "label": "申请延期",
         },
       ]
     `);
     expect(card.text).toMatchInlineSnapshot(`
-      "【整改通知 · 龙泉小学】
-      3月15日 周一 专项督导（双减） · 督学 王建国
-      整改事项：1 项，请按期整改并回复
-      ZG-21 三年级作业公示栏未按周更新
-        期限 3月22日 周一
+      "【整改通知 ZG-21】
+      龙泉小学 · 督学 王建国
+      事项：三年级作业公示栏未按周更新
+      期限：3月22日 周一
+      状态：待整改
+      督导：DD-7 3月15日 周一 专项督导（双减）
       注：完成后可附照片作为佐证（回复后10分钟内发送）
       可直接回复：
         收到 ZG-21
         整改完成 ZG-21 整改情况说明
-        申请延期 ZG-21 至 4月10日 原因：…"
+        申请延期 ZG-21 至 3月29日 原因：…"
     `);
   });
 
-  it('several items: buttons per item, labelled with the number', () => {
-    const card = rectificationNoticeCard({ record, items, schoolName: '龙泉小学', supervisorName: '王建国' });
-    expect(card.buttons.map((b) => b.label)).toMatchInlineSnapshot(`
-      [
-        "收到 ZG-21",
-        "已完成整改 ZG-21",
-        "申请延期 ZG-21",
-        "收到 ZG-22",
-        "已完成整改 ZG-22",
-        "申请延期 ZG-22",
-      ]
-    `);
-    expect(card.text).toContain('回复时请写明事项编号');
+  it('several items: each card acts on its own item only and says which of how many it is', () => {
+    const cards = items.map((it, k) =>
+      rectificationNoticeCard({
+        record,
+        item: it,
+        schoolName: '龙泉小学',
+        supervisorName: '王建国',
+        position: { n: k + 1, of: items.length },
+      }),
+    );
+    expect(cards.map((c) => c.title)).toEqual(['整改通知 ZG-21（1/2）', '整改通知 ZG-22（2/2）']);
+    for (const [k, c] of cards.entries())
+      expect(new Set(c.buttons.map((b) => b.item))).toEqual(new Set([items[k]!.id]));
+  });
+
+  it('the summary before them names every item and has no buttons', () => {
+    const card = rectificationSummaryCard({
+      record,
+      items,
+      schoolName: '龙泉小学',
+      supervisorName: '王建国',
+    });
+    expect(card.buttons).toEqual([]);
+    expect(card.entries.map((e) => e.id)).toEqual(['ZG-21', 'ZG-22']);
+    expect(card.text).toContain('每项一张卡片');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dingtalkCardProblems, wecomCardProblems } from './card-checks.js';
 
 /**
  * A fake WeCom + DingTalk server API on 127.0.0.1, for tests (no real platform is ever called).
@@ -35,6 +36,14 @@ import type { AddressInfo } from 'node:net';
  * - `{ hangMs: n }` — answer nothing for n ms, then 504: a timeout. The request is NOT served
  *   (nothing is delivered), as when the platform never got it.
  * Every request is kept in `fake.requests` with `served: true|false`.
+ *
+ * Cards, as the platforms keep them: every template card message/send delivers is kept by its
+ * task_id (`fake.wecomCard(taskId)`: the card as the member sees it now, after any
+ * update_template_card), and each response_code belongs to one task — the send's own, or one a
+ * click on that task's card carries (`fake.clickCode(taskId)`); an update with it changes that
+ * task's card only. DingTalk card instances are kept by outTrackId (`fake.dingtalkCard(id)`: the
+ * cardParamMap now, PUT with updateCardDataByKey merging keys). Every card received is checked
+ * against the documented limits (card-checks.ts); what breaks one is in `fake.cardProblems`.
  */
 export type Fault =
   | { errcode: number }
@@ -65,6 +74,11 @@ export class FakePlatform {
   private fetches = { wecom: 0, dingtalk: 0 };
   private taskIds = new Set<string>();
   private responseCodes = new Map<string, boolean>(); // code → used
+  private codeTask = new Map<string, string>(); // response_code → task_id it updates
+  private wecomCards = new Map<string, { touser: string; card: any; replaced?: string }>();
+  private dingCards = new Map<string, Record<string, string>>();
+  /** every documented card limit a received card broke: `<path> <task/outTrackId>: <problem>` */
+  cardProblems: string[] = [];
   private usedResponseUrls = new Set<string>();
   private seq = 0;
   private hanging = new Set<ServerResponse>();
@@ -107,10 +121,33 @@ export class FakePlatform {
   }
 
   /** a response_code the fake issued for a card (as a click callback would carry) */
-  issueResponseCode(): string {
+  issueResponseCode(taskId?: string): string {
     const code = `rc-${++this.seq}`;
     this.responseCodes.set(code, false);
+    if (taskId) this.codeTask.set(code, taskId);
     return code;
+  }
+
+  /** The ResponseCode a click on the card of `taskId` carries (good for one update of that card). */
+  clickCode(taskId: string): string {
+    return this.issueResponseCode(taskId);
+  }
+
+  /** A template card as its member sees it now, by task_id; `replaced`: the greyed-button text. */
+  wecomCard(taskId: string): { touser: string; card: any; replaced?: string } | undefined {
+    return this.wecomCards.get(taskId);
+  }
+
+  /** Template cards delivered to a member, oldest first. */
+  wecomCardsOf(touser: string): { taskId: string; card: any; replaced?: string }[] {
+    return [...this.wecomCards.entries()]
+      .filter(([, c]) => c.touser === touser)
+      .map(([taskId, c]) => ({ taskId, ...c }));
+  }
+
+  /** A DingTalk card instance's variables now, by outTrackId. */
+  dingtalkCard(outTrackId: string): Record<string, string> | undefined {
+    return this.dingCards.get(outTrackId);
   }
 
   reset(): void {
@@ -188,8 +225,13 @@ export class FakePlatform {
           if (this.taskIds.has(tid)) return json(200, { errcode: 42014, errmsg: 'taskid has existed' });
           this.taskIds.add(tid);
         }
+        const tc = body?.template_card;
         const response_code =
-          body?.template_card?.card_type === 'button_interaction' ? this.issueResponseCode() : undefined;
+          tc?.card_type === 'button_interaction' ? this.issueResponseCode(tid) : undefined;
+        if (tc && tid) {
+          for (const x of wecomCardProblems(tc)) this.cardProblems.push(`${p} ${tid}: ${x}`);
+          this.wecomCards.set(tid, { touser: String(body.touser), card: tc });
+        }
         return ok({
           errcode: 0,
           errmsg: 'ok',
@@ -202,6 +244,14 @@ export class FakePlatform {
         if (this.responseCodes.get(code) !== false)
           return json(200, { errcode: 40058, errmsg: 'invalid response_code' });
         this.responseCodes.set(code, true);
+        const task = this.codeTask.get(code);
+        const shown = task ? this.wecomCards.get(task) : undefined;
+        if (shown && body?.template_card) {
+          for (const x of wecomCardProblems(body.template_card, 'update'))
+            this.cardProblems.push(`${p} ${task}: ${x}`);
+          shown.card = { ...body.template_card, task_id: task };
+          shown.replaced = body.template_card.replace_text;
+        } else if (shown && body?.button?.replace_name) shown.replaced = body.button.replace_name;
         return ok({ errcode: 0, errmsg: 'ok' });
       }
       if (p === '/cgi-bin/appchat/send') return ok({ errcode: 0, errmsg: 'ok' });
@@ -235,7 +285,10 @@ export class FakePlatform {
           flowControlledStaffIdList: [],
         });
       if (p === '/v1.0/robot/groupMessages/send') return ok({ processQueryKey: `pq-${++this.seq}` });
-      if (p === '/v1.0/card/instances/createAndDeliver')
+      if (p === '/v1.0/card/instances/createAndDeliver') {
+        const map = body?.cardData?.cardParamMap ?? {};
+        for (const x of dingtalkCardProblems(map)) this.cardProblems.push(`${p} ${body?.outTrackId}: ${x}`);
+        this.dingCards.set(String(body?.outTrackId), { ...map });
         return ok({
           success: true,
           result: {
@@ -243,7 +296,16 @@ export class FakePlatform {
             deliverResults: [{ success: true, spaceType: 'IM_ROBOT' }],
           },
         });
-      if (p === '/v1.0/card/instances' && req.method === 'PUT') return ok({ success: true, result: true });
+      }
+      if (p === '/v1.0/card/instances' && req.method === 'PUT') {
+        const id = String(body?.outTrackId);
+        const map = body?.cardData?.cardParamMap ?? {};
+        const byKey = body?.cardUpdateOptions?.updateCardDataByKey === true;
+        const now = byKey ? { ...(this.dingCards.get(id) ?? {}), ...map } : { ...map };
+        for (const x of dingtalkCardProblems(now)) this.cardProblems.push(`${p} ${id}: ${x}`);
+        this.dingCards.set(id, now);
+        return ok({ success: true, result: true });
+      }
       if (p === '/v1.0/card/callbacks/register')
         return ok({ success: true, result: { callbackUrl: body?.callbackUrl, apiSecret: body?.apiSecret } });
       return json(404, { code: 'notFound', message: 'fake: unknown path' });

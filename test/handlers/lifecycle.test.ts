@@ -166,9 +166,20 @@ describe('extensions', () => {
     expect(originText(r)).toContain('不晚于当前期限');
   });
 
-  it('the 申请延期 button explains how to type it', async () => {
+  it('the 申请延期 button explains how to type it, with an example date after the deadline', async () => {
     const r = await h.click('pri-s01', 'extend', 'ZG-2');
-    expect(originText(r)).toContain('申请延期 ZG-2 至 4月10日 原因：…');
+    const deadline = (await h.store.getItem('ZG-2'))!.deadline;
+    const after = new Date(Date.parse(`${deadline}T00:00:00Z`) + 7 * 86_400_000);
+    expect(originText(r)).toContain(
+      `申请延期 ZG-2 至 ${after.getUTCMonth() + 1}月${after.getUTCDate()}日 原因：…`,
+    );
+    expect((await h.store.getItem('ZG-2'))!.extension).toBeUndefined();
+  });
+
+  it('a date typed into the card that cannot be read is an error (the card gives its buttons back)', async () => {
+    const r = await h.click('pri-s01', 'extend', 'ZG-2', { value: '下学期开学前' });
+    expect(r.sends.find((s) => s.to.type === 'origin')!.card.kind).toBe('error');
+    expect(originText(r)).toContain('未能读出延期日期『下学期开学前』');
     expect((await h.store.getItem('ZG-2'))!.extension).toBeUndefined();
   });
 

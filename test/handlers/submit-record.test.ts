@@ -23,22 +23,24 @@ describe('提交督导记录', () => {
     // the origin reply answers where the message came from
     expect(summary.origin?.replyVia?.responseUrl).toBe('https://qyapi.example/response/abc');
 
-    const [notice] = toPersonSends(r, 'pri-s01');
-    expect(notice!.card.kind).toBe('rectification_notice');
-    expect(notice!.card.buttons.map((b) => `${b.action}:${b.item}`)).toEqual([
-      'ack:ZG-1',
-      'done:ZG-1',
-      'extend:ZG-1',
-      'ack:ZG-2',
-      'done:ZG-2',
-      'extend:ZG-2',
+    // a short summary, then one card per item, each acting on its own item only
+    const mine = toPersonSends(r, 'pri-s01');
+    const list = mine.find((n) => n.card.buttons.length === 0);
+    const notices = mine.filter((n) => n !== list).sort((a, b) => a.card.title.localeCompare(b.card.title));
+    expect(list!.card.buttons).toEqual([]);
+    expect(list!.card.entries.map((e) => e.id)).toEqual(['ZG-1', 'ZG-2']);
+    expect(notices.map((n) => n.card.kind)).toEqual(['rectification_notice', 'rectification_notice']);
+    expect(notices.map((n) => n.card.buttons.map((b) => `${b.action}:${b.item}`))).toEqual([
+      ['ack:ZG-1', 'done:ZG-1', 'extend:ZG-1'],
+      ['ack:ZG-2', 'done:ZG-2', 'extend:ZG-2'],
     ]);
+    expect(notices.map((n) => n.items)).toEqual([['ZG-1'], ['ZG-2']]);
 
     const zone = r.sends.find((s) => s.to.type === 'bound_chat')!;
     expect(zone.to).toEqual({ type: 'bound_chat', binding: { type: 'zone', id: h.roster.zones[0]!.id } });
     // the zone group is read by other schools: no problem texts there
     expect(zone.card.text).not.toContain('公示栏');
-    expect(r.sends).toHaveLength(3);
+    expect(r.sends).toHaveLength(5);
 
     const item = await h.store.getItem('ZG-1');
     expect(item).toMatchObject({
@@ -98,6 +100,6 @@ describe('提交督导记录', () => {
       conversationId: 'wrDemoZone1Group',
     });
     expect(r.sends.filter((s) => s.to.type === 'bound_chat')).toHaveLength(0);
-    expect(toPersonSends(r, 'pri-s05')).toHaveLength(1);
+    expect(toPersonSends(r, 'pri-s05')).toHaveLength(3); // the summary and a card per item
   });
 });

@@ -115,7 +115,7 @@ describe('outbound: WeCom app', () => {
     for (const c of contents) expect(utf8Bytes(c)).toBeLessThanOrEqual(2048);
   });
 
-  it('card_update takes the buttons away with the response_code of the send', async () => {
+  it('card_update redraws the card with the response_code of the send: the state, buttons greyed', async () => {
     const id = await enqueue(q(), {
       kind: 'send',
       to: { type: 'person', personId: 'p-wang' },
@@ -129,14 +129,26 @@ describe('outbound: WeCom app', () => {
     await waitJob(q(), id);
     const code = appSends()[0]!;
     expect(code.body.template_card.button_list[0].key).toBe('dd:pass:ZG-41');
-    const u = await enqueue(q(), { kind: 'card_update', item: 'ZG-41', outcome: '已验收通过' });
+    const u = await enqueue(q(), {
+      kind: 'card_update',
+      item: 'ZG-41',
+      outcome: '王督学 验收通过，已销号（3月18日 10:20）',
+      state: { status: 'closed', deadline: '2021-03-22', extensionPending: false, version: 3 },
+    });
     expect((await waitJob(q(), u)).state).toBe('completed');
     const [upd] = fake.delivered('/cgi-bin/message/update_template_card');
     expect(upd!.body).toMatchObject({
       userids: ['wang'],
       agentid: 1000002,
-      button: { replace_name: '已验收通过' },
+      response_code: code.body.template_card ? expect.any(String) : undefined,
+      template_card: {
+        card_type: 'button_interaction',
+        replace_text: '已销号',
+        button_list: [{ key: 'dd:pass:ZG-41' }, { key: 'dd:reject:ZG-41' }],
+      },
     });
+    expect(upd!.body.template_card.sub_title_text).toContain('王督学 验收通过，已销号');
+    expect(upd!.body.button).toBeUndefined();
   });
 
   it('records an unreachable person (no ids) without sending', async () => {

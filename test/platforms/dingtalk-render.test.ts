@@ -23,11 +23,24 @@ describe('DingTalk rendering', () => {
     ]);
   });
 
-  it('after a click: the outcome, no buttons', () => {
-    const data = renderCardData({ ...recheckCard, outcome: '已由 王督学 于 3月23日 验收通过' })!;
+  it('after an action: the outcome, the buttons still valid, and the state word once none is left', () => {
+    const still = renderCardData({
+      ...recheckCard,
+      buttons: recheckCard.buttons.slice(1),
+      outcome: '李校长 …',
+    })!;
+    expect(JSON.parse(still.buttons!)).toEqual([{ text: '退回', key: 'dd:reject:ZG-21', style: 'danger' }]);
+    expect(still.status).toBe('');
+    const data = renderCardData({
+      ...recheckCard,
+      buttons: [],
+      outcome: '王督学 验收通过，已销号（3月23日 10:20）',
+      statusWord: '已销号',
+    })!;
     expect(data.buttons).toBe('[]');
     expect(data.button_count).toBe('0');
-    expect(data.outcome).toBe('已由 王督学 于 3月23日 验收通过');
+    expect(data.status).toBe('已销号');
+    expect(data.outcome).toBe('王督学 验收通过，已销号（3月23日 10:20）');
     expect(updateCardBody('dd1', data)).toMatchObject({
       outTrackId: 'dd1',
       cardUpdateOptions: { updateCardDataByKey: true },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   renderButtonCard,
-  renderButtonReplace,
+  renderUpdatedCard,
   wecomTaskId,
-  TEMPLATE_LIMITS,
 } from '../../src/platforms/wecom/render-template-card.js';
+import { CARD_LIMITS } from '../../src/platforms/card-limits.js';
 import { renderWecomMarkdown, WECOM_BYTES } from '../../src/platforms/wecom/render-markdown.js';
 import { decodeButtonKey } from '../../src/platforms/button-key.js';
 import { utf8Bytes, graphemeCount } from '../../src/platforms/split-message.js';
@@ -21,19 +21,36 @@ describe('WeCom rendering', () => {
     ]);
   });
 
-  it('names the item on the buttons when one card carries several items', () => {
+  it('a card sent before per-item cards (several items) names the item on each button, within 10 characters', () => {
     const tc = renderButtonCard(noticeCard, wecomTaskId('job-2'))!;
-    expect(tc.button_list.map((b) => b.text)).toEqual([
-      '收到 ZG-21',
-      '已完成 ZG-21',
-      '收到 ZG-22',
-      '已完成 ZG-22',
-    ]);
+    expect(tc.button_list.map((b) => b.text)).toEqual(['收到ZG-21', '完成ZG-21', '收到ZG-22', '完成ZG-22']);
     for (const b of tc.button_list)
-      expect(graphemeCount(b.text)).toBeLessThanOrEqual(TEMPLATE_LIMITS.buttonText);
+      expect(graphemeCount(b.text)).toBeLessThanOrEqual(CARD_LIMITS.wecomApp.buttonText);
   });
 
-  it('falls back to markdown (no card) when the card would not fit, and the markdown names the commands', () => {
+  it('long texts are shortened to the limits, never a reason to drop the card', () => {
+    const long =
+      '教学楼三楼东侧消防通道堆放大量废旧课桌椅及体育器材，严重影响紧急疏散，需立即清理并建立日常巡查制度'.repeat(
+        3,
+      );
+    const card = {
+      ...recheckCard,
+      title: `整改通知 ZG-21 · ${'非常长的学校名称'.repeat(6)}`,
+      subtitle: '某某区某某街道某某社区九年一贯制实验学校（东校区）'.repeat(3),
+      fields: [{ label: '事项', value: long }, ...recheckCard.fields],
+    };
+    const tc = renderButtonCard(card, wecomTaskId('job-long'))!;
+    const L = CARD_LIMITS.wecomApp;
+    expect(graphemeCount(tc.main_title.title)).toBeLessThanOrEqual(L.title);
+    expect(graphemeCount(tc.main_title.desc!)).toBeLessThanOrEqual(L.titleDesc);
+    expect(graphemeCount(tc.sub_title_text!)).toBeLessThanOrEqual(L.subTitle);
+    expect(tc.sub_title_text).toContain('事项：教学楼三楼东侧');
+    expect(tc.sub_title_text!.endsWith('…')).toBe(true);
+    const bot = renderButtonCard(card, wecomTaskId('job-long'), CARD_LIMITS.wecomBot)!;
+    expect(graphemeCount(bot.sub_title_text!)).toBeLessThanOrEqual(112);
+  });
+
+  it('more buttons than a card may carry: markdown, which names the commands', () => {
     const many = {
       ...noticeCard,
       buttons: [...noticeCard.buttons, ...noticeCard.buttons.map((b) => ({ ...b, item: 'ZG-23' }))],
@@ -57,8 +74,21 @@ describe('WeCom rendering', () => {
     expect(parts[0]!.markdown.content.startsWith(`(1/${parts.length})\n**督导日报`)).toBe(true);
   });
 
-  it('the update after a click keeps the outcome short on the disabled button', () => {
-    expect(renderButtonReplace('已验收通过')).toEqual({ replace_name: '已验收通过' });
-    expect(graphemeCount(renderButtonReplace('已由 李校长 于 3月18日 确认完成').replace_name)).toBe(10);
+  it('an update shows the card as it is now: the valid buttons work, none left → greyed with the state', () => {
+    const after = {
+      ...recheckCard,
+      buttons: [],
+      outcome: '王督学 验收通过，已销号（3月18日 10:20）',
+      statusWord: '已销号',
+    };
+    const tc = renderUpdatedCard(after, recheckCard.buttons)!;
+    expect(tc.task_id).toBeUndefined();
+    expect(tc.replace_text).toBe('已销号');
+    expect(tc.button_list.map((b) => b.key)).toEqual(['dd:pass:ZG-21', 'dd:reject:ZG-21']);
+    expect(tc.sub_title_text!.startsWith('王督学 验收通过')).toBe(true);
+    const still = { ...recheckCard, buttons: recheckCard.buttons.slice(1), outcome: '…' };
+    const tc2 = renderUpdatedCard(still, recheckCard.buttons)!;
+    expect(tc2.replace_text).toBeUndefined();
+    expect(tc2.button_list.map((b) => b.key)).toEqual(['dd:reject:ZG-21']);
   });
 });

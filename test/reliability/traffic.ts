@@ -10,7 +10,8 @@ import {
 import { DINGTALK_TEST, cardHeaders, robotHeaders } from '../helpers/dingtalk-sign.js';
 import { encodeButtonKey } from '../../src/platforms/button-key.js';
 import type { CardAction } from '../../src/domain/inbound.js';
-import { graphemeCount, utf8Bytes } from '../../src/platforms/split-message.js';
+import { utf8Bytes } from '../../src/platforms/split-message.js';
+import { wecomCardProblems } from '../fakes/card-checks.js';
 
 /**
  * Signed platform callbacks as the platforms send them, each with its own reply channel at the
@@ -87,14 +88,14 @@ export async function appClick(
   from: string,
   action: CardAction,
   item: string,
-  o: { taskId?: string; key?: string } = {},
+  o: { taskId?: string; key?: string; responseCode?: string } = {},
 ): Promise<Sent> {
   const key = o.key ?? encodeButtonKey(action, item);
   const xml =
     `<xml><ToUserName><![CDATA[${WECOM_TEST.corpId}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
     `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event>` +
     `<EventKey><![CDATA[${key}]]></EventKey><TaskId><![CDATA[${o.taskId ?? nextId('task')}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType>` +
-    `<ResponseCode><![CDATA[${nextId('rc')}]]></ResponseCode><AgentID>${WECOM_TEST.agentId}</AgentID></xml>`;
+    `<ResponseCode><![CDATA[${o.responseCode ?? nextId('rc')}]]></ResponseCode><AgentID>${WECOM_TEST.agentId}</AgentID></xml>`;
   const res = await post(base, buildWecomAppCallback(WECOM_TEST, xml), 'text/xml');
   return { id: key, replyTo: `wecom:${from}`, res };
 }
@@ -268,9 +269,10 @@ export function replies(fake: FakePlatform): Reply[] {
 /**
  * The platforms' published limits, checked on what actually arrived (not on our renderers):
  * WeCom message/send text and markdown ≤ 2048 bytes (https://developer.work.weixin.qq.com/document/path/90236),
- * group robot markdown ≤ 4096 bytes (path/91770), template_card main_title ≤ 36 字, sub_title ≤ 160,
- * ≤ 6 buttons with keys ≤ 1024 bytes, task_id [0-9A-Za-z_-@] ≤ 128 bytes; DingTalk robot markdown:
- * kept ≤ 2000 characters (its connector's split size) and the 20 KB message body.
+ * group robot markdown ≤ 4096 bytes (path/91770), smart-bot response_url markdown ≤ 20480 bytes
+ * (path/101138), template cards within every documented limit (test/fakes/card-checks.ts: the
+ * app's and the smart bot's own); DingTalk robot markdown: kept ≤ 2000 characters (its
+ * connector's split size) and the 20 KB message body.
  * Returns what is wrong, or undefined.
  */
 export function malformed(r: Reply): string | undefined {
@@ -288,15 +290,18 @@ export function malformed(r: Reply): string | undefined {
     )
       return 'touser/agentid';
     if (b.msgtype === 'template_card') {
-      const tc = b.template_card;
-      if (!/^[0-9A-Za-z_\-@]{1,128}$/.test(tc.task_id ?? '')) return 'task_id';
-      if (!tc.main_title?.title || graphemeCount(tc.main_title.title) > 36) return 'main_title';
-      if (tc.sub_title_text && graphemeCount(tc.sub_title_text) > 160) return 'sub_title_text';
-      if (!Array.isArray(tc.button_list) || tc.button_list.length < 1 || tc.button_list.length > 6)
-        return 'button_list';
-      if (tc.button_list.some((x: { key: string }) => utf8Bytes(x.key) > 1024)) return 'button key';
+      const problems = wecomCardProblems(
+        b.template_card,
+        r.path === '/cgi-bin/aibot/response' ? 'bot' : 'app',
+      );
+      if (problems.length) return problems.join('; ');
     } else {
-      const limit = r.path === '/cgi-bin/webhook/send' && b.msgtype === 'markdown' ? 4096 : 2048;
+      const limit =
+        r.path === '/cgi-bin/webhook/send' && b.msgtype === 'markdown'
+          ? 4096
+          : r.path === '/cgi-bin/aibot/response' && b.msgtype === 'markdown'
+            ? 20_480
+            : 2048;
       if (bytes > limit) return `${bytes} bytes > ${limit}`;
       if (r.text.trim() === '') return 'empty text';
     }

@@ -78,35 +78,84 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await shot(page, 'sim-1-supervisor-record');
   });
 
-  it('as 龙泉小学 李校长: sees the notice card and confirms the first item done', async () => {
+  it('as 龙泉小学 李校长: a short summary, then one card per item, each with its own buttons', async () => {
     const { page } = phone;
     await become(page, PRINCIPAL);
-    const notice = openLog(page).locator('article.card-rectification_notice').last();
-    await notice.waitFor();
-    expect(await notice.locator('.entries li').count()).toBe(2);
-    // the README's picture: the whole message (sender line included), no focus ring
+    const log = openLog(page);
+    const cards = log.locator('article.card-rectification_notice');
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await cards.nth(0).locator('.entries li').count()).toBe(2); // the summary names both
+    expect(await cards.nth(0).locator('button').count()).toBe(0);
+    for (const k of [1, 2]) {
+      const groups = cards.nth(k).locator('.card-actions');
+      expect(await groups.count()).toBe(1);
+      expect(await groups.first().getAttribute('data-item')).toMatch(/^ZG-\d+$/);
+    }
+    // the README's picture: the first item's card (sender line included), no focus ring
     await page.evaluate('document.activeElement && document.activeElement.blur()'); // no DOM lib in tsconfig
-    await notice.evaluate((el) => el.closest('.msg')?.scrollIntoView({ block: 'start' }));
+    await cards.nth(1).evaluate((el) => el.closest('.msg')?.scrollIntoView({ block: 'start' }));
     await shot(page, 'sim-2-principal-notice', 'docs/simulator.png');
-    const first = notice.locator('.card-actions').first();
-    const item = await first.getAttribute('data-item');
-    expect(item).toMatch(/^ZG-\d+$/);
+  });
+
+  it('申请延期 needs a date: an empty box sends nothing; the example lies after the deadline; an unreadable date brings the buttons back', async () => {
+    const { page } = phone;
+    const second = openLog(page).locator('article.card-rectification_notice').nth(2);
+    await second.getByRole('button', { name: '申请延期' }).click();
+    const box = second.getByLabel(/延期到哪天/);
+    // the deadline field says e.g. 3月31日 周二; the example is a week after it
+    const deadline = (await second.locator('[data-label="期限"] dd').textContent()) ?? '';
+    const [, m, d] = /(\d+)月(\d+)日/.exec(deadline)!;
+    const example = (await box.getAttribute('placeholder')) ?? '';
+    const [, em, ed] = /(\d+)月(\d+)日/.exec(example)!;
+    expect(Number(em) * 100 + Number(ed)).toBeGreaterThan(Number(m) * 100 + Number(d));
+    const before = await svc.rt.jobQueues.inbound.count();
+    await second.getByRole('button', { name: '确认申请延期' }).click();
+    await second.getByRole('alert').filter({ hasText: '请先填写' }).waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await svc.rt.jobQueues.inbound.count()).toBe(before); // nothing was sent
+    await box.fill('下学期开学前');
+    await second.getByRole('button', { name: '确认申请延期' }).click();
+    // the bot cannot read it: its answer is an error, and this card's buttons come back with it
+    const status = second.locator('.action-status');
+    await expect.poll(() => status.textContent()).toContain('未能读出延期日期');
+    expect(await second.getByRole('button', { name: '已完成整改' }).isEnabled()).toBe(true);
+  });
+
+  it('已完成整改 on the first item: its card says 待验收 with the time; the second item keeps its buttons', async () => {
+    const { page } = phone;
+    const cards = openLog(page).locator('article.card-rectification_notice');
+    const first = cards.nth(1);
+    const second = cards.nth(2);
     await first.getByRole('button', { name: '已完成整改' }).click();
-    // the confirmation: the item's buttons give way to the outcome line
-    await notice.locator(`.outcome[data-item="${item}"]`).waitFor();
+    await expect
+      .poll(() => first.locator('.outcome').textContent())
+      .toMatch(/待验收（\d+月\d+日 \d\d:\d\d）/);
+    expect(await first.locator('[data-label="状态"] dd').textContent()).toBe('待验收');
+    expect(await first.locator('button').count()).toBe(0);
+    expect(await second.getByRole('button', { name: '已完成整改' }).isEnabled()).toBe(true);
+    expect(await second.locator('.outcome').count()).toBe(0);
     await shot(page, 'sim-3-principal-confirmed');
   });
 
-  it('back as the supervisor: the recheck card, 验收通过, the item closed and the card updated', async () => {
+  it('back as the supervisor: 退回 needs a reason; 验收通过 closes the first item and its cards say so', async () => {
     const { page } = phone;
     await become(page, SUPERVISOR);
     const recheck = openLog(page).locator('article.card-recheck_request').last();
     await recheck.waitFor();
+    await recheck.getByRole('button', { name: '退回' }).click();
+    await recheck.getByRole('button', { name: '确认退回' }).click();
+    await recheck.getByRole('alert').filter({ hasText: '请先填写退回原因' }).waitFor();
+    await recheck.getByRole('button', { name: '取消' }).click();
     await recheck.getByRole('button', { name: '验收通过' }).click();
     await recheck.locator('.outcome').waitFor();
     expect(await recheck.locator('.card-actions').count()).toBe(0);
     await expect.poll(async () => (await openLog(page).textContent()) ?? '').toContain('已销号');
     await shot(page, 'sim-4-supervisor-closed');
+    // the principal's first card now says 已销号; the second still works
+    await become(page, PRINCIPAL);
+    const cards = openLog(page).locator('article.card-rectification_notice');
+    await expect.poll(() => cards.nth(1).locator('[data-label="状态"] dd').textContent()).toBe('已销号');
+    expect(await cards.nth(2).getByRole('button', { name: '已完成整改' }).isEnabled()).toBe(true);
   });
 
   it('as the leader: "到 8:30" runs the reminder pass and brings the morning digest', async () => {
@@ -182,7 +231,7 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await drawn.waitFor();
     expect(await drawn.locator('.entry-text').textContent()).toBe('<b>不是标记</b>'); // text, never markup
     await drawn.getByRole('button', { name: '申请延期' }).click();
-    await drawn.getByLabel('延期到哪天？原因？').fill('4月10日 原因：材料未到');
+    await drawn.getByLabel(/延期到哪天？原因？/).fill('4月10日 原因：材料未到');
     await drawn.getByRole('button', { name: '确认申请延期' }).click();
     await expect
       .poll(async () => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Card } from '../../domain/card.js';
-import { encodeButtonKey } from '../button-key.js';
+import { encodeButtonKey, shortActionLabels } from '../button-key.js';
+import { CARD_LIMITS } from '../card-limits.js';
 import { cardMarkdown } from '../card-text.js';
-import { fits } from '../split-message.js';
-import { DINGTALK_MARKDOWN_LIMITS } from './render-markdown.js';
+import { clip, clipToFit } from '../split-message.js';
 
 /**
  * DingTalk interactive card (互动卡片) data for the template DINGTALK_CARD_TEMPLATE_ID, created
@@ -15,14 +15,18 @@ import { DINGTALK_MARKDOWN_LIMITS } from './render-markdown.js';
  * The template the operator builds in the card designer binds these variables:
  * | variable | content |
  * |---|---|
- * | `title`, `subtitle` | the card's title and subtitle |
- * | `markdown` | everything else as markdown: fields, items, note (and the outcome) |
- * | `outcome` | after a click: "已由 李校长 于 3月18日 确认完成" ('' before) |
- * | `buttons` | JSON `[{"text","key","style"}]`, style `primary`/`danger`/`default`; '[]' after a click |
+ * | `title`, `subtitle` | the card's title and subtitle (≤ 30 / 60 characters) |
+ * | `markdown` | everything else as markdown: outcome, fields, items, note (≤ 2000 characters) |
+ * | `outcome` | the latest action on the item ("李校长 报告已完成整改，待验收（3月18日 10:20）"), '' before |
+ * | `status` | when nothing is left to press, a short word for the item's state ('待验收', '已销号'), else '' |
+ * | `buttons` | JSON `[{"text","key","style"}]`, style `primary`/`danger`/`default`: the actions still valid |
  * | `button_count` | '0'…'6', to hide the button row |
  * | `btn1_text`…`btn3_text`, `btn1_key`…`btn3_key` | the first three buttons, for templates without loops |
  * A button's action value is its `key` (`dd:<action>:<item>`, see button-key.ts); the click
- * comes back on the card callback (stream topic or /dingtalk/card) with it.
+ * comes back on the card callback (stream topic or /dingtalk/card) with it. Every card acts on
+ * one item, so its buttons are that item's; an update sends every variable again, rebuilt from
+ * the card as it is now, so a card never loses the buttons of an item the update is not about.
+ * Limits: CARD_LIMITS.dingtalkCard (card-limits.ts); texts are shortened to them, never dropped.
  */
 export type CardParamMap = Record<string, string>;
 
@@ -31,27 +35,31 @@ export function dingtalkOutTrackId(sendKey: string): string {
   return 'dd' + createHash('sha256').update(sendKey).digest('hex').slice(0, 40);
 }
 
-/** undefined when the card is too long for one card: the caller falls back to markdown. */
+const L = CARD_LIMITS.dingtalkCard;
+
+/** The card's variables; undefined only for a card with more buttons than the template shows. */
 export function renderCardData(card: Card): CardParamMap | undefined {
-  const body = cardMarkdown(
-    { ...card, buttons: [] },
-    { dim: (s) => s, strong: (s) => `**${s}**`, br: '  \n' },
-    { header: false },
+  if (card.buttons.length > L.buttons) return undefined;
+  const body = clipToFit(
+    cardMarkdown(
+      { ...card, buttons: [] },
+      { dim: (s) => s, strong: (s) => `**${s}**`, br: '  \n' },
+      { header: false },
+    ),
+    { maxBytes: L.bodyBytes, maxChars: L.bodyChars },
   );
-  if (!fits(body, DINGTALK_MARKDOWN_LIMITS)) return undefined;
-  const buttons = card.outcome
-    ? []
-    : card.buttons.map((b) => ({
-        text: b.label,
-        key: encodeButtonKey(b.action, b.item),
-        style: b.style ?? 'default',
-      }));
-  if (buttons.length > 6) return undefined;
+  const several = new Set(card.buttons.map((b) => b.item)).size > 1;
+  const buttons = card.buttons.map((b) => ({
+    text: clip(several ? `${shortActionLabels[b.action]}${b.item}` : b.label, L.buttonText),
+    key: encodeButtonKey(b.action, b.item),
+    style: b.style ?? 'default',
+  }));
   const map: CardParamMap = {
-    title: card.title,
-    subtitle: card.subtitle ?? '',
+    title: clip(card.title, L.title),
+    subtitle: clip(card.subtitle ?? '', L.subtitle),
     markdown: body,
     outcome: card.outcome ?? '',
+    status: buttons.length ? '' : (card.statusWord ?? ''),
     buttons: JSON.stringify(buttons),
     button_count: String(buttons.length),
   };

@@ -128,10 +128,10 @@ export class DingtalkSender implements PlatformSender {
     };
   }
 
-  /** PUT /v1.0/card/instances with the outcome and no buttons. */
-  async update(ref: CardRef, outcome: string, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
+  /** PUT /v1.0/card/instances with every variable of the card as it is now (updateCardDataByKey). */
+  async update(ref: CardRef, card: Card, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
     if (ref.platform !== 'dingtalk') return 'skipped';
-    const data = renderCardData({ ...ref.card, outcome });
+    const data = renderCardData(card);
     if (!data) return 'skipped';
     await sendPart(ctx.ledger, ctx.ledgerPart, async () => {
       await this.client.updateCard(updateCardBody(ref.outTrackId, data));

@@ -12,9 +12,11 @@ export interface SimCard {
   fields: { label: string; value: string }[];
   entries: { id: string; text: string; meta?: string }[];
   note?: string;
-  /** empty once the card has an outcome */
-  buttons: Pick<CardButton, 'label' | 'action' | 'item' | 'style'>[];
+  /** the actions still valid (an outcome line may stand above them) */
+  buttons: Pick<CardButton, 'label' | 'action' | 'item' | 'style' | 'input'>[];
   outcome?: string;
+  /** once nothing is left to press: where the item stands ('待验收', '已销号') */
+  statusWord?: string;
   text: string;
 }
 
@@ -26,15 +28,15 @@ export function renderSimCard(card: Card): SimCard {
     fields: card.fields.map((f) => ({ label: f.label, value: f.value })),
     entries: card.entries.map((e) => ({ id: e.id, text: e.text, ...(e.meta ? { meta: e.meta } : {}) })),
     ...(card.note ? { note: card.note } : {}),
-    buttons: card.outcome
-      ? []
-      : card.buttons.map((b) => ({
-          label: b.label,
-          action: b.action,
-          item: b.item,
-          ...(b.style ? { style: b.style } : {}),
-        })),
+    buttons: card.buttons.map((b) => ({
+      label: b.label,
+      action: b.action,
+      item: b.item,
+      ...(b.style ? { style: b.style } : {}),
+      ...(b.input ? { input: b.input } : {}),
+    })),
     ...(card.outcome ? { outcome: card.outcome } : {}),
+    ...(card.statusWord ? { statusWord: card.statusWord } : {}),
     text: card.text,
   };
 }

@@ -44,6 +44,7 @@ export class SimSender implements PlatformSender {
         at: ctx.now.toISOString(),
         card: renderSimCard(card),
         items,
+        ...(ctx.inReplyTo ? { inReplyTo: ctx.inReplyTo } : {}),
       }),
     );
     const cardRef: CardRef = {
@@ -56,15 +57,19 @@ export class SimSender implements PlatformSender {
     return { platform: 'sim', channel: 'sim stream', messageIds: [entryId], cardRef };
   }
 
-  /** One `update` entry per conversation: the page updates every card of the item in it. */
-  async update(ref: CardRef, outcome: string, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
+  /**
+   * One `update` entry per card: the card as it is now (the page redraws that card), with the
+   * item and outcome for pages that only know the older entry form.
+   */
+  async update(ref: CardRef, card: Card, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
     if (ref.platform !== 'sim') return 'skipped';
     const item = ctx.item ?? ref.card.buttons[0]?.item ?? '';
     await sendPart(ctx.ledger, ctx.ledgerPart, () =>
       this.append(ref.conversation, 'update', {
         item,
-        outcome,
-        ...(ctx.click?.cardId ? { cardId: ctx.click.cardId } : {}),
+        outcome: card.outcome ?? '',
+        cardId: ref.cardId,
+        card: renderSimCard(card),
         at: ctx.now.toISOString(),
       }),
     );

@@ -10,15 +10,16 @@ import { splitMessage } from '../split-message.js';
  * - appchat/send: text ≤ 2048 bytes — https://developer.work.weixin.qq.com/document/path/90248;
  * - group robot webhook: text ≤ 2048, markdown ≤ 4096 bytes (errcode 40058 "markdown.content
  *   exceed max length 4096" beyond) — https://developer.work.weixin.qq.com/document/path/91770;
- * - smart bot response_url: markdown — https://developer.work.weixin.qq.com/document/path/101138
- *   (no separate limit given there; we keep 2048).
+ * - smart bot response_url: markdown "最长不超过20480个字节" —
+ *   https://developer.work.weixin.qq.com/document/path/101138 (so an answer in a group is one
+ *   message: the rest of a split one could only go privately through the app).
  * WeCom markdown supports <font color="comment|info|warning">.
  */
 export const WECOM_BYTES = {
   text: 2048,
   appMarkdown: 2048,
   webhookMarkdown: 4096,
-  botMarkdown: 2048,
+  botMarkdown: 20_480,
 } as const;
 
 const style = {

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Card, CardButton } from '../../domain/card.js';
-import { encodeButtonKey } from '../button-key.js';
+import { encodeButtonKey, shortActionLabels } from '../button-key.js';
+import { CARD_LIMITS, type WecomTemplateLimits } from '../card-limits.js';
 import { clip, graphemeCount, utf8Bytes } from '../split-message.js';
 
 /**
- * WeCom template_card (模板卡片) from a neutral Card. Field limits from the app-message page,
- * https://developer.work.weixin.qq.com/document/path/90236 (模板卡片消息), same structures for
- * the smart bot — https://developer.work.weixin.qq.com/document/path/101032:
- * - main_title.title "建议不超过36个字", main_title.desc 44, sub_title_text 160;
- * - horizontal_content_list ≤ 6 entries, keyname 5 字, value 30 字;
- * - button_list ≤ 6, text "建议不超过10个字", style 1–4, key ≤ 1024 bytes and unique;
- * - task_id: "同一个应用任务id不能重复，只能由数字、字母和“_-@”组成，最长128字节".
- * A card that would not fit without cutting text returns undefined: the caller sends markdown,
- * which loses nothing but the buttons (the markdown names the typed commands instead).
+ * WeCom template_card of type button_interaction (按钮交互型) from a neutral Card, for the app's
+ * message/send (https://developer.work.weixin.qq.com/document/path/90236), the smart bot
+ * (https://developer.work.weixin.qq.com/document/path/101032) and update_template_card
+ * (https://developer.work.weixin.qq.com/document/path/94888). Limits come from card-limits.ts.
+ *
+ * Texts are shortened to fit, never dropped: a field too long for horizontal_content_list
+ * (keyname 5, value 30) moves into sub_title_text, which is clipped with "…" at its limit;
+ * titles are clipped; button texts are clipped. A card with buttons always renders, unless it
+ * carries more buttons than a card may (only cards sent before per-item cards did: they go as
+ * markdown, which names the typed commands).
  *
  * Only button_interaction is used: text_notice requires card_action (a URL to open, "text_notice
  * 模版卡片中该字段为必填项"), and dudao has no page to open, so button-less cards go as markdown.
- * Updating (update_template_card, https://developer.work.weixin.qq.com/document/path/94888) is
- * possible only for "按钮交互型、投票选择型、多项选择型" cards, once per response_code, within 72 h.
  */
 export interface ButtonInteractionCard {
   card_type: 'button_interaction';
@@ -25,23 +25,17 @@ export interface ButtonInteractionCard {
   main_title: { title: string; desc?: string };
   sub_title_text?: string;
   horizontal_content_list?: { keyname: string; value: string }[];
-  task_id: string;
+  /** on a send only: "任务id只在发消息时候有效，更新消息的时候无效" (document/path/101032) */
+  task_id?: string;
   button_list: { text: string; style: number; key: string }[];
+  /** on an update: the buttons show greyed with this text ("按钮替换文案") */
+  replace_text?: string;
 }
 
-export const TEMPLATE_LIMITS = {
-  title: 36,
-  titleDesc: 44,
-  subTitle: 160,
-  fields: 6,
-  keyname: 5,
-  value: 30,
-  buttons: 6,
-  buttonText: 10,
-  keyBytes: 1024,
-  taskIdBytes: 128,
-} as const;
+/** @deprecated use CARD_LIMITS.wecomApp (kept for readers of older code) */
+export const TEMPLATE_LIMITS = CARD_LIMITS.wecomApp;
 
+const SOURCE = '督导助手';
 const styleOf = (s: CardButton['style']) => (s === 'primary' ? 1 : s === 'danger' ? 3 : 2);
 
 /**
@@ -52,48 +46,85 @@ export function wecomTaskId(sendKey: string): string {
   return 'dd-' + createHash('sha256').update(sendKey).digest('hex').slice(0, 40);
 }
 
-/** Entries and note as the card's second-level text: one line per item. */
-function subTitle(card: Card): string {
-  const lines = card.entries.map((e) => `${e.id} ${e.text}` + (e.meta ? `（${e.meta}）` : ''));
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+/** Fields that fit a horizontal row; the rest, with the card's other texts, as the sub-title. */
+function layout(card: Card, L: WecomTemplateLimits) {
+  const rows: { keyname: string; value: string }[] = [];
+  const lines: string[] = [];
+  if (card.outcome) lines.push(card.outcome);
+  for (const f of card.fields) {
+    const value = oneLine(f.value);
+    const fits =
+      rows.length < L.fields &&
+      !f.value.includes('\n') &&
+      graphemeCount(f.label) <= L.keyname &&
+      graphemeCount(value) <= L.value &&
+      value !== '';
+    if (fits) rows.push({ keyname: f.label, value });
+    else lines.push(`${f.label}：${f.value}`);
+  }
+  for (const e of card.entries) lines.push(`${e.id} ${e.text}` + (e.meta ? `（${e.meta}）` : ''));
   if (card.note) lines.push(card.note);
-  return lines.join('\n');
+  return { rows, sub: clip(lines.join('\n'), L.subTitle) };
 }
 
-export function renderButtonCard(card: Card, taskId: string): ButtonInteractionCard | undefined {
-  const L = TEMPLATE_LIMITS;
-  if (card.buttons.length === 0 || card.buttons.length > L.buttons || card.outcome) return undefined;
-  if (!/^[0-9A-Za-z_\-@]+$/.test(taskId) || utf8Bytes(taskId) > L.taskIdBytes) return undefined;
-  if (graphemeCount(card.title) > L.title) return undefined;
-  if (card.subtitle && graphemeCount(card.subtitle) > L.titleDesc) return undefined;
-  if (card.fields.length > L.fields) return undefined;
-  if (card.fields.some((f) => graphemeCount(f.label) > L.keyname || graphemeCount(f.value) > L.value))
-    return undefined;
-  const sub = subTitle(card);
-  if (graphemeCount(sub) > L.subTitle) return undefined;
-  const keys = card.buttons.map((b) => encodeButtonKey(b.action, b.item));
-  if (new Set(keys).size !== keys.length || keys.some((k) => utf8Bytes(k) > L.keyBytes)) return undefined;
-  // Several items on one card: the item goes into the label so the reader knows which is which.
-  const multi = new Set(card.buttons.map((b) => b.item)).size > 1;
-  const texts = card.buttons.map((b) => (multi ? `${b.label} ${b.item}` : b.label));
-  if (texts.some((t) => graphemeCount(t) > L.buttonText)) return undefined;
+function buttonList(buttons: CardButton[], L: WecomTemplateLimits) {
+  // several items' buttons on one card: each says which item it acts on
+  const several = new Set(buttons.map((b) => b.item)).size > 1;
+  return buttons.map((b) => ({
+    text: clip(several ? `${shortActionLabels[b.action]}${b.item}` : b.label, L.buttonText),
+    style: styleOf(b.style),
+    key: encodeButtonKey(b.action, b.item),
+  }));
+}
+
+function body(card: Card, buttons: CardButton[], L: WecomTemplateLimits) {
+  const { rows, sub } = layout(card, L);
   return {
-    card_type: 'button_interaction',
-    source: { desc: '督导助手', desc_color: 0 },
-    main_title: card.subtitle ? { title: card.title, desc: card.subtitle } : { title: card.title },
+    card_type: 'button_interaction' as const,
+    source: { desc: clip(SOURCE, L.sourceDesc), desc_color: 0 },
+    main_title: card.subtitle
+      ? { title: clip(card.title, L.title), desc: clip(card.subtitle, L.titleDesc) }
+      : { title: clip(card.title, L.title) },
     ...(sub ? { sub_title_text: sub } : {}),
-    ...(card.fields.length
-      ? { horizontal_content_list: card.fields.map((f) => ({ keyname: f.label, value: f.value })) }
-      : {}),
-    task_id: taskId,
-    button_list: card.buttons.map((b, i) => ({ text: texts[i]!, style: styleOf(b.style), key: keys[i]! })),
+    ...(rows.length ? { horizontal_content_list: rows } : {}),
+    button_list: buttonList(buttons, L),
   };
 }
 
+const usable = (buttons: CardButton[], L: WecomTemplateLimits) =>
+  buttons.length > 0 &&
+  buttons.length <= L.buttons &&
+  new Set(buttons.map((b) => encodeButtonKey(b.action, b.item))).size === buttons.length &&
+  buttons.every((b) => utf8Bytes(encodeButtonKey(b.action, b.item)) <= L.keyBytes);
+
+/** The card to send; undefined when it has no buttons (or more than a card may carry). */
+export function renderButtonCard(
+  card: Card,
+  taskId: string,
+  L: WecomTemplateLimits = CARD_LIMITS.wecomApp,
+): ButtonInteractionCard | undefined {
+  if (!usable(card.buttons, L)) return undefined;
+  if (!L.taskIdPattern.test(taskId) || utf8Bytes(taskId) > L.taskIdBytes) return undefined;
+  return { ...body(card, card.buttons, L), task_id: taskId };
+}
+
 /**
- * The update that takes the buttons away after a click: "更新按钮为不可点击状态 … 并且自定义文案".
- * The outcome becomes the (disabled) button's text, so it is kept short (button text is
- * "建议不超过10个字"); the full outcome reaches the actor in the reply itself.
+ * A sent card brought up to date (update_template_card → "更新为新的卡片 … 按钮交互型"): the
+ * card as it is now, with the buttons still valid; when none is left, the card's original
+ * buttons greyed with a short word for the item's state (replace_text). Undefined when the card
+ * was never a button card.
  */
-export function renderButtonReplace(outcome: string): { replace_name: string } {
-  return { replace_name: clip(outcome, TEMPLATE_LIMITS.buttonText) };
+export function renderUpdatedCard(
+  card: Card,
+  original: CardButton[],
+  L: WecomTemplateLimits = CARD_LIMITS.wecomApp,
+): ButtonInteractionCard | undefined {
+  if (usable(card.buttons, L)) return body(card, card.buttons, L);
+  if (!usable(original, L)) return undefined;
+  return {
+    ...body(card, original, L),
+    replace_text: clip(card.statusWord ?? card.outcome ?? '已处理', L.buttonText),
+  };
 }

@@ -14,7 +14,8 @@ import { PlatformError, isPlatformError } from '../platform-error.js';
 import { LIMITS, type RateLimiter } from '../rate-limit.js';
 import type { WecomClient } from './client.js';
 import { WECOM_BYTES, renderWecomMarkdown } from './render-markdown.js';
-import { renderButtonCard, renderButtonReplace, wecomTaskId } from './render-template-card.js';
+import { renderButtonCard, renderUpdatedCard, wecomTaskId } from './render-template-card.js';
+import { CARD_LIMITS } from '../card-limits.js';
 
 /** response_code of update_template_card: "72小时内有效，且只能使用一次" (https://developer.work.weixin.qq.com/document/path/94888) */
 const RESPONSE_CODE_TTL_MS = 72 * 3600_000;
@@ -120,7 +121,7 @@ export class WecomSender implements PlatformSender {
     ctx: SendContext,
   ): Promise<SendOutcome> {
     const parts = renderWecomMarkdown(card, WECOM_BYTES.botMarkdown);
-    const tc = renderButtonCard(card, wecomTaskId(ctx.sendKey));
+    const tc = renderButtonCard(card, wecomTaskId(ctx.sendKey), CARD_LIMITS.wecomBot);
     const first = tc ? { msgtype: 'template_card', template_card: tc } : parts[0]!;
     const rest = tc ? [] : parts.slice(1);
     let viaUrl = (await ctx.ledger.get('bot:url')) !== undefined;
@@ -157,16 +158,23 @@ export class WecomSender implements PlatformSender {
     return { platform: 'wecom', channel: 'wecom-bot response_url', messageIds: [] };
   }
 
-  /** Take the buttons away: update_template_card with a response_code not yet used and < 72 h old. */
-  async update(ref: CardRef, outcome: string, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
+  /**
+   * update_template_card with the card as it is now (a full button_interaction card: the buttons
+   * still valid keep working; none left → the original ones greyed with the state), using a
+   * response_code not yet used and < 72 h old: the click's own, else the one the send returned.
+   * Only this card changes: a card's update never touches another task's card.
+   */
+  async update(ref: CardRef, card: Card, ctx: UpdateContext): Promise<'updated' | 'skipped'> {
     if (ref.platform !== 'wecom') return 'skipped';
     if ((await ctx.ledger.get(ctx.ledgerPart)) !== undefined) return 'updated';
     const fromClick = ctx.click?.taskId === ref.taskId ? ctx.click.responseCode : undefined;
     const fresh = ctx.now.getTime() - Date.parse(ref.sentAt) < RESPONSE_CODE_TTL_MS;
     const candidates = [fromClick, fresh ? ref.responseCode : undefined].filter((c): c is string => !!c);
+    const tc = renderUpdatedCard(card, ref.card.buttons);
+    if (!tc) return 'skipped';
     for (const code of candidates) {
       if ((await this.redis.sadd(this.keys.usedOnce('response_code'), code)) !== 1) continue;
-      await this.client.updateTemplateCard(ref.userIds, code, { button: renderButtonReplace(outcome) });
+      await this.client.updateTemplateCard(ref.userIds, code, { template_card: tc });
       await ctx.ledger.set(ctx.ledgerPart, '');
       return 'updated';
     }

@@ -1,7 +1,7 @@
 // The simulator page: pick a roster person, see their conversations with 督导助手, type, press
 // card buttons. Replies arrive over Server-Sent Events from the conversation streams.
 import { api, errorText, newClientId, pictureData } from './api.js';
-import { applyUpdate, el, renderIn, renderOut } from './render.js';
+import { applyUpdate, el, renderIn, renderOut, restoreActions } from './render.js';
 import { setupClock } from './clock.js';
 
 // docs/spec/commands.md: what a supervisor sends after a visit (the @-mention is stripped as in a group)
@@ -105,9 +105,12 @@ function onEntry(e) {
   state.seen.add(key);
   const d = e.data || {};
   if (e.type === 'update') {
-    applyUpdate($('log'), d);
+    applyUpdate($('log'), d, { onAction: (a) => act(a, e.conversation) });
     return;
   }
+  // the bot answered a click with an error (a refusal, a reason missing): that card's buttons come back
+  if (e.type === 'out' && d.inReplyTo?.cardId && d.card?.kind === 'error')
+    restoreActions($('log'), d.inReplyTo.cardId, d.card.subtitle || d.card.title || '未能处理');
   let node;
   if (e.type === 'in') {
     if (state.seen.has(`msg/${d.id}`)) return; // the same message, posted again after a 503

@@ -16,7 +16,8 @@ function el(tag, attrs = {}, ...children) {
       k === 'type' ||
       k === 'src' ||
       k === 'alt' ||
-      k === 'tabindex'
+      k === 'tabindex' ||
+      k === 'novalidate'
     )
       node.setAttribute(k, String(v));
     else node[k] = v;
@@ -77,12 +78,21 @@ export function renderIn(data, { me, timeZone }) {
   );
 }
 
+// for cards sent before buttons carried their own `input` (label and example)
 const valuePrompts = {
-  extend: { label: '延期到哪天？原因？', placeholder: '如：4月10日 原因：材料未到' },
-  reject: { label: '退回原因', placeholder: '如：照片不清楚，请补充' },
+  extend: { label: '延期到哪天？原因？（必填）', example: '4月10日 原因：材料未到' },
+  reject: { label: '退回原因（必填）', example: '照片不清楚，请补充' },
 };
 
-/** One item's buttons; `extend` and `reject` first ask for a short text. */
+/** How long a click waits for the bot before its buttons come back. */
+const ANSWER_WAIT_MS = 30_000;
+
+/**
+ * One item's buttons. A button that needs a text (退回: the reason; 申请延期: the date) first
+ * opens a box, and nothing is sent while the box is empty. While the bot works on a click the
+ * buttons are disabled; they come back when it answers with an error (restoreActions) or does
+ * not answer in time; a card update redraws the card.
+ */
 function actionGroup(item, buttons, showItem, onAction) {
   const group = el('div', {
     class: 'card-actions',
@@ -96,37 +106,65 @@ function actionGroup(item, buttons, showItem, onAction) {
     group.append(el('span', { class: 'actions-item', text: item }));
   const status = el('span', { class: 'action-status', role: 'status' });
   const all = [];
+  let timer;
+  const settle = (text) => {
+    clearTimeout(timer);
+    delete group.dataset.pending;
+    all.forEach((x) => (x.disabled = false));
+    status.textContent = text;
+  };
+  group.restore = settle;
   const run = async (b, value) => {
     all.forEach((x) => (x.disabled = true));
+    group.dataset.pending = 'true';
     status.textContent = '已提交，等待处理…';
+    timer = setTimeout(() => {
+      if (group.dataset.pending) settle('未收到回复，请重试');
+    }, ANSWER_WAIT_MS);
     try {
       await onAction({ action: b.action, item: b.item, value });
     } catch (e) {
-      all.forEach((x) => (x.disabled = false));
-      status.textContent = e.userText || '提交失败，请重试';
+      settle(e.userText || '提交失败，请重试');
     }
   };
   for (const b of buttons) {
     const btn = el('button', { type: 'button', class: `btn ${b.style || 'default'}`, text: b.label });
     all.push(btn);
     btn.addEventListener('click', () => {
-      const ask = valuePrompts[b.action];
+      const ask = b.input || valuePrompts[b.action];
       if (!ask) return void run(b);
       group.querySelector('.value-form')?.remove();
       const id = `v-${Math.random().toString(36).slice(2)}`;
-      const input = el('input', { id, type: 'text', placeholder: ask.placeholder, maxLength: 200 });
+      const input = el('input', {
+        id,
+        type: 'text',
+        placeholder: `如：${ask.example}`,
+        maxLength: 200,
+        required: true,
+        'aria-describedby': `${id}-hint`,
+      });
+      const hint = el('span', { class: 'value-hint', id: `${id}-hint`, role: 'alert' });
       const form = el(
         'form',
-        { class: 'value-form' },
+        { class: 'value-form', novalidate: true },
         el('label', { for: id, text: ask.label }),
         input,
         el('button', { type: 'submit', class: 'btn primary', text: `确认${b.label}` }),
         el('button', { type: 'button', class: 'btn', text: '取消', onclick: () => form.remove() }),
+        hint,
       );
       form.addEventListener('submit', (ev) => {
         ev.preventDefault();
+        const value = input.value.trim();
+        if (!value) {
+          // required: say so where the user is looking, send nothing
+          input.setAttribute('aria-invalid', 'true');
+          hint.textContent = `请先填写${ask.label.replace(/（必填）$/, '')}`;
+          input.focus();
+          return;
+        }
         form.remove();
-        void run(b, input.value.trim() || undefined);
+        void run(b, value);
       });
       group.append(form);
       input.focus();
@@ -150,7 +188,12 @@ export function renderCard(data, { onAction }) {
       el(
         'header',
         {},
-        el('h3', { text: title }),
+        el(
+          'h3',
+          {},
+          title,
+          card.statusWord ? el('span', { class: 'status-word', text: card.statusWord }) : null,
+        ),
         card.subtitle ? el('p', { class: 'subtitle', text: card.subtitle }) : null,
       ),
     );
@@ -159,7 +202,7 @@ export function renderCard(data, { onAction }) {
   const fieldRow = (f) =>
     el(
       'div',
-      { class: f.label.length > 5 || f.value.includes('\n') ? 'stacked' : undefined },
+      { class: f.label.length > 5 || f.value.includes('\n') ? 'stacked' : undefined, 'data-label': f.label },
       el('dt', { text: f.label }),
       el('dd', { text: f.value }),
     );
@@ -187,18 +230,29 @@ export function renderCard(data, { onAction }) {
   if (!card.subtitle && !fields.length && !entries.length && !card.note && card.text && card.text !== title)
     art.append(el('p', { class: 'card-text', text: card.text }));
   if (card.note) art.append(el('p', { class: 'note', text: card.note }));
-  if (card.outcome) {
-    art.append(el('p', { class: 'outcome', text: card.outcome }));
-  } else {
-    const byItem = new Map();
-    for (const b of card.buttons || []) {
-      if (!byItem.has(b.item)) byItem.set(b.item, []);
-      byItem.get(b.item).push(b);
-    }
-    for (const [item, buttons] of byItem)
-      art.append(actionGroup(item, buttons, byItem.size > 1, (a) => onAction({ ...a, cardId: data.cardId })));
+  // the latest action on the item, above the buttons still valid
+  if (card.outcome) art.append(el('p', { class: 'outcome', text: card.outcome }));
+  const byItem = new Map();
+  for (const b of card.buttons || []) {
+    if (!byItem.has(b.item)) byItem.set(b.item, []);
+    byItem.get(b.item).push(b);
   }
+  for (const [item, buttons] of byItem)
+    art.append(actionGroup(item, buttons, byItem.size > 1, (a) => onAction({ ...a, cardId: data.cardId })));
   return art;
+}
+
+/** The bot answered a click with an error: that card's buttons come back, with the answer. */
+export function restoreActions(root, cardId, message) {
+  let restored = false;
+  for (const card of root.querySelectorAll('article.card')) {
+    if (card.dataset.cardId !== cardId) continue;
+    for (const group of card.querySelectorAll('.card-actions[data-pending="true"]')) {
+      group.restore?.(message);
+      restored = true;
+    }
+  }
+  return restored;
 }
 
 export function renderOut(data, { timeZone, onAction }) {
@@ -211,10 +265,28 @@ export function renderOut(data, { timeZone, onAction }) {
 }
 
 /**
- * A card update (`update` entry): the item's buttons give way to the outcome line, on every card
- * shown for this person. Returns true when something changed.
+ * A card update (`update` entry). The current form carries the card as it is now: that card is
+ * redrawn (its item's state, outcome and the buttons still valid; other items' buttons as they
+ * were). The older form (item and outcome only) replaces that item's buttons with the outcome
+ * line on every card shown. Returns true when something changed.
  */
-export function applyUpdate(root, data) {
+export function applyUpdate(root, data, { onAction } = {}) {
+  if (data.card && data.cardId) {
+    let changed = false;
+    for (const old of root.querySelectorAll('article.card')) {
+      if (old.dataset.cardId !== data.cardId) continue;
+      const hadFocus = old.contains(document.activeElement);
+      const next = renderCard({ cardId: data.cardId, card: data.card }, { onAction: onAction || (() => {}) });
+      old.replaceWith(next);
+      // the pressed button may be gone: keep keyboard users where they were
+      if (hadFocus) {
+        next.setAttribute('tabindex', '-1');
+        next.focus();
+      }
+      changed = true;
+    }
+    return changed;
+  }
   let changed = false;
   for (const group of root.querySelectorAll('.card-actions')) {
     if (group.dataset.item !== data.item) continue;
@@ -227,7 +299,6 @@ export function applyUpdate(root, data) {
     });
     const hadFocus = group.contains(document.activeElement);
     group.replaceWith(line);
-    // the pressed button is gone: keep keyboard users where they were
     if (hadFocus) {
       line.setAttribute('tabindex', '-1');
       line.focus();
