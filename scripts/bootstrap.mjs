@@ -28,8 +28,12 @@ function run(cmd, args, opts = {}) {
   return r.status === 0;
 }
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 20) fail(`Node ${process.versions.node} is too old: dudao needs Node 20 or newer.`);
+// package.json's engines: 20.19+ on the 20 line (the test tools need it; the service itself needs
+// 20.12+ for util.parseEnv), or 22.12+.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22)) {
+  fail(`Node ${process.versions.node} is too old: dudao needs Node 20.19 or newer (or 22.12+).`);
+}
 
 // 1. npm dependencies, when node_modules is missing or older than the lock file.
 function depsFresh() {
