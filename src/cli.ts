@@ -1,87 +1,88 @@
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log.js';
-import { readEnv } from './env-file.js';
+import { EnvFileError, readEnv } from './env-file.js';
 import { pino } from 'pino';
 import type { CliCommand } from './cli/context.js';
 import { serveCommand } from './cli/serve.js';
+import { USAGE, usages } from './cli/usage.js';
+
+export { USAGE };
 
 /**
  * `npx dudao <command>`: the composition root of the command line. Commands other than serve,
- * web and worker work against Redis alone and exit when done (docs/spec/interfaces.md → Command line).
+ * web and worker work against Redis alone and exit when done (docs/spec/interfaces.md → Command
+ * line). `<command> --help` prints the command's usage and exits 0 before anything is read.
  */
-const commands: Record<string, { run: () => Promise<CliCommand>; help: string }> = {
-  serve: {
-    run: async () => serveCommand({ web: true, worker: true }),
-    help: 'web and workers in one process (npm start)',
-  },
-  web: { run: async () => serveCommand({ web: true, worker: false }), help: 'the web role alone' },
-  worker: { run: async () => serveCommand({ web: false, worker: true }), help: 'the workers alone' },
-  import: {
-    run: async () => (await import('./cli/import.js')).importCommand,
-    help: 'load the roster from .xlsx, .csv or .json (all or nothing)',
-  },
-  parse: {
-    run: async () => (await import('./cli/parse.js')).parseCommand,
-    help: 'show how a message is understood, store nothing',
-  },
-  remind: {
-    run: async () => (await import('./cli/remind.js')).remindCommand,
-    help: 'run the reminder and escalation pass as of a time',
-  },
-  digest: {
-    run: async () => (await import('./cli/digest.js')).digestCommand,
-    help: "build (and unless dry, send) a day's digest",
-  },
-  export: {
-    run: async () => (await import('./cli/export.js')).exportCommand,
-    help: "the month's records, items and statistics as a workbook",
-  },
+const commands: Record<string, () => Promise<CliCommand>> = {
+  serve: async () => serveCommand({ web: true, worker: true }),
+  web: async () => serveCommand({ web: true, worker: false }),
+  worker: async () => serveCommand({ web: false, worker: true }),
+  import: async () => (await import('./cli/import.js')).importCommand,
+  parse: async () => (await import('./cli/parse.js')).parseCommand,
+  remind: async () => (await import('./cli/remind.js')).remindCommand,
+  digest: async () => (await import('./cli/digest.js')).digestCommand,
+  export: async () => (await import('./cli/export.js')).exportCommand,
 };
 
-export const USAGE = `usage: npx dudao <command> [options]
+const SERVING = new Set(['serve', 'web', 'worker']);
 
-commands:
-  serve                                   web and workers in one process (what npm start runs)
-  web | worker                            either role alone, for running several of each
-  import <file> [--dry-run]               load the roster from .xlsx, .csv or .json (all or nothing)
-  parse [--now ISO] [--json] <text>       show how a message is understood, store nothing
-  remind [--at ISO] [--dry-run] [--json]  run the reminder and escalation pass as of a time
-  digest [--date YYYY-MM-DD] [--dry-run]  build (and unless dry, send) a day's digest
-  export --month YYYY-MM --out FILE.xlsx  the month's records, items and statistics
-  help                                    this list`;
+/** The options every command takes, looked for before a `--` (after it, parse's text begins). */
+function commonOptions(args: string[]): { help: boolean; verbose: boolean; rest: string[] } {
+  const end = args.indexOf('--');
+  const opts = end < 0 ? args : args.slice(0, end);
+  const tail = end < 0 ? [] : args.slice(end);
+  return {
+    help: opts.includes('--help') || opts.includes('-h'),
+    verbose: opts.includes('--verbose'),
+    rest: [...opts.filter((a) => a !== '--verbose'), ...tail],
+  };
+}
 
-export async function main(argv: string[], env = readEnv()): Promise<number> {
+export async function main(argv: string[], env?: Record<string, string | undefined>): Promise<number> {
   const [name, ...args] = argv;
   const out = (l: string) => process.stdout.write(l + '\n');
   const err = (l: string) => process.stderr.write(l + '\n');
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    out(USAGE);
+    const topic = name === 'help' ? args[0] : undefined;
+    out(topic && usages[topic] ? usages[topic] : USAGE);
     return 0;
   }
-  const entry = commands[name];
-  if (!entry) {
-    err(`dudao: unknown command "${name}"; see \`npx dudao --help\``);
+  const load = commands[name];
+  if (!load) {
+    err(`dudao：没有 “${name}” 这个命令（unknown command "${name}"），运行 npx dudao --help 查看全部命令`);
     return 2;
+  }
+  const o = commonOptions(args);
+  if (o.help) {
+    out(usages[name]!);
+    return 0;
   }
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(env);
+    config = loadConfig(env ?? readEnv());
   } catch (e) {
     if (e instanceof ConfigError) {
       for (const line of e.lines) err(`dudao: bad configuration: ${line}`);
       return 1;
     }
+    if (e instanceof EnvFileError) {
+      err(`dudao: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
-  const serving = name === 'serve' || name === 'web' || name === 'worker';
-  // The service logs JSON to stdout; one-shot commands keep stdout for their output.
-  const log = createLogger(config.LOG_LEVEL, serving ? undefined : pino.destination(2));
+  const serving = SERVING.has(name);
+  // The service logs JSON lines to stdout (interfaces.md → Operating it). A one-shot command keeps
+  // its terminal for the person reading it: no log lines unless --verbose, and then on stderr.
+  const log = serving
+    ? createLogger(config.LOG_LEVEL)
+    : createLogger(o.verbose ? config.LOG_LEVEL : 'silent', pino.destination(2));
   try {
-    const cmd = await entry.run();
-    return await cmd({ config, log, args, out, err });
+    const cmd = await load();
+    return await cmd({ config, log, args: o.rest, out, err });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    err(`dudao ${name}: ${msg}`);
+    err(`dudao ${name}：${msg}`);
     return 1;
   }
 }

@@ -1,12 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 
-/** `./.env` when it exists, under the real environment: a variable already set wins. */
+/** The file DUDAO_ENV_FILE names is missing or unreadable: one line, no stack. */
+export class EnvFileError extends Error {}
+
+/**
+ * The configuration file under the real environment (a variable already set wins): the file named
+ * by `DUDAO_ENV_FILE` when it is set — an installed server keeps its settings in
+ * /etc/dudao/dudao.env, the same file the systemd unit's EnvironmentFile reads, so `dudao export`
+ * typed in any directory sees the service's DATA_DIR and REDIS_URL — else `./.env` when it exists.
+ */
 export function readEnv(
   cwd = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string | undefined> {
-  const file = `${cwd}/.env`;
-  const fromFile = existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const named = env.DUDAO_ENV_FILE;
+  let fromFile: Record<string, string> = {};
+  if (named) {
+    let text: string;
+    try {
+      text = readFileSync(named, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new EnvFileError(
+        code === 'ENOENT'
+          ? `找不到配置文件 ${named}（DUDAO_ENV_FILE）`
+          : `无法读取配置文件 ${named}（DUDAO_ENV_FILE）：${code ?? (e as Error).message}，请用 root 或服务用户运行`,
+      );
+    }
+    fromFile = parseEnv(text) as Record<string, string>;
+  } else {
+    const file = `${cwd}/.env`;
+    if (existsSync(file)) fromFile = parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
+  }
   return { ...fromFile, ...env };
 }

@@ -2,8 +2,7 @@ import { createRuntime, type Runtime } from '../runtime.js';
 import { isDay } from '../domain/day.js';
 import { runDailyDigest } from '../../jobs/daily-digest.js';
 import type { CliCommand } from './context.js';
-
-const USAGE = 'usage: npx dudao digest [--date YYYY-MM-DD] [--dry-run]';
+import { argumentError } from './usage.js';
 
 export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolean } | string {
   const o: { date?: string; dryRun: boolean } = { dryRun: false };
@@ -12,9 +11,9 @@ export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolea
     if (a === '--dry-run') o.dryRun = true;
     else if (a === '--date' || a.startsWith('--date=')) {
       const v = a === '--date' ? args[++i] : a.slice(7);
-      if (!v || !isDay(v)) return '--date: expected a day YYYY-MM-DD';
+      if (!v || !isDay(v)) return `--date 后面应是日期 YYYY-MM-DD，例如 --date 2026-03-16`;
       o.date = v;
-    } else return `unknown argument ${JSON.stringify(a)}`;
+    } else return `不认识的参数 “${a}”`;
   }
   return o;
 }
@@ -45,16 +44,20 @@ export async function runDigestCli(
   });
   if (r.districtCard) out(r.districtCard.text);
   for (const l of lines) out(l);
-  if (r.leaders === 0) err('digest: no active leader on the roster: nothing to send');
-  else err(`digest: ${r.day}: ${r.sent} of ${r.leaders} leaders sent${o.dryRun ? ' (dry run)' : ''}`);
+  if (r.leaders === 0) err('名单中没有在职的领导，日报无人可发');
+  else
+    err(
+      o.dryRun
+        ? `${r.day} 的日报：试运行，${r.leaders} 位领导均未发送`
+        : `${r.day} 的日报：已发给 ${r.sent} 位领导（共 ${r.leaders} 位；其余此前已发送）`,
+    );
   return 0;
 }
 
 export const digestCommand: CliCommand = async ({ config, log, args, out, err }) => {
   const o = parseDigestArgs(args);
   if (typeof o === 'string') {
-    err(`dudao digest: ${o}`);
-    err(USAGE);
+    for (const l of argumentError('digest', o)) err(l);
     return 2;
   }
   const rt = await createRuntime({ config, log });

@@ -5,8 +5,7 @@ import { dayInZone } from '../domain/day.js';
 import { createStore } from '../store/redis-store.js';
 import { exportMonth } from '../reports/export-workbook.js';
 import type { CliCommand } from './context.js';
-
-const USAGE = 'usage: npx dudao export --month YYYY-MM --out FILE.xlsx';
+import { argumentError } from './usage.js';
 
 export function parseExportArgs(args: string[]): { month: string; out: string } | string {
   let month: string | undefined;
@@ -15,11 +14,12 @@ export function parseExportArgs(args: string[]): { month: string; out: string } 
     const a = args[i]!;
     if (a === '--month' || a.startsWith('--month=')) month = a === '--month' ? args[++i] : a.slice(8);
     else if (a === '--out' || a.startsWith('--out=')) out = a === '--out' ? args[++i] : a.slice(6);
-    else return `unknown argument ${JSON.stringify(a)}`;
+    else return `不认识的参数 “${a}”`;
   }
-  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return '--month: expected a month YYYY-MM';
-  if (!out) return '--out: expected the file to write, e.g. 2021-05.xlsx';
-  if (!out.toLowerCase().endsWith('.xlsx')) return '--out: the file name must end in .xlsx';
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    return '--month 后面应是月份 YYYY-MM，例如 --month 2026-03';
+  if (!out) return '缺少 --out：要写入的文件，例如 --out 2026-03.xlsx';
+  if (!out.toLowerCase().endsWith('.xlsx')) return '--out 的文件名应以 .xlsx 结尾';
   return { month, out };
 }
 
@@ -47,8 +47,7 @@ export async function runExportCli(
 export const exportCommand: CliCommand = async ({ config, log, args, out, err }) => {
   const o = parseExportArgs(args);
   if (typeof o === 'string') {
-    err(`dudao export: ${o}`);
-    err(USAGE);
+    for (const l of argumentError('export', o)) err(l);
     return 2;
   }
   const rt = await createRuntime({ config, log });

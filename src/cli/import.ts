@@ -4,6 +4,7 @@ import { loadRosterFile } from '../roster/load.js';
 import { dayInZone } from '../domain/day.js';
 import type { RosterImportResult } from '../store/store.js';
 import type { CliCommand } from './context.js';
+import { argumentError } from './usage.js';
 
 export function formatImportSummary(r: RosterImportResult): string[] {
   const line = (name: string, c: RosterImportResult['schools']) =>
@@ -24,8 +25,13 @@ export const importCommand: CliCommand = async ({ config, log, args, out, err })
   const dryRun = args.includes('--dry-run');
   const files = args.filter((a) => !a.startsWith('--'));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run');
-  if (files.length !== 1 || unknown.length) {
-    err('usage: npx dudao import <file.xlsx|schools.csv|file.json> [--dry-run]');
+  if (unknown.length || files.length !== 1) {
+    const why = unknown.length
+      ? `不认识的参数 “${unknown[0]}”`
+      : files.length === 0
+        ? '缺少名单文件'
+        : `只能给一个文件，收到 ${files.length} 个`;
+    for (const l of argumentError('import', why)) err(l);
     return 2;
   }
   const year = Number(dayInZone(new Date(), config.TIMEZONE).slice(0, 4));

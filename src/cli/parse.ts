@@ -4,8 +4,7 @@ import { createStore } from '../store/redis-store.js';
 import { createCalendar } from '../domain/calendar.js';
 import { createSchoolIndex, formatParseHuman, formatParseJson, parse } from '../parser/index.js';
 import type { CliCommand } from './context.js';
-
-const USAGE = 'usage: npx dudao parse [--now ISO] [--json] <text>   (no text: read it from stdin)';
+import { argumentError } from './usage.js';
 
 export interface ParseArgs {
   now?: Date;
@@ -62,12 +61,12 @@ export function parseParseArgs(args: string[], timeZone: string): ParseArgs | st
       const v = a === '--now' ? args[++i] : a.slice(6);
       const now = v === undefined ? undefined : parseNow(v, timeZone);
       if (!now)
-        return `--now: expected an ISO time such as 2021-03-15T09:00:00+08:00, or 2021-03-15T09:00 read in ${timeZone}`;
+        return `--now 后面应是时间，例如 2026-03-16T09:00（按 ${timeZone}）或 2026-03-16T09:00:00+08:00`;
       o.now = now;
     } else if (a === '--') {
       words.push(...args.slice(i + 1));
       break;
-    } else if (a.startsWith('--')) return `unknown option ${JSON.stringify(a)}`;
+    } else if (a.startsWith('--')) return `不认识的选项 “${a}”（文本以 -- 开头时，先写一个单独的 --）`;
     else words.push(a);
   }
   if (words.length) o.text = words.join(' ');
@@ -81,23 +80,19 @@ export function parseParseArgs(args: string[], timeZone: string): ParseArgs | st
 export const parseCommand: CliCommand = async ({ config, log, args, out, err }) => {
   const a = parseParseArgs(args, config.TIMEZONE);
   if (typeof a === 'string') {
-    err(`dudao parse: ${a}`);
-    err(USAGE);
+    for (const l of argumentError('parse', a)) err(l);
     return 2;
   }
   const text = a.text ?? (process.stdin.isTTY ? undefined : readFileSync(0, 'utf8'));
   if (text === undefined || text.trim() === '') {
-    err(USAGE);
+    for (const l of argumentError('parse', '缺少要理解的文本')) err(l);
     return 2;
   }
   const rt = await createRuntime({ config, log });
   try {
     const store = createStore(rt.redis, rt.prefix);
     const [schools, zones] = await Promise.all([store.listSchools(), store.listZones()]);
-    if (schools.length === 0)
-      err(
-        'dudao parse: the roster has no schools yet (npx dudao import <file>); school names will not match',
-      );
+    if (schools.length === 0) err('注意：还没有导入名单（npx dudao import <文件>），学校名称无法匹配');
     const result = parse(text, {
       now: a.now ?? new Date(),
       timezone: config.TIMEZONE,

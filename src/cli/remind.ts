@@ -3,8 +3,8 @@ import { parseAt } from '../reminders/zone-time.js';
 import { runLockedReminderPass } from '../../jobs/reminder-pass.js';
 import { messageJson, messageLine } from '../../jobs/reminder-run.js';
 import type { CliCommand } from './context.js';
+import { argumentError } from './usage.js';
 
-const USAGE = 'usage: npx dudao remind [--at ISO] [--dry-run] [--json]';
 /** A second `remind` while a pass runs waits this long for it, then has nothing to do. */
 const WAIT_MS = 30_000;
 
@@ -24,9 +24,9 @@ export function parseRemindArgs(args: string[], timeZone: string): RemindArgs | 
       const v = a === '--at' ? args[++i] : a.slice(5);
       const at = v === undefined ? undefined : parseAt(v, timeZone);
       if (!at)
-        return `--at: expected an ISO time such as 2021-05-06T09:00 (read in ${timeZone}) or 2021-05-06T09:00:00+08:00`;
+        return `--at 后面应是时间，例如 2026-03-16T09:00（按 ${timeZone}）或 2026-03-16T09:00:00+08:00`;
       o.at = at;
-    } else return `unknown argument ${JSON.stringify(a)}`;
+    } else return `不认识的参数 “${a}”`;
   }
   return o;
 }
@@ -60,18 +60,18 @@ export async function runRemind(
   );
   if (o.json) out(']');
   if (r === 'busy') {
-    err('remind: another reminder pass is still running; it covers the same ground, nothing to do');
+    err('另一次提醒正在运行，它会处理同样的内容，本次无需再做');
     return 0;
   }
   const w = r.window;
-  const when = `${w.day} ${w.time} (${rt.config.TIMEZONE})`;
+  const when = `${w.day} ${w.time}（${rt.config.TIMEZONE}）`;
   if (!w.open) {
     err(
-      `remind: ${when} is ${w.reason === 'not_workday' ? 'not a working day' : `outside WORK_HOURS ${rt.config.WORK_HOURS.start}-${rt.config.WORK_HOURS.end}`}: nothing is sent`,
+      `${when} ${w.reason === 'not_workday' ? '不是工作日' : `不在工作时间 ${rt.config.WORK_HOURS.start}-${rt.config.WORK_HOURS.end}（WORK_HOURS）内`}，不发送任何提醒`,
     );
   } else {
     err(
-      `remind: ${when}: ${r.scanned} open items scanned, ${r.messages} messages${o.dryRun ? ' (dry run: nothing sent)' : ' enqueued'}`,
+      `${when}：检查未销号事项 ${r.scanned} 项，${o.dryRun ? `应发提醒 ${r.messages} 条（试运行，未发送）` : `发出提醒 ${r.messages} 条`}`,
     );
   }
   return 0;
@@ -80,8 +80,7 @@ export async function runRemind(
 export const remindCommand: CliCommand = async ({ config, log, args, out, err }) => {
   const o = parseRemindArgs(args, config.TIMEZONE);
   if (typeof o === 'string') {
-    err(`dudao remind: ${o}`);
-    err(USAGE);
+    for (const l of argumentError('remind', o)) err(l);
     return 2;
   }
   const rt = await createRuntime({ config, log });

@@ -1,10 +1,16 @@
 import { startService } from '../server.js';
 import { simActive } from '../config.js';
 import type { CliCommand } from './context.js';
+import { argumentError } from './usage.js';
 
 /** `serve` (web + workers), `web` or `worker`: runs until SIGTERM/SIGINT, then closes within 10 s. */
 export function serveCommand(roles: { web: boolean; worker: boolean }): CliCommand {
-  return async ({ config, log, out }) => {
+  const name = roles.web && roles.worker ? 'serve' : roles.web ? 'web' : 'worker';
+  return async ({ config, log, args, out, err }) => {
+    if (args.length) {
+      for (const l of argumentError(name, `不认识的参数 “${args[0]}”`)) err(l);
+      return 2;
+    }
     const svc = await startService({ config, log, ...roles, demoRoster: roles.web });
     if (svc.url) {
       const shown = config.PUBLIC_BASE_URL ?? svc.url.replace('127.0.0.1', 'localhost');

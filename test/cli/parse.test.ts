@@ -22,7 +22,7 @@ describe('parse arguments', () => {
       json: true,
       text: '收到 ZG-12',
     });
-    expect(parseParseArgs(['--bogus', 'x'], 'Asia/Shanghai')).toMatch(/unknown option/);
+    expect(parseParseArgs(['--bogus', 'x'], 'Asia/Shanghai')).toMatch(/不认识的选项 “--bogus”/);
   });
 });
 

@@ -83,7 +83,7 @@ describe('config', () => {
       process.stdout.write = orig;
       process.stderr.write = origErr;
     }
-    expect(out.join('')).toContain('usage: npx dudao');
+    expect(out.join('')).toContain('用法：npx dudao');
     expect(out.join('')).toContain('unknown command "frobnicate"');
   });
 });

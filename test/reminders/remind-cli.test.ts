@@ -51,9 +51,9 @@ describe('npx dudao remind', () => {
     expect(parseRemindArgs(['--at', '2021-05-06T01:00:00Z'], 'Asia/Shanghai')).toMatchObject({
       at: new Date('2021-05-06T01:00:00Z'),
     });
-    expect(parseRemindArgs(['--at', 'tomorrow'], 'Asia/Shanghai')).toMatch(/^--at: expected/);
-    expect(parseRemindArgs(['--at'], 'Asia/Shanghai')).toMatch(/^--at: expected/);
-    expect(parseRemindArgs(['--force'], 'Asia/Shanghai')).toBe('unknown argument "--force"');
+    expect(parseRemindArgs(['--at', 'tomorrow'], 'Asia/Shanghai')).toMatch(/^--at 后面应是时间/);
+    expect(parseRemindArgs(['--at'], 'Asia/Shanghai')).toMatch(/^--at 后面应是时间/);
+    expect(parseRemindArgs(['--force'], 'Asia/Shanghai')).toBe('不认识的参数 “--force”');
   });
 
   it('a bad argument exits 2 with the usage, before touching Redis', async () => {
@@ -65,7 +65,8 @@ describe('npx dudao remind', () => {
     } finally {
       process.stderr.write = write;
     }
-    expect(errs.join('')).toContain('usage: npx dudao remind [--at ISO] [--dry-run] [--json]');
+    expect(errs.join('')).toContain('dudao remind：参数有误：不认识的参数 “--force”');
+    expect(errs.join('')).toContain('用法：npx dudao remind [--at 时间] [--dry-run] [--json]');
   });
 
   it('--json prints exactly the contract’s array; a dry run first sends nothing', async () => {
@@ -78,7 +79,7 @@ describe('npx dudao remind', () => {
       { to: { id: 'pri-li', name: '李校长' }, item: ids[0], stage: 'before', workdays: 3 },
     ];
     expect(JSON.parse(dry.out.join('\n'))).toEqual(expected);
-    expect(dry.err.join()).toContain('(dry run: nothing sent)');
+    expect(dry.err.join()).toContain('（试运行，未发送）');
     const real = await remind(['--at', '2021-04-28T09:00', '--json']);
     expect(JSON.parse(real.out.join('\n'))).toEqual(expected);
     // everything already sent: an empty array
@@ -94,9 +95,9 @@ describe('npx dudao remind', () => {
     ]);
     const night = await remind(['--at', '2021-05-06T19:00']);
     expect(night.out).toEqual([]);
-    expect(night.err.join()).toContain('outside WORK_HOURS 08:30-18:00: nothing is sent');
+    expect(night.err.join()).toContain('不在工作时间 08:30-18:00（WORK_HOURS）内，不发送任何提醒');
     const holiday = await remind(['--at', '2021-05-03T10:00']);
-    expect(holiday.err.join()).toContain('2021-05-03 10:00 (Asia/Shanghai) is not a working day');
+    expect(holiday.err.join()).toContain('2021-05-03 10:00（Asia/Shanghai） 不是工作日');
   });
 
   it('two concurrent runs: the second waits for the first and finds nothing left to send', async () => {

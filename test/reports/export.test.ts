@@ -373,11 +373,11 @@ describe('npx dudao export', () => {
       month: '2021-05',
       out: 'm.xlsx',
     });
-    expect(parseExportArgs(['--month=2021-13', '--out=m.xlsx'])).toBe('--month: expected a month YYYY-MM');
-    expect(parseExportArgs(['--month', '2021-05'])).toMatch(/^--out:/);
-    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.csv'])).toBe(
-      '--out: the file name must end in .xlsx',
+    expect(parseExportArgs(['--month=2021-13', '--out=m.xlsx'])).toBe(
+      '--month 后面应是月份 YYYY-MM，例如 --month 2026-03',
     );
+    expect(parseExportArgs(['--month', '2021-05'])).toMatch(/^缺少 --out/);
+    expect(parseExportArgs(['--month', '2021-05', '--out', 'm.csv'])).toBe('--out 的文件名应以 .xlsx 结尾');
   });
 
   it('writes the workbook and says what is in it', async () => {

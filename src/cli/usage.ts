@@ -1,0 +1,98 @@
+/**
+ * What `npx dudao … --help` prints: the operators' text, in Chinese (they are a county office's
+ * staff). One constant per command; the option names and the command names stay as typed.
+ */
+
+const COMMON = `  --verbose   同时在标准错误输出打印运行日志（JSON 行，排查问题时用）
+  --help      显示本说明`;
+
+export const USAGE = `用法：npx dudao <命令> [选项]      每个命令加 --help 查看详细说明
+
+命令：
+  serve                                    网页服务和后台任务一起运行（npm start 运行的就是它）
+  web | worker                             只运行网页服务或只运行后台任务（多进程部署时用）
+  import <文件> [--dry-run]                从 .xlsx、.csv 或 .json 导入名单（全部无误才写入）
+  parse [--now 时间] [--json] <文本>       查看一条消息会被如何理解，不保存任何内容
+  remind [--at 时间] [--dry-run] [--json]  按某个时间运行一次到期提醒和逾期升级
+  digest [--date YYYY-MM-DD] [--dry-run]   生成某天的督导日报并发送（--dry-run 只打印）
+  export --month YYYY-MM --out 文件.xlsx   导出某月的督导记录、整改事项、统计和通报
+  help                                     显示本列表
+
+配置从环境变量和当前目录的 .env 读取（设置了 DUDAO_ENV_FILE 时读取该文件）。`;
+
+export const usages: Record<string, string> = {
+  serve: `用法：npx dudao serve
+
+在一个进程里运行网页服务（平台回调、/api/v1、/admin、/metrics、模拟器）和全部后台任务，
+直到收到 SIGTERM 或 Ctrl+C；收到后 10 秒内处理完手头的任务并退出。未设置 REDIS_URL 时
+在 DATA_DIR 中启动自带的 Redis。
+
+${COMMON}`,
+  web: `用法：npx dudao web
+
+只运行网页服务（平台回调、/api/v1、/admin、/metrics），后台任务由 worker 进程处理。
+
+${COMMON}`,
+  worker: `用法：npx dudao worker
+
+只运行后台任务（处理消息、发送、提醒、日报），不监听端口。
+
+${COMMON}`,
+  import: `用法：npx dudao import <文件> [--dry-run]
+
+导入名单：学校、人员、群聊（以及工作安排）。文件可以是
+  名单.xlsx            工作表 学校、人员、群聊（工作安排可选）
+  学校.csv 或 人员.csv   同一目录下每张表一个 CSV 文件（也可用 schools.csv、people.csv、chats.csv），
+                       UTF-8 或 Excel 在中文 Windows 上保存的 GBK 编码都可以
+  名单.json            一个对象，含 schools、people、chats 三个数组
+全部无误才写入；有错误时逐条列出（表、行、列），什么也不改。名单里没有的人员和学校会被停用，
+不会删除。
+
+  --dry-run   只检查，不写入
+${COMMON}
+
+例：npx dudao import 名单.xlsx --dry-run`,
+  parse: `用法：npx dudao parse [--now 时间] [--json] <文本>      不给文本时从标准输入读取
+
+显示一条消息会被如何理解（按 Redis 中的名单匹配学校），不保存、不发送任何内容。
+
+  --now 时间   假定现在是这个时间，如 2026-03-16T09:00（按 TIMEZONE）或 2026-03-16T09:00:00+08:00
+  --json      输出一个 JSON 对象
+${COMMON}
+
+例：npx dudao parse "整改完成 ZG-12 已更换灭火器"`,
+  remind: `用法：npx dudao remind [--at 时间] [--dry-run] [--json]
+
+按某个时间（默认现在）运行一次到期提醒、督办和逾期升级：该发的立即发出，已发过的不会重发。
+非工作日或不在 WORK_HOURS 内时什么也不发，并说明原因。
+
+  --at 时间    假定现在是这个时间，如 2026-03-16T09:00（按 TIMEZONE）
+  --dry-run   只列出会发的消息，不发送
+  --json      输出一个 JSON 数组
+${COMMON}`,
+  digest: `用法：npx dudao digest [--date YYYY-MM-DD] [--dry-run]
+
+生成某天早上的督导日报并打印全区的一份；不加 --dry-run 时同时发给每位领导
+（每天每人只发一次，重复运行不会重发）。
+
+  --date YYYY-MM-DD   哪一天早上的日报（默认今天）
+  --dry-run           只打印，不发送
+${COMMON}
+
+例：npx dudao digest --date 2026-03-16 --dry-run`,
+  export: `用法：npx dudao export --month YYYY-MM --out 文件.xlsx
+
+把某月的督导记录、整改事项、统计和逾期通报导出为一个 Excel 工作簿，
+可直接打印。
+
+  --month YYYY-MM   哪个月，如 2026-03
+  --out 文件.xlsx    写到哪个文件
+${COMMON}
+
+例：npx dudao export --month 2026-03 --out 2026年3月督导.xlsx`,
+};
+
+/** `dudao <command>: 参数有误：… ` then the usage: what an argument error prints on stderr. */
+export function argumentError(command: string, message: string): string[] {
+  return [`dudao ${command}：参数有误：${message}`, '', usages[command] ?? USAGE];
+}
