@@ -72,7 +72,7 @@ export async function main(argv: string[], env?: Record<string, string | undefin
     throw e;
   }
   const serving = SERVING.has(name);
-  // The service logs JSON lines to stdout (interfaces.md → Operating it). A one-shot command keeps
+  // The service logs JSON lines to stdout (docs/spec/interfaces.md → Operating it). A one-shot command keeps
   // its terminal for the person reading it: no log lines unless --verbose, and then on stderr.
   const log = serving
     ? createLogger(config.LOG_LEVEL)
