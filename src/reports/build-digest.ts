@@ -9,6 +9,7 @@ import { uniq } from './collect.js';
 import { inScope, scopeName, scopeOfPerson, type ReportScope } from './scope.js';
 import { loadSnapshot, type DistrictSnapshot } from './snapshot.js';
 import { compareNatural } from '../domain/natural-order.js';
+import { isOverdue, openJudge, sumTallies, tallyOpen, type OpenRules } from './open-tally.js';
 
 /**
  * The daily digest (日报) of one scope, from a district snapshot at the start of the day
@@ -80,10 +81,18 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
   const monthRecords = s.monthRecords.filter((r) => inScope(scope, r.zone) && existed(r.createdAt));
   const items = s.items.filter((x) => inScope(scope, x.item.zone));
   const open = items.filter((x) => x.status !== 'closed');
-  const overdue = open.filter((x) => x.item.deadline < D);
+  // open, overdue and escalated: the computation the board and /api/v1/stats share (open-tally.ts)
+  const rules: OpenRules = { ...deps, dueSoonWorkdays: 0 };
+  const judge = openJudge(D, rules);
+  const overdue = open.filter((x) => isOverdue(judge(x.item.deadline)));
+  const byZone = tallyOpen(open, {
+    day: D,
+    rules,
+    deadline: (x) => x.item.deadline,
+    key: (x) => x.item.zone,
+  });
+  const total = sumTallies(byZone.values());
   const weekEnd = addDays(startOfWeek(D), 6);
-  const overdueWorkdays = memo((deadline: string) => deps.calendar.workdaysBetween(deadline, D));
-  const escalated = overdue.filter((x) => overdueWorkdays(x.item.deadline) >= deps.escalateAfterWorkdays);
 
   const active = s.schools.filter((x) => x.active && inScope(scope, x.zone));
   const visited = new Set(monthRecords.map((r) => r.school));
@@ -100,15 +109,15 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
             id: z,
             name: zoneName.get(z) ?? z,
             visits: records.filter((r) => r.zone === z).length,
-            open: open.filter((x) => x.item.zone === z).length,
-            overdue: overdue.filter((x) => x.item.zone === z).length,
+            open: byZone.get(z)?.open ?? 0,
+            overdue: byZone.get(z)?.overdue ?? 0,
             visited: active.filter((x) => x.zone === z && visited.has(x.id)).length,
             schools: active.filter((x) => x.zone === z).length,
           }))
           .sort((a, b) => compareNatural(a.name, b.name))
       : [];
 
-  const worstCount = Math.max(deps.worst ?? WORST_MIN, Math.min(escalated.length, WORST_MAX));
+  const worstCount = Math.max(deps.worst ?? WORST_MIN, Math.min(total.escalated, WORST_MAX));
   const worst = [...overdue]
     .sort((a, b) =>
       a.item.deadline !== b.item.deadline
@@ -134,18 +143,19 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
     to: s.to,
     asOf: s.at.toISOString(),
     scope: scopeName(scope, s.zones),
+    // distinct by id, then named: two schools (or supervisors) sharing a name are still two
     visits: {
       count: records.length,
-      supervisors: uniq(records.map((r) => personName.get(r.supervisor) ?? '（已停用人员）')),
-      schools: uniq(records.map((r) => schoolName.get(r.school) ?? '（已撤销的学校）')),
+      supervisors: uniq(records.map((r) => r.supervisor)).map((id) => personName.get(id) ?? '（已停用人员）'),
+      schools: uniq(records.map((r) => r.school)).map((id) => schoolName.get(id) ?? '（已撤销的学校）'),
     },
     newProblems: records.reduce((n, r) => n + r.items.length, 0),
     closed: items.length - open.length,
-    open: open.length,
+    open: total.open,
     awaitingRecheck: open.filter((x) => x.status === 'submitted').length,
     dueThisWeek: open.filter((x) => x.item.deadline >= D && x.item.deadline <= weekEnd).length,
-    overdue: overdue.length,
-    escalated: escalated.length,
+    overdue: total.overdue,
+    escalated: total.escalated,
     worst,
     zones,
     coverage: {
@@ -176,12 +186,3 @@ function unreachableIn(s: DistrictSnapshot, scope: ReportScope): DigestReport['u
 const itemNo = (id: string) => Number(id.slice(3));
 const byDateThenId = (a: VisitRecord, b: VisitRecord) =>
   a.date !== b.date ? (a.date < b.date ? -1 : 1) : Number(a.id.slice(3)) - Number(b.id.slice(3));
-
-function memo<T>(f: (k: string) => T): (k: string) => T {
-  const m = new Map<string, T>();
-  return (k) => {
-    let v = m.get(k);
-    if (v === undefined) m.set(k, (v = f(k)));
-    return v;
-  };
-}

@@ -3,6 +3,7 @@ import type { StatsData } from '../domain/report-data.js';
 import type { Store } from '../store/store.js';
 import { collect } from './collect.js';
 import { inScope, scopeName, type ReportScope } from './scope.js';
+import { sumTallies, tallyOpen, type OpenRules, type OpenTally } from './open-tally.js';
 
 /**
  * Statistics for a period (统计 in a chat): computed from the store's queries, nothing cached.
@@ -35,6 +36,22 @@ export async function openItemsIn(store: Store, scope: ReportScope): Promise<Ite
     scope.zones.map((zone) => collect((cursor) => store.queryItems({ status, zone, cursor, limit: 500 }))),
   );
   return lists.flat();
+}
+
+/**
+ * The scope's open items as they stand now, judged on `today`, per zone and in total: the numbers
+ * `GET /api/v1/stats` gives as `open`, `overdue`, `escalated`, `dueSoon` (open-tally.ts, shared
+ * with the digest and the board).
+ */
+export async function openTallyIn(
+  store: Store,
+  scope: ReportScope,
+  today: string,
+  rules: OpenRules,
+): Promise<{ total: OpenTally; zones: Map<string, OpenTally> }> {
+  const open = await openItemsIn(store, scope);
+  const zones = tallyOpen(open, { day: today, rules, deadline: (it) => it.deadline, key: (it) => it.zone });
+  return { total: sumTallies(zones.values()), zones };
 }
 
 export interface StatsInput {

@@ -43,10 +43,15 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
       closedOnTime: 1,
       closedLate: 3,
       pending: 3,
-      overdue: 2,
+      problemsOverdue: 2,
       medianDaysToClose: 18.5,
     };
-    expect(body.total).toEqual(counts);
+    // every open item as it stands at 12:00 on 5/10, whatever month raised it (interfaces.md):
+    // A B D I in 城区 (D overdue; B due within 3 working days), C E G K L O H in 龙水 (E, G escalated;
+    // C, O due soon); N was closed at 09:00, O reopened at 10:00
+    const z1Now = { open: 4, overdue: 1, escalated: 0, dueSoon: 1 };
+    const z2Now = { open: 7, overdue: 2, escalated: 2, dueSoon: 2 };
+    expect(body.total).toEqual({ ...counts, open: 11, overdue: 3, escalated: 2, dueSoon: 3 });
     expect(body.zones).toEqual([
       {
         zone: { id: 'z1', name: '城区责任区' },
@@ -58,17 +63,18 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
         closedOnTime: 0,
         closedLate: 0,
         pending: 0,
-        overdue: 0,
+        problemsOverdue: 0,
         medianDaysToClose: null,
+        ...z1Now,
       },
-      { zone: { id: 'z2', name: '龙水责任区' }, ...counts, schools: 2, coverage: 1 },
+      { zone: { id: 'z2', name: '龙水责任区' }, ...counts, schools: 2, coverage: 1, ...z2Now },
     ]);
     expect(body.supervisors.map((s: any) => [s.supervisor.name, s.visits, s.problems])).toEqual([
       ['王督学', 0, 0],
       ['赵督学', 3, 9],
     ]);
     for (const row of [body.total, ...body.zones, ...body.supervisors]) {
-      expect(row.closedOnTime + row.closedLate + row.pending + row.overdue).toBe(row.problems);
+      expect(row.closedOnTime + row.closedLate + row.pending + row.problemsOverdue).toBe(row.problems);
     }
   });
 

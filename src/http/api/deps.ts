@@ -13,7 +13,13 @@ export interface ApiDeps {
   /** plan months written without a year (三月) in a posted roster belong to this year */
   year: () => number;
   /** what stats, digest and export.xlsx need (src/reports) */
-  reports: { timeZone: string; escalateAfterWorkdays: number; calendar: WorkCalendar };
+  reports: {
+    timeZone: string;
+    escalateAfterWorkdays: number;
+    calendar: WorkCalendar;
+    /** the largest REMINDER_WORKDAYS_BEFORE: the 黄 (due soon) window of stats and the board */
+    dueSoonWorkdays: number;
+  };
 }
 
 export type ApiRoutes = (router: Router, deps: ApiDeps) => void;

@@ -33,6 +33,7 @@ export function apiRouter(rt: Runtime, store: FullStore): Router {
       timeZone: rt.config.TIMEZONE,
       escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS,
       calendar: createCalendar(),
+      dueSoonWorkdays: Math.max(0, ...rt.config.REMINDER_WORKDAYS_BEFORE),
     },
   };
   const router = createRouter({ prefix: API_PREFIX });
