@@ -1,4 +1,4 @@
-import type { Card, CardButton, CardField, CardKind, CardListEntry } from '../src/domain/card.js';
+import type { Card, CardButton, CardField, CardKind, CardLink, CardListEntry } from '../src/domain/card.js';
 import type { CardAction } from '../src/domain/inbound.js';
 import type { VisitKind } from '../src/domain/command.js';
 import type { Item, ItemStatus } from '../src/domain/records.js';
@@ -147,6 +147,7 @@ export interface CardDraft {
   buttons?: CardButton[];
   outcome?: string;
   statusWord?: string;
+  link?: CardLink;
   /** lines placed in the text fallback after the entries (e.g. a copyable example) */
   extraText?: string[];
 }
@@ -170,6 +171,7 @@ export function finish(d: CardDraft): Card {
   }
   if (d.extraText) lines.push(...d.extraText);
   if (d.note) lines.push(`注：${d.note}`);
+  if (d.link) lines.push(`${d.link.label}：${d.link.url}`);
   if (d.outcome) lines.push(d.outcome);
   if (buttons.length > 0) {
     const seen = new Set<CardAction>();
@@ -191,6 +193,7 @@ export function finish(d: CardDraft): Card {
   if (d.note) card.note = d.note;
   if (d.outcome) card.outcome = d.outcome;
   if (d.statusWord) card.statusWord = d.statusWord;
+  if (d.link) card.link = d.link;
   return card;
 }
 

@@ -38,6 +38,16 @@ export interface CardButton {
   input?: { label: string; example: string };
 }
 
+/**
+ * A link the card opens in the platform's own browser (the board: 督导看板). Rendered as a
+ * markdown link, a simulator button, and a line of the text fallback. The URL may carry a
+ * signed token: it is personal, so a card with a link goes to one person only.
+ */
+export interface CardLink {
+  label: string;
+  url: string;
+}
+
 export interface CardField {
   label: string;
   value: string;
@@ -61,6 +71,8 @@ export interface Card {
   note?: string;
   /** what may be done now; all for one item (a card acts on one item: docs/spec/interfaces.md) */
   buttons: CardButton[];
+  /** the board's link (督导看板), for one person */
+  link?: CardLink;
   /** after an action: the latest line ("李校长 报告已完成整改，待验收（3月18日 10:20）"), above any buttons still valid */
   outcome?: string;
   /** once nothing is left to press: a short word for where the item stands ('待验收', '已销号') */

@@ -30,6 +30,8 @@ export function cardMarkdownBlocks(card: Card, style: MarkdownStyle, o: { header
     );
   }
   if (card.note) blocks.push(style.dim(card.note));
+  // both WeCom and DingTalk markdown take [text](url); it opens in the app's own browser
+  if (card.link) blocks.push(`[${card.link.label}](${card.link.url})`);
   if (card.outcome) blocks.push(style.strong(card.outcome));
   if (card.buttons.length) {
     // one command per line: they are copied on a phone

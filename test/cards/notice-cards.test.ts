@@ -110,7 +110,9 @@ describe('reports', () => {
     expect(card.text).toMatchInlineSnapshot(`
       "【督导日报 · 3月22日 周一】
       统计 3月19日 周五 至 3月21日 周日
-      督导：2 次（龙泉小学、龙泉中学）
+      督导：2 次（督学 1 人，学校 2 所）
+      督学：王建国
+      学校：龙泉小学、龙泉中学
       新发现问题：3 项
       销号：1 项
       未销号：9 项（待验收 2，本周到期 3，逾期 4）
@@ -122,6 +124,41 @@ describe('reports', () => {
         逾期 6 天 · 督学 王建国
       注：逾期最久的 1 项如上；发送「逾期」查看全部"
     `);
+  });
+
+  it('the digest names every visit’s supervisor and school (count, supervisors, schools) and carries the board link', () => {
+    const base = {
+      date: '2021-03-22',
+      from: '2021-03-19',
+      to: '2021-03-21',
+      newProblems: 0,
+      closed: 0,
+      open: 0,
+      awaitingRecheck: 0,
+      dueThisWeek: 0,
+      overdue: 0,
+      worst: [],
+      zones: [],
+      coverage: { month: '2021-03', visited: 0, total: 10 },
+    };
+    const schools = ['一小', '二小', '三小', '四小', '五小', '六小', '七小'];
+    const card = digestCard(
+      { ...base, visits: { count: 8, supervisors: ['王建国', '张丽华'], schools } },
+      { boardUrl: 'https://dudao.example.gov.cn/board/login?t=abc' },
+    );
+    const field = (label: string) => card.fields.find((f) => f.label === label)?.value;
+    expect(field('督导')).toBe('8 次（督学 2 人，学校 7 所）');
+    expect(field('督学')).toBe('王建国、张丽华');
+    expect(field('学校')).toBe('一小、二小、三小、四小、五小 等 7 所');
+    expect(card.link).toEqual({
+      label: '打开督导看板',
+      url: 'https://dudao.example.gov.cn/board/login?t=abc',
+    });
+    expect(card.text).toContain('打开督导看板：https://dudao.example.gov.cn/board/login?t=abc');
+    const none = digestCard({ ...base, visits: { count: 0, supervisors: [], schools: [] } });
+    expect(none.fields[0]).toEqual({ label: '督导', value: '无' });
+    expect(none.fields.some((f) => f.label === '督学' || f.label === '学校')).toBe(false);
+    expect(none.link).toBeUndefined();
   });
 
   it('statistics', () => {

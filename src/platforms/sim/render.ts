@@ -12,6 +12,8 @@ export interface SimCard {
   fields: { label: string; value: string }[];
   entries: { id: string; text: string; meta?: string }[];
   note?: string;
+  /** opens in a new tab (the board, signed in as the person the card went to) */
+  link?: { label: string; url: string };
   /** the actions still valid (an outcome line may stand above them) */
   buttons: Pick<CardButton, 'label' | 'action' | 'item' | 'style' | 'input'>[];
   outcome?: string;
@@ -28,6 +30,7 @@ export function renderSimCard(card: Card): SimCard {
     fields: card.fields.map((f) => ({ label: f.label, value: f.value })),
     entries: card.entries.map((e) => ({ id: e.id, text: e.text, ...(e.meta ? { meta: e.meta } : {}) })),
     ...(card.note ? { note: card.note } : {}),
+    ...(card.link ? { link: { label: card.link.label, url: card.link.url } } : {}),
     buttons: card.buttons.map((b) => ({
       label: b.label,
       action: b.action,

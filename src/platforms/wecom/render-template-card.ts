@@ -106,6 +106,8 @@ export function renderButtonCard(
   L: WecomTemplateLimits = CARD_LIMITS.wecomApp,
 ): ButtonInteractionCard | undefined {
   if (!usable(card.buttons, L)) return undefined;
+  // a button card has no place for a link (the board's); markdown carries it
+  if (card.link) return undefined;
   if (!L.taskIdPattern.test(taskId) || utf8Bytes(taskId) > L.taskIdBytes) return undefined;
   return { ...body(card, card.buttons, L), task_id: taskId };
 }

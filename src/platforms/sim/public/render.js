@@ -230,6 +230,13 @@ export function renderCard(data, { onAction }) {
   if (!card.subtitle && !fields.length && !entries.length && !card.note && card.text && card.text !== title)
     art.append(el('p', { class: 'card-text', text: card.text }));
   if (card.note) art.append(el('p', { class: 'note', text: card.note }));
+  // a link (the board) opens in a new tab; only our own paths or http(s), never javascript:
+  if (card.link && /^(\/board\/|https?:\/\/)/.test(card.link.url)) {
+    const a = el('a', { class: 'btn primary card-link', text: card.link.label, target: '_blank' });
+    a.href = card.link.url;
+    a.rel = 'noopener';
+    art.append(el('p', { class: 'card-links' }, a));
+  }
   // the latest action on the item, above the buttons still valid
   if (card.outcome) art.append(el('p', { class: 'outcome', text: card.outcome }));
   const byItem = new Map();
