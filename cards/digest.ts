@@ -13,7 +13,7 @@ function names(list: string[], unit: string): string {
 
 /**
  * The daily digest (日报): what a leader reads in 30 seconds on a phone. Yesterday's visits as
- * domain.md asks: how many, by which supervisors, at which schools. `boardUrl`: the reader's
+ * docs/spec/domain.md asks: how many, by which supervisors, at which schools. `boardUrl`: the reader's
  * signed link to the board (督导看板), when the service knows its public address.
  */
 export function digestCard(d: DigestData, o: { boardUrl?: string } = {}): Card {

@@ -46,7 +46,7 @@ describe('GET /api/v1/stats, digest, export.xlsx', () => {
       problemsOverdue: 2,
       medianDaysToClose: 18.5,
     };
-    // every open item as it stands at 12:00 on 5/10, whatever month raised it (interfaces.md):
+    // every open item as it stands at 12:00 on 5/10, whatever month raised it (docs/spec/interfaces.md):
     // A B D I in 城区 (D overdue; B due within 3 working days), C E G K L O H in 龙水 (E, G escalated;
     // C, O due soon); N was closed at 09:00, O reopened at 10:00
     const z1Now = { open: 4, overdue: 1, escalated: 0, dueSoon: 1 };

@@ -26,7 +26,7 @@ function rowJson({ id: _id, name: _name, overdue, ...r }: StatsRow, now?: OpenTa
  * GET stats?month=YYYY-MM (default: this month): the district's statistics for the visits dated in
  * the month, per zone and per supervisor (src/reports/stats-report.ts says what each count counts;
  * problems = closedOnTime + closedLate + pending + problemsOverdue in every row). The total and the
- * zones also carry, as interfaces.md asks, `open` (items not closed, whenever raised) and `overdue`
+ * zones also carry, as docs/spec/interfaces.md asks, `open` (items not closed, whenever raised) and `overdue`
  * as of the answer, with `escalated` and `dueSoon` — the same computation as the digest's and the
  * board's (src/reports/open-tally.ts).
  */
