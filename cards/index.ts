@@ -4,7 +4,7 @@ export { rectificationNoticeCard } from './rectification-notice.js';
 export { progressNoticeCard } from './progress-notice.js';
 export { extensionRequestCard } from './extension-request.js';
 export { itemDetailCard, actionNames } from './item-detail.js';
-export { itemListCard, groupSummaryCard, schoolOverviewCard, LIST_LIMIT } from './item-list.js';
+export { itemListCard, groupSummaryCard, schoolOverviewCard } from './item-list.js';
 export { reminderCard } from './reminder.js';
 export { supervisionNoticeCard, leaderEscalationCard } from './escalation.js';
 export { digestCard } from './digest.js';

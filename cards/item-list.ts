@@ -2,8 +2,11 @@ import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
 import { dayCn, finish, itemEntry, joinNote, visitKindText } from './format.js';
 
-/** Lists are read on a phone: beyond this many the card says how many more there are. */
-export const LIST_LIMIT = 20;
+/**
+ * Lists never hide items (docs/spec/interfaces.md, "Cards act on one item each"): every item is
+ * named, and a list longer than one message goes out as numbered parts (the platforms' markdown
+ * renderers split it: src/platforms/split-message.ts), each item a line and its state a second.
+ */
 
 export interface ItemListInput {
   /** '我的待办', '逾期事项' */
@@ -20,15 +23,12 @@ export interface ItemListInput {
 
 /** 待办 / 逾期: items with status and deadline, soonest first. */
 export function itemListCard(i: ItemListInput): Card {
-  const shown = i.items.slice(0, LIST_LIMIT);
-  const more = i.items.length - shown.length;
-  const notes = [i.note, more > 0 ? `另有 ${more} 项未列出` : undefined].filter(Boolean);
   return finish({
     kind: 'item_list',
     title: i.items.length ? `${i.title} · ${i.items.length} 项` : i.title,
     subtitle: i.items.length ? undefined : i.empty,
-    entries: shown.map((it) => itemEntry(it, { today: i.today, schoolName: i.schoolName?.(it.school) })),
-    note: notes.length ? notes.join('；') : undefined,
+    entries: i.items.map((it) => itemEntry(it, { today: i.today, schoolName: i.schoolName?.(it.school) })),
+    note: i.note,
   });
 }
 
@@ -44,10 +44,7 @@ export interface GroupSummaryInput {
  * the group); the details go to the asker privately.
  */
 export function groupSummaryCard(i: GroupSummaryInput): Card {
-  const shown = i.ids.slice(0, LIST_LIMIT);
-  const fields = i.ids.length
-    ? [{ label: '编号', value: shown.join('、') + (i.ids.length > shown.length ? ` 等` : '') }]
-    : [];
+  const fields = i.ids.length ? [{ label: '编号', value: i.ids.join('、') }] : [];
   return finish({
     kind: 'item_list',
     title: `${i.title} · ${i.ids.length} 项`,
@@ -83,16 +80,12 @@ export function schoolOverviewCard(i: SchoolOverviewInput): Card {
     },
     { label: '未销号事项', value: `${i.openItems.length} 项` },
   ];
-  const shown = i.openItems.slice(0, LIST_LIMIT);
   return finish({
     kind: 'item_list',
     title: i.schoolName,
     fields,
-    entries: shown.map((it) => itemEntry(it, { today: i.today })),
-    note: joinNote([
-      ...(i.assumptions ?? []),
-      i.openItems.length > shown.length && `另有 ${i.openItems.length - shown.length} 项未列出`,
-    ]),
-    extraText: shown.length ? ['查看详情：整改进度 ' + shown[0]!.id] : [],
+    entries: i.openItems.map((it) => itemEntry(it, { today: i.today })),
+    note: joinNote(i.assumptions ?? []),
+    extraText: i.openItems.length ? ['查看详情：整改进度 ' + i.openItems[0]!.id] : [],
   });
 }

@@ -254,6 +254,51 @@ describe('outbound: DingTalk', () => {
     await store.setLastPlatform('p-li', 'wecom');
   });
 
+  it('a card update retried after a platform error reaches the card once; a late older one changes nothing', async () => {
+    await store.setLastPlatform('p-li', 'dingtalk');
+    const card = {
+      ...recheckCard,
+      entries: [{ id: 'ZG-72', text: 'x' }],
+      buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-72' })),
+    };
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-li' },
+      card,
+      items: ['ZG-72'],
+    });
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    const track = fake.delivered('/v1.0/card/instances/createAndDeliver')[0]!.body.outTrackId as string;
+    const state = (status: string, version: number) => ({
+      status,
+      deadline: '2021-03-22',
+      extensionPending: false,
+      version,
+    });
+    // the newer state first, through a 500 that makes the job retry
+    fake.fail('/v1.0/card/instances', { status: 500 }, 1);
+    const closed = await enqueue(q(), {
+      kind: 'card_update',
+      item: 'ZG-72',
+      outcome: '王督学 验收通过，已销号',
+      state: state('closed', 4),
+    });
+    const done = await waitJob(q(), closed);
+    expect(done.state).toBe('completed');
+    expect(fake.delivered('/v1.0/card/instances')).toHaveLength(1);
+    // then an older state arrives late (a retry of an earlier job): the card does not go back
+    const older = await enqueue(q(), {
+      kind: 'card_update',
+      item: 'ZG-72',
+      outcome: '李校长 报告已完成整改，待验收',
+      state: state('submitted', 3),
+    });
+    expect((await waitJob(q(), older)).state).toBe('completed');
+    expect(fake.delivered('/v1.0/card/instances')).toHaveLength(1);
+    expect(fake.dingtalkCard(track)).toMatchObject({ status: '已销号', buttons: '[]' });
+    await store.setLastPlatform('p-li', 'wecom');
+  });
+
   it('answers on the sessionWebhook while valid, exactly once through a 90018', async () => {
     fake.fail('/robot/sendBySession', { errcode: 90018 }, 1);
     const origin = {

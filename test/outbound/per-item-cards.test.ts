@@ -251,4 +251,46 @@ describe('DingTalk: the same record through the robot → an interactive card pe
     expect(fake.dingtalkCard(track['ZG-1']!)!.status).toBe('待验收');
     expect(fake.dingtalkCard(track['ZG-3']!)).toEqual(first[track['ZG-3']!]);
   });
+
+  it('the card tells the truth afterwards: 退回 shows the reason and gives the buttons back; an extension the new deadline', async () => {
+    const recheck = (id: string) =>
+      cardsTo(IDS.supWang.dingtalk).find((r) =>
+        itemsOf(JSON.parse(r.body.cardData.cardParamMap.buttons)).has(id),
+      )!.body.outTrackId as string;
+    await waitFor('ZG-1 recheck card', () => cardsTo(IDS.supWang.dingtalk).length === 2, 30_000);
+    await dingClick(svc.url, IDS.supWang.dingtalk, 'reject', 'ZG-1', {
+      outTrackId: recheck('ZG-1'),
+      value: '照片不清楚，请补拍',
+    });
+    await waitFor('ZG-1 sent back', async () => (await store.getItem('ZG-1'))?.status === 'open');
+    await idle(svc);
+    const zg1 = fake.dingtalkCard(track['ZG-1']!)!;
+    expect(zg1.markdown).toContain('退回原因：照片不清楚，请补拍');
+    expect(zg1.markdown).toContain('状态：待整改');
+    expect(zg1.outcome).toMatch(/已退回/);
+    expect(JSON.parse(zg1.buttons!).map((b: { key: string }) => b.key)).toEqual([
+      'dd:done:ZG-1',
+      'dd:extend:ZG-1',
+    ]);
+
+    // 申请延期 on ZG-3's card as first received, then 同意 on the supervisor's card
+    const deadline = (await store.getItem('ZG-3'))!.deadline;
+    const until = new Date(Date.parse(`${deadline}T00:00:00Z`) + 20 * 86_400_000);
+    const typed = `${until.getUTCMonth() + 1}月${until.getUTCDate()}日 原因：设备未到`;
+    await dingClick(svc.url, principal, 'extend', 'ZG-3', { outTrackId: track['ZG-3'], value: typed });
+    await waitFor('extension asked', async () => (await store.getItem('ZG-3'))?.extension !== undefined);
+    await waitFor('extension card', () => cardsTo(IDS.supWang.dingtalk).length === 3, 30_000);
+    await idle(svc);
+    await dingClick(svc.url, IDS.supWang.dingtalk, 'approve_ext', 'ZG-3', { outTrackId: recheck('ZG-3') });
+    await waitFor('extension approved', async () => (await store.getItem('ZG-3'))?.deadline !== deadline);
+    await idle(svc);
+    const zg3 = fake.dingtalkCard(track['ZG-3']!)!;
+    expect(zg3.markdown).toContain(`期限：${until.getUTCMonth() + 1}月${until.getUTCDate()}日`);
+    expect(zg3.outcome).toMatch(/同意延期/);
+    expect(JSON.parse(zg3.buttons!).map((b: { key: string }) => b.key)).toEqual([
+      'dd:done:ZG-3',
+      'dd:extend:ZG-3',
+    ]);
+    expect(fake.cardProblems).toEqual([]);
+  });
 });
