@@ -19,7 +19,7 @@ import { clip, clipToFit } from '../split-message.js';
  * | `markdown` | everything else as markdown: outcome, fields, items, note (≤ 2000 characters) |
  * | `outcome` | the latest action on the item ("李校长 报告已完成整改，待验收（3月18日 10:20）"), '' before |
  * | `status` | when nothing is left to press, a short word for the item's state ('待验收', '已销号'), else '' |
- * | `buttons` | JSON `[{"text","key","style"}]`, style `primary`/`danger`/`default`: the actions still valid |
+ * | `buttons` | JSON `[{"text","key","style","input"?}]`, style `primary`/`danger`/`default`: the actions still valid; `input` `{"label","example"}` on 退回 and 申请延期, for a template with an input box (its value comes back as `params.value`; both are required: the answer to an empty one asks again) |
  * | `button_count` | '0'…'6', to hide the button row |
  * | `btn1_text`…`btn3_text`, `btn1_key`…`btn3_key` | the first three buttons, for templates without loops |
  * A button's action value is its `key` (`dd:<action>:<item>`, see button-key.ts); the click
@@ -53,6 +53,7 @@ export function renderCardData(card: Card): CardParamMap | undefined {
     text: clip(several ? `${shortActionLabels[b.action]}${b.item}` : b.label, L.buttonText),
     key: encodeButtonKey(b.action, b.item),
     style: b.style ?? 'default',
+    ...(b.input ? { input: b.input } : {}),
   }));
   const map: CardParamMap = {
     title: clip(card.title, L.title),
