@@ -5,6 +5,7 @@ import { buildRouters } from './http/routers.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 import { startWorkers, type Workers } from './worker.js';
 import { createAccept } from './queue/accept.js';
+import { createSignatureClaim } from './queue/signature-claim.js';
 import { processors as defaultProcessors } from '../jobs/index.js';
 import type { Processors } from '../jobs/types.js';
 import { upsertTimeSchedules } from '../jobs/schedules.js';
@@ -68,6 +69,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
       log: rt.log,
       metrics: rt.metrics,
       accept: createAccept(rt.queues.inbound, rt.fastRedis),
+      claimSignature: createSignatureClaim(rt.fastRedis, rt.prefix),
       now: realNow,
     };
     const app = createApp({

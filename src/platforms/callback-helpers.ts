@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { readBody } from '../http/read-body.js';
 import { acceptOrUnavailable, refuse, type IngressDeps } from './ingress.js';
 import type { Decoded } from './decoded.js';
+import type { SignaturePair } from '../queue/signature-claim.js';
 
 /**
  * Steps every platform callback route shares, so refusals are counted and logged the same way
@@ -19,6 +20,41 @@ export async function readBodyOrRefuse(deps: IngressDeps, ctx: Context, platform
       refuse(deps, ctx, platform, 'too_large', 'body over 64 KiB: not a platform callback?');
     refuse(deps, ctx, platform, 'malformed', 'cannot read the request body');
   }
+}
+
+/**
+ * A signature that covers no body (DingTalk's robot and card callbacks) is good for one message:
+ * bind the pair to `messageId` for `ttlSec` (as long as it can pass the timestamp window). The
+ * same pair with another message → 401 `bad_signature`, nothing done; with the same message it
+ * is a platform retry and goes on to the accept step (a duplicate there). Redis down → 503.
+ */
+export async function claimSignatureOrRefuse(
+  deps: IngressDeps,
+  ctx: Context,
+  platform: Platform,
+  pair: SignaturePair,
+  messageId: string,
+  ttlSec: number,
+): Promise<void> {
+  let outcome: Awaited<ReturnType<IngressDeps['claimSignature']>>;
+  try {
+    outcome = await deps.claimSignature(pair, messageId, ttlSec);
+  } catch (e) {
+    deps.metrics.callbacks.inc({ platform, outcome: 'unavailable' });
+    deps.log.warn(
+      { platform, path: ctx.path, err: (e as Error).name },
+      'cannot check the signature against its first message: is Redis up? answered 503 so the platform retries',
+    );
+    throw new AppError('unavailable', 'temporarily unavailable', 503);
+  }
+  if (outcome === 'other')
+    refuse(
+      deps,
+      ctx,
+      platform,
+      'bad_signature',
+      'timestamp and sign already came with another message: a replay with a new body',
+    );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import type { Metrics, CallbackOutcome } from '../metrics.js';
 import type { Inbound, Platform } from '../domain/inbound.js';
 import { AppError } from '../errors.js';
+import type { SignatureClaim } from '../queue/signature-claim.js';
 
 /** What a platform's callback routes need: nothing else (no store, no handlers). */
 export interface IngressDeps {
@@ -12,6 +13,8 @@ export interface IngressDeps {
   metrics: Metrics;
   /** store durably + deduplicate; throws when Redis is unavailable */
   accept: (inbound: Inbound) => Promise<'accepted' | 'duplicate'>;
+  /** bind a signature that covers no body to the first message it came with (queue/signature-claim.ts) */
+  claimSignature: SignatureClaim;
   now: () => Date;
 }
 

@@ -67,8 +67,19 @@ export interface HeaderOptions {
 const bodyOf = (payload: string | object) =>
   typeof payload === 'string' ? payload : JSON.stringify(payload);
 
+/**
+ * Now in ms, but never the same value twice in this process: a DingTalk (timestamp, sign) pair is
+ * good for one message (docs/security.md), so two test messages signed in one millisecond would
+ * be refused as DingTalk's would be.
+ */
+let lastMs = 0;
+export function uniqueNowMs(): number {
+  lastMs = Math.max(Date.now(), lastMs + 1);
+  return lastMs;
+}
+
 export function robotHeaders(appSecret: string, o: HeaderOptions = {}): Record<string, string> {
-  const timestamp = o.timestamp ?? String(Date.now());
+  const timestamp = o.timestamp ?? String(uniqueNowMs());
   return {
     'content-type': 'application/json; charset=utf-8',
     timestamp,
@@ -77,7 +88,7 @@ export function robotHeaders(appSecret: string, o: HeaderOptions = {}): Record<s
 }
 
 export function cardHeaders(appSecret: string, o: HeaderOptions = {}): Record<string, string> {
-  const timestamp = o.timestamp ?? String(Date.now());
+  const timestamp = o.timestamp ?? String(uniqueNowMs());
   const secret = cardCallbackSecret(appSecret);
   return {
     'content-type': 'application/json',

@@ -263,6 +263,7 @@ function ingressStub(svc: TestService) {
     log: svc.rt.log,
     metrics: svc.rt.metrics,
     accept: async () => 'accepted' as const,
+    claimSignature: async () => 'first' as const,
     now: () => new Date(),
   };
 }

@@ -1,11 +1,13 @@
 import type Router from '@koa/router';
 import { createRouter } from '../../http/router.js';
+import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
 import { refuse, type IngressDeps } from '../ingress.js';
-import { acceptDecoded, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
+import { acceptDecoded, claimSignatureOrRefuse, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
+import { parseTimestampMs } from '../timestamp-window.js';
 import { BizCryptError } from '../biz-msg-crypt.js';
 import { DecodeError, type Decoded } from '../decoded.js';
-import { cardCallbackSecret, verifyCardSign, verifyRobotSign } from './sign.js';
+import { DINGTALK_WINDOW_MS, cardCallbackSecret, verifyCardSign, verifyRobotSign } from './sign.js';
 import { decryptEvent, eventSecrets, successReply, verifyEvent } from './crypto.js';
 import { decodeRobotMessage } from './decode-robot.js';
 import { decodeCardCallback } from './decode-card.js';
@@ -16,13 +18,17 @@ import { decodeEvent } from './decode-event.js';
  * (in stream mode the same messages arrive over stream.ts):
  *
  * - POST /dingtalk/robot  — robot messages, `timestamp`+`sign` headers (sign.ts). Answered 200
- *   with an empty body: the answer goes out later through sessionWebhook / the robot API.
+ *   with an empty body: the answer goes out later through sessionWebhook / the robot API. The
+ *   sign covers the timestamp only, so the pair is bound to the first msgId it came with
+ *   (claimSignatureOrRefuse), and a message for another robot (`robotCode` is not
+ *   DINGTALK_ROBOT_CODE) is refused: docs/security.md → "A signature is good for one message".
  * - POST /dingtalk/events — encrypted event subscription (crypto.ts), mounted only when
  *   DINGTALK_EVENT_TOKEN and DINGTALK_EVENT_AES_KEY are set; every event, check_url included,
  *   is answered with the encrypted "success" JSON within 1500 ms.
  * - POST /dingtalk/card   — interactive-card button clicks (decode-card.ts), signed with the
  *   apiSecret registered for the callback (sign.ts cardCallbackSecret). Answered 200 `{}`: no
- *   immediate card update; the worker updates the card through the API.
+ *   immediate card update; the worker updates the card through the API. Its signature too covers
+ *   only the timestamp: the pair is bound to the first body it came with.
  */
 function parseJsonOrRefuse(deps: IngressDeps, ctx: Context, body: string, what: string): unknown {
   try {
@@ -46,34 +52,78 @@ function decodeOrRefuse(deps: IngressDeps, ctx: Context, decode: () => Decoded, 
   }
 }
 
+/** How long a pair can still pass the ±1 h window, from now: its claim lives that long (+1 min). */
+function pairTtlSec(timestamp: string, now: Date): number {
+  const ms = parseTimestampMs(timestamp) ?? now.getTime();
+  return Math.ceil((ms + DINGTALK_WINDOW_MS - now.getTime()) / 1000) + 60;
+}
+
+/** The robot message's msgId, as the pair's owner (the decoder has checked the JSON's shape). */
+function msgIdOf(json: unknown): string | undefined {
+  const id = (json as { msgId?: unknown } | null)?.msgId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 256 ? id : undefined;
+}
+
 export function dingtalkRouter(deps: IngressDeps): Router {
   const r = createRouter();
   const c = deps.config;
   if (!c.dingtalkEnabled || c.DINGTALK_MODE !== 'http') return r;
   const appSecret = c.DINGTALK_APP_SECRET!;
+  const robotCode = c.DINGTALK_ROBOT_CODE!;
   const cardSecret = cardCallbackSecret(appSecret);
 
   r.post('/dingtalk/robot', async (ctx) => {
     // The sign covers the timestamp only, so it is checked before the body is even read.
-    const v = verifyRobotSign(ctx.headers, appSecret, deps.now());
+    const now = deps.now();
+    const v = verifyRobotSign(ctx.headers, appSecret, now);
     if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'robot message');
     const decoded = decodeOrRefuse(
       deps,
       ctx,
-      () => decodeRobotMessage(json, 'dingtalk-robot', deps.now()),
+      () => decodeRobotMessage(json, 'dingtalk-robot', now),
       'robot message',
+    );
+    // robotCode: "机器人的编码" of the robot the message was sent to (接收消息的消息协议,
+    // https://open.dingtalk.com/document/orgapp/receive-message); ours is DINGTALK_ROBOT_CODE
+    if ((json as { robotCode?: unknown }).robotCode !== robotCode)
+      refuse(
+        deps,
+        ctx,
+        'dingtalk',
+        'bad_signature',
+        'robotCode is not DINGTALK_ROBOT_CODE: check DINGTALK_ROBOT_CODE',
+      );
+    const msgId = msgIdOf(json) ?? refuse(deps, ctx, 'dingtalk', 'malformed', 'robot message without msgId');
+    await claimSignatureOrRefuse(
+      deps,
+      ctx,
+      'dingtalk',
+      { channel: 'dingtalk-robot', ...v },
+      msgId,
+      pairTtlSec(v.timestamp, now),
     );
     await acceptDecoded(deps, ctx, 'dingtalk', decoded, { type: 'text/plain; charset=utf-8', body: '' });
   });
 
   r.post('/dingtalk/card', async (ctx) => {
-    const v = verifyCardSign(ctx.headers, cardSecret, deps.now());
+    const now = deps.now();
+    const v = verifyCardSign(ctx.headers, cardSecret, now);
     if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
     const json = parseJsonOrRefuse(deps, ctx, body, 'card callback');
-    const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, deps.now()), 'card callback');
+    const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, now), 'card callback');
+    // a click carries no message id: the body itself is what the pair is bound to
+    const bodyId = createHash('sha256').update(body).digest('hex').slice(0, 32);
+    await claimSignatureOrRefuse(
+      deps,
+      ctx,
+      'dingtalk',
+      { channel: 'dingtalk-card', ...v },
+      bodyId,
+      pairTtlSec(v.timestamp, now),
+    );
     await acceptDecoded(deps, ctx, 'dingtalk', decoded, {
       type: 'application/json; charset=utf-8',
       body: '{}',

@@ -18,7 +18,8 @@ import { ONE_HOUR_MS, withinWindow } from '../timestamp-window.js';
  */
 export const DINGTALK_WINDOW_MS = ONE_HOUR_MS;
 
-export type SignCheck = { ok: true } | { ok: false; hint: string };
+/** On success, the pair itself: it is good for one message only (routes.ts binds it). */
+export type SignCheck = { ok: true; timestamp: string; sign: string } | { ok: false; hint: string };
 
 export function robotSign(appSecret: string, timestamp: string): string {
   return createHmac('sha256', appSecret).update(`${timestamp}\n${appSecret}`).digest('base64');
@@ -62,7 +63,7 @@ export function verifyRobotSign(
     return { ok: false, hint: 'timestamp outside ±1 h: check the server clock (NTP)' };
   if (!equalB64(robotSign(appSecret, timestamp), sign))
     return { ok: false, hint: 'sign mismatch: check DINGTALK_APP_SECRET' };
-  return { ok: true };
+  return { ok: true, timestamp, sign };
 }
 
 export function verifyCardSign(
@@ -83,5 +84,5 @@ export function verifyCardSign(
       hint: 'card signature mismatch: register the callback with apiSecret = cardCallbackSecret(DINGTALK_APP_SECRET)',
     };
   }
-  return { ok: true };
+  return { ok: true, timestamp, sign };
 }

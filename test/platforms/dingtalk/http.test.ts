@@ -43,7 +43,8 @@ describe('DingTalk: published known-answer vectors over HTTP', () => {
     const r = await fetch(`${svc.url}/dingtalk/robot`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', timestamp: SIGN.timestamp, sign },
-      body: fixture('dingtalk/robot-text.json'),
+      // the documented example has no robotCode; DingTalk sends the robot's (DINGTALK_ROBOT_CODE)
+      body: JSON.stringify({ ...JSON.parse(fixture('dingtalk/robot-text.json')), robotCode: 'robot' }),
     });
     expect(r.status).toBe(200);
     const [job] = (await inboundJobs(svc)).filter((j) => j.data.id === 'msg0xxxxx');
@@ -68,7 +69,7 @@ describe('DingTalk: published known-answer vectors over HTTP', () => {
         timestamp: SIGN.timestamp,
         sign: sign.replace('DJ', 'DK'),
       },
-      body: fixture('dingtalk/robot-text.json'),
+      body: JSON.stringify({ ...JSON.parse(fixture('dingtalk/robot-text.json')), robotCode: 'robot' }),
     });
     expect(tampered.status).toBe(401);
   });
@@ -106,19 +107,25 @@ describe('DingTalk HTTP callbacks', () => {
   afterAll(() => svc.close());
   const byId = async (id: string) => (await inboundJobs(svc)).filter((j) => j.data.id === id);
 
+  /** a recorded message, sent to our robot (the recordings carry the recording robot's code) */
+  const toOurRobot = (name: string) => ({
+    ...JSON.parse(fixture(name)),
+    robotCode: DINGTALK_TEST.robotCode,
+  });
+
   it('picture and rich-text messages carry download codes', async () => {
     expect(
-      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, fixture('dingtalk/robot-picture.json'))).status,
+      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, toOurRobot('dingtalk/robot-picture.json'))).status,
     ).toBe(200);
     expect(
-      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, fixture('dingtalk/robot-richtext.json'))).status,
+      (await dingtalkRobotRequest(svc.url, DINGTALK_TEST, toOurRobot('dingtalk/robot-richtext.json'))).status,
     ).toBe(200);
     const [pic] = await byId('msgBjXREkdlZkfTfrIiQomjAw==');
     expect(pic?.data).toMatchObject({
       text: '',
       conversation: { isGroup: false },
       attachments: [{ kind: 'image', mediaId: 'DOWNLOAD_CODE' }],
-      replyVia: { robotCode: 'dingf0apw4ibx5u5ktba' },
+      replyVia: { robotCode: DINGTALK_TEST.robotCode },
     });
     const [rich] = await byId('msgRichTextExample==');
     expect(rich?.data).toMatchObject({
