@@ -3,7 +3,7 @@ import type { Runtime } from '../src/runtime.js';
 import type { Platform } from '../src/domain/inbound.js';
 import { createStore } from '../src/store/redis-store.js';
 import type { FullStore } from '../src/store/store.js';
-import { outboundKeys, type OutboundKeys } from '../src/platforms/outbound-keys.js';
+import { USED_TTL_S, outboundKeys, type OutboundKeys } from '../src/platforms/outbound-keys.js';
 import type { PlatformSender } from '../src/platforms/outbound.js';
 import type { PlatformError } from '../src/platforms/platform-error.js';
 import { RateLimiter } from '../src/platforms/rate-limit.js';
@@ -12,6 +12,7 @@ import { WecomSender } from '../src/platforms/wecom/send.js';
 import { DingtalkClient } from '../src/platforms/dingtalk/client.js';
 import { DingtalkSender } from '../src/platforms/dingtalk/send.js';
 import { SimSender } from '../src/platforms/sim/send.js';
+import { UrlPolicy } from '../src/platforms/url-policy.js';
 
 /** The store reads and writes the outbound job needs. */
 export type OutboundStore = Pick<
@@ -60,6 +61,7 @@ export function outboundDeps(
   };
   const wecom = new WecomClient({
     baseUrl: c.WECOM_API_BASE.replace(/\/$/, ''),
+    urls: urlPolicy(rt),
     corpId: c.WECOM_CORP_ID,
     secret: c.WECOM_SECRET,
     agentId: c.WECOM_AGENT_ID ? Number(c.WECOM_AGENT_ID) : undefined,
@@ -82,8 +84,22 @@ export function outboundDeps(
       sim: new SimSender(rt.redis, keys),
     },
   };
+  // the used-code sets of earlier versions never expired: let them go once their codes are dead
+  for (const kind of ['response_code', 'response_url'] as const)
+    void rt.redis.expire(keys.legacyUsedSet(kind), USED_TTL_S[kind]).catch(() => undefined);
   cache.set(rt, deps);
   return deps;
+}
+
+/** The one outbound URL policy (src/platforms/url-policy.ts), from the configured platform bases. */
+export function urlPolicy(rt: Runtime): UrlPolicy {
+  const c = rt.config;
+  return new UrlPolicy({
+    wecomApiBase: c.WECOM_API_BASE,
+    dingtalkApiBase: c.DINGTALK_API_BASE,
+    dingtalkOapiBase: c.DINGTALK_OAPI_BASE,
+    log: rt.log,
+  });
 }
 
 /** The DingTalk API client of this runtime's app (token shared through Redis with every process). */
@@ -98,6 +114,7 @@ export function dingtalkClient(
     appKey: c.DINGTALK_APP_KEY,
     appSecret: c.DINGTALK_APP_SECRET,
     robotCode: c.DINGTALK_ROBOT_CODE,
+    urls: urlPolicy(rt),
     redis: rt.redis,
     tokenKey: outboundKeys(rt.prefix).token('dingtalk', appId(c.DINGTALK_APP_KEY, c.DINGTALK_APP_SECRET)),
     timeoutMs: o.timeoutMs,

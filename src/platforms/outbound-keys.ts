@@ -1,4 +1,13 @@
+import { createHash } from 'node:crypto';
 import { keyPart as esc } from '../queue/names.js';
+
+/**
+ * How long a used WeCom code stays marked: a smart-bot response_url is good for one call within
+ * 1 h (https://developer.work.weixin.qq.com/document/path/101138), an update_template_card
+ * response_code for one within 72 h (https://developer.work.weixin.qq.com/document/path/94888);
+ * after that WeCom refuses it anyway, so the mark may go.
+ */
+export const USED_TTL_S = { response_url: 2 * 3600, response_code: 73 * 3600 } as const;
 
 /**
  * The Redis keys of the outbound side (platform senders, clients, jobs/outbound.ts). Pure
@@ -17,8 +26,15 @@ export const outboundKeys = (prefix: string) => ({
   cardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
   /** hash: per sent card (cardRefId), the latest update of each of its items (card-state.ts) */
   cardState: (refId: string) => `${prefix}:out:cardstate:${esc(refId)}`,
-  /** set: used WeCom response_codes / smart-bot response_urls (one use each) */
-  usedOnce: (kind: 'response_code' | 'response_url') => `${prefix}:out:used:${kind}`,
+  /**
+   * string, SET NX with USED_TTL_S[kind]: this WeCom response_code / smart-bot response_url was
+   * used (one use each). One key per value, each expiring: the single sets of earlier versions
+   * (`out:used:<kind>`, legacyUsedSet) grew forever.
+   */
+  usedOnce: (kind: 'response_code' | 'response_url', value: string) =>
+    `${prefix}:out:used:${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`,
+  /** the never-expiring set of earlier versions; given a TTL once, so it goes away */
+  legacyUsedSet: (kind: 'response_code' | 'response_url') => `${prefix}:out:used:${kind}`,
   /** sorted set: sliding-window rate limit per robot / chat / person (ids hashed by the caller if secret) */
   rate: (what: string, id: string) => `${prefix}:rl:${what}:${esc(id)}`,
   /** stream: the bot's cards in one sim conversation (`out` / `update` entries, sim/README.md) */

@@ -3,6 +3,7 @@ import type { RedisClient } from '../../redis/connect.js';
 import { PlatformError, networkError } from '../platform-error.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { TokenCache } from '../token-cache.js';
+import { UrlPolicy, type UrlUse } from '../url-policy.js';
 
 /**
  * The DingTalk server API (new-style /v1.0 on DINGTALK_API_BASE, header
@@ -31,6 +32,8 @@ export interface DingtalkClientOptions {
   timeoutMs?: number;
   retry?: Omit<RetryOptions, 'onRetry'>;
   onRetry?: (e: PlatformError) => void;
+  /** where a sessionWebhook or custom robot webhook may go (default: DINGTALK_API_BASE's origin only) */
+  urls?: UrlPolicy;
 }
 
 interface V1Error {
@@ -81,13 +84,17 @@ export interface BatchSendResult {
 export class DingtalkClient {
   readonly token: TokenCache;
   private readonly http: AxiosInstance;
+  private readonly urls: UrlPolicy;
 
   constructor(private readonly o: DingtalkClientOptions) {
     this.http = axios.create({
       baseURL: o.apiBase,
       timeout: o.timeoutMs ?? 10_000,
       headers: { 'Content-Type': 'application/json' },
+      // a redirect could lead anywhere: a 3xx is an answer (a permanent error), never followed
+      maxRedirects: 0,
     });
+    this.urls = o.urls ?? UrlPolicy.only('dingtalk', o.apiBase);
     this.token = new TokenCache({ redis: o.redis, key: o.tokenKey, fetch: () => this.fetchToken() });
   }
 
@@ -256,8 +263,22 @@ export class DingtalkClient {
     await this.call('put', '/v1.0/card/instances', body, 'card update');
   }
 
-  /** POST to a message's sessionWebhook (valid until sessionWebhookExpiredTime; no token). */
-  async sessionSend(webhook: string, body: Record<string, unknown>): Promise<void> {
+  /**
+   * POST to a message's sessionWebhook (valid until sessionWebhookExpiredTime; no token) or to a
+   * custom robot webhook from the roster: only to DingTalk's own origins (url-policy.ts).
+   */
+  async sessionSend(
+    webhook: string,
+    body: Record<string, unknown>,
+    use: UrlUse = 'dingtalk sessionWebhook',
+  ): Promise<void> {
+    if (!this.urls.allows(webhook, use))
+      throw new PlatformError(
+        'dingtalk',
+        'permanent',
+        'url_refused',
+        `${use}: the URL is not DingTalk's (DINGTALK_OAPI_BASE or DINGTALK_API_BASE)`,
+      );
     await withRetry(() => this.request('post', webhook, body, undefined, 'sessionWebhook'), {
       attempts: 5,
       baseMs: 500,

@@ -76,7 +76,7 @@ export class DingtalkSender implements PlatformSender {
         for (const [i, m] of renderDingtalkMarkdown(card).entries()) {
           await sendPart(ctx.ledger, `w:p${i}`, async () => {
             await this.limiter.acquire(this.keys.rate('dingtalk-webhook', a.webhook), LIMITS.dingtalkGroup);
-            await this.client.sessionSend(a.webhook, sessionMarkdown(m));
+            await this.client.sessionSend(a.webhook, sessionMarkdown(m), 'dingtalk robot webhook');
             return '';
           });
         }

@@ -3,6 +3,7 @@ import type { RedisClient } from '../../redis/connect.js';
 import { PlatformError, networkError } from '../platform-error.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { TokenCache } from '../token-cache.js';
+import { UrlPolicy, type UrlUse } from '../url-policy.js';
 
 /**
  * The WeCom (企业微信 / 政务微信) server API, one small typed wrapper per endpoint dudao uses.
@@ -30,6 +31,8 @@ export interface WecomClientOptions {
   timeoutMs?: number;
   retry?: Omit<RetryOptions, 'onRetry'>;
   onRetry?: (e: PlatformError) => void;
+  /** where a response_url or group webhook may go (default: WECOM_API_BASE's origin only) */
+  urls?: UrlPolicy;
 }
 
 interface WecomResult {
@@ -84,13 +87,17 @@ export function classifyWecom(errcode: number, what: string): PlatformError {
 export class WecomClient {
   readonly token: TokenCache;
   private readonly http: AxiosInstance;
+  private readonly urls: UrlPolicy;
 
   constructor(private readonly o: WecomClientOptions) {
     this.http = axios.create({
       baseURL: o.baseUrl,
       timeout: o.timeoutMs ?? 10_000,
       headers: { 'Content-Type': 'application/json' },
+      // a redirect could lead anywhere: a 3xx is an answer (a permanent error), never followed
+      maxRedirects: 0,
     });
+    this.urls = o.urls ?? UrlPolicy.only('wecom', o.baseUrl);
     this.token = new TokenCache({ redis: o.redis, key: o.tokenKey, fetch: () => this.fetchToken() });
   }
 
@@ -198,15 +205,23 @@ export class WecomClient {
     const url = /^https?:\/\//.test(webhook)
       ? webhook
       : `${this.o.baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(webhook)}`;
-    await this.postUrl(url, message, 'webhook/send');
+    await this.postUrl(url, message, 'webhook/send', 'wecom group robot webhook');
   }
 
   /** POST to a smart bot message's response_url (one use, 1 h) — https://developer.work.weixin.qq.com/document/path/101138 */
   async responseUrlSend(responseUrl: string, message: object): Promise<void> {
-    await this.postUrl(responseUrl, message, 'aibot response_url');
+    await this.postUrl(responseUrl, message, 'aibot response_url', 'wecom response_url');
   }
 
-  private async postUrl(url: string, message: unknown, what: string): Promise<void> {
+  /** A POST to a URL that came from a callback or the roster: only to WeCom's own origin (url-policy.ts). */
+  private async postUrl(url: string, message: unknown, what: string, use: UrlUse): Promise<void> {
+    if (!this.urls.allows(url, use))
+      throw new PlatformError(
+        'wecom',
+        'permanent',
+        'url_refused',
+        `${what}: the URL is not WeCom's (WECOM_API_BASE)`,
+      );
     await withRetry(async () => {
       let r: WecomResult;
       try {

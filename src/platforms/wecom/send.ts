@@ -1,6 +1,6 @@
 import type { Card } from '../../domain/card.js';
 import type { RedisClient } from '../../redis/connect.js';
-import type { OutboundKeys } from '../outbound-keys.js';
+import { USED_TTL_S, type OutboundKeys } from '../outbound-keys.js';
 import {
   sendPart,
   type Address,
@@ -29,6 +29,13 @@ export class WecomSender implements PlatformSender {
     private readonly keys: OutboundKeys,
     private readonly limiter: RateLimiter,
   ) {}
+
+  /** Mark a one-use code used; false when it was already (outbound-keys.ts USED_TTL_S). */
+  private async useOnce(kind: 'response_code' | 'response_url', value: string): Promise<boolean> {
+    return (
+      (await this.redis.set(this.keys.usedOnce(kind, value), '1', 'EX', USED_TTL_S[kind], 'NX')) === 'OK'
+    );
+  }
 
   async send(address: Address, card: Card, ctx: SendContext): Promise<SendOutcome> {
     const a = address as WecomAddress;
@@ -126,7 +133,7 @@ export class WecomSender implements PlatformSender {
     const rest = tc ? [] : parts.slice(1);
     let viaUrl = (await ctx.ledger.get('bot:url')) !== undefined;
     if (!viaUrl) {
-      const claimed = (await this.redis.sadd(this.keys.usedOnce('response_url'), a.responseUrl)) === 1;
+      const claimed = await this.useOnce('response_url', a.responseUrl);
       if (claimed) {
         try {
           await this.client.responseUrlSend(a.responseUrl, first);
@@ -173,7 +180,7 @@ export class WecomSender implements PlatformSender {
     const tc = renderUpdatedCard(card, ref.card.buttons);
     if (!tc) return 'skipped';
     for (const code of candidates) {
-      if ((await this.redis.sadd(this.keys.usedOnce('response_code'), code)) !== 1) continue;
+      if (!(await this.useOnce('response_code', code))) continue;
       await this.client.updateTemplateCard(ref.userIds, code, { template_card: tc });
       await ctx.ledger.set(ctx.ledgerPart, '');
       return 'updated';
