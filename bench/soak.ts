@@ -74,6 +74,9 @@ async function main() {
       ...serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('soak-data') }),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // the soak's few dozen people each send about 20 a minute: the per-sender limit would
+      // refuse some, and every question must be answered here
+      SENDER_RATE_LIMIT: '100000/min',
     };
     const svc = await startRole(scope, 'serve', env);
     const memory = async () => Number(/used_memory:(\d+)/.exec(String(await conn.info('memory')))?.[1] ?? 0);

@@ -4,7 +4,8 @@ import type { Item } from '../src/domain/records.js';
 import { statusNames } from '../src/domain/records.js';
 import { dayInZone } from '../src/domain/day.js';
 import { actionNames, type TransitionAction } from '../src/domain/lifecycle.js';
-import type { PermissionContext } from '../src/domain/permissions.js';
+import { can, type Permission, type PermissionContext } from '../src/domain/permissions.js';
+import type { Person } from '../src/domain/roster.js';
 import type { School } from '../src/domain/roster.js';
 import type { TransitionRefusal } from '../src/store/store.js';
 import { errorCard } from '../cards/error.js';
@@ -32,6 +33,23 @@ export function refuse(message: string, note?: string): HandlerResult {
 }
 
 export const unknownItemMessage = (id: string) => `未找到整改事项 ${id}，请核对编号（如 ZG-21）。`;
+
+/**
+ * A refused action on an item. Whoever may not even see the item (another zone's supervisor,
+ * another school's principal) hears exactly what they would for a missing one: never the item's
+ * school, nor that it exists (docs/security.md → "Refusals tell nothing"). Someone who may see it
+ * is told why they may not act (a leader pressing a principal's button, say).
+ */
+export function refuseOnItem(
+  actor: Person,
+  denied: Extract<Permission, { ok: false }>,
+  perm: PermissionContext,
+  id: string,
+): HandlerResult {
+  const hidden =
+    denied.code === 'not_your_school' || denied.code === 'not_your_zone' || !can(actor, 'view', perm).ok;
+  return refuse(hidden ? unknownItemMessage(id) : denied.message);
+}
 
 /** Item numbers the way the parser prints them; a click carries any string, so check it. */
 export const isItemId = (id: string) => /^ZG-\d+$/.test(id);

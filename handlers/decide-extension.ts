@@ -3,7 +3,16 @@ import type { Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
 import { buttonsFor, dayCn } from '../cards/format.js';
-import { loadItem, nowCn, refusalMessage, refuse, toOrigin, toPerson, unknownItemMessage } from './common.js';
+import {
+  loadItem,
+  nowCn,
+  refusalMessage,
+  refuse,
+  toOrigin,
+  toPerson,
+  unknownItemMessage,
+  refuseOnItem,
+} from './common.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
 
@@ -17,8 +26,7 @@ export const decideExtension: Handler<'decide_extension'> = async (cmd, actor, d
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
-  if (!allowed.ok)
-    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   const pending = loaded.item.extension;
   const r = await deps.store.transition({
     item: id,

@@ -13,6 +13,7 @@ import {
   toPerson,
   today,
   unknownItemMessage,
+  refuseOnItem,
 } from './common.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { HandlerDeps } from './types.js';
@@ -35,8 +36,7 @@ export async function principalAction(
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
   // a principal of another school learns nothing about the item, not even its school
-  if (!allowed.ok)
-    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
 
   const r = await deps.store.transition({
     item: id,

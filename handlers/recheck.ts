@@ -4,7 +4,16 @@ import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
 import { errorCard } from '../cards/error.js';
 import { buttonsFor, dayCn } from '../cards/format.js';
-import { loadItem, nowCn, refusalMessage, refuse, toOrigin, toPerson, unknownItemMessage } from './common.js';
+import {
+  loadItem,
+  nowCn,
+  refusalMessage,
+  refuse,
+  toOrigin,
+  toPerson,
+  unknownItemMessage,
+  refuseOnItem,
+} from './common.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
 
@@ -27,8 +36,7 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, action, loaded.perm);
-  if (!allowed.ok)
-    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   if (!cmd.pass && !note) return { replies: [toOrigin(rejectNeedsReason(id))] };
 
   const r = await deps.store.transition({

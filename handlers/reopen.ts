@@ -3,7 +3,16 @@ import type { Reply } from '../src/domain/reply.js';
 import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
 import { buttonsFor, dayCn } from '../cards/format.js';
-import { loadItem, nowCn, refusalMessage, refuse, toOrigin, toPerson, unknownItemMessage } from './common.js';
+import {
+  loadItem,
+  nowCn,
+  refusalMessage,
+  refuse,
+  toOrigin,
+  toPerson,
+  unknownItemMessage,
+  refuseOnItem,
+} from './common.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { Handler } from './types.js';
 
@@ -13,8 +22,7 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, 'reopen', loaded.perm);
-  if (!allowed.ok)
-    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   const r = await deps.store.transition({
     item: id,
     action: 'reopen',

@@ -12,6 +12,7 @@ import {
   toPerson,
   today,
   unknownItemMessage,
+  refuseOnItem,
 } from './common.js';
 import { cardUpdateOf } from '../cards/card-update.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
@@ -26,8 +27,7 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
   const loaded = await loadItem(deps, id);
   if (!loaded) return refuse(unknownItemMessage(id));
   const allowed = can(actor, 'request_extension', loaded.perm);
-  if (!allowed.ok)
-    return refuse(allowed.code === 'not_your_school' ? unknownItemMessage(id) : allowed.message);
+  if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   const { item } = loaded;
   if (item.status !== 'closed' && cmd.until <= item.deadline) {
     return refuse(`申请的日期 ${dayCn(cmd.until)} 不晚于当前期限 ${dayCn(item.deadline)}，无需延期。`);

@@ -6,7 +6,7 @@ import { can } from '../src/domain/permissions.js';
 import { normalizeItemId } from '../src/parser/index.js';
 import { infoCard } from '../cards/info.js';
 import { clip, dayCn, typedCommand } from '../cards/format.js';
-import { loadItem, refuse, toOrigin, unknownItemMessage } from '../handlers/common.js';
+import { loadItem, refuse, refuseOnItem, toOrigin, unknownItemMessage } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
 
 export type ActionOutcome = { command: Command } | { result: HandlerResult };
@@ -58,10 +58,7 @@ async function extendClick(
   const loaded = await loadItem(deps, item);
   if (!loaded) return { result: refuse(unknownItemMessage(item)) };
   const allowed = can(actor, 'request_extension', loaded.perm);
-  if (!allowed.ok)
-    return {
-      result: refuse(allowed.code === 'not_your_school' ? unknownItemMessage(item) : allowed.message),
-    };
+  if (!allowed.ok) return { result: refuseOnItem(actor, allowed, loaded.perm, item) };
   const example = typedCommand('extend', item, loaded.item.deadline);
   // a date typed into the card that cannot be read is an error: the card's buttons come back
   if (value) return { result: refuse(unreadableExtensionDate(value, example)) };

@@ -6,6 +6,9 @@ import { inboundJobId } from '../src/queue/accept.js';
 import { parse, type ParseContext } from '../src/parser/index.js';
 import { errorCard } from '../cards/error.js';
 import { infoCard } from '../cards/info.js';
+import { slowDownCard, strangerCard } from '../handlers/sender-notices.js';
+import { senderLimit } from '../src/store/sender-limit.js';
+import { keyPart } from '../src/queue/names.js';
 import { handle } from '../handlers/index.js';
 import { toOrigin } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
@@ -41,6 +44,17 @@ export const processInbound: Processor = async (data, ctx) => {
     channel: msg.channel,
     kind: msg.kind,
   });
+
+  // one sender cannot hold up the others: over their limit, a message is not handled (and they
+  // are told so once in a while); a retried job keeps its first verdict (src/store/sender-limit.ts)
+  const sender = `${keyPart(msg.platform)}:${keyPart(msg.senderId)}`;
+  const limit = ctx.rt.config.SENDER_RATE_LIMIT;
+  const admitted = await senderLimit(ctx.rt.redis, ctx.rt.prefix, { burst: limit, perMinute: limit }).admit(
+    sender,
+    producerKey,
+    Date.now(), // real time: the simulator's clock must not refill anyone's bucket
+  );
+  if (!admitted) return slowDown(ctx, svc, msg, producerKey, sender);
 
   const person = await svc.store.findPerson(msg.platform, msg.senderId);
   if (!person?.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined);
@@ -121,7 +135,7 @@ async function parserFor(ctx: JobContext, svc: InboundServices, person: Person) 
   return (text: string) => parse(text, pctx);
 }
 
-/** Someone not (or no longer) on the roster: one polite refusal a day naming whom to ask; nothing changes. */
+/** Someone not (or no longer) on the roster: one polite refusal a day saying whom to ask; nothing changes. */
 async function refuseStranger(
   ctx: JobContext,
   svc: InboundServices,
@@ -136,13 +150,7 @@ async function refuseStranger(
     return { handled: true, command: 'unknown_sender', outbound: 0 };
   }
   try {
-    const admins = (await svc.store.listPeople())
-      .filter((p) => p.active && p.roles.includes('admin'))
-      .map((p) => p.name);
-    const whom = admins.length ? `督导室管理员 ${admins.join('、')}` : '督导室管理员';
-    const card = infoCard(deactivated ? '您的账号已停用' : '您还不在督导助手的名单中', {
-      subtitle: `暂时无法为您办理。如需使用，请联系${whom}将您加入名单。`,
-    });
+    const card = strangerCard(deactivated);
     const n = await enqueueReplies(
       replyQueue(ctx),
       producerKey,
@@ -154,6 +162,42 @@ async function refuseStranger(
     return { handled: true, command: 'unknown_sender', outbound: n };
   } catch (e) {
     await svc.store.releaseOnce(REFUSAL_SCOPE, claimId).catch(() => undefined); // the retry may tell them
+    throw e;
+  }
+}
+
+/** How often a sender over their limit is told so; the messages in between are dropped unanswered. */
+export const SLOW_DOWN_NOTICE_MS = 10 * 60_000;
+
+/** Over the sender's limit: nothing of the message is handled; one notice per window. */
+async function slowDown(
+  ctx: JobContext,
+  svc: InboundServices,
+  msg: Inbound,
+  producerKey: string,
+  sender: string,
+) {
+  const window = Math.floor(Date.now() / SLOW_DOWN_NOTICE_MS);
+  const claimId = `${sender}-${window}`;
+  if (!(await svc.store.claimOnce('slow-down', claimId, (2 * SLOW_DOWN_NOTICE_MS) / 1000))) {
+    ctx.rt.log.info({ job: producerKey, platform: msg.platform }, 'sender over the rate limit: not handled');
+    return { handled: false, command: 'rate_limited', outbound: 0 };
+  }
+  try {
+    const n = await enqueueReplies(
+      replyQueue(ctx),
+      producerKey,
+      originOf(msg),
+      { replies: [toOrigin(slowDownCard(), undefined, 'slow-down')] },
+      ctx.rt.now(),
+    );
+    ctx.rt.log.info(
+      { job: producerKey, platform: msg.platform },
+      'sender over the rate limit: not handled, told',
+    );
+    return { handled: false, command: 'rate_limited', outbound: n };
+  } catch (e) {
+    await svc.store.releaseOnce('slow-down', claimId).catch(() => undefined);
     throw e;
   }
 }

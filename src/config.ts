@@ -114,6 +114,12 @@ export const configSchema = z.object({
   DIGEST_TIME: hhmm.default('08:30'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool,
+  SENDER_RATE_LIMIT: z
+    .string()
+    .default('20/min')
+    .refine((v) => /^\s*\d{1,5}\s*\/\s*min\s*$/.test(v), 'expected messages per minute, e.g. 20/min')
+    .transform((v) => Number(v.split('/')[0]))
+    .refine((n) => n >= 1, 'at least 1/min'),
 });
 
 type Parsed = z.output<typeof configSchema>;

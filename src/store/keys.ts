@@ -67,5 +67,8 @@ export function makeKeys(prefix: string) {
     evidenceTarget: (personId: string) => p + 'ev:' + personId, // string JSON, EX 600
     evidenceSeen: (platform: string, messageId: string) => p + 'evs:' + platform + ':' + messageId,
     once: (scope: string, id: string) => p + 'once:' + scope + ':' + id,
+    // --- per-sender rate limit (sender-limit.ts)
+    senderBucket: (sender: string) => p + 'rl:in:' + sender, // hash {t: tokens, ts: ms}
+    senderDecision: (messageId: string) => p + 'rl:in:d:' + messageId, // string 1|0: this message's verdict
   };
 }

@@ -57,6 +57,14 @@ function diff<T extends { id: string; active: boolean }>(old: Record<string, str
   return { counts, out };
 }
 
+/** Five tries and the roster changed under each (another import at the same moment). */
+export class RosterBusyError extends Error {
+  constructor() {
+    super('importRoster: the roster kept changing during the import; try again');
+    this.name = 'RosterBusyError';
+  }
+}
+
 export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
   const redis = shared;
   async function importOnce(
@@ -152,7 +160,7 @@ export function rosterStore(shared: RedisClient, k: Keys): RosterStore {
       } finally {
         await conn.quit().catch(() => conn.disconnect());
       }
-      throw new Error('importRoster: the roster kept changing during the import; try again');
+      throw new RosterBusyError();
     },
     async getPerson(id) {
       const v = await redis.hget(k.people, id);

@@ -83,7 +83,8 @@ let seq = 0;
 export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promise<Harness> {
   let now = new Date(startIso);
   const logs = new LogSink();
-  const config = loadConfig({ LOG_LEVEL: 'info' });
+  // handlers, not the per-sender limit (test/security/rate-limit.test.ts), are under test here
+  const config = loadConfig({ LOG_LEVEL: 'info', SENDER_RATE_LIMIT: '10000/min' });
   const rt = await createRuntime({
     config,
     log: createLogger('info', logs),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readBody } from '../read-body.js';
 import { AppError, badRequest } from '../../errors.js';
 import { normalizeJsonRoster } from '../../roster/load.js';
+import { RosterBusyError } from '../../store/roster-store.js';
 import { bool } from './params.js';
 
 /** A district's roster as JSON is far above the callbacks' 64 KiB: 5,000 schools ≈ 1 MiB. */
@@ -38,7 +39,12 @@ export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
     try {
       ctx.body = await store.importRoster(r.roster, { dryRun: q.dryRun ?? false });
     } catch (e) {
-      throw new AppError('import_failed', (e as Error).message, 409);
+      // never the exception's own text (a Redis error names keys and types): the one expected
+      // failure gets its own code and a Chinese message; anything else is the app's 500, logged
+      // by the error middleware with its name only
+      if (e instanceof RosterBusyError)
+        throw new AppError('roster_busy', '名单正在被另一次导入修改，本次未导入任何数据，请稍后重试。', 409);
+      throw e;
     }
   });
 };
