@@ -140,6 +140,7 @@ export function applyCardUpdates(card: Card, updates: CardUpdate[]): Card {
     fields,
     entries,
     note: card.note,
+    ...(card.link ? { link: card.link } : {}),
     buttons,
     outcome,
     statusWord: buttons.length ? undefined : statusWord,

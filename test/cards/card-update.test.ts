@@ -78,6 +78,12 @@ describe('a card brought up to date after its item moved on', () => {
     expect(actions(c)).toEqual(['done:ZG-21', 'extend:ZG-21']);
   });
 
+  it('keeps what the update is not about: the title, the note, a link', () => {
+    const linked = { ...notice, link: { label: '看板', url: 'https://example.org/board/login?t=x' } };
+    const c = applyCardUpdates(linked, [cardUpdateOf(item({ status: 'in_progress' }), 1, '收到')]);
+    expect(c).toMatchObject({ title: notice.title, note: notice.note, link: linked.link });
+  });
+
   it('the newest state wins whatever order the updates come in', () => {
     const older = cardUpdateOf(item({ status: 'in_progress' }), 1, 'ack');
     const newer = cardUpdateOf(item({ status: 'submitted' }), 2, 'done');
