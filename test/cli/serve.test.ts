@@ -45,7 +45,8 @@ describe('npx dudao serve with the embedded Redis', () => {
       }
       expect(ready).toBe(200);
       const redisPort = Number(readFileSync(join(dataDir, 'redis.port'), 'utf8'));
-      expect(await pingRedis(redisPort)).toBe(true);
+      const password = readFileSync(join(dataDir, 'redis.password'), 'utf8').trim();
+      expect(await pingRedis(redisPort, 500, password)).toBe(true);
       // durable: the append-only file is on
       expect(existsSync(join(dataDir, 'appendonlydir'))).toBe(true);
 
@@ -54,7 +55,7 @@ describe('npx dudao serve with the embedded Redis', () => {
       const code = await new Promise<number | null>((res) => child.once('exit', (c) => res(c)));
       expect(code).toBe(0);
       expect(Date.now() - t0).toBeLessThan(10_000);
-      expect(await pingRedis(redisPort)).toBe(false);
+      expect(await pingRedis(redisPort, 500, password)).toBe(false);
       expect(existsSync(join(dataDir, 'redis.port'))).toBe(false);
       expect(out).not.toMatch(/\bat .+\.ts:\d+/); // no stack traces
     } finally {

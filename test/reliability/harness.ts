@@ -112,7 +112,7 @@ export async function startRedis(scope: Scope, name = 'redis'): Promise<RedisNod
     dir,
     async kill9() {
       r.kill9();
-      await waitFor('redis to die', async () => !(await pingRedis(port, 200)), 10_000, 50);
+      await waitFor('redis to die', async () => !(await pingRedis(port, 200, r.password)), 10_000, 50);
     },
     async restart() {
       r = await startEmbeddedRedis({ dataDir: dir, reuse: false, port });
