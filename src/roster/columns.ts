@@ -1,12 +1,14 @@
 /**
- * The roster's tables as office staff write them (docs/spec/interfaces.md → Roster): sheet names and
- * Chinese column headers, mapped to the English keys of the JSON form. Headers are matched after
- * trimming; the English key is accepted as a header too.
+ * The roster's tables as office staff write them (docs/spec/interfaces.md → Roster): sheet names
+ * and Chinese column headers, mapped to the English keys of the JSON form. Headers are matched
+ * after trimming; the English key is accepted as a header too. A header the import does not know
+ * stops it, naming the closest known one: a typo must not silently drop a whole column.
  */
 export type TableName = 'schools' | 'people' | 'chats' | 'plan';
 
 export interface TableDef {
   sheet: string;
+  /** the CSV file's English name; `<sheet>.csv` (学校.csv) is accepted as well */
   file: string;
   required: boolean;
   columns: Record<string, string>; // English key → Chinese header
@@ -56,6 +58,9 @@ export const tables: Record<TableName, TableDef> = {
 
 export const tableNames = Object.keys(tables) as TableName[];
 
+/** A column an office keeps for itself in any table; read past, never refused. */
+export const REMARK_COLUMNS = new Set(['备注', 'remark']);
+
 /** One row of a table, keyed by English column keys. `row` is how a person finds it again. */
 export interface RawRow {
   row: number;
@@ -66,7 +71,10 @@ export interface RawTables {
   /** '行' for sheets and CSV (row 1 is the header), '条' for JSON array entries */
   unit: '行' | '条';
   tables: Partial<Record<TableName, RawRow[]>>;
-  /** errors found while reading (a missing sheet or column) */
+  /**
+   * errors in the file's shape (a missing sheet, file or column, a column or key nobody knows):
+   * reported alone, before any row is read, so a missing column is one line and not one per row
+   */
   errors: RosterError[];
 }
 
@@ -90,17 +98,86 @@ export function rosterError(
   return { sheet, row, column, text: `${sheet}${where}${col}：${message}` };
 }
 
-/** Map a header row (cell texts) to English keys; unknown headers are ignored. */
+/** Edit distance (insertions, deletions, substitutions), by code point. */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[t.length]!;
+}
+
+/**
+ * The known name closest to `name` (case ignored), when it is close enough to be a slip: within
+ * half the known name's length, or one contains the other (`wecom` → `wecomId`, `手机号码` → `手机`).
+ */
+export function closest(name: string, known: string[]): string | undefined {
+  const n = name.toLowerCase();
+  let best: { k: string; d: number } | undefined;
+  for (const k of known) {
+    const kk = k.toLowerCase();
+    const shorter = Math.min([...kk].length, [...n].length);
+    const contains = shorter >= 2 && (kk.includes(n) || n.includes(kk));
+    const d = contains ? Math.abs([...kk].length - [...n].length) : editDistance(n, kk);
+    if ((contains || d <= Math.max(1, Math.floor([...k].length / 2))) && (!best || d < best.d))
+      best = { k, d };
+  }
+  return best?.k;
+}
+
+/** '是不是『企业微信』？' or, with nothing close, the known columns to choose from. */
+export function columnHint(def: TableDef, name: string, json: boolean): string {
+  const keys = Object.keys(def.columns);
+  const headers = Object.values(def.columns);
+  const cn = closest(name, headers);
+  const en = closest(name, keys);
+  // a Latin slip is answered with the key, a Chinese one with the header; both name the other
+  if (en && (!cn || /^[\x20-\x7e]+$/.test(name))) return `是不是『${en}』（${def.columns[en]}）？`;
+  if (cn) {
+    const key = keys.find((k) => def.columns[k] === cn)!;
+    return json ? `是不是『${cn}』（${key}）？` : `是不是『${cn}』？`;
+  }
+  const list = json ? keys.map((k) => `${k}（${def.columns[k]}）`) : headers;
+  return `可用的${json ? '键' : '列'}：${[...list, '备注'].join('、')}`;
+}
+
+/**
+ * Map a header row (cell texts) to English keys. Empty header cells and 备注 are read past; a
+ * header nobody knows, or one given twice, is an error naming it (and the closest known one);
+ * so is each required column that is missing (one line each, not one per row).
+ */
 export function mapHeaders(
   def: TableDef,
   headers: string[],
-): { keys: (string | undefined)[]; missing: string[] } {
+): { keys: (string | undefined)[]; errors: RosterError[] } {
   const byHeader = new Map<string, string>();
   for (const [key, cn] of Object.entries(def.columns)) {
     byHeader.set(cn, key);
-    byHeader.set(key, key);
+    byHeader.set(key.toLowerCase(), key);
   }
-  const keys = headers.map((h) => byHeader.get(h.trim().replace(/\s+/g, '')));
-  const missing = def.requiredColumns.filter((k) => !keys.includes(k)).map((k) => def.columns[k]!);
-  return { keys, missing };
+  const errors: RosterError[] = [];
+  const seen = new Map<string, string>(); // key → the header that gave it
+  const keys = headers.map((h) => {
+    const name = h.trim().replace(/\s+/g, '');
+    if (!name || REMARK_COLUMNS.has(name)) return undefined;
+    const key = byHeader.get(name) ?? byHeader.get(name.toLowerCase());
+    if (!key) {
+      errors.push(rosterError(def.sheet, '行', 1, name, `不认识这一列，${columnHint(def, name, false)}`));
+      return undefined;
+    }
+    if (seen.has(key)) {
+      errors.push(rosterError(def.sheet, '行', 1, name, `与『${seen.get(key)}』是同一列，出现了两次`));
+      return undefined;
+    }
+    seen.set(key, name);
+    return key;
+  });
+  for (const k of def.requiredColumns)
+    if (!keys.includes(k)) errors.push(rosterError(def.sheet, '行', 1, def.columns[k], '缺少这一列'));
+  return { keys, errors };
 }

@@ -10,7 +10,8 @@ export type { RosterError } from './columns.js';
 
 /** Read a roster file by its extension (.xlsx, .csv, .json) and normalise it; never throws on bad content. */
 export async function loadRosterFile(file: string, opts: { year: number }): Promise<NormalizeResult> {
-  if (!existsSync(file)) return { ok: false, errors: [{ sheet: '文件', text: `找不到文件 ${file}` }] };
+  if (!existsSync(file))
+    return { ok: false, errors: [{ sheet: '文件', text: `找不到文件 ${file}` }], warnings: [] };
   const ext = extname(file).toLowerCase();
   let raw: RawTables;
   if (ext === '.json') raw = readJsonRoster(readFileSync(file, 'utf8'));
@@ -20,6 +21,7 @@ export async function loadRosterFile(file: string, opts: { year: number }): Prom
     return {
       ok: false,
       errors: [{ sheet: '文件', text: `不支持的文件类型『${ext || file}』：请用 .xlsx、.csv 或 .json` }],
+      warnings: [],
     };
   return normalizeRoster(raw, opts);
 }

@@ -30,7 +30,13 @@ import {
   type Parsed,
 } from './values.js';
 
-export type NormalizeResult = { ok: true; roster: Roster } | { ok: false; errors: RosterError[] };
+/**
+ * `warnings` are worth a look but do not stop the import (two active people with one name, a
+ * mobile number that is not one, a person no platform can reach).
+ */
+export type NormalizeResult =
+  | { ok: true; roster: Roster; warnings: RosterError[] }
+  | { ok: false; errors: RosterError[]; warnings: RosterError[] };
 
 const MAX = 64;
 
@@ -40,11 +46,17 @@ const MAX = 64;
  * `year` places plan months written without a year (三月).
  */
 export function normalizeRoster(raw: RawTables, opts: { year: number }): NormalizeResult {
-  const errors: RosterError[] = [...raw.errors];
+  // a file of the wrong shape is reported alone: a missing column would otherwise add one
+  // 『必填』 per row, and an unknown one hides nothing worth reading past
+  if (raw.errors.length) return { ok: false, errors: raw.errors, warnings: [] };
+  const errors: RosterError[] = [];
+  const warnings: RosterError[] = [];
+  const line = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
+    rosterError(tables[t].sheet, raw.unit, row.row, key ? (tables[t].columns[key] ?? key) : undefined, msg);
   const at = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
-    errors.push(
-      rosterError(tables[t].sheet, raw.unit, row.row, key ? (tables[t].columns[key] ?? key) : undefined, msg),
-    );
+    errors.push(line(t, row, key, msg));
+  const warn = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
+    warnings.push(line(t, row, key, msg));
   const req = (t: TableName, row: RawRow, key: string, max = MAX): string => {
     const v = text(row.values[key]);
     if (!v) at(t, row, key, '必填');
@@ -119,6 +131,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
   const pid = unique('people', 'id');
   const pwecom = unique('people', 'wecomId');
   const pding = unique('people', 'dingtalkId');
+  const byName = new Map<string, number>(); // name → first row
   for (const row of raw.tables.people ?? []) {
     const id = req('people', row, 'id');
     const name = req('people', row, 'name');
@@ -161,7 +174,22 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     const dingtalkId = opt('people', row, 'dingtalkId');
     pwecom(row, wecomId);
     pding(row, dingtalkId);
-    const phone = take('people', row, 'mobile', mobile(row.values.mobile));
+    if (name) {
+      const first = byName.get(name);
+      if (first === undefined) byName.set(name, row.row);
+      else
+        warn(
+          'people',
+          row,
+          'name',
+          `与第${first}${raw.unit}同名『${name}』：日报、通报和卡片上只写姓名，两人会分不清，建议在姓名后加注（如 ${name}（学校））`,
+        );
+    }
+    const m = mobile(row.values.mobile);
+    if (!m.ok) warn('people', row, 'mobile', `${m.error}，这个号码未导入`);
+    const phone = m.ok ? m.value : undefined;
+    if (id && !wecomId && !dingtalkId)
+      warn('people', row, undefined, `${name || id} 没有企业微信或钉钉账号，发给此人的通知无法送达`);
     const p: Person = { id, name, roles: rs, zones: zs, fullTime, active: true };
     if (school) p.school = school;
     if (wecomId) p.wecomId = wecomId;
@@ -203,7 +231,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     if (raw.tables[t] && raw.tables[t].length === 0)
       errors.push({ sheet: tables[t].sheet, text: `${tables[t].sheet}：没有任何数据行` });
   }
-  if (errors.length) return { ok: false, errors };
+  if (errors.length) return { ok: false, errors, warnings };
   const roster = rosterSchema.parse({ zones: [...zones.values()], schools, people, chats, plan });
-  return { ok: true, roster };
+  return { ok: true, roster, warnings };
 }

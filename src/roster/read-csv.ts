@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { mapHeaders, rosterError, tableNames, tables, type RawRow, type RawTables } from './columns.js';
+import iconv from 'iconv-lite';
+import { mapHeaders, tableNames, tables, type RawRow, type RawTables, type TableName } from './columns.js';
 
-/** RFC 4180 CSV: quoted fields with "" escapes and line breaks, CRLF or LF, a UTF-8 BOM. */
+/** RFC 4180 CSV: quoted fields with "" escapes and line breaks, CRLF or LF. */
 export function parseCsv(src: string): string[][] {
   const s = src.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
@@ -36,12 +37,31 @@ export function parseCsv(src: string): string[][] {
   return rows;
 }
 
+/**
+ * A CSV file's bytes as text. Excel on Chinese Windows saves "CSV (逗号分隔)" in the system code
+ * page, GBK (code page 936), and "CSV UTF-8" with a byte-order mark; "Unicode 文本" is UTF-16LE
+ * with its mark. Without a mark, bytes that are valid UTF-8 are UTF-8 (GBK text almost never is),
+ * anything else is read as GB18030, the superset of GBK (iconv-lite: no dependence on the Node
+ * build's ICU data).
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'utf-16le' | 'gb18030' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+  }
+}
+
 /** A table from CSV text: row 1 is the header; data rows keep their line number (第N行). */
-export function csvTable(name: keyof typeof tables, src: string, out: RawTables): void {
+export function csvTable(name: TableName, src: string, out: RawTables): void {
   const def = tables[name];
   const [header = [], ...body] = parseCsv(src);
-  const { keys, missing } = mapHeaders(def, header);
-  for (const m of missing) out.errors.push(rosterError(def.sheet, '行', 1, m, '缺少这一列'));
+  const { keys, errors } = mapHeaders(def, header);
+  out.errors.push(...errors);
   const rows: RawRow[] = [];
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
@@ -54,33 +74,46 @@ export function csvTable(name: keyof typeof tables, src: string, out: RawTables)
   out.tables[name] = rows;
 }
 
+/** The names a table's CSV file may have: schools.csv or 学校.csv (letter case ignored). */
+const fileNames = (t: TableName) => [tables[t].file, `${tables[t].sheet}.csv`];
+
 /**
- * Given any of schools.csv, people.csv, chats.csv, plan.csv, read all of them from its folder;
- * schools and people must be there, chats and plan may be missing.
+ * Given any of the tables' CSV files, read all of them from its folder; schools and people must be
+ * there, chats and plan may be missing. Each file may be UTF-8 or GBK (decodeCsv).
  */
 export function readCsvRoster(file: string): RawTables {
   const dir = dirname(file);
   const out: RawTables = { unit: '行', tables: {}, errors: [] };
-  const known = tableNames.map((n) => tables[n].file);
-  if (!known.includes(basename(file))) {
+  const given = basename(file).normalize('NFC').toLowerCase();
+  if (!tableNames.some((t) => fileNames(t).some((n) => n.toLowerCase() === given))) {
+    const names = tableNames.map((t) => fileNames(t).join(' 或 ')).join('，');
     out.errors.push({
       sheet: '文件',
-      text: `CSV 文件应命名为 ${known.join('、')}（每张表一个文件，放在同一目录）`,
+      text: `CSV 文件应命名为 ${names}（每张表一个文件，放在同一目录）`,
     });
     return out;
   }
+  const present = existsSync(dir) ? readdirSync(dir) : [];
   for (const name of tableNames) {
     const def = tables[name];
-    const path = join(dir, def.file);
-    if (!existsSync(path)) {
+    const wanted = fileNames(name).map((n) => n.toLowerCase());
+    const found = present.filter((f) => wanted.includes(f.normalize('NFC').toLowerCase()));
+    if (found.length > 1) {
+      out.errors.push({
+        sheet: def.sheet,
+        text: `${def.sheet}：同一目录中有 ${found.join(' 和 ')}，是同一张表，请只保留一个`,
+      });
+      continue;
+    }
+    if (found.length === 0) {
       if (def.required)
         out.errors.push({
           sheet: def.sheet,
-          text: `${def.sheet}：缺少文件 ${def.file}（应与 ${basename(file)} 放在同一目录）`,
+          text: `${def.sheet}：缺少文件 ${fileNames(name).join(' 或 ')}（应与 ${basename(file)} 放在同一目录）`,
         });
       continue;
     }
-    csvTable(name, readFileSync(path, 'utf8'), out);
+    csvTable(name, decodeCsv(readFileSync(join(dir, found[0]!))).text, out);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mapHeaders, rosterError, tableNames, tables, type RawRow, type RawTables } from './columns.js';
+import { closest, mapHeaders, tableNames, tables, type RawRow, type RawTables } from './columns.js';
 
 /** What a person sees in a cell, as a value: rich text and hyperlinks flattened, formulas' results. */
 function cellValue(v: ExcelJS.CellValue): unknown {
@@ -27,7 +27,15 @@ export async function readXlsxRoster(input: string | Buffer): Promise<RawTables>
     const def = tables[name];
     const ws = wb.getWorksheet(def.sheet);
     if (!ws) {
-      if (def.required) out.errors.push({ sheet: def.sheet, text: `缺少工作表『${def.sheet}』` });
+      if (def.required) {
+        // other sheets (a 说明, a Sheet1) are read past; a misspelt one is named
+        const names = wb.worksheets.map((w) => w.name);
+        const near = closest(def.sheet, names);
+        out.errors.push({
+          sheet: def.sheet,
+          text: `缺少工作表『${def.sheet}』${near ? `（是不是『${near}』？工作表名应为『${def.sheet}』）` : names.length ? `（工作簿中的工作表：${names.join('、')}）` : ''}`,
+        });
+      }
       continue;
     }
     const header: string[] = [];
@@ -35,8 +43,8 @@ export async function readXlsxRoster(input: string | Buffer): Promise<RawTables>
       header[col - 1] = String(cellValue(cell.value) ?? '');
     });
     for (let i = 0; i < header.length; i++) header[i] ??= '';
-    const { keys, missing } = mapHeaders(def, header);
-    for (const m of missing) out.errors.push(rosterError(def.sheet, '行', 1, m, '缺少这一列'));
+    const { keys, errors } = mapHeaders(def, header);
+    out.errors.push(...errors);
     const rows: RawRow[] = [];
     for (let r = 2; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);

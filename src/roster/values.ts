@@ -114,10 +114,15 @@ export function month(v: unknown, year: number): Parsed<string> {
   return ok(`${y}-${String(m).padStart(2, '0')}`);
 }
 
+/**
+ * A mainland mobile number: 11 digits from 13… to 19…, written with spaces or dashes and with or
+ * without +86. What Excel shows as 1.38123E+10 (a number cell too narrow) is not one.
+ */
 export function mobile(v: unknown): Parsed<string | undefined> {
   const t = text(v);
   if (!t) return ok(undefined);
-  return /^\+?[0-9][0-9\- ]{4,19}$/.test(t) ? ok(t.replace(/[\s-]/g, '')) : fail(`手机号『${t}』格式不对`);
+  const digits = t.replace(/[\s-]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? ok(digits) : fail(`手机号『${t}』不是 11 位手机号`);
 }
 
 /**

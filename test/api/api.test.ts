@@ -257,7 +257,12 @@ describe('JSON API /api/v1', () => {
     const version = await store.rosterVersion();
     const ok = await post(roster, '?dryRun=true');
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ dryRun: true, schools: { unchanged: 20, added: 0 } });
+    const okBody = (await ok.json()) as any;
+    expect(okBody).toMatchObject({ dryRun: true, schools: { unchanged: 20, added: 0 } });
+    // what deserves a look rides along (the demo's 罗校长 has no platform id on purpose)
+    expect(okBody.warnings.map((w: any) => w.text)).toEqual([
+      '人员 第18条：罗校长 没有企业微信或钉钉账号，发给此人的通知无法送达',
+    ]);
     roster.people[0].roles = ['校工'];
     roster.schools[1].type = '大学';
     const bad = await post(roster);

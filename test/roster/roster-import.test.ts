@@ -161,7 +161,12 @@ describe('npx dudao import', () => {
   it('--dry-run on the demo workbook prints the summary and exits 0', async () => {
     const r = await run(['examples/roster.xlsx', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.out[0]).toMatch(/^学校：新增 \d+，更新 \d+，停用 \d+，未变 \d+$/);
+    // the demo's 罗校长 has no platform id on purpose (the digest's 无法送达): a warning first
+    expect(r.out.slice(0, 2)).toEqual([
+      '请注意（1 处，不影响导入）：',
+      '  人员 第19行：罗校长 没有企业微信或钉钉账号，发给此人的通知无法送达',
+    ]);
+    expect(r.out[2]).toMatch(/^学校：新增 \d+，更新 \d+，停用 \d+，未变 \d+$/);
     expect(r.out.at(-1)).toContain('试运行');
   });
 
@@ -183,8 +188,37 @@ describe('npx dudao import', () => {
       '名单有 2 处错误，未导入任何数据：',
       '学校 第2行『类型』：无法识别类型『大学』，可填：小学、初中、高中、九年一贯制、幼儿园、特殊教育、职业学校',
       '人员 第2行『学校』：未找到学校『乙小学』',
+      '请注意（1 处，不影响导入）：',
+      '  人员 第2行：李校长 没有企业微信或钉钉账号，发给此人的通知无法送达',
     ]);
     expect(r.out).toEqual([]);
+  });
+
+  it('a missing file is one line naming it, not “名单有 1 处错误”', async () => {
+    const r = await run([join(dir, '名单.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`dudao import：找不到文件 ${join(dir, '名单.xlsx')}`]);
+  });
+
+  it('a misspelt column stops the import with one line naming it and the column meant', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('学校').addRows([
+      ['编号', '名称', '类型', '责任区'],
+      ['S1', '甲小学', '小学', '东片'],
+    ]);
+    wb.addWorksheet('人员').addRows([
+      ['编号', '姓名', '角色', '学校', '企业微信号'],
+      ['p1', '李校长', '校长', '甲小学', 'lixz'],
+      ['p2', '王校长', '校长', '甲小学', 'wangxz'],
+    ]);
+    const file = join(dir, 'typo.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      '名单有 1 处错误，未导入任何数据：',
+      '人员 第1行『企业微信号』：不认识这一列，是不是『企业微信』？',
+    ]);
   });
 
   it('usage errors exit 2', async () => {

@@ -12,7 +12,8 @@ const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
 
 /**
  * POST roster (the JSON roster of docs/spec/interfaces.md), all or nothing; `?dryRun=true` checks only.
- * Mistakes: 400 `invalid_roster` with every one listed in `details` (sheet, row, column, text).
+ * Mistakes: 400 `invalid_roster` with every one listed in `details` (sheet, row, column, text);
+ * `warnings` (same shape) lists what is worth a look but does not stop the import.
  */
 export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
   router.post('/roster', async (ctx) => {
@@ -32,12 +33,14 @@ export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
           code: 'invalid_roster',
           message: `名单有 ${r.errors.length} 处错误，未导入任何数据`,
           details: r.errors,
+          warnings: r.warnings,
         },
       };
       return;
     }
     try {
-      ctx.body = await store.importRoster(r.roster, { dryRun: q.dryRun ?? false });
+      const result = await store.importRoster(r.roster, { dryRun: q.dryRun ?? false });
+      ctx.body = { ...result, warnings: r.warnings };
     } catch (e) {
       // never the exception's own text (a Redis error names keys and types): the one expected
       // failure gets its own code and a Chinese message; anything else is the app's 500, logged
