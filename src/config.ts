@@ -78,6 +78,8 @@ export const configSchema = z.object({
   REDIS_URL: redisUrl,
   DATA_DIR: z.string().default('./data'),
   TIMEZONE: timezone,
+  /** the office's name as printed on the month's export (城关区教育督导室) */
+  OFFICE_NAME: optionalText.refine((v) => v === undefined || v.length <= 64, 'at most 64 characters'),
 
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText.refine(

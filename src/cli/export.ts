@@ -35,11 +35,12 @@ export async function runExportCli(
     calendar: createCalendar(),
     timeZone: rt.config.TIMEZONE,
     today,
+    ...(rt.config.OFFICE_NAME ? { officeName: rt.config.OFFICE_NAME } : {}),
   });
   await writeFile(o.out, buffer);
   const [y, m] = o.month.split('-');
   out(
-    `已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项，逾期事项 ${data.overdue.length} 项 → ${o.out}`,
+    `已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项（另有往月结转 ${data.carried.length} 项），通报逾期 ${data.notice.items.length} 项 → ${o.out}`,
   );
   return 0;
 }

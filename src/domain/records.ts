@@ -71,6 +71,10 @@ export interface HistoryEvent {
   from?: ItemStatus;
   to?: ItemStatus;
   note?: string;
+  /** request_extension: the day asked for; approve_extension: the new deadline */
+  until?: string;
+  /** approve_extension: the deadline it replaced (recorded since the export shows original deadlines) */
+  previousDeadline?: string;
   source?: { platform: Platform; messageId: string };
   attachments?: Attachment[];
 }

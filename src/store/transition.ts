@@ -39,7 +39,7 @@ export function transitionStore(redis: RedisClient, k: Keys) {
     if (input.note) event.note = input.note;
     if (input.attachments?.length) event.attachments = input.attachments;
     if (input.until && (action === 'request_extension' || action === 'approve_extension')) {
-      (event as HistoryEvent & { until?: string }).until = input.until;
+      event.until = input.until;
     }
     const keys = [
       k.item(n),

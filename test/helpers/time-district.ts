@@ -254,6 +254,7 @@ export async function act(
     at: Date;
     until?: string;
     actor?: string;
+    note?: string;
   }[],
 ) {
   for (const a of actions) {
@@ -264,6 +265,7 @@ export async function act(
       source: { platform: 'sim', messageId: `act-${++seq}-${Math.random().toString(36).slice(2)}` },
       now: a.at,
       until: a.until,
+      ...(a.note ? { note: a.note } : {}),
     });
     if (!r.ok) throw new Error(`${item} ${a.action}: ${r.code}`);
   }

@@ -19,6 +19,8 @@ export interface ApiDeps {
     calendar: WorkCalendar;
     /** the largest REMINDER_WORKDAYS_BEFORE: the 黄 (due soon) window of stats and the board */
     dueSoonWorkdays: number;
+    /** OFFICE_NAME, printed in the export's titles */
+    officeName?: string;
   };
 }
 

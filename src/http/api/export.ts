@@ -14,6 +14,7 @@ export const exportRoutes: ApiRoutes = (router, { store, today, reports }) => {
       calendar: reports.calendar,
       timeZone: reports.timeZone,
       today: today(),
+      officeName: reports.officeName,
     });
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set(

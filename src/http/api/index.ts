@@ -34,6 +34,7 @@ export function apiRouter(rt: Runtime, store: FullStore): Router {
       escalateAfterWorkdays: rt.config.ESCALATE_AFTER_WORKDAYS,
       calendar: createCalendar(),
       dueSoonWorkdays: Math.max(0, ...rt.config.REMINDER_WORKDAYS_BEFORE),
+      ...(rt.config.OFFICE_NAME ? { officeName: rt.config.OFFICE_NAME } : {}),
     },
   };
   const router = createRouter({ prefix: API_PREFIX });

@@ -34,6 +34,7 @@ if ARGV[5] == '1' and not pending then return snapshot('no_pending_extension') e
 
 local to = st
 if ARGV[4] ~= 'same' then to = ARGV[4] end
+local previous = nil
 local action, now, n = ARGV[2], ARGV[8], ARGV[1]
 redis.call('HSET', ik, 'st', to, 'up', now)
 
@@ -59,6 +60,7 @@ if action == 'request_extension' then
   redis.call('HSET', ik, 'xu', ARGV[9], 'xb', ARGV[12], 'xa', now)
   if ARGV[11] ~= '' then redis.call('SET', KEYS[7], ARGV[11]) else redis.call('DEL', KEYS[7]) end
 elseif action == 'approve_extension' then
+  previous = redis.call('HGET', ik, 'dl')
   local newdl, dn = ARGV[9], ARGV[10]
   if newdl == '' then newdl = pending; dn = dayNumber(pending) end
   redis.call('HSET', ik, 'dl', newdl, 'ds', 't')
@@ -86,7 +88,11 @@ if to ~= st then
   end
 end
 
-local ev = string.sub(ARGV[7], 1, -2) .. ',"from":"' .. st .. '","to":"' .. to .. '"}'
+local ev = string.sub(ARGV[7], 1, -2) .. ',"from":"' .. st .. '","to":"' .. to .. '"'
+-- the deadline an approved extension replaced (a YYYY-MM-DD day: nothing to escape), so the
+-- month's export can show every item's original deadline
+if previous then ev = ev .. ',"previousDeadline":"' .. previous .. '"' end
+ev = ev .. '}'
 local idx = redis.call('RPUSH', KEYS[2], ev) - 1
 redis.call('HSET', KEYS[3], ARGV[6], idx)
 redis.call('XADD', KEYS[4], 'MAXLEN', '~', tonumber(ARGV[14]), '*',
