@@ -7,7 +7,10 @@ import { refuse, today } from './common.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler } from './types.js';
 
-/** 日报: today's digest now, for a leader (it names schools, so in a group it goes privately). */
+/**
+ * 日报: today's digest now, for a leader (it names schools, so in a group it goes privately); the
+ * 无法送达 line only for an administrator (jobs/daily-digest.ts).
+ */
 export const digestNow: Handler<'digest_now'> = async (_cmd, actor, deps) => {
   const allowed = can(actor, 'digest');
   if (!allowed.ok) return refuse(allowed.message);
@@ -17,6 +20,8 @@ export const digestNow: Handler<'digest_now'> = async (_cmd, actor, deps) => {
     timezone: deps.timezone,
     escalateAfterWorkdays: deps.config.escalateAfterWorkdays,
   });
+  // who cannot be reached is the administrators' to fix, so only they read it in the digest
+  const shown = actor.roles.includes('admin') ? data : { ...data, unreachable: [] };
   const group = infoCard('督导日报', { subtitle: '已私信发送给您' });
-  return answerPrivately(deps, actor, { title: '督导日报', ids: [], detail: digestCard(data), group });
+  return answerPrivately(deps, actor, { title: '督导日报', ids: [], detail: digestCard(shown), group });
 };

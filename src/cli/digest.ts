@@ -41,6 +41,8 @@ export async function runDigestCli(
     dryRun: o.dryRun,
     onLeader: (leader, report, outcome) =>
       lines.push(`→ ${leader.name} (${leader.id}) ${report.scope}：${outcomeCn[outcome]}`),
+    onAdmin: (admin, people, outcome) =>
+      lines.push(`→ ${admin.name} (${admin.id}) 管理员，无法送达名单 ${people} 人：${outcomeCn[outcome]}`),
   });
   if (r.districtCard) out(r.districtCard.text);
   for (const l of lines) out(l);

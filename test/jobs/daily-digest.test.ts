@@ -27,22 +27,52 @@ const ctx = (t: TimeWorld) => ({
 });
 
 describe('the daily digest job', () => {
-  it('sends each leader their digest once per day, however often it runs', async () => {
-    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', leaders: 2, sent: 2 });
-    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', leaders: 2, sent: 0 });
+  it('sends each leader their digest, and the administrator who cannot be reached, once per day', async () => {
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({
+      day: '2021-05-10',
+      leaders: 2,
+      sent: 2,
+      admins: 1,
+    });
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({
+      day: '2021-05-10',
+      leaders: 2,
+      sent: 0,
+      admins: 0,
+    });
     const sends = await outboundSends(w.rt);
     expect(sends.map((s) => [s.to, s.kind])).toEqual(
       expect.arrayContaining([
         ['lead-liu', 'digest'],
         ['lead-sun', 'digest'],
+        ['admin', 'info'],
       ]),
     );
-    expect(sends).toHaveLength(2);
+    expect(sends).toHaveLength(3);
     const liu = sends.find((s) => s.to === 'lead-liu')!;
     expect(liu.title).toBe('督导日报 · 5月10日 周一');
     expect(liu.text).toContain('未销号：9 项（待验收 2，本周到期 4，逾期 3）');
     const sun = sends.find((s) => s.to === 'lead-sun')!;
     expect(sun.text).toContain('未销号：6 项（待验收 2，本周到期 3，逾期 2）');
+    // 吴校长 has no platform id: the administrator is told, the leaders are not
+    for (const leader of [liu, sun]) expect(leader.text).not.toContain('无法送达');
+    const admin = sends.find((s) => s.to === 'admin')!;
+    expect(admin.title).toBe('无法送达 · 5月10日 周一');
+    expect(admin.text).toContain('吴校长（校长）');
+    expect(admin.text).toContain('企业微信');
+  });
+
+  it('tells no administrator anything when everyone can be reached', async () => {
+    const people = (await w.store.listPeople()).map((p) => (p.id === 'pri-wu' ? { ...p, wecomId: 'wu' } : p));
+    await w.store.importRoster({
+      zones: await w.store.listZones(),
+      schools: (await w.store.listSchools()).filter((s) => s.active),
+      people: people.filter((p) => p.active),
+      chats: [],
+      plan: [],
+    });
+    expect(await processDailyDigest({}, ctx(w))).toMatchObject({ sent: 2, admins: 0 });
+    expect((await outboundSends(w.rt)).map((s) => s.to).sort()).toEqual(['lead-liu', 'lead-sun']);
   });
 
   it('two workers building the same day concurrently send once', async () => {
@@ -54,7 +84,8 @@ describe('the daily digest job', () => {
         runDailyDigest(other.rt, { workdaysOnly: true }),
       ]);
       expect(a.sent + b.sent).toBe(2);
-      expect(await outboundSends(w.rt)).toHaveLength(2);
+      expect(a.admins + b.admins).toBe(1);
+      expect(await outboundSends(w.rt)).toHaveLength(3);
     } finally {
       await other.close();
     }
@@ -71,7 +102,7 @@ describe('the daily digest job', () => {
     expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-08', sent: 2 });
     w.clock.at('2021-05-10', '08:30');
     expect(await processDailyDigest({}, ctx(w))).toMatchObject({ day: '2021-05-10', sent: 2 });
-    expect(await outboundSends(w.rt)).toHaveLength(4);
+    expect(await outboundSends(w.rt)).toHaveLength(6); // two leaders and the administrator, twice
   });
 
   it('a failed enqueue gives the claim back, so a retry sends', async () => {
@@ -119,13 +150,16 @@ describe('the daily digest job', () => {
       (l) => out.push(l),
       () => {},
     );
-    expect(out.filter((l) => l.startsWith('→')).map((l) => l.split('：')[1])).toEqual([
+    expect(out.filter((l) => l.startsWith('→')).map((l) => l.split('：').at(-1))).toEqual([
       '已发送',
       '已发送',
+      '已发送',
+      '此前已发送，未重复发送',
       '此前已发送，未重复发送',
       '此前已发送，未重复发送',
     ]);
-    expect(await outboundSends(w.rt)).toHaveLength(2);
+    expect(out).toContain('→ 管理员 (admin) 管理员，无法送达名单 1 人：已发送');
+    expect(await outboundSends(w.rt)).toHaveLength(3);
   });
 });
 
