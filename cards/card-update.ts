@@ -3,6 +3,7 @@ import type { CardAction } from '../src/domain/inbound.js';
 import type { Item } from '../src/domain/records.js';
 import type { CardUpdate, ItemState } from '../src/domain/reply.js';
 import { dayCn, finish, statusCn } from './format.js';
+import { isItemId } from '../src/domain/ids.js';
 
 /**
  * What an earlier card of an item shows after the item moved on. Pure, so the outbound job
@@ -59,12 +60,10 @@ export function actionValid(action: CardAction, s: ItemState): boolean {
   }
 }
 
-const ITEM_ID = /^ZG-\d+$/;
-
 /** The items a card is about: its buttons' items and item entries. */
 export function itemsOfCard(card: Pick<Card, 'buttons' | 'entries'>): string[] {
   const ids = new Set(card.buttons.map((b) => b.item));
-  for (const e of card.entries) if (ITEM_ID.test(e.id)) ids.add(e.id);
+  for (const e of card.entries) if (isItemId(e.id)) ids.add(e.id);
   return [...ids];
 }
 

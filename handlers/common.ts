@@ -11,6 +11,7 @@ import type { TransitionRefusal } from '../src/store/store.js';
 import { errorCard } from '../cards/error.js';
 import { momentCn } from '../cards/format.js';
 import type { HandlerDeps } from './types.js';
+import { byIdNumber, isItemId } from '../src/domain/ids.js';
 
 /** Today in the office's time zone. */
 export const today = (deps: HandlerDeps) => dayInZone(deps.now, deps.timezone);
@@ -50,9 +51,6 @@ export function refuseOnItem(
     denied.code === 'not_your_school' || denied.code === 'not_your_zone' || !can(actor, 'view', perm).ok;
   return refuse(hidden ? unknownItemMessage(id) : denied.message);
 }
-
-/** Item numbers the way the parser prints them; a click carries any string, so check it. */
-export const isItemId = (id: string) => /^ZG-\d+$/.test(id);
 
 export interface LoadedItem {
   item: Item;
@@ -112,23 +110,8 @@ export function refusalMessage(r: TransitionRefusal, action: TransitionAction, i
   return `${id} 当前为「${statusNames[state]}」，不能${verbFor[action] ?? actionNames[action]}，请刷新后重试。`;
 }
 
-/** Page through a store query (the store pages at most 500). */
-export async function all<T>(
-  page: (cursor?: string) => Promise<{ items: T[]; next: string | null }>,
-): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  for (let guard = 0; guard < 1000; guard++) {
-    const p = await page(cursor);
-    out.push(...p.items);
-    if (!p.next) break;
-    cursor = p.next;
-  }
-  return out;
-}
-
 /** Soonest deadline first, then by number. */
 export function byDeadline(a: Item, b: Item): number {
   if (a.deadline !== b.deadline) return a.deadline < b.deadline ? -1 : 1;
-  return Number(a.id.slice(3)) - Number(b.id.slice(3));
+  return byIdNumber(a.id, b.id);
 }

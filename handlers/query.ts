@@ -6,11 +6,13 @@ import { can, type PermissionContext } from '../src/domain/permissions.js';
 import { itemDetailCard } from '../cards/item-detail.js';
 import { schoolOverviewCard } from '../cards/item-list.js';
 import { recordDetailCard } from '../cards/record-detail.js';
-import { all, loadItem, refuse, today } from './common.js';
+import { loadItem, refuse, today } from './common.js';
 import { rosterView } from './roster-view.js';
 import { itemsOfSchool } from './scope.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler, HandlerDeps } from './types.js';
+import { byIdNumber } from '../src/domain/ids.js';
+import { collect } from '../src/store/collect.js';
 
 const OPEN: Item['status'][] = ['open', 'in_progress', 'submitted'];
 
@@ -74,10 +76,10 @@ async function querySchool(
   const allowed = can(actor, 'view', { school });
   if (!allowed.ok) return refuse(allowed.message);
   const view = await rosterView(deps);
-  const records = await all((cursor) => deps.store.queryRecords({ school: school.id, cursor, limit: 500 }));
-  records.sort((a, b) =>
-    a.date === b.date ? Number(b.id.slice(3)) - Number(a.id.slice(3)) : a.date < b.date ? 1 : -1,
+  const records = await collect((cursor) =>
+    deps.store.queryRecords({ school: school.id, cursor, limit: 500 }),
   );
+  records.sort((a, b) => (a.date === b.date ? byIdNumber(b.id, a.id) : a.date < b.date ? 1 : -1));
   const openItems = await itemsOfSchool(deps, school.id, { status: OPEN });
   const detail = schoolOverviewCard({
     schoolName: school.name,

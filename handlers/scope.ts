@@ -1,14 +1,15 @@
-import { ALL_ZONES, type Person } from '../src/domain/roster.js';
+import type { Person } from '../src/domain/roster.js';
+import { scopeOfPerson, type ReportScope } from '../src/reports/scope.js';
 import type { Item } from '../src/domain/records.js';
 import type { ItemQuery } from '../src/store/store.js';
-import { all, byDeadline } from './common.js';
+import { byDeadline } from './common.js';
 import type { HandlerDeps } from './types.js';
+import { collect } from '../src/store/collect.js';
 
-/** The zones a supervisor or leader oversees; `all` for 全部. Principals and admins have none. */
-export function zoneScope(actor: Person): { all: boolean; zones: string[] } {
+/** The zones a supervisor or leader oversees (全部: the district). Principals and admins oversee none. */
+export function zoneScope(actor: Person): ReportScope {
   if (!actor.roles.some((r) => r === 'supervisor' || r === 'leader')) return { all: false, zones: [] };
-  if (actor.zones.includes(ALL_ZONES)) return { all: true, zones: [] };
-  return { all: false, zones: [...actor.zones] };
+  return scopeOfPerson(actor);
 }
 
 /**
@@ -24,10 +25,10 @@ export async function itemsInScope(
   const page = (extra: Partial<ItemQuery>) => (cursor?: string) =>
     deps.store.queryItems({ ...q, ...extra, cursor, limit: 500 });
   const lists: Item[][] = [];
-  if (scope.all) lists.push(await all(page({})));
+  if (scope.all) lists.push(await collect(page({})));
   else {
-    for (const zone of scope.zones) lists.push(await all(page({ zone })));
-    if (actor.roles.includes('supervisor')) lists.push(await all(page({ supervisor: actor.id })));
+    for (const zone of scope.zones) lists.push(await collect(page({ zone })));
+    if (actor.roles.includes('supervisor')) lists.push(await collect(page({ supervisor: actor.id })));
   }
   const seen = new Map<string, Item>();
   for (const l of lists) for (const it of l) seen.set(it.id, it);
@@ -40,6 +41,6 @@ export async function itemsOfSchool(
   school: string,
   q: Omit<ItemQuery, 'school' | 'cursor' | 'limit'>,
 ): Promise<Item[]> {
-  const items = await all((cursor) => deps.store.queryItems({ ...q, school, cursor, limit: 500 }));
+  const items = await collect((cursor) => deps.store.queryItems({ ...q, school, cursor, limit: 500 }));
   return items.sort(byDeadline);
 }

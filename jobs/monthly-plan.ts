@@ -3,7 +3,7 @@ import type { WorkCalendar } from '../src/domain/calendar.js';
 import { dayInZone, endOfMonth, startOfMonth } from '../src/domain/day.js';
 import { ALL_ZONES, type Person } from '../src/domain/roster.js';
 import { outboundJobId } from '../src/queue/outbound-job.js';
-import { collect } from '../src/reports/collect.js';
+import { collect } from '../src/store/collect.js';
 import { monthlyPlanCard } from '../cards/monthly-plan.js';
 import type { Processor } from './types.js';
 import { timeDeps } from './time-deps.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ITEM_ID, RECORD_ID } from './ids.js';
 
 /**
  * What a message means: the parser's output (src/parser) and the handlers' input (handlers/).
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * Items print as `ZG-21`, records as `DD-7`, dates as `YYYY-MM-DD` (in TIMEZONE).
  */
 
-export const itemIdSchema = z.string().regex(/^ZG-\d+$/);
-export const recordIdSchema = z.string().regex(/^DD-\d+$/);
+export const itemIdSchema = z.string().regex(ITEM_ID);
+export const recordIdSchema = z.string().regex(RECORD_ID);
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const schoolRefSchema = z.object({ id: z.string(), name: z.string() });
 

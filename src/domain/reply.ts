@@ -1,18 +1,24 @@
-import type { Card, CardField } from './card.js';
-import type { ItemStatus } from './records.js';
+// What a handler asks to be said, to whom. Neutral: the outbound job resolves the recipient to a
+// platform address (the person's last-used platform, a bound chat's webhook, the message's
+// response_url / sessionWebhook). The schemas are the one source of the shapes that travel on the
+// outbound queue (src/queue/outbound-job.ts); the types are inferred from them.
 
-/**
- * What a handler asks to be said, to whom. Neutral: jobs/inbound resolves the recipient to a
- * platform address (the person's last-used platform, a bound chat's webhook, the message's
- * response_url / sessionWebhook) and enqueues one outbound job per reply.
- */
-export type Recipient =
+import { z } from 'zod';
+import type { Card, CardField } from './card.js';
+import { itemStatuses } from './records.js';
+
+export const recipientSchema = z.discriminatedUnion('type', [
   /** the conversation the message or click came from */
-  | { type: 'origin' }
+  z.object({ type: z.literal('origin') }),
   /** a person on the roster, by roster id, privately */
-  | { type: 'person'; personId: string }
+  z.object({ type: z.literal('person'), personId: z.string() }),
   /** a bound group chat, by its binding (zone / school / office id) */
-  | { type: 'bound_chat'; binding: { type: 'zone' | 'school' | 'office'; id: string } };
+  z.object({
+    type: z.literal('bound_chat'),
+    binding: z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string() }),
+  }),
+]);
+export type Recipient = z.infer<typeof recipientSchema>;
 
 export interface Reply {
   to: Recipient;
@@ -24,14 +30,15 @@ export interface Reply {
 }
 
 /** An item's state after a change: what every card of the item shows from then on. */
-export interface ItemState {
-  status: ItemStatus;
+export const itemStateSchema = z.object({
+  status: z.enum(itemStatuses),
   /** YYYY-MM-DD */
-  deadline: string;
-  extensionPending: boolean;
+  deadline: z.string(),
+  extensionPending: z.boolean(),
   /** the item's history length after the change: a card never goes back to an older state */
-  version: number;
-}
+  version: z.number().int(),
+});
+export type ItemState = z.infer<typeof itemStateSchema>;
 
 /**
  * "This item moved on": every earlier card of the item is brought up to date (cards/card-update.ts)

@@ -7,6 +7,7 @@
  */
 
 import { readNumber } from './cn-number.js';
+import { itemId, recordId } from '../domain/ids.js';
 
 export type IdToken = { kind: 'item'; id: string } | { kind: 'record'; id: string };
 
@@ -29,7 +30,8 @@ const BAD_RE = /^#?\s?(?:zg|dd)\s?-?\s?[^\s,;、。]*/i;
 function toId(prefix: 'ZG' | 'DD', digits: string): string | undefined {
   if (digits.length > MAX_DIGITS) return undefined;
   const n = /^\d+$/.test(digits) ? Number(digits) : (readNumber(digits) ?? 0);
-  return n >= 1 ? `${prefix}-${n}` : undefined;
+  if (n < 1) return undefined;
+  return prefix === 'DD' ? recordId(n) : itemId(n);
 }
 
 /** 'zg-0012' → 'ZG-12'; undefined when the text is not an item number as a whole. */

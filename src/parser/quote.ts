@@ -1,4 +1,5 @@
 import { charSet, trimChars } from './trim.js';
+import { itemId } from '../domain/ids.js';
 
 /**
  * WeCom writes a quoted reply into the text itself (a quote block, a dashed line, the reply):
@@ -51,7 +52,7 @@ export function itemsInQuote(quote: string): string[] {
   const re = /z\s?g\s?-?\s?0*(\d{1,9})(?!\d)/gi;
   const q = quote.slice(0, 4000);
   for (let m = re.exec(q); m; m = re.exec(q)) {
-    const id = `ZG-${Number(m[1])}`;
+    const id = itemId(Number(m[1]));
     if (Number(m[1]) >= 1 && !out.includes(id)) out.push(id);
   }
   return out;

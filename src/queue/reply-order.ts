@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connect.js';
+import type { Recipient } from '../domain/reply.js';
 import type { Origin } from './outbound-job.js';
 import { keyPart as esc } from './names.js';
 
@@ -17,12 +18,7 @@ import { keyPart as esc } from './names.js';
  * Recipients, not platform addresses, are the "chat": the resolved address is only known when
  * the job runs, and one recipient always resolves to the same conversation.
  */
-type To =
-  | { type: 'origin' }
-  | { type: 'person'; personId: string }
-  | { type: 'bound_chat'; binding: { type: string; id: string } };
-
-export function orderKeyOf(to: To, origin: Origin | undefined): string | undefined {
+export function orderKeyOf(to: Recipient, origin: Origin | undefined): string | undefined {
   if (to.type === 'person') return `p|${to.personId}`;
   if (to.type === 'bound_chat') return `c|${to.binding.type}|${to.binding.id}`;
   if (!origin) return undefined;

@@ -5,11 +5,12 @@ import type { Person } from '../domain/roster.js';
 import type { VisitRecord } from '../domain/records.js';
 import { roleNames } from '../domain/roster.js';
 import type { Store } from '../store/store.js';
-import { uniq } from './collect.js';
+import { uniq } from './aggregate.js';
 import { inScope, scopeName, scopeOfPerson, type ReportScope } from './scope.js';
 import { loadSnapshot, type DistrictSnapshot } from './snapshot.js';
 import { compareNatural } from '../domain/natural-order.js';
 import { isOverdue, openJudge, sumTallies, tallyOpen, type OpenRules } from './open-tally.js';
+import { byIdNumber } from '../domain/ids.js';
 
 /**
  * The daily digest (日报) of one scope, from a district snapshot at the start of the day
@@ -124,7 +125,7 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
         ? a.item.deadline < b.item.deadline
           ? -1
           : 1
-        : itemNo(a.item.id) - itemNo(b.item.id),
+        : byIdNumber(a.item.id, b.item.id),
     )
     .slice(0, worstCount)
     .map((x) => ({
@@ -183,6 +184,5 @@ function unreachableIn(s: DistrictSnapshot, scope: ReportScope): DigestReport['u
     .map((p) => ({ id: p.id, name: p.name, roles: p.roles.map((r) => roleNames[r]).join('、') }));
 }
 
-const itemNo = (id: string) => Number(id.slice(3));
 const byDateThenId = (a: VisitRecord, b: VisitRecord) =>
-  a.date !== b.date ? (a.date < b.date ? -1 : 1) : Number(a.id.slice(3)) - Number(b.id.slice(3));
+  a.date !== b.date ? (a.date < b.date ? -1 : 1) : byIdNumber(a.id, b.id);

@@ -5,7 +5,7 @@ import type { HistoryEvent, Item, VisitRecord } from '../domain/records.js';
 import { zonedInstant } from '../reminders/zone-time.js';
 import type { Store } from '../store/store.js';
 import { deadlineAt, openDuring, statusAt } from './as-of.js';
-import { collect } from './collect.js';
+import { collect } from '../store/collect.js';
 import { statsFromData, monthRange, type StatsReport } from './stats-report.js';
 import {
   addOverdueNoticeSheet,
@@ -14,6 +14,7 @@ import {
   addStatsSheet,
   type ExportNames,
 } from './export-sheets.js';
+import { byIdNumber } from '../domain/ids.js';
 
 /**
  * The month's workbook (`export --month M`, GET export.xlsx?month=M), printed and filed as it is:
@@ -86,9 +87,9 @@ export async function loadExportData(store: Store, month: string, deps: ExportDe
     collect((cursor) => store.queryItems({ status: [...OPEN], cursor, limit: 500 })),
     collect((cursor) => store.queryItems({ status: ['closed'], cursor, limit: 500 })),
   ]);
-  records.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : num(a.id) - num(b.id)));
+  records.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : byIdNumber(a.id, b.id)));
   const inMonth = new Set(records.flatMap((r) => r.items));
-  const items = (await store.getItems([...inMonth])).sort((a, b) => num(a.id) - num(b.id));
+  const items = (await store.getItems([...inMonth])).sort((a, b) => byIdNumber(a.id, b.id));
   const hist = new Map<string, HistoryEvent[]>();
   await histories(store, items, hist);
 
@@ -109,7 +110,7 @@ export async function loadExportData(store: Store, month: string, deps: ExportDe
   const carried = earlier
     .filter((it) => (recordDates.get(it.record) ?? to) < from)
     .filter((it) => openDuring(it, hist.get(it.id) ?? [], monthStart, monthEnd))
-    .sort((a, b) => num(a.id) - num(b.id));
+    .sort((a, b) => byIdNumber(a.id, b.id));
 
   const notice: NoticeItem[] = [];
   for (const it of candidates) {
@@ -119,7 +120,7 @@ export async function loadExportData(store: Store, month: string, deps: ExportDe
     if (status && status !== 'closed' && deadline < noticeDay) notice.push({ item: it, deadline, status });
   }
   notice.sort((a, b) =>
-    a.deadline !== b.deadline ? (a.deadline < b.deadline ? -1 : 1) : num(a.item.id) - num(b.item.id),
+    a.deadline !== b.deadline ? (a.deadline < b.deadline ? -1 : 1) : byIdNumber(a.item.id, b.item.id),
   );
 
   const stats = statsFromData({
@@ -174,5 +175,3 @@ export async function exportMonth(
   const buffer = Buffer.from(await buildWorkbook(data, deps).xlsx.writeBuffer());
   return { buffer, data };
 }
-
-const num = (id: string) => Number(id.slice(3));

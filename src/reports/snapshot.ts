@@ -4,7 +4,7 @@ import type { HistoryEvent, Item, ItemStatus, VisitRecord } from '../domain/reco
 import type { Person, School, Zone } from '../domain/roster.js';
 import type { Delivery, FullStore } from '../store/store.js';
 import { startOfDayIn } from '../reminders/zone-time.js';
-import { collect } from './collect.js';
+import { collect } from '../store/collect.js';
 
 /**
  * The district as it stood at the start of a day D (00:00 in TIMEZONE): what the digest sent on the

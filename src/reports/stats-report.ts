@@ -2,7 +2,7 @@ import { dayInZone, diffDays, endOfMonth } from '../domain/day.js';
 import type { Item, VisitRecord } from '../domain/records.js';
 import { ALL_ZONES, type Person, type School } from '../domain/roster.js';
 import type { Store } from '../store/store.js';
-import { median, uniq } from './collect.js';
+import { median, uniq } from './aggregate.js';
 import { inScope, scopeName, type ReportScope } from './scope.js';
 import { recordsIn } from './stats.js';
 

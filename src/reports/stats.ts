@@ -1,7 +1,7 @@
 import type { Item, VisitRecord } from '../domain/records.js';
 import type { StatsData } from '../domain/report-data.js';
 import type { Store } from '../store/store.js';
-import { collect } from './collect.js';
+import { collect } from '../store/collect.js';
 import { inScope, scopeName, type ReportScope } from './scope.js';
 import { sumTallies, tallyOpen, type OpenRules, type OpenTally } from './open-tally.js';
 

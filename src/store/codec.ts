@@ -2,6 +2,7 @@ import type { Item, ItemStatus, VisitRecord } from '../domain/records.js';
 import type { VisitKind } from '../domain/command.js';
 import type { Platform, Attachment } from '../domain/inbound.js';
 import { dayNumber } from '../domain/day.js';
+import { itemId, recordId } from '../domain/ids.js';
 
 /**
  * Entity ↔ Redis hash. Fields are one or two letters and every value stays ≤ 64 bytes, so the
@@ -12,23 +13,6 @@ import { dayNumber } from '../domain/day.js';
  *              xu/xb/xa pending extension until/by/at
  * record hash: s · z · u · d date · k kind · m manner · c created · p platform · i0 first item n · ni count
  */
-
-export const ITEM_PREFIX = 'ZG-';
-export const RECORD_PREFIX = 'DD-';
-
-/** 'ZG-21' → 21; also accepts the bare number. undefined when it is not an item id. */
-export function itemNumber(id: string): number | undefined {
-  const m = /^(?:ZG-)?(\d{1,12})$/.exec(id);
-  return m ? Number(m[1]) : undefined;
-}
-
-export function recordNumber(id: string): number | undefined {
-  const m = /^(?:DD-)?(\d{1,12})$/.exec(id);
-  return m ? Number(m[1]) : undefined;
-}
-
-export const itemId = (n: number | string) => ITEM_PREFIX + n;
-export const recordId = (n: number | string) => RECORD_PREFIX + n;
 
 /** Sorted-set score that orders by day, then by number; exact in a double up to n < 1e9. */
 export function dayScore(day: string, n: number): number {

@@ -1,7 +1,7 @@
 import type { RedisClient } from '../redis/connect.js';
 import type { Delivery } from './store.js';
 import type { Keys } from './keys.js';
-import { itemNumber } from './codec.js';
+import { itemNumber } from '../domain/ids.js';
 
 /** Sends kept per item: enough to answer "was the principal told?", bounded in memory. */
 export const DELIVERIES_PER_ITEM = 50;

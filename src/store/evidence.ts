@@ -2,7 +2,7 @@ import type { RedisClient } from '../redis/connect.js';
 import type { Attachment } from '../domain/inbound.js';
 import type { Source, TransitionInput, TransitionResult } from './store.js';
 import type { Keys } from './keys.js';
-import { recordNumber } from './codec.js';
+import { recordNumber } from '../domain/ids.js';
 
 /** Images sent within this many seconds after a record or a progress report attach to it. */
 export const EVIDENCE_WINDOW_SECONDS = 600;

@@ -3,7 +3,7 @@ import type { Item } from '../domain/records.js';
 import { dayFromNumber, dayNumber } from '../domain/day.js';
 import { makeKeys } from './keys.js';
 import { loadScript } from './script.js';
-import { itemId } from './codec.js';
+import { itemId } from '../domain/ids.js';
 
 /**
  * What the reminder pass reads every 5 minutes, made cheap enough for 100 000 open items

@@ -3,6 +3,7 @@ import type { Item, VisitRecord } from '../domain/records.js';
 import { dayNumber } from '../domain/day.js';
 import type { ItemQuery, Page, RecordQuery } from './store.js';
 import type { Keys } from './keys.js';
+import { idNumber } from '../domain/ids.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -89,7 +90,7 @@ export async function scanIndex<T>(redis: RedisClient, s: Scan<T>): Promise<Page
 
 /** Entities keyed by the number in their human id (ZG-21 → 21, DD-7 → 7). */
 function byNumber<T extends { id: string }>(list: T[]): Map<number, T> {
-  return new Map(list.map((t) => [Number(t.id.slice(3)), t]));
+  return new Map(list.map((t) => [idNumber(t.id), t]));
 }
 
 export function queryStore(

@@ -6,16 +6,8 @@ import type { CreateRecordInput, CreateRecordResult } from './store.js';
 import { dayNumber } from '../domain/day.js';
 import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
-import {
-  decodeItem,
-  decodeRecord,
-  encodeNewItem,
-  itemNumber,
-  pairs,
-  parseTexts,
-  recordNumber,
-  type RecordTexts,
-} from './codec.js';
+import { decodeItem, decodeRecord, encodeNewItem, pairs, parseTexts, type RecordTexts } from './codec.js';
+import { itemNumber, recordNumber } from '../domain/ids.js';
 
 const createScript = loadScript('create-record');
 const getItemsScript = loadScript('get-items');

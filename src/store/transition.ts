@@ -5,7 +5,8 @@ import { dayNumber, isDay } from '../domain/day.js';
 import type { TransitionInput, TransitionResult } from './store.js';
 import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
-import { decodeItem, itemNumber, pairs } from './codec.js';
+import { decodeItem, pairs } from './codec.js';
+import { itemNumber } from '../domain/ids.js';
 
 const transitionScript = loadScript('transition');
 /** The audit stream keeps about this many entries (XADD MAXLEN ~). */

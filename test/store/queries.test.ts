@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import type { FullStore, Page } from '../../src/store/store.js';
+import type { FullStore } from '../../src/store/store.js';
+import { collect } from '../../src/store/collect.js';
 import type { Item } from '../../src/domain/records.js';
 import { addDays } from '../../src/domain/day.js';
 import { openStore, smallRoster } from './setup.js';
@@ -8,17 +9,6 @@ import { openStore, smallRoster } from './setup.js';
 const now = new Date('2026-03-20T02:00:00Z');
 let seq = 0;
 const src = () => ({ platform: 'sim' as const, messageId: `q${++seq}` });
-
-async function all(fetch: (cursor?: string) => Promise<Page<Item>>): Promise<Item[]> {
-  const out: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const p = await fetch(cursor);
-    out.push(...p.items);
-    cursor = p.next ?? undefined;
-  } while (cursor);
-  return out;
-}
 
 describe('queries over the indexes', () => {
   let store: FullStore;
@@ -81,29 +71,33 @@ describe('queries over the indexes', () => {
 
   it('several statuses are merged newest first, page after page, nothing lost or repeated', async () => {
     for (const limit of [1, 7, 100, 500]) {
-      const got = await all((cursor) => store.queryItems({ status: ['open', 'submitted'], cursor, limit }));
+      const got = await collect((cursor) =>
+        store.queryItems({ status: ['open', 'submitted'], cursor, limit }),
+      );
       expectIds(
         got,
         newestFirst((i) => i.status === 'open' || i.status === 'submitted'),
       );
     }
     expectIds(
-      await all((cursor) => store.queryItems({ cursor, limit: 33 })),
+      await collect((cursor) => store.queryItems({ cursor, limit: 33 })),
       newestFirst(() => true),
     );
   });
 
   it('school, zone and supervisor with a status filter', async () => {
     expectIds(
-      await all((cursor) => store.queryItems({ school: 'S02', status: ['closed'], cursor, limit: 4 })),
+      await collect((cursor) => store.queryItems({ school: 'S02', status: ['closed'], cursor, limit: 4 })),
       newestFirst((i) => i.school === 'S02' && i.status === 'closed'),
     );
     expectIds(
-      await all((cursor) => store.queryItems({ zone: 'z1', cursor, limit: 50 })),
+      await collect((cursor) => store.queryItems({ zone: 'z1', cursor, limit: 50 })),
       newestFirst((i) => i.zone === 'z1'),
     );
     expectIds(
-      await all((cursor) => store.queryItems({ supervisor: 'sup-zhao', status: ['in_progress'], cursor })),
+      await collect((cursor) =>
+        store.queryItems({ supervisor: 'sup-zhao', status: ['in_progress'], cursor }),
+      ),
       newestFirst((i) => i.supervisor === 'sup-zhao' && i.status === 'in_progress'),
     );
   });
@@ -112,15 +106,17 @@ describe('queries over the indexes', () => {
     const day = '2026-03-20';
     const late = (i: Item) => i.status !== 'closed' && i.deadline < day;
     expectIds(
-      await all((cursor) => store.queryItems({ zone: 'z2', overdueOn: day, cursor, limit: 9 })),
+      await collect((cursor) => store.queryItems({ zone: 'z2', overdueOn: day, cursor, limit: 9 })),
       byDeadline((i) => late(i) && i.zone === 'z2'),
     );
     expectIds(
-      await all((cursor) => store.queryItems({ overdueOn: day, cursor, limit: 500 })),
+      await collect((cursor) => store.queryItems({ overdueOn: day, cursor, limit: 500 })),
       byDeadline(late),
     );
     expectIds(
-      await all((cursor) => store.queryItems({ school: 'S01', overdueOn: day, status: ['open'], cursor })),
+      await collect((cursor) =>
+        store.queryItems({ school: 'S01', overdueOn: day, status: ['open'], cursor }),
+      ),
       newestFirst((i) => late(i) && i.school === 'S01' && i.status === 'open'),
     );
   });

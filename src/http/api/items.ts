@@ -3,6 +3,7 @@ import { notFoundError, parseQuery } from './deps.js';
 import { itemsQuery } from './params.js';
 import { Names, itemDetailJson, itemJson } from './json.js';
 import { resolveScope } from './resolve.js';
+import { isItemId } from '../../domain/ids.js';
 
 /**
  * GET items?school=&zone=&supervisor=&status=&overdue=true&cursor=&limit=
@@ -32,7 +33,7 @@ export const itemsRoutes: ApiRoutes = (router, { store, today }) => {
 
   router.get('/items/:id', async (ctx) => {
     const id = ctx.params.id!.toUpperCase();
-    const item = /^ZG-\d{1,12}$/.test(id) ? await store.getItem(id) : undefined;
+    const item = isItemId(id) ? await store.getItem(id) : undefined;
     if (!item) throw notFoundError('item', ctx.params.id!);
     const [history, deliveries] = await Promise.all([store.history(item.id), store.deliveries(item.id)]);
     ctx.body = await itemDetailJson(item, history, deliveries, new Names(store), today());

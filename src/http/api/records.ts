@@ -3,6 +3,7 @@ import { notFoundError, parseQuery } from './deps.js';
 import { recordsQuery } from './params.js';
 import { Names, itemJson, recordJson } from './json.js';
 import { resolveScope } from './resolve.js';
+import { isRecordId } from '../../domain/ids.js';
 
 /**
  * GET records?from=&to=&school=&zone=&supervisor=&cursor=&limit= (visit dates, both days included;
@@ -24,7 +25,7 @@ export const recordsRoutes: ApiRoutes = (router, { store, today }) => {
 
   router.get('/records/:id', async (ctx) => {
     const id = ctx.params.id!.toUpperCase();
-    const rec = /^DD-\d{1,12}$/.test(id) ? await store.getRecord(id) : undefined;
+    const rec = isRecordId(id) ? await store.getRecord(id) : undefined;
     if (!rec) throw notFoundError('record', ctx.params.id!);
     const names = new Names(store);
     const day = today();
