@@ -22,17 +22,15 @@ import { Queue } from 'bullmq';
 import {
   Scope,
   client,
-  demoRoster,
-  importDemoRoster,
   runDudao,
   serviceEnv,
-  sleep,
   startFake,
   startRedis,
   startRole,
-  waitFor,
   ADMIN_TOKEN,
-} from '../test/reliability/harness.js';
+} from '../test/reliability/processes.js';
+import { demoRoster, importDemoRoster } from '../test/helpers/district.js';
+import { sleep, waitFor } from '../test/helpers/wait-for.js';
 import {
   appClick,
   botText,

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
-import { normalizeJsonRoster } from '../../src/roster/load.js';
 import { zoneId } from '../../src/roster/values.js';
 import type { SubmitRecord } from '../../src/domain/command.js';
+import { demoRoster } from '../helpers/district.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -40,9 +40,7 @@ describe('JSON API /api/v1', () => {
   beforeAll(async () => {
     svc = await startTestService({ env: { ADMIN_TOKEN: TOKEN }, worker: false, now: () => NOW });
     store = createStore(svc.rt.redis, svc.rt.prefix);
-    const r = normalizeJsonRoster(JSON.parse(readFileSync('examples/roster.json', 'utf8')), { year: 2026 });
-    if (!r.ok) throw new Error('demo roster invalid');
-    await store.importRoster(r.roster);
+    await store.importRoster(demoRoster());
     const at = new Date('2026-03-16T02:00:00Z');
     await store.createRecord({
       command: submit({ id: 'S01', name: '龙泉小学' }, '2026-03-16', [

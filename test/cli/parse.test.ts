@@ -5,7 +5,7 @@ import { main } from '../../src/cli.js';
 import { parseNow, parseParseArgs } from '../../src/cli/parse.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
-import { demoRoster } from '../handlers/harness.js';
+import { demoRoster } from '../helpers/district.js';
 
 describe('parse arguments', () => {
   it('reads --now as an instant, a wall-clock time or a day in TIMEZONE', () => {

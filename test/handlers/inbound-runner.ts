@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+// The inbound processor in-process: a runtime on the suite's Redis under a fresh prefix with the
+// demo district imported and no workers. `send` puts a text from a roster person (or a stranger)
+// through the real jobs/inbound.ts and handlers, `click` a card button; each returns the outbound
+// jobs the run enqueued (nothing is sent). The handler, job and security tests stand on it.
+
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
-import { normalizeJsonRoster } from '../../src/roster/load.js';
-import { DEMO_ROSTER_URL } from '../../src/roster/demo.js';
 import type { Roster, Person } from '../../src/domain/roster.js';
 import type {
   Attachment,
@@ -20,20 +22,14 @@ import { inboundJobId } from '../../src/queue/accept.js';
 import { processInbound } from '../../jobs/inbound.js';
 import { LogSink, testPrefix } from '../helpers/service.js';
 import { noDefer } from '../helpers/no-defer.js';
-
-/** The demo district (examples/roster.json), normalised as `npm start` imports it. */
-export function demoRoster(): Roster {
-  const r = normalizeJsonRoster(JSON.parse(readFileSync(DEMO_ROSTER_URL, 'utf8')), { year: 2026 });
-  if (!r.ok) throw new Error('demo roster invalid');
-  return r.roster;
-}
+import { demoRoster } from '../helpers/district.js';
 
 export interface Sent {
   jobId: string;
   data: OutboundJob;
 }
 
-export interface Harness {
+export interface InboundRunner {
   rt: Runtime;
   store: FullStore;
   logs: LogSink;
@@ -80,7 +76,7 @@ export interface Run {
 let seq = 0;
 
 /** A runtime on the suite's Redis under a fresh prefix, the demo roster imported, no workers. */
-export async function openHarness(startIso = '2026-03-16T09:00:00+08:00'): Promise<Harness> {
+export async function openInboundRunner(startIso = '2026-03-16T09:00:00+08:00'): Promise<InboundRunner> {
   let now = new Date(startIso);
   const logs = new LogSink();
   // handlers, not the per-sender limit (test/security/rate-limit.test.ts), are under test here

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, originText, RECORD_TEXT, toPersonSends, type Harness } from './harness.js';
+import {
+  openInboundRunner,
+  originText,
+  RECORD_TEXT,
+  toPersonSends,
+  type InboundRunner,
+} from './inbound-runner.js';
 
-let h: Harness;
+let h: InboundRunner;
 beforeAll(async () => {
-  h = await openHarness('2026-03-16T09:00:00+08:00');
+  h = await openInboundRunner('2026-03-16T09:00:00+08:00');
   await h.send('sup-wang', RECORD_TEXT); // DD-1: ZG-1, ZG-2 at 龙泉小学 (pri-s01)
   await h.send('sup-wang', RECORD_TEXT.replace('龙泉小学', '龙泉中学')); // DD-2: ZG-3, ZG-4 at 龙泉中学 (pri-s02)
   h.setNow('2026-03-17T10:00:00+08:00');

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, originText, RECORD_TEXT, toPersonSends, type Harness } from './harness.js';
+import {
+  openInboundRunner,
+  originText,
+  RECORD_TEXT,
+  toPersonSends,
+  type InboundRunner,
+} from './inbound-runner.js';
 
-let h: Harness;
+let h: InboundRunner;
 beforeAll(async () => {
-  h = await openHarness('2026-03-16T09:00:00+08:00');
+  h = await openInboundRunner('2026-03-16T09:00:00+08:00');
   await h.send('sup-wang', RECORD_TEXT); // ZG-1 (3/23), ZG-2 (3/31) at 龙泉小学
   await h.send('sup-wang', RECORD_TEXT.replace('龙泉小学', '龙泉中学')); // ZG-3, ZG-4 at 龙泉中学
   await h.send('sup-zhang', RECORD_TEXT.replace('龙泉小学', '棠香小学')); // ZG-5, ZG-6 at 棠香街道中心小学 (zone 2)

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, originText, RECORD_TEXT, toPersonSends, type Harness } from './harness.js';
+import {
+  openInboundRunner,
+  originText,
+  RECORD_TEXT,
+  toPersonSends,
+  type InboundRunner,
+} from './inbound-runner.js';
 
-let h: Harness;
+let h: InboundRunner;
 beforeAll(async () => {
-  h = await openHarness('2026-03-16T09:00:00+08:00'); // a Monday
+  h = await openInboundRunner('2026-03-16T09:00:00+08:00'); // a Monday
 });
 afterAll(() => h.close());
 

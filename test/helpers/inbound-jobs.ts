@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Inbound } from '../../src/domain/inbound.js';
 import type { Service } from '../../src/server.js';
+import { waitFor } from './wait-for.js';
 
 const STATES = [
   'waiting',
@@ -37,9 +38,5 @@ export async function callbackCount(url: string, platform: string, outcome: stri
  * unavailable" and a first callback 503). Tests that send callbacks at once wait for this first.
  */
 export async function waitReady(url: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while ((await fetch(`${url}/readyz`)).status !== 200) {
-    if (Date.now() > deadline) throw new Error(`service not ready within ${ms} ms`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
+  await waitFor('the service to be ready', async () => (await fetch(`${url}/readyz`)).status === 200, ms, 50);
 }

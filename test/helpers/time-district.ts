@@ -8,6 +8,7 @@ import type { Roster } from '../../src/domain/roster.js';
 import type { Item } from '../../src/domain/records.js';
 import type { VisitKind } from '../../src/domain/command.js';
 import { LogSink, testPrefix } from './service.js';
+import { buildDistrict } from './district.js';
 import type { OutboundJob } from '../../src/queue/outbound-job.js';
 
 /**
@@ -64,33 +65,17 @@ export async function openTimeWorld(
  * id), two leaders (全部 and zone 2 only), an admin.
  */
 export function district(): Roster {
-  return {
+  return buildDistrict({
     zones: [
       { id: 'z1', name: '城区责任区' },
       { id: 'z2', name: '龙水责任区' },
     ],
     schools: [
-      { id: 'S01', name: '棠香小学', shortNames: [], type: '小学', nature: '公办', zone: 'z1', active: true },
-      { id: 'S02', name: '城南中学', shortNames: [], type: '初中', nature: '公办', zone: 'z1', active: true },
-      {
-        id: 'S03',
-        name: '龙水幼儿园',
-        shortNames: [],
-        type: '幼儿园',
-        nature: '公办',
-        zone: 'z2',
-        active: true,
-      },
-      { id: 'S04', name: '龙水小学', shortNames: [], type: '小学', nature: '公办', zone: 'z2', active: true },
-      {
-        id: 'S05',
-        name: '已撤并村小',
-        shortNames: [],
-        type: '小学',
-        nature: '公办',
-        zone: 'z2',
-        active: true,
-      },
+      { id: 'S01', name: '棠香小学', type: '小学', zone: 'z1' },
+      { id: 'S02', name: '城南中学', type: '初中', zone: 'z1' },
+      { id: 'S03', name: '龙水幼儿园', type: '幼儿园', zone: 'z2' },
+      { id: 'S04', name: '龙水小学', type: '小学', zone: 'z2' },
+      { id: 'S05', name: '已撤并村小', type: '小学', zone: 'z2' },
     ],
     people: [
       {
@@ -100,85 +85,16 @@ export function district(): Roster {
         zones: ['z1'],
         fullTime: true,
         wecomId: 'wang',
-        active: true,
       },
-      {
-        id: 'sup-zhao',
-        name: '赵督学',
-        roles: ['supervisor'],
-        zones: ['z2'],
-        fullTime: false,
-        dingtalkId: 'dt-zhao',
-        active: true,
-      },
-      {
-        id: 'pri-li',
-        name: '李校长',
-        roles: ['principal'],
-        school: 'S01',
-        zones: [],
-        fullTime: false,
-        wecomId: 'li',
-        active: true,
-      },
-      {
-        id: 'pri-zhou',
-        name: '周校长',
-        roles: ['principal'],
-        school: 'S02',
-        zones: [],
-        fullTime: false,
-        wecomId: 'zhou',
-        active: true,
-      },
-      {
-        id: 'pri-chen',
-        name: '陈园长',
-        roles: ['principal'],
-        school: 'S03',
-        zones: [],
-        fullTime: false,
-        dingtalkId: 'dt-chen',
-        active: true,
-      },
-      {
-        id: 'pri-wu',
-        name: '吴校长',
-        roles: ['principal'],
-        school: 'S04',
-        zones: [],
-        fullTime: false,
-        active: true,
-      },
-      {
-        id: 'lead-liu',
-        name: '刘主任',
-        roles: ['leader'],
-        zones: ['*'],
-        fullTime: true,
-        wecomId: 'liu',
-        active: true,
-      },
-      {
-        id: 'lead-sun',
-        name: '孙副主任',
-        roles: ['leader'],
-        zones: ['z2'],
-        fullTime: true,
-        wecomId: 'sun',
-        active: true,
-      },
-      {
-        id: 'admin',
-        name: '管理员',
-        roles: ['admin'],
-        zones: [],
-        fullTime: false,
-        wecomId: 'admin',
-        active: true,
-      },
+      { id: 'sup-zhao', name: '赵督学', roles: ['supervisor'], zones: ['z2'], dingtalkId: 'dt-zhao' },
+      { id: 'pri-li', name: '李校长', roles: ['principal'], school: 'S01', wecomId: 'li' },
+      { id: 'pri-zhou', name: '周校长', roles: ['principal'], school: 'S02', wecomId: 'zhou' },
+      { id: 'pri-chen', name: '陈园长', roles: ['principal'], school: 'S03', dingtalkId: 'dt-chen' },
+      { id: 'pri-wu', name: '吴校长', roles: ['principal'], school: 'S04' },
+      { id: 'lead-liu', name: '刘主任', roles: ['leader'], zones: ['*'], fullTime: true, wecomId: 'liu' },
+      { id: 'lead-sun', name: '孙副主任', roles: ['leader'], zones: ['z2'], fullTime: true, wecomId: 'sun' },
+      { id: 'admin', name: '管理员', roles: ['admin'], wecomId: 'admin' },
     ],
-    chats: [],
     plan: [
       { month: '2021-03', content: '开展春季开学工作调研', kind: '专项督导', topic: '春季开学工作' },
       {
@@ -189,7 +105,7 @@ export function district(): Roster {
       },
       { month: '2021-05', content: '开展校园食堂与安全专项督导', kind: '专项督导', topic: '食堂与校园安全' },
     ],
-  };
+  });
 }
 
 /** Import the district; S05 was merged away, so a later roster without it deactivates it (import never deletes). */

@@ -12,7 +12,8 @@ import { processInbound } from '../../jobs/inbound.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
 import type { OutboundJob } from '../../src/queue/outbound-job.js';
-import { demoRoster } from '../handlers/harness.js';
+import { demoRoster } from '../helpers/district.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * End to end through the real signed WeCom callbacks: HTTP → verify/decrypt → accept → the inbound
@@ -38,12 +39,15 @@ async function outbound(): Promise<OutboundJob[]> {
 
 /** Wait until the outbound queue holds `n` jobs (the inbound worker is asynchronous). */
 async function untilOutbound(n: number): Promise<OutboundJob[]> {
-  for (let i = 0; i < 200; i++) {
-    const jobs = await outbound();
-    if (jobs.length >= n) return jobs;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`expected ${n} outbound jobs, have ${(await outbound()).length}`);
+  return waitFor(
+    `${n} outbound jobs`,
+    async () => {
+      const jobs = await outbound();
+      return jobs.length >= n && jobs;
+    },
+    10_000,
+    50,
+  );
 }
 
 const sends = (jobs: OutboundJob[]) => jobs.filter((j): j is Send => j.kind === 'send');

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processInbound } from '../../jobs/inbound.js';
 import { PermanentJobError } from '../../jobs/types.js';
-import { openHarness, originText, RECORD_TEXT, type Harness } from '../handlers/harness.js';
+import {
+  openInboundRunner,
+  originText,
+  RECORD_TEXT,
+  type InboundRunner,
+} from '../handlers/inbound-runner.js';
 import { noDefer } from '../helpers/no-defer.js';
 
-let h: Harness;
+let h: InboundRunner;
 beforeAll(async () => {
-  h = await openHarness('2026-03-16T09:00:00+08:00');
+  h = await openInboundRunner('2026-03-16T09:00:00+08:00');
 });
 afterAll(() => h.close());
 

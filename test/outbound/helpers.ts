@@ -1,9 +1,10 @@
 import type { Queue } from 'bullmq';
-import { rosterSchema } from '../../src/domain/roster.js';
+import { buildDistrict } from '../helpers/district.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { Runtime } from '../../src/runtime.js';
 import { outboundJobId } from '../../src/queue/outbound-job.js';
 import type { FakePlatform } from '../fakes/fake-platform.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 export const platformEnv = (fake: FakePlatform): Record<string, string> => ({
   WECOM_CORP_ID: 'ww-test',
@@ -28,7 +29,7 @@ export const fakeCreds = {
 };
 
 export async function loadRoster(rt: Runtime, fakeUrl: string) {
-  const roster = rosterSchema.parse({
+  const roster = buildDistrict({
     zones: [{ id: 'Z1', name: '城东责任区' }],
     schools: [{ id: 'S1', name: '龙泉小学', type: '小学', zone: 'Z1' }],
     people: [
@@ -68,19 +69,22 @@ export async function waitJob(
   id: string,
   timeoutMs = 15_000,
 ): Promise<{ state: string; attemptsMade: number; failedReason?: string; returnvalue: unknown }> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await q.getJob(id);
-    const state = job ? await job.getState() : 'missing';
-    if (job && (state === 'completed' || state === 'failed')) {
-      return {
-        state,
-        attemptsMade: job.attemptsMade,
-        failedReason: job.failedReason,
-        returnvalue: job.returnvalue,
-      };
-    }
-    if (Date.now() > end) throw new Error(`job ${id} still ${state}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
+  return waitFor(
+    `job ${id} to complete or fail`,
+    async () => {
+      const job = await q.getJob(id);
+      const state = job ? await job.getState() : 'missing';
+      return (
+        job &&
+        (state === 'completed' || state === 'failed') && {
+          state,
+          attemptsMade: job.attemptsMade,
+          failedReason: job.failedReason,
+          returnvalue: job.returnvalue,
+        }
+      );
+    },
+    timeoutMs,
+    30,
+  );
 }

@@ -6,7 +6,9 @@ import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { dayInZone } from '../../src/domain/day.js';
-import { Scope, demoRoster, sleep, startFake, waitFor } from '../reliability/harness.js';
+import { Scope, startFake } from '../reliability/processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appText, botText } from '../reliability/traffic.js';
 
 /**

@@ -7,6 +7,7 @@ import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
 import { outboundKeys } from '../../src/platforms/outbound-keys.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let fake: FakePlatform;
 let svc: TestService;
@@ -189,10 +190,7 @@ describe('outbound: WeCom app', () => {
       card: plain,
       items: ['ZG-62'],
     });
-    const deadline = Date.now() + 10_000;
-    while ((await q().getJobState(id)) !== 'delayed' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(await q().getJobState(id)).toBe('delayed');
+    await waitFor('the job put back', async () => (await q().getJobState(id)) === 'delayed', 10_000, 50);
     expect((await q().getJob(id))!.attemptsMade).toBe(0); // put back, not failed
     // meanwhile another chat's reply goes out at once
     const other = await enqueue(q(), { ...toLi, card: plain });

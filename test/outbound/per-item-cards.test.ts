@@ -8,7 +8,9 @@ import type { FullStore } from '../../src/store/store.js';
 import { decodeButtonKey } from '../../src/platforms/button-key.js';
 import { graphemeCount } from '../../src/platforms/split-message.js';
 import { CARD_LIMITS } from '../../src/platforms/card-limits.js';
-import { Scope, demoRoster, sleep, startFake, waitFor } from '../reliability/harness.js';
+import { Scope, startFake } from '../reliability/processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, botText, dingClick, dingText } from '../reliability/traffic.js';
 
 /**

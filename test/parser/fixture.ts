@@ -1,44 +1,31 @@
 import type { School, Zone } from '../../src/domain/roster.js';
 import { createCalendar } from '../../src/domain/calendar.js';
 import { createSchoolIndex } from '../../src/parser/school-index.js';
+import { buildDistrict } from '../helpers/district.js';
 import type { ParseContext } from '../../src/parser/parse-context.js';
 
 /** A small demo district: two zones, a handful of schools with the nicknames people use. */
-export const zones: Zone[] = [
-  { id: 'z-lq', name: '龙泉责任区' },
-  { id: 'z-cg', name: '城关责任区' },
-];
-
-const school = (
-  id: string,
-  name: string,
-  shortNames: string[],
-  type: School['type'],
-  zone: string,
-  extra: Partial<School> = {},
-): School => ({
-  id,
-  name,
-  shortNames,
-  type,
-  nature: '公办',
-  zone,
-  active: true,
-  ...extra,
+const district = buildDistrict({
+  zones: [
+    { id: 'z-lq', name: '龙泉责任区' },
+    { id: 'z-cg', name: '城关责任区' },
+  ],
+  schools: [
+    { id: 's-lqxx', name: '龙泉小学', shortNames: ['龙泉小'], type: '小学', zone: 'z-lq' },
+    { id: 's-lqzx', name: '龙泉中学', type: '初中', zone: 'z-lq' },
+    { id: 's-cg27', name: '城关第二十七小学', shortNames: ['城关27小'], type: '小学', zone: 'z-cg' },
+    { id: 's-syyey', name: '实验幼儿园', shortNames: ['区实验幼儿园', '实幼'], type: '幼儿园', zone: 'z-cg' },
+    { id: 's-cnxx', name: '大足区城南小学', shortNames: ['城南小'], type: '小学', zone: 'z-lq' },
+    { id: 's-yz', name: '第一中学', shortNames: ['一中'], type: '高中', zone: 'z-cg' },
+    { id: 's-hxxx', name: '红星小学', shortNames: ['红星'], type: '小学', zone: 'z-lq' },
+    { id: 's-hxyey', name: '红星幼儿园', shortNames: ['红星'], type: '幼儿园', zone: 'z-lq' },
+    { id: 's-ycxx', name: '育才学校', type: '九年一贯制', nature: '民办', zone: 'z-cg' },
+    { id: 's-jcxx', name: '旧城小学', type: '小学', zone: 'z-cg', active: false },
+  ],
+  people: [],
 });
-
-export const schools: School[] = [
-  school('s-lqxx', '龙泉小学', ['龙泉小'], '小学', 'z-lq'),
-  school('s-lqzx', '龙泉中学', [], '初中', 'z-lq'),
-  school('s-cg27', '城关第二十七小学', ['城关27小'], '小学', 'z-cg'),
-  school('s-syyey', '实验幼儿园', ['区实验幼儿园', '实幼'], '幼儿园', 'z-cg'),
-  school('s-cnxx', '大足区城南小学', ['城南小'], '小学', 'z-lq'),
-  school('s-yz', '第一中学', ['一中'], '高中', 'z-cg'),
-  school('s-hxxx', '红星小学', ['红星'], '小学', 'z-lq'),
-  school('s-hxyey', '红星幼儿园', ['红星'], '幼儿园', 'z-lq'),
-  school('s-ycxx', '育才学校', [], '九年一贯制', 'z-cg', { nature: '民办' }),
-  school('s-jcxx', '旧城小学', [], '小学', 'z-cg', { active: false }),
-];
+export const zones: Zone[] = district.zones;
+export const schools: School[] = district.schools;
 
 export const calendar = createCalendar();
 export const index = createSchoolIndex(schools, zones);

@@ -12,6 +12,7 @@ import {
 } from '../helpers/dingtalk-sign.js';
 import { callbackCount, inboundJobs } from '../helpers/inbound-jobs.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * A callback answered 2xx is never lost: with Redis away the callback is 503 (the platform
@@ -36,13 +37,8 @@ describe('callbacks while Redis is down', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const readyWithin = async (ms: number) => {
-    const deadline = Date.now() + ms;
-    while ((await fetch(`${svc.url}/readyz`)).status !== 200) {
-      if (Date.now() > deadline) throw new Error(`not ready within ${ms} ms`);
-      await new Promise((res) => setTimeout(res, 100));
-    }
-  };
+  const readyWithin = (ms: number) =>
+    waitFor('the service to be ready', async () => (await fetch(`${svc.url}/readyz`)).status === 200, ms);
 
   it('503 and /readyz 503 while down; 200 and healthy after a restart, the retried message stored once', async () => {
     await readyWithin(5000); // the connections open in the background after start
@@ -69,14 +65,15 @@ describe('callbacks while Redis is down', () => {
     await readyWithin(15_000);
     expect(await callbackCount(svc.url, 'wecom', 'unavailable')).toBe(n0 + 1);
     expect(await callbackCount(svc.url, 'dingtalk', 'unavailable')).toBeGreaterThanOrEqual(1);
-    const deadline = Date.now() + 15_000;
     // the platform's retry of the refused message
-    let status = 0;
-    while (status !== 200 && Date.now() < deadline) {
-      status = (await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('outage-1', '@督导助手 待办'))).status;
-      if (status !== 200) await new Promise((res) => setTimeout(res, 200));
-    }
-    expect(status).toBe(200);
+    await waitFor(
+      'the retried callback to be taken',
+      async () =>
+        (await wecomBotRequest(svc.url, WECOM_TEST, botTextJson('outage-1', '@督导助手 待办'))).status ===
+        200,
+      15_000,
+      200,
+    );
     expect((await inboundJobs(svc)).filter((j) => j.data.id === 'outage-1')).toHaveLength(1);
   });
 });

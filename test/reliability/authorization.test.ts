@@ -6,7 +6,9 @@ import { dingtalkEnv } from '../helpers/dingtalk-sign.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
 import type { Item } from '../../src/domain/records.js';
-import { Scope, demoRoster, sleep, startFake, waitFor } from './harness.js';
+import { Scope, startFake } from './processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, appText, botText, dingClick, replies, type Reply } from './traffic.js';
 
 /**

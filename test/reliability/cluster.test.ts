@@ -11,10 +11,10 @@ import {
   startCluster,
   startFake,
   startRole,
-  waitFor,
   type LocalCluster,
   type Role,
-} from './harness.js';
+} from './processes.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, botText, replies, type Reply } from './traffic.js';
 
 /**

@@ -12,7 +12,9 @@ import {
 } from '../helpers/dingtalk-sign.js';
 import { inboundJobCount } from '../helpers/inbound-jobs.js';
 import { createStore } from '../../src/store/redis-store.js';
-import { ADMIN_TOKEN, Scope, demoRoster, sleep, startFake, waitFor } from './harness.js';
+import { ADMIN_TOKEN, Scope, startFake } from './processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appText, botText, dingText, malformed, replies } from './traffic.js';
 
 /**

@@ -4,17 +4,16 @@ import type { FakePlatform } from '../fakes/fake-platform.js';
 import {
   Scope,
   client,
-  importDemoRoster,
   readyz,
   serviceEnv,
-  sleep,
   startFake,
   startRedis,
   startRole,
-  waitFor,
   type RedisNode,
   type Role,
-} from './harness.js';
+} from './processes.js';
+import { importDemoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, botText, dingText, duplicates, replies, type Sent } from './traffic.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 import { createStore } from '../../src/store/redis-store.js';

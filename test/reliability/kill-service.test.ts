@@ -7,15 +7,14 @@ import {
   logLines,
   runDudao,
   serviceEnv,
-  sleep,
   startFake,
   startRedis,
   startRole,
-  waitFor,
   ROOT,
   type RedisNode,
   type Role,
-} from './harness.js';
+} from './processes.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, botText, dingText, replies, type Sent } from './traffic.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 

@@ -8,17 +8,16 @@ import type { FullStore } from '../../src/store/store.js';
 import {
   Scope,
   client,
-  importDemoRoster,
   runDudao,
   serviceEnv,
-  sleep,
   startFake,
   startRedis,
   startRole,
-  waitFor,
   type RedisNode,
   type Role,
-} from './harness.js';
+} from './processes.js';
+import { importDemoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, duplicates, nextId, nextMsgId, replies } from './traffic.js';
 import type { RedisClient } from '../../src/redis/connect.js';
 

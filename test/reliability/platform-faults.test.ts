@@ -4,7 +4,9 @@ import { startTestService, type TestService } from '../helpers/service.js';
 import { wecomEnv } from '../helpers/wecom-sign.js';
 import { dingtalkEnv } from '../helpers/dingtalk-sign.js';
 import { createStore } from '../../src/store/redis-store.js';
-import { Scope, Switch, demoRoster, sleep, startFake, waitFor } from './harness.js';
+import { Scope, Switch, startFake } from './processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appText, dingText, duplicates, replies, type Reply, type Sent } from './traffic.js';
 
 /**

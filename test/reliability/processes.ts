@@ -1,5 +1,20 @@
+// The real service as child processes (`node bin/dudao.mjs serve|web|worker`, and the one-shot
+// commands), each test with its own durable Redis (AOF, appendfsync always) or a local 3-master
+// Cluster, and the fake WeCom/DingTalk API (test/fakes/fake-platform.ts) in the test process.
+// Everything started goes into a `Scope`; `scope.close()` (afterAll) kills what is left — children
+// with SIGKILL, Redis included — and removes the temp dirs, whatever happened. The reliability,
+// security and outbound tests and bench/soak.ts stand on it.
+//
+//   const scope = new Scope();
+//   const redis = await startRedis(scope);
+//   const fake = await startFake(scope);
+//   await importDemoRoster(client(scope, redis.url));       // test/helpers/district.ts
+//   const svc = await startRole(scope, 'serve', serviceEnv({ redisUrl: redis.url, apiBase: fake.url }));
+//   …
+//   afterAll(() => scope.close());
+
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
@@ -10,59 +25,16 @@ import {
   type EmbeddedRedis,
 } from '../../src/redis/embedded-redis.js';
 import { connectRedis, type RedisClient } from '../../src/redis/connect.js';
-import { createStore } from '../../src/store/redis-store.js';
-import type { FullStore } from '../../src/store/store.js';
-import { normalizeJsonRoster } from '../../src/roster/load.js';
-import { DEMO_ROSTER_URL } from '../../src/roster/demo.js';
-import type { Roster } from '../../src/domain/roster.js';
-import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 import { FakePlatform } from '../fakes/fake-platform.js';
 import { WECOM_TEST, wecomEnv } from '../helpers/wecom-sign.js';
 import { DINGTALK_TEST, dingtalkEnv } from '../helpers/dingtalk-sign.js';
+import { waitFor } from '../helpers/wait-for.js';
 
-/**
- * The reliability harness: the REAL service as child processes (`node bin/dudao.mjs serve|web|worker`,
- * and the one-shot commands), each test with its own durable Redis (AOF, appendfsync always) or a
- * local 3-master Cluster, and the fake WeCom/DingTalk API (test/fakes/fake-platform.ts) in the
- * test process. Everything started goes into a `Scope`; `scope.close()` (afterAll) kills what is
- * left — children with SIGKILL, Redis included — and removes the temp dirs, whatever happened.
- *
- *   const scope = new Scope();
- *   const redis = await startRedis(scope);
- *   const fake = await startFake(scope);
- *   await importDemoRoster(redis.url);
- *   const svc = await startRole(scope, 'serve', serviceEnv({ redisUrl: redis.url, apiBase: fake.url }));
- *   …
- *   afterAll(() => scope.close());
- */
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/dudao.mjs');
 
 /** How long a child may take to start: tsx compiles on the fly, and a 2-core machine may be busy. */
 const START_MS = 120_000;
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Poll `cond` every `everyMs` until it is true; throw with `what` after `timeoutMs`. */
-export async function waitFor(
-  what: string,
-  cond: () => boolean | Promise<boolean>,
-  timeoutMs = 30_000,
-  everyMs = 100,
-): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    let ok = false;
-    try {
-      ok = await cond();
-    } catch {
-      ok = false;
-    }
-    if (ok) return;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 /** Cleanup registry: run in reverse order, every step even when one fails. */
 export class Scope {
@@ -207,22 +179,6 @@ export function client(scope: Scope, url: string): RedisClient {
   c.on('error', () => {});
   scope.defer(() => c.quit().catch(() => c.disconnect()));
   return c;
-}
-
-// ---------------------------------------------------------------- roster
-
-/** The demo district (examples/roster.json), normalised as `npx dudao import` does. */
-export function demoRoster(): Roster {
-  const r = normalizeJsonRoster(JSON.parse(readFileSync(DEMO_ROSTER_URL, 'utf8')), { year: 2026 });
-  if (!r.ok) throw new Error('demo roster invalid');
-  return r.roster;
-}
-
-/** Import the demo roster through the store API (no child process: faster than `dudao import`). */
-export async function importDemoRoster(redis: RedisClient): Promise<FullStore> {
-  const store = createStore(redis, DEFAULT_PREFIX);
-  await store.importRoster(demoRoster());
-  return store;
 }
 
 // ---------------------------------------------------------------- fake platform

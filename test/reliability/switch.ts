@@ -6,7 +6,7 @@ import {
 } from 'node:net';
 import { freePort } from '../../src/redis/embedded-redis.js';
 import type { FakePlatform } from '../fakes/fake-platform.js';
-import type { Scope } from './harness.js';
+import type { Scope } from './processes.js';
 
 /**
  * A TCP relay in front of the fake platform that can be switched off: while down nothing listens

@@ -11,11 +11,11 @@ import { createRouter } from '../../src/http/router.js';
 import { createApp } from '../../src/http/app.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
-import { normalizeJsonRoster } from '../../src/roster/load.js';
 import { simClockKey } from '../../src/platforms/sim/keys.js';
 import { rawRequest } from './raw-http.js';
 import { spellings } from './spellings.js';
 import RouterClass from '@koa/router';
+import { demoRoster } from '../helpers/district.js';
 
 /**
  * "Paths are exact" (docs/security.md): every route of the app, read from the routers themselves
@@ -116,9 +116,7 @@ async function attack(svc: TestService, routes: Route[]): Promise<string[]> {
 }
 
 async function loadDemo(store: FullStore) {
-  const r = normalizeJsonRoster(demo, { year: 2026 });
-  if (!r.ok) throw new Error('demo roster invalid');
-  await store.importRoster(r.roster);
+  await store.importRoster(demoRoster());
   await store.createRecord({
     command: {
       command: 'submit_record',

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import type { FakePlatform } from '../fakes/fake-platform.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { waitReady } from '../helpers/inbound-jobs.js';
 import { wecomEnv } from '../helpers/wecom-sign.js';
 import { dingtalkEnv } from '../helpers/dingtalk-sign.js';
 import { createStore } from '../../src/store/redis-store.js';
-import { normalizeJsonRoster } from '../../src/roster/load.js';
 import { WecomClient } from '../../src/platforms/wecom/client.js';
 import { DingtalkClient } from '../../src/platforms/dingtalk/client.js';
 import { UrlPolicy } from '../../src/platforms/url-policy.js';
 import { USED_TTL_S, outboundKeys } from '../../src/platforms/outbound-keys.js';
 import { isPlatformError } from '../../src/platforms/platform-error.js';
-import { Scope, startFake, waitFor } from '../reliability/harness.js';
+import { Scope, startFake } from '../reliability/processes.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { IDS, botText, dingText, nextId, replies } from '../reliability/traffic.js';
+import { demoRoster } from '../helpers/district.js';
 
 /**
  * "Outbound goes only to the platforms" (docs/security.md), finding 4: any response_url or
@@ -65,14 +65,12 @@ beforeAll(async () => {
   scope.defer(() => svc.close());
   await waitReady(svc.url);
   // the demo district, with zone 1's WeCom chat and zone 2's DingTalk chat bound to the trap
-  const demo = JSON.parse(readFileSync('examples/roster.json', 'utf8'));
+  const demo = demoRoster();
   demo.chats = [
-    { ...demo.chats[0], chatId: `${trap.url}/cgi-bin/webhook/send?${SECRET_QUERY}` },
-    { ...demo.chats[1], chatId: `${trap.url}/robot/send?access_token=TRAPSECRET123` },
+    { ...demo.chats[0]!, chatId: `${trap.url}/cgi-bin/webhook/send?${SECRET_QUERY}` },
+    { ...demo.chats[1]!, chatId: `${trap.url}/robot/send?access_token=TRAPSECRET123` },
   ];
-  const r = normalizeJsonRoster(demo, { year: 2026 });
-  if (!r.ok) throw new Error('roster invalid');
-  await createStore(svc.rt.redis, svc.rt.prefix).importRoster(r.roster);
+  await createStore(svc.rt.redis, svc.rt.prefix).importRoster(demo);
   // what an earlier version left: one used-code set that never expired
   await svc.rt.redis.sadd(outboundKeys(svc.rt.prefix).legacyUsedSet('response_url'), 'https://old');
 }, 60_000);

@@ -5,7 +5,9 @@ import { inboundJobCount, waitReady } from '../helpers/inbound-jobs.js';
 import { wecomEnv } from '../helpers/wecom-sign.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { senderLimit } from '../../src/store/sender-limit.js';
-import { Scope, demoRoster, startFake, waitFor } from '../reliability/harness.js';
+import { Scope, startFake } from '../reliability/processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { IDS, botText, replies } from '../reliability/traffic.js';
 
 /**

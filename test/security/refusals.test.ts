@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, originText, RECORD_TEXT, type Harness } from '../handlers/harness.js';
+import {
+  openInboundRunner,
+  originText,
+  RECORD_TEXT,
+  type InboundRunner,
+} from '../handlers/inbound-runner.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { inboundJobCount, waitReady } from '../helpers/inbound-jobs.js';
 import { WECOM_TEST, buildWecomAppCallback, fixture, wecomEnv } from '../helpers/wecom-sign.js';
@@ -10,9 +15,9 @@ import { WECOM_TEST, buildWecomAppCallback, fixture, wecomEnv } from '../helpers
  * roster POST returned the raw exception. And finding 8: a WeCom app envelope cut after
  * </Encrypt> was answered 200 and acted on.
  */
-let h: Harness;
+let h: InboundRunner;
 beforeAll(async () => {
-  h = await openHarness('2026-03-16T09:00:00+08:00');
+  h = await openInboundRunner('2026-03-16T09:00:00+08:00');
   await h.send('sup-wang', RECORD_TEXT); // 龙泉小学 (第一责任区): ZG-1, ZG-2
   expect((await h.store.getItem('ZG-1'))?.school).toBe('S01');
 });

@@ -6,7 +6,9 @@ import { DINGTALK_TEST, cardHeaders, dingtalkEnv } from '../helpers/dingtalk-sig
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
 import { encodeButtonKey } from '../../src/platforms/button-key.js';
-import { Scope, demoRoster, startFake, waitFor } from '../reliability/harness.js';
+import { Scope, startFake } from '../reliability/processes.js';
+import { demoRoster } from '../helpers/district.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { IDS, dingText, replies } from '../reliability/traffic.js';
 
 /**

@@ -6,43 +6,26 @@ import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { inboundJobId } from '../../src/queue/accept.js';
 import { simConversationKey } from '../../src/platforms/sim/keys.js';
-import type { Roster } from '../../src/domain/roster.js';
+import { buildDistrict } from '../helpers/district.js';
 
 /** A small district: one zone, two schools, a supervisor, a principal, a leader, bound chats. */
-const roster: Roster = {
+const roster = buildDistrict({
   zones: [{ id: 'Z1', name: '城东责任区' }],
   schools: [
-    {
-      id: 'S1',
-      name: '龙泉小学',
-      shortNames: ['龙泉'],
-      type: '小学',
-      nature: '公办',
-      zone: 'Z1',
-      active: true,
-    },
-    { id: 'S2', name: '青石中学', shortNames: [], type: '初中', nature: '公办', zone: 'Z1', active: true },
+    { id: 'S1', name: '龙泉小学', shortNames: ['龙泉'], type: '小学', zone: 'Z1' },
+    { id: 'S2', name: '青石中学', type: '初中', zone: 'Z1' },
   ],
   people: [
-    { id: 'p-wang', name: '王老师', roles: ['supervisor'], zones: ['Z1'], fullTime: true, active: true },
-    {
-      id: 'p-li',
-      name: '李校长',
-      roles: ['principal'],
-      school: 'S1',
-      zones: [],
-      fullTime: false,
-      active: true,
-    },
-    { id: 'p-zhao', name: '赵主任', roles: ['leader'], zones: ['*'], fullTime: true, active: true },
+    { id: 'p-wang', name: '王老师', roles: ['supervisor'], zones: ['Z1'], fullTime: true },
+    { id: 'p-li', name: '李校长', roles: ['principal'], school: 'S1' },
+    { id: 'p-zhao', name: '赵主任', roles: ['leader'], zones: ['*'], fullTime: true },
   ],
   chats: [
     { platform: 'sim', chatId: 'zone-z1', name: '城东责任区督导群', binding: { type: 'zone', id: 'Z1' } },
     { platform: 'sim', chatId: 'office', name: '督导室工作群', binding: { type: 'office', id: 'office' } },
     { platform: 'sim', chatId: 'school-s2', name: '青石中学工作群', binding: { type: 'school', id: 'S2' } },
   ],
-  plan: [],
-};
+});
 
 // a 1×1 transparent PNG
 const PNG = Buffer.from(

@@ -5,6 +5,7 @@ import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
 import type { Roster } from '../../src/domain/roster.js';
 import type { SubmitRecord } from '../../src/domain/command.js';
+import { buildDistrict } from '../helpers/district.js';
 
 /** A store on the suite's Redis under a fresh prefix, and the connection to close afterwards. */
 export function openStore(): { store: FullStore; redis: Redis; prefix: string } {
@@ -15,31 +16,15 @@ export function openStore(): { store: FullStore; redis: Redis; prefix: string } 
 
 /** Two zones, three schools, one person of each kind. */
 export function smallRoster(): Roster {
-  return {
+  return buildDistrict({
     zones: [
       { id: 'z1', name: '第一责任区' },
       { id: 'z2', name: '第二责任区' },
     ],
     schools: [
-      {
-        id: 'S01',
-        name: '龙泉小学',
-        shortNames: ['龙泉小'],
-        type: '小学',
-        nature: '公办',
-        zone: 'z1',
-        active: true,
-      },
-      { id: 'S02', name: '龙泉中学', shortNames: [], type: '初中', nature: '公办', zone: 'z1', active: true },
-      {
-        id: 'S03',
-        name: '区实验幼儿园',
-        shortNames: ['实验幼'],
-        type: '幼儿园',
-        nature: '公办',
-        zone: 'z2',
-        active: true,
-      },
+      { id: 'S01', name: '龙泉小学', shortNames: ['龙泉小'], type: '小学', zone: 'z1' },
+      { id: 'S02', name: '龙泉中学', type: '初中', zone: 'z1' },
+      { id: 'S03', name: '区实验幼儿园', shortNames: ['实验幼'], type: '幼儿园', zone: 'z2' },
     ],
     people: [
       {
@@ -47,10 +32,8 @@ export function smallRoster(): Roster {
         name: '王建国',
         roles: ['supervisor'],
         zones: ['z1'],
-        fullTime: false,
         wecomId: 'wangjianguo',
         dingtalkId: 'dt-wang',
-        active: true,
       },
       {
         id: 'sup-zhao',
@@ -59,28 +42,9 @@ export function smallRoster(): Roster {
         zones: ['z2'],
         fullTime: true,
         wecomId: 'zhaomin',
-        active: true,
       },
-      {
-        id: 'pri-li',
-        name: '李校长',
-        roles: ['principal'],
-        school: 'S01',
-        zones: [],
-        fullTime: false,
-        wecomId: 'lixiaozhang',
-        active: true,
-      },
-      {
-        id: 'pri-chen',
-        name: '陈园长',
-        roles: ['principal'],
-        school: 'S03',
-        zones: [],
-        fullTime: false,
-        dingtalkId: 'dt-chen',
-        active: true,
-      },
+      { id: 'pri-li', name: '李校长', roles: ['principal'], school: 'S01', wecomId: 'lixiaozhang' },
+      { id: 'pri-chen', name: '陈园长', roles: ['principal'], school: 'S03', dingtalkId: 'dt-chen' },
       {
         id: 'lead-liu',
         name: '刘主任',
@@ -88,14 +52,12 @@ export function smallRoster(): Roster {
         zones: ['*'],
         fullTime: true,
         wecomId: 'liuzhuren',
-        active: true,
       },
-      { id: 'lead-sun', name: '孙副主任', roles: ['leader'], zones: ['z2'], fullTime: true, active: true },
-      { id: 'admin', name: '管理员', roles: ['admin'], zones: [], fullTime: false, active: true },
+      { id: 'lead-sun', name: '孙副主任', roles: ['leader'], zones: ['z2'], fullTime: true },
+      { id: 'admin', name: '管理员', roles: ['admin'] },
     ],
-    chats: [],
     plan: [{ month: '2026-03', content: '开展春季开学工作调研', kind: '专项督导', topic: '开学工作' }],
-  };
+  });
 }
 
 export function submit(
