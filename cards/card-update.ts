@@ -1,25 +1,23 @@
+// What an earlier card of an item shows after the item moved on. Pure, so the outbound job
+// (jobs/outbound.ts) can rebuild any sent card from the card as first sent plus the latest
+// update of each of its items, on every platform alike:
+//
+// - a card acting on the updated item alone: its 状态 and 期限 fields show the new state, the
+//   update's fields (退回原因, 新期限…) are shown, the outcome line is the latest one, and only the
+//   buttons still valid in the new state stay (收到 never comes back: the item was answered);
+// - a card acting on several items (only cards sent before per-item cards, and list cards in
+//   the simulator): the updated item's entry shows its new state and outcome; its buttons follow
+//   the same rule; every other item's buttons and entries are left exactly as they were.
+//
+// Nothing here can show another item as closed or take its buttons: each update touches its own
+// item's entry, buttons and (on a single-item card) fields only.
+
 import type { Card, CardButton, CardField, CardListEntry } from '../src/domain/card.js';
 import type { CardAction } from '../src/domain/inbound.js';
 import type { Item } from '../src/domain/records.js';
 import type { CardUpdate, ItemState } from '../src/domain/reply.js';
 import { dayCn, finish, statusCn } from './format.js';
 import { isItemId } from '../src/domain/ids.js';
-
-/**
- * What an earlier card of an item shows after the item moved on. Pure, so the outbound job
- * (jobs/outbound.ts) can rebuild any sent card from the card as first sent plus the latest
- * update of each of its items, on every platform alike:
- *
- * - a card acting on the updated item alone: its 状态 and 期限 fields show the new state, the
- *   update's fields (退回原因, 新期限…) are shown, the outcome line is the latest one, and only the
- *   buttons still valid in the new state stay (收到 never comes back: the item was answered);
- * - a card acting on several items (only cards sent before per-item cards, and list cards in
- *   the simulator): the updated item's entry shows its new state and outcome; its buttons follow
- *   the same rule; every other item's buttons and entries are left exactly as they were.
- *
- * Nothing here can show another item as closed or take its buttons: each update touches its own
- * item's entry, buttons and (on a single-item card) fields only.
- */
 
 /** The update a handler emits after a successful transition. */
 export function cardUpdateOf(

@@ -1,14 +1,12 @@
+// Shared pieces of every card: how a day, a deadline, an item line and the plain-text fallback
+// look. Cards are read on phones, so lines stay short and item texts in lists are clipped.
+
 import type { Card, CardButton, CardField, CardKind, CardLink, CardListEntry } from '../src/domain/card.js';
 import type { CardAction } from '../src/domain/inbound.js';
 import type { VisitKind } from '../src/domain/command.js';
 import type { Item, ItemStatus } from '../src/domain/records.js';
 import { statusNames } from '../src/domain/records.js';
 import { addDays, diffDays, formatDayCn } from '../src/domain/day.js';
-
-/**
- * Shared pieces of every card: how a day, a deadline, an item line and the plain-text fallback
- * look. Cards are read on phones, so lines stay short and item texts in lists are clipped.
- */
 
 /** '3月22日 周一' */
 export const dayCn = (day: string) => formatDayCn(day);

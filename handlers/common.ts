@@ -28,7 +28,11 @@ export function toPerson(personId: string, card: Card, key: string, items?: stri
   return items?.length ? { to, card, key, items } : { to, card, key };
 }
 
-/** A refusal: one error card to where the message came from; nothing changed. */
+/**
+ * A refused command: the answer is one error card to where the message came from, and nothing
+ * changed. Returns the handler's result (a callback the platform must not retry is rejected by
+ * `rejectCallback`, src/platforms/ingress.ts, which throws instead).
+ */
 export function refuse(message: string, note?: string): HandlerResult {
   return { replies: [toOrigin(errorCard(message, note ? { note } : {}))] };
 }

@@ -1,3 +1,7 @@
+// Who gets which card for one stage of one item. The roster is read once per pass into this
+// index (a district has hundreds of people, not millions), so the pass makes no roster calls per
+// item.
+
 import type { Card } from '../src/domain/card.js';
 import type { WorkCalendar } from '../src/domain/calendar.js';
 import { diffDays } from '../src/domain/day.js';
@@ -8,11 +12,6 @@ import type { RosterStore } from '../src/store/store.js';
 import { reminderCard } from '../cards/reminder.js';
 import { leaderEscalationCard, supervisionNoticeCard } from '../cards/escalation.js';
 
-/**
- * Who gets which card for one stage of one item. The roster is read once per pass into this
- * index (a district has hundreds of people, not millions), so the pass makes no roster calls per
- * item.
- */
 export interface RosterIndex {
   person(id: string): Person | undefined;
   /** active principals (and school contacts) of a school */

@@ -1,10 +1,9 @@
+// A job processor is a plain function of (data, context). src/worker.ts is the one place that
+// adapts these to BullMQ; nothing in jobs/ touches a Worker or a Job object.
+
 import type { Runtime } from '../src/runtime.js';
 import type { QueueName } from '../src/queue/names.js';
 
-/**
- * A job processor is a plain function of (data, context). src/worker.ts is the one place that
- * adapts these to BullMQ; nothing in jobs/ touches a Worker or a Job object.
- */
 export interface JobContext {
   rt: Runtime;
   /** the BullMQ job id (deterministic: built in src/queue) */

@@ -1,19 +1,17 @@
+// The working-day calendar: China's national holidays with their swapped working days (调休),
+// plus local days off or working days an office adds in its configuration.
+//
+// The data is the `chinese-days` package's own table (dist/chinese-days.json, the same table its
+// functions are built from, 2004 to the latest published year). We read the table rather than
+// calling `isWorkday()`: those functions shift every day by one when the host's time zone lies
+// west of UTC (they mix UTC parsing with local-time formatting), and a parser must not depend on
+// the host's TZ. test/domain/calendar.test.ts checks that both agree in a zone where the library
+// is right. Years outside the table have no holidays: Monday–Friday are working days.
+//
+// Days are 'YYYY-MM-DD' strings (see day.ts).
+
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { dayFromNumber, dayNumber, formatDayCn, isDay, weekdayOfNumber } from './day.js';
-
-/**
- * The working-day calendar: China's national holidays with their swapped working days (调休),
- * plus local days off or working days an office adds in its configuration.
- *
- * The data is the `chinese-days` package's own table (dist/chinese-days.json, the same table its
- * functions are built from, 2004 to the latest published year). We read the table rather than
- * calling `isWorkday()`: those functions shift every day by one when the host's time zone lies
- * west of UTC (they mix UTC parsing with local-time formatting), and a parser must not depend on
- * the host's TZ. test/domain/calendar.test.ts checks that both agree in a zone where the library
- * is right. Years outside the table have no holidays: Monday–Friday are working days.
- *
- * Days are 'YYYY-MM-DD' strings (see day.ts).
- */
 
 export type DayKind =
   | 'workday' // an ordinary Monday–Friday

@@ -1,14 +1,13 @@
+// The rectification lifecycle of docs/spec/domain.md as data. The store's transition script receives this
+// table (serialised) and checks the current state against it atomically, so the rule lives here
+// once and the Lua code stays generic.
+//
+// Reading of the diagram: 退回 (reject) sends a submitted item back to `open` (待整改), reopen
+// (leader only) brings a closed item back to `in_progress`. Extension requests, decisions and
+// evidence do not move the status ('same').
+
 import type { Item, ItemAction, ItemStatus } from './records.js';
 
-/**
- * The rectification lifecycle of docs/spec/domain.md as data. The store's transition script receives this
- * table (serialised) and checks the current state against it atomically, so the rule lives here
- * once and the Lua code stays generic.
- *
- * Reading of the diagram: 退回 (reject) sends a submitted item back to `open` (待整改), reopen
- * (leader only) brings a closed item back to `in_progress`. Extension requests, decisions and
- * evidence do not move the status ('same').
- */
 export interface Transition {
   from: readonly ItemStatus[];
   /** the new status, or 'same' to keep the current one */

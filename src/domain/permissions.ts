@@ -1,17 +1,16 @@
+// Who may do what (docs/spec/domain.md → People and roles), as pure functions. Handlers call `can` before
+// touching the store; a refusal carries a code (for tests and logs) and the Chinese reply.
+//
+// - supervisor: submit records, recheck (close/reject) and decide extensions for schools in their
+//   zones or items they raised; a full-time (专职) supervisor for any school;
+// - principal: acknowledge, report progress/done, ask for an extension, add evidence, on their
+//   own school's items only;
+// - leader: what a supervisor may do, district-wide (全部) or in their zones, and reopen closed items;
+// - admin: import the roster, bind chats, run jobs.
+// One person may hold several roles: any role that allows the action is enough.
+
 import { ALL_ZONES, type Person, type School } from './roster.js';
 
-/**
- * Who may do what (docs/spec/domain.md → People and roles), as pure functions. Handlers call `can` before
- * touching the store; a refusal carries a code (for tests and logs) and the Chinese reply.
- *
- * - supervisor: submit records, recheck (close/reject) and decide extensions for schools in their
- *   zones or items they raised; a full-time (专职) supervisor for any school;
- * - principal: acknowledge, report progress/done, ask for an extension, add evidence, on their
- *   own school's items only;
- * - leader: what a supervisor may do, district-wide (全部) or in their zones, and reopen closed items;
- * - admin: import the roster, bind chats, run jobs.
- * One person may hold several roles: any role that allows the action is enough.
- */
 export const permissionActions = [
   'submit_record',
   'acknowledge',

@@ -1,11 +1,9 @@
+// The roster: who is who. Imported from the office's workbook (columns in Chinese, see
+// docs/spec/interfaces.md → Roster) and normalised into these shapes. Nothing is deleted: a person or
+// school missing from a later import is deactivated, so history keeps its names.
+
 import { z } from 'zod';
 import { platformSchema } from './inbound.js';
-
-/**
- * The roster: who is who. Imported from the office's workbook (columns in Chinese, see
- * docs/spec/interfaces.md → Roster) and normalised into these shapes. Nothing is deleted: a person or
- * school missing from a later import is deactivated, so history keeps its names.
- */
 
 export const roles = ['supervisor', 'principal', 'leader', 'admin'] as const;
 export const roleSchema = z.enum(roles);

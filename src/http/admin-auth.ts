@@ -1,14 +1,13 @@
+// `Authorization: Bearer $ADMIN_TOKEN`, or from a browser HTTP Basic with any user name and the
+// token as the password (docs/spec/interfaces.md → Operating it). Anything else is 401 with
+// `WWW-Authenticate: Basic realm="dudao"` so a browser asks for it. Used by /admin and /api/v1.
+//
+// Compared in constant time: both sides are hashed first, so neither the length nor a prefix of
+// the token leaks through timing.
+
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Middleware } from 'koa';
 
-/**
- * `Authorization: Bearer $ADMIN_TOKEN`, or from a browser HTTP Basic with any user name and the
- * token as the password (docs/spec/interfaces.md → Operating it). Anything else is 401 with
- * `WWW-Authenticate: Basic realm="dudao"` so a browser asks for it. Used by /admin and /api/v1.
- *
- * Compared in constant time: both sides are hashed first, so neither the length nor a prefix of
- * the token leaks through timing.
- */
 export function tokenFromAuthorization(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,21 +1,19 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// The "WXBizMsgCrypt" callback scheme, shared by WeCom (self-built app and smart bot) and by
+// DingTalk's encrypted event subscription, which copied it (same key derivation, padding and
+// plaintext layout; only the receive id differs).
+//
+// - WeCom, 加解密方案说明 — https://developer.work.weixin.qq.com/document/path/91144
+//   (self-built apps: https://developer.work.weixin.qq.com/document/path/90968):
+//   AESKey = Base64_Decode(EncodingAESKey + "="), 32 bytes; AES-256-CBC, IV = AESKey[0..16);
+//   PKCS#7 padding to a multiple of 32 bytes;
+//   plaintext = random(16 B) + msg_len(4 B, network order) + msg + receiveid;
+//   msg_signature = sha1(sort([token, timestamp, nonce, msg_encrypt]).join("")).
+// - DingTalk, the official DingTalk-Callback-Crypto library (open-dingtalk/DingTalk-Callback-Crypto,
+//   DingCallbackCrypto3.py): the same steps, receive id = the app key / suiteKey.
+//
+// Pure functions over Buffers; the caller derives the key once (aesKeyFrom) and keeps it.
 
-/**
- * The "WXBizMsgCrypt" callback scheme, shared by WeCom (self-built app and smart bot) and by
- * DingTalk's encrypted event subscription, which copied it (same key derivation, padding and
- * plaintext layout; only the receive id differs).
- *
- * - WeCom, 加解密方案说明 — https://developer.work.weixin.qq.com/document/path/91144
- *   (self-built apps: https://developer.work.weixin.qq.com/document/path/90968):
- *   AESKey = Base64_Decode(EncodingAESKey + "="), 32 bytes; AES-256-CBC, IV = AESKey[0..16);
- *   PKCS#7 padding to a multiple of 32 bytes;
- *   plaintext = random(16 B) + msg_len(4 B, network order) + msg + receiveid;
- *   msg_signature = sha1(sort([token, timestamp, nonce, msg_encrypt]).join("")).
- * - DingTalk, the official DingTalk-Callback-Crypto library (open-dingtalk/DingTalk-Callback-Crypto,
- *   DingCallbackCrypto3.py): the same steps, receive id = the app key / suiteKey.
- *
- * Pure functions over Buffers; the caller derives the key once (aesKeyFrom) and keeps it.
- */
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const BLOCK = 32; // PKCS#7 pads to 32-byte blocks, not AES's 16 (91144, 原理详解)
 

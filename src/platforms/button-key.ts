@@ -1,13 +1,12 @@
+// What a card button carries back on a click, on every platform: the action and the item, as
+// `dd:<action>:<item>` (e.g. `dd:ack:ZG-21`). WeCom returns it as the button's EventKey (≤ 1024
+// bytes, unique within a card — https://developer.work.weixin.qq.com/document/path/90236),
+// DingTalk as the button's action value in the card callback, the simulator as is. The decoders
+// (src/platforms/<p>/decode) use `decodeButtonKey`; the click is still checked against the roster
+// like a typed command, never trusted by its key (docs/spec/commands.md).
+
 import { cardActionSchema, type CardAction } from '../domain/inbound.js';
 
-/**
- * What a card button carries back on a click, on every platform: the action and the item, as
- * `dd:<action>:<item>` (e.g. `dd:ack:ZG-21`). WeCom returns it as the button's EventKey (≤ 1024
- * bytes, unique within a card — https://developer.work.weixin.qq.com/document/path/90236),
- * DingTalk as the button's action value in the card callback, the simulator as is. The decoders
- * (src/platforms/<p>/decode) use `decodeButtonKey`; the click is still checked against the roster
- * like a typed command, never trusted by its key (docs/spec/commands.md).
- */
 const PREFIX = 'dd';
 
 export function encodeButtonKey(action: CardAction, item: string): string {

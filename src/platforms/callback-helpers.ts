@@ -1,15 +1,13 @@
+// Steps every platform callback route shares, so refusals are counted and logged the same way
+// (one warn line with a hint, never the body) and nothing is acknowledged before it is stored.
+
 import type { Context } from 'koa';
 import type { Platform } from '../domain/inbound.js';
 import { AppError } from '../errors.js';
 import { readBody } from '../http/read-body.js';
-import { acceptOrUnavailable, refuse, type IngressDeps } from './ingress.js';
+import { acceptOrUnavailable, rejectCallback, type IngressDeps } from './ingress.js';
 import type { Decoded } from './decoded.js';
 import type { SignaturePair } from '../queue/signature-claim.js';
-
-/**
- * Steps every platform callback route shares, so refusals are counted and logged the same way
- * (one warn line with a hint, never the body) and nothing is acknowledged before it is stored.
- */
 
 /** The raw body as text; over 64 KiB → 413 `too_large`, a broken stream → 400 `malformed`. */
 export async function readBodyOrRefuse(deps: IngressDeps, ctx: Context, platform: Platform): Promise<string> {
@@ -17,8 +15,8 @@ export async function readBodyOrRefuse(deps: IngressDeps, ctx: Context, platform
     return (await readBody(ctx)).toString('utf8');
   } catch (e) {
     if (e instanceof AppError && e.code === 'too_large')
-      refuse(deps, ctx, platform, 'too_large', 'body over 64 KiB: not a platform callback?');
-    refuse(deps, ctx, platform, 'malformed', 'cannot read the request body');
+      rejectCallback(deps, ctx, platform, 'too_large', 'body over 64 KiB: not a platform callback?');
+    rejectCallback(deps, ctx, platform, 'malformed', 'cannot read the request body');
   }
 }
 
@@ -48,7 +46,7 @@ export async function claimSignatureOrRefuse(
     throw new AppError('unavailable', 'temporarily unavailable', 503);
   }
   if (outcome === 'other')
-    refuse(
+    rejectCallback(
       deps,
       ctx,
       platform,

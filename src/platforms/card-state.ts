@@ -1,16 +1,15 @@
+// What a sent card has been told since it was sent: per card (cardRefId), the latest
+// CardUpdate of each item it shows, with that item's version. The outbound job rebuilds the card
+// from the card as first sent plus these (cards/card-update.ts), so updates about different
+// items of one card never undo each other, and an update that arrives late (a retry after a
+// newer one went through) is refused: a card never goes back to an older state of an item.
+//
+// One hash per card, `field = item`, `value = "<version>|<CardUpdate JSON>"`, written by one
+// script that compares versions atomically.
+
 import type { CardUpdate } from '../domain/reply.js';
 import type { RedisClient } from '../redis/connect.js';
 
-/**
- * What a sent card has been told since it was sent: per card (cardRefId), the latest
- * CardUpdate of each item it shows, with that item's version. The outbound job rebuilds the card
- * from the card as first sent plus these (cards/card-update.ts), so updates about different
- * items of one card never undo each other, and an update that arrives late (a retry after a
- * newer one went through) is refused: a card never goes back to an older state of an item.
- *
- * One hash per card, `field = item`, `value = "<version>|<CardUpdate JSON>"`, written by one
- * script that compares versions atomically.
- */
 const RECORD = `
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if cur then

@@ -1,10 +1,9 @@
+// Markdown pieces shared by the WeCom and DingTalk markdown renderings of a neutral Card.
+// Short lines, one fact per line: these are read on a phone (≈ 18 CJK characters per line).
+
 import type { Card } from '../domain/card.js';
 import { typedCommand } from './button-key.js';
 
-/**
- * Markdown pieces shared by the WeCom and DingTalk markdown renderings of a neutral Card.
- * Short lines, one fact per line: these are read on a phone (≈ 18 CJK characters per line).
- */
 export interface MarkdownStyle {
   /** how a secondary line is dimmed (WeCom supports <font color="comment">, DingTalk does not) */
   dim: (s: string) => string;

@@ -42,9 +42,12 @@ export async function acceptOrUnavailable(
 }
 
 /**
- * Refuse a callback: one warn line with a hint of what to check, never the body; counted.
+ * Reject a callback that is not a good platform message: count it, write one warn line with a
+ * hint of what to check (never the body), and throw the 4xx (401 signature, 413 size, 400
+ * anything else). Never returns. (A handler's refusal of a command is something else: an answer,
+ * `refuse` in handlers/common.ts.)
  */
-export function refuse(
+export function rejectCallback(
   deps: IngressDeps,
   ctx: Context,
   platform: Platform,

@@ -1,16 +1,15 @@
+// What went wrong talking to a platform, classified once in the client so the outbound job
+// knows what to do:
+// - `retry`: network error, timeout, 5xx, "system busy" — try again with backoff;
+// - `rate_limited`: the platform's frequency limit — try again later (delayed, never dropped);
+// - `token`: the access token was refused — refresh it once and repeat the call;
+// - `permanent`: retrying cannot help (bad user id, IP not allow-listed, bad card template):
+//   the job fails for good and the delivery is recorded as failed.
+// `hint` is the log line's "what to check"; `code` the platform's error code. Neither ever
+// carries a token, a secret or a message body.
+
 import type { Platform } from '../domain/inbound.js';
 
-/**
- * What went wrong talking to a platform, classified once in the client so the outbound job
- * knows what to do:
- * - `retry`: network error, timeout, 5xx, "system busy" — try again with backoff;
- * - `rate_limited`: the platform's frequency limit — try again later (delayed, never dropped);
- * - `token`: the access token was refused — refresh it once and repeat the call;
- * - `permanent`: retrying cannot help (bad user id, IP not allow-listed, bad card template):
- *   the job fails for good and the delivery is recorded as failed.
- * `hint` is the log line's "what to check"; `code` the platform's error code. Neither ever
- * carries a token, a secret or a message body.
- */
 export type PlatformErrorKind = 'retry' | 'rate_limited' | 'token' | 'permanent';
 
 export class PlatformError extends Error {

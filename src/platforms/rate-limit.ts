@@ -1,20 +1,19 @@
+// A sliding-window limit shared by all processes (a sorted set of send times per key, on
+// Redis's clock). `acquire` waits until a slot is free and takes it: a send over the limit is
+// delayed, never dropped. Limits are kept below the documented ones:
+// - WeCom group robot webhook: 20 messages/minute per robot —
+//   https://developer.work.weixin.qq.com/document/path/91770 → 18/min;
+// - WeCom app message to one member: 30/minute, beyond that "超过部分会被丢弃不下发" (silently
+//   dropped) — https://developer.work.weixin.qq.com/document/path/90454 → 25/min;
+// - WeCom appchat: each member at most 200 app messages/minute in groups (dropped without an
+//   error) — https://developer.work.weixin.qq.com/document/path/90248 → 100/min per chat;
+// - DingTalk robot in a group: 20 messages/minute, then blocked for 10 minutes (errcode 130101
+//   "send too fast, exceed 20 times per minute") → 18/min per conversation.
+
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
 import { sleep } from './retry.js';
 
-/**
- * A sliding-window limit shared by all processes (a sorted set of send times per key, on
- * Redis's clock). `acquire` waits until a slot is free and takes it: a send over the limit is
- * delayed, never dropped. Limits are kept below the documented ones:
- * - WeCom group robot webhook: 20 messages/minute per robot —
- *   https://developer.work.weixin.qq.com/document/path/91770 → 18/min;
- * - WeCom app message to one member: 30/minute, beyond that "超过部分会被丢弃不下发" (silently
- *   dropped) — https://developer.work.weixin.qq.com/document/path/90454 → 25/min;
- * - WeCom appchat: each member at most 200 app messages/minute in groups (dropped without an
- *   error) — https://developer.work.weixin.qq.com/document/path/90248 → 100/min per chat;
- * - DingTalk robot in a group: 20 messages/minute, then blocked for 10 minutes (errcode 130101
- *   "send too fast, exceed 20 times per minute") → 18/min per conversation.
- */
 export interface Limit {
   max: number;
   windowMs: number;

@@ -1,20 +1,19 @@
+// An access token shared by every process through Redis, fetched once however many sends ask at
+// the same moment: the first to miss takes a short lock (SET NX PX), fetches, stores the token
+// with a TTL a little under the platform's expiry and releases the lock; the others re-read
+// until it appears (or the lock lapses, when its holder died). A token the platform refuses is
+// dropped only if it is still the cached one (compare-and-delete), so 20 sends that all see
+// the same expired token cause one fetch, not 20.
+//
+// WeCom: expires_in is normally 7200 s and may be ended early, "开发者应实现access_token失效时重新
+// 获取的逻辑" — https://developer.work.weixin.qq.com/document/path/91039. DingTalk: expireIn
+// 7200 s — https://open.dingtalk.com/document/orgapp/obtain-the-access_token-of-an-internal-app.
+// Tokens never go to the log.
+
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
 import { sleep } from './retry.js';
 
-/**
- * An access token shared by every process through Redis, fetched once however many sends ask at
- * the same moment: the first to miss takes a short lock (SET NX PX), fetches, stores the token
- * with a TTL a little under the platform's expiry and releases the lock; the others re-read
- * until it appears (or the lock lapses, when its holder died). A token the platform refuses is
- * dropped only if it is still the cached one (compare-and-delete), so 20 sends that all see
- * the same expired token cause one fetch, not 20.
- *
- * WeCom: expires_in is normally 7200 s and may be ended early, "开发者应实现access_token失效时重新
- * 获取的逻辑" — https://developer.work.weixin.qq.com/document/path/91039. DingTalk: expireIn
- * 7200 s — https://open.dingtalk.com/document/orgapp/obtain-the-access_token-of-an-internal-app.
- * Tokens never go to the log.
- */
 export interface FetchedToken {
   token: string;
   expiresInSec: number;

@@ -1,27 +1,26 @@
+// Where the service may send a request whose URL came from outside: a smart-bot `response_url`
+// or a DingTalk `sessionWebhook` in a callback, a group robot webhook in the roster
+// (docs/security.md → "Outbound goes only to the platforms"). Without this, a forged or careless
+// URL made the worker POST message text to any host, 127.0.0.1 included.
+//
+// A URL is allowed when its origin (scheme, host, port) is exactly the origin of a configured
+// platform base, and it carries no user name or password:
+// - WeCom: WECOM_API_BASE. A response_url is `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?
+//   response_code=…` (主动回复消息, https://developer.work.weixin.qq.com/document/path/101138); a
+//   group robot webhook `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`
+//   (https://developer.work.weixin.qq.com/document/path/91770);
+// - DingTalk: DINGTALK_OAPI_BASE — a sessionWebhook is `https://oapi.dingtalk.com/robot/
+//   sendBySession?session=…` and a custom robot `https://oapi.dingtalk.com/robot/send?
+//   access_token=…` (https://open.dingtalk.com/document/orgapp/receive-message,
+//   https://open.dingtalk.com/document/orgapp/custom-robot-access) — or DINGTALK_API_BASE.
+// The bases are https in production, so a plain-http URL never matches them; tests configure
+// http loopback fakes as the bases, and exactly those origins are then allowed.
+//
+// A refused URL is one `warn` line naming what was refused and why: the host, never the path or
+// the query (they hold the response code, session or access token).
+
 import type { Logger } from '../log.js';
 
-/**
- * Where the service may send a request whose URL came from outside: a smart-bot `response_url`
- * or a DingTalk `sessionWebhook` in a callback, a group robot webhook in the roster
- * (docs/security.md → "Outbound goes only to the platforms"). Without this, a forged or careless
- * URL made the worker POST message text to any host, 127.0.0.1 included.
- *
- * A URL is allowed when its origin (scheme, host, port) is exactly the origin of a configured
- * platform base, and it carries no user name or password:
- * - WeCom: WECOM_API_BASE. A response_url is `https://qyapi.weixin.qq.com/cgi-bin/aibot/response?
- *   response_code=…` (主动回复消息, https://developer.work.weixin.qq.com/document/path/101138); a
- *   group robot webhook `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…`
- *   (https://developer.work.weixin.qq.com/document/path/91770);
- * - DingTalk: DINGTALK_OAPI_BASE — a sessionWebhook is `https://oapi.dingtalk.com/robot/
- *   sendBySession?session=…` and a custom robot `https://oapi.dingtalk.com/robot/send?
- *   access_token=…` (https://open.dingtalk.com/document/orgapp/receive-message,
- *   https://open.dingtalk.com/document/orgapp/custom-robot-access) — or DINGTALK_API_BASE.
- * The bases are https in production, so a plain-http URL never matches them; tests configure
- * http loopback fakes as the bases, and exactly those origins are then allowed.
- *
- * A refused URL is one `warn` line naming what was refused and why: the host, never the path or
- * the query (they hold the response code, session or access token).
- */
 export type UrlUse =
   | 'wecom response_url'
   | 'wecom group robot webhook'

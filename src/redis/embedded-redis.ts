@@ -1,22 +1,21 @@
+// A private redis-server for one machine: started when REDIS_URL is unset (and by the tests on a
+// free port). Durable by default: append-only file with `appendfsync always`, so a callback we
+// answered 200 is on disk before the answer leaves. No RDB snapshots (the AOF is the record).
+//
+// Private (docs/security.md): it listens on 127.0.0.1 and requires a password generated at first
+// start and kept in DATA_DIR (private-dir.ts), so another local user can neither read its files
+// nor talk to it — an unauthenticated client gets NOAUTH, never PONG. Why a password and not a
+// unix socket alone: every client (ioredis, BullMQ, redis-cli, the reliability harness) and every
+// REDIS_URL form keep working unchanged, and a socket path under DATA_DIR can exceed the 107
+// bytes a unix socket name allows. The password reaches redis-server on its stdin, never in its
+// command line (which every local user can read in /proc).
+
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ensurePassword, makePrivate } from './private-dir.js';
 
-/**
- * A private redis-server for one machine: started when REDIS_URL is unset (and by the tests on a
- * free port). Durable by default: append-only file with `appendfsync always`, so a callback we
- * answered 200 is on disk before the answer leaves. No RDB snapshots (the AOF is the record).
- *
- * Private (docs/security.md): it listens on 127.0.0.1 and requires a password generated at first
- * start and kept in DATA_DIR (private-dir.ts), so another local user can neither read its files
- * nor talk to it — an unauthenticated client gets NOAUTH, never PONG. Why a password and not a
- * unix socket alone: every client (ioredis, BullMQ, redis-cli, the reliability harness) and every
- * REDIS_URL form keep working unchanged, and a socket path under DATA_DIR can exceed the 107
- * bytes a unix socket name allows. The password reaches redis-server on its stdin, never in its
- * command line (which every local user can read in /proc).
- */
 export interface EmbeddedRedis {
   /** redis://:<password>@127.0.0.1:<port> */
   url: string;

@@ -1,15 +1,14 @@
+// DATA_DIR holds the embedded Redis's append-only file (every record, the roster's mobile numbers,
+// the platforms' access tokens), its password and the simulator's pictures: readable by the
+// service's user only (docs/security.md → "The embedded Redis is private"). Whether the directory
+// is new or was found 0755 with 0644 files from an earlier version, it ends up 0700 with every
+// directory in it 0700 and every file 0600. Symbolic links are left alone (never followed: one
+// could point anywhere).
+
 import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * DATA_DIR holds the embedded Redis's append-only file (every record, the roster's mobile numbers,
- * the platforms' access tokens), its password and the simulator's pictures: readable by the
- * service's user only (docs/security.md → "The embedded Redis is private"). Whether the directory
- * is new or was found 0755 with 0644 files from an earlier version, it ends up 0700 with every
- * directory in it 0700 and every file 0600. Symbolic links are left alone (never followed: one
- * could point anywhere).
- */
 export function makePrivate(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const walk = (d: string) => {

@@ -1,11 +1,10 @@
+// Cell values as office staff type them → typed values. Each returns the value or an error string
+// (Chinese, without the sheet/row/column prefix, which the caller adds).
+
 import { createHash } from 'node:crypto';
 import type { Platform } from '../domain/inbound.js';
 import type { Role } from '../domain/roster.js';
 
-/**
- * Cell values as office staff type them → typed values. Each returns the value or an error string
- * (Chinese, without the sheet/row/column prefix, which the caller adds).
- */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (error: string): Parsed<never> => ({ ok: false, error });

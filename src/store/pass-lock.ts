@@ -1,13 +1,12 @@
+// A mutual-exclusion lease for a scheduled pass (the reminder pass): so a `remind` command and a
+// worker, or two workers, do not scan at the same moment. Correctness never rests on it (every
+// send is claimed with claimOnce); it only saves a duplicate scan. SET NX PX with a random token;
+// renewed while held; released only by its holder (compare-and-delete in one script).
+
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
 import { makeKeys } from './keys.js';
 
-/**
- * A mutual-exclusion lease for a scheduled pass (the reminder pass): so a `remind` command and a
- * worker, or two workers, do not scan at the same moment. Correctness never rests on it (every
- * send is claimed with claimOnce); it only saves a duplicate scan. SET NX PX with a random token;
- * renewed while held; released only by its holder (compare-and-delete in one script).
- */
 export interface PassLock {
   /** true when taken; the lease renews itself until release() */
   acquire(): Promise<boolean>;

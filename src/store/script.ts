@@ -1,11 +1,10 @@
+// A Lua script run with EVALSHA, falling back to EVAL once when the server does not know it yet
+// (a fresh or restarted Redis, another Cluster node). Loaded from src/store/lua/ beside this file.
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RedisClient } from '../redis/connect.js';
 
-/**
- * A Lua script run with EVALSHA, falling back to EVAL once when the server does not know it yet
- * (a fresh or restarted Redis, another Cluster node). Loaded from src/store/lua/ beside this file.
- */
 export interface Script {
   sha: string;
   run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown>;

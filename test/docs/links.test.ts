@@ -1,16 +1,15 @@
+// Every pointer resolves inside the repository: a relative link in any `.md` file (and the heading it
+// names, if any) exists, and every `.md` file that a source or doc names — `docs/spec/interfaces.md`,
+// `src/parser/README.md`, or a bare name — exists beside the file that names it or from the root.
+// The specification lives in docs/spec/, not in a design folder outside the repository.
+//
+// "The repository" is the files git tracks plus new files not ignored (node_modules is not in it).
+
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 
-/**
- * Every pointer resolves inside the repository: a relative link in any `.md` file (and the heading it
- * names, if any) exists, and every `.md` file that a source or doc names — `docs/spec/interfaces.md`,
- * `src/parser/README.md`, or a bare name — exists beside the file that names it or from the root.
- * The specification lives in docs/spec/, not in a design folder outside the repository.
- *
- * "The repository" is the files git tracks plus new files not ignored (node_modules is not in it).
- */
 const root = resolve(import.meta.dirname, '../..');
 
 function repoFiles(): string[] {

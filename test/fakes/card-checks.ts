@@ -1,12 +1,11 @@
+// What the platforms' documents allow in a card, checked on the payloads dudao actually sends
+// (the fake platform runs these on every template card and card instance it receives; the
+// property test on every rendering). The numbers are the documented ones in
+// src/platforms/card-limits.ts, each cited there. Returns one line per broken limit.
+
 import { CARD_LIMITS, type WecomTemplateLimits } from '../../src/platforms/card-limits.js';
 import { graphemeCount, utf8Bytes } from '../../src/platforms/split-message.js';
 
-/**
- * What the platforms' documents allow in a card, checked on the payloads dudao actually sends
- * (the fake platform runs these on every template card and card instance it receives; the
- * property test on every rendering). The numbers are the documented ones in
- * src/platforms/card-limits.ts, each cited there. Returns one line per broken limit.
- */
 export function wecomCardProblems(tc: any, which: 'app' | 'bot' | 'update' = 'app'): string[] {
   const L: WecomTemplateLimits = which === 'bot' ? CARD_LIMITS.wecomBot : CARD_LIMITS.wecomApp;
   const out: string[] = [];

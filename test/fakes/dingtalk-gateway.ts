@@ -1,13 +1,12 @@
+// A local stand-in for DingTalk's Stream gateway (protocol:
+// https://open.dingtalk.com/document/direction/stream-mode-protocol-access-description):
+// `POST /v1.0/gateway/connections/open` hands out {endpoint: ws://127.0.0.1:PORT/, ticket}, the
+// WebSocket accepts each ticket once, and the test pushes frames and reads the client's replies.
+
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-/**
- * A local stand-in for DingTalk's Stream gateway (protocol:
- * https://open.dingtalk.com/document/direction/stream-mode-protocol-access-description):
- * `POST /v1.0/gateway/connections/open` hands out {endpoint: ws://127.0.0.1:PORT/, ticket}, the
- * WebSocket accepts each ticket once, and the test pushes frames and reads the client's replies.
- */
 export interface OpenRequest {
   headers: IncomingMessage['headers'];
   body: {

@@ -1,14 +1,13 @@
+// Build signed DingTalk callbacks like DingTalk sends them, to drive the real app over HTTP:
+//
+//   await dingtalkRobotRequest(svc.url, DINGTALK_TEST, fixture('dingtalk/robot-text.json'));
+//   await dingtalkCardRequest(svc.url, DINGTALK_TEST, payload);
+//   await dingtalkEventRequest(svc.url, DINGTALK_TEST, '{"EventType":"check_url"}');
+
 import { cardCallbackSecret, cardSign, robotSign } from '../../src/platforms/dingtalk/sign.js';
 import { encryptEvent, eventSecrets, eventSignature } from '../../src/platforms/dingtalk/crypto.js';
 import { randomNonce } from '../../src/platforms/biz-msg-crypt.js';
 
-/**
- * Build signed DingTalk callbacks like DingTalk sends them, to drive the real app over HTTP:
- *
- *   await dingtalkRobotRequest(svc.url, DINGTALK_TEST, fixture('dingtalk/robot-text.json'));
- *   await dingtalkCardRequest(svc.url, DINGTALK_TEST, payload);
- *   await dingtalkEventRequest(svc.url, DINGTALK_TEST, '{"EventType":"check_url"}');
- */
 export interface DingtalkTestSecrets {
   appKey: string;
   appSecret: string;

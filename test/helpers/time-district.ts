@@ -1,3 +1,6 @@
+// The time tests' world: a runtime on the suite's Redis under a fresh prefix with a clock the
+// test sets, the real store, and a small 2021 district (the real 2021 calendar applies).
+
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -11,10 +14,6 @@ import { LogSink, testPrefix } from './service.js';
 import { buildDistrict } from './district.js';
 import type { OutboundJob } from '../../src/queue/outbound-job.js';
 
-/**
- * The time tests' world: a runtime on the suite's Redis under a fresh prefix with a clock the
- * test sets, the real store, and a small 2021 district (the real 2021 calendar applies).
- */
 export interface Clock {
   now: Date;
   /** set the clock to a Beijing wall time: at('2021-05-06', '09:00') */

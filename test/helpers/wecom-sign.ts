@@ -1,16 +1,15 @@
+// Build signed, encrypted WeCom callbacks like WeCom sends them, to drive the real app over HTTP.
+//
+//   const res = await wecomAppRequest(svc.url, WECOM_TEST, fixture('wecom/app-text.xml'));
+//   const res = await wecomBotRequest(svc.url, WECOM_TEST, JSON.stringify({...}));
+//
+// Secrets are the *environment* values (EncodingAESKey, not the derived key), so the same object
+// configures the service (`wecomEnv(WECOM_TEST)`) and signs the requests.
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { msgSignature, randomNonce, encrypt, wecomSecrets } from '../../src/platforms/wecom/crypto.js';
 
-/**
- * Build signed, encrypted WeCom callbacks like WeCom sends them, to drive the real app over HTTP.
- *
- *   const res = await wecomAppRequest(svc.url, WECOM_TEST, fixture('wecom/app-text.xml'));
- *   const res = await wecomBotRequest(svc.url, WECOM_TEST, JSON.stringify({...}));
- *
- * Secrets are the *environment* values (EncodingAESKey, not the derived key), so the same object
- * configures the service (`wecomEnv(WECOM_TEST)`) and signs the requests.
- */
 export interface WecomTestSecrets {
   corpId: string;
   agentId: string;

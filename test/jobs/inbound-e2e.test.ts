@@ -1,3 +1,7 @@
+// End to end through the real signed WeCom callbacks: HTTP → verify/decrypt → accept → the inbound
+// worker → outbound jobs. Only the inbound worker runs, so the outbound jobs stay in the queue to
+// be looked at.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import {
@@ -15,11 +19,6 @@ import type { OutboundJob } from '../../src/queue/outbound-job.js';
 import { demoRoster } from '../helpers/district.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-/**
- * End to end through the real signed WeCom callbacks: HTTP → verify/decrypt → accept → the inbound
- * worker → outbound jobs. Only the inbound worker runs, so the outbound jobs stay in the queue to
- * be looked at.
- */
 let svc: TestService;
 let store: FullStore;
 beforeAll(async () => {

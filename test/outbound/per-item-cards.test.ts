@@ -1,3 +1,9 @@
+// The principal's card, end to end against the fake platform APIs (test/fakes/fake-platform.ts,
+// built from the documented formats): a record with three problems, from a WeCom group and from
+// a DingTalk group, gives the principal one working card per item; an action on one item
+// changes only what shows that item, and the other items' cards, as first received, keep
+// working. (docs/spec/interfaces.md, "Cards act on one item each".)
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakePlatform } from '../fakes/fake-platform.js';
 import { startTestService, type TestService } from '../helpers/service.js';
@@ -13,13 +19,6 @@ import { demoRoster } from '../helpers/district.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, botText, dingClick, dingText } from '../reliability/traffic.js';
 
-/**
- * The principal's card, end to end against the fake platform APIs (test/fakes/fake-platform.ts,
- * built from the documented formats): a record with three problems, from a WeCom group and from
- * a DingTalk group, gives the principal one working card per item; an action on one item
- * changes only what shows that item, and the other items' cards, as first received, keep
- * working. (docs/spec/interfaces.md, "Cards act on one item each".)
- */
 const RECORD =
   '提交督导记录\n学校：龙泉小学\n类型：专项督导（双减）\n情况：抽查作业公示和课后服务台账。\n问题：\n' +
   '1、三年级作业公示栏未按周更新，5个工作日内整改\n' +

@@ -1,3 +1,8 @@
+// Every card dudao builds, with random texts (very long school names and problems, emoji,
+// astral characters, combining marks, line breaks), rendered on every platform, kept within
+// every documented limit (src/platforms/card-limits.ts) — shortened, never dropped to markdown
+// because a text is long — and acting on one item.
+
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Card } from '../../src/domain/card.js';
@@ -30,12 +35,6 @@ import { decodeButtonKey } from '../../src/platforms/button-key.js';
 import { dingtalkCardProblems, wecomCardProblems } from '../fakes/card-checks.js';
 import { item as baseItem, record } from '../cards/fixtures.js';
 
-/**
- * Every card dudao builds, with random texts (very long school names and problems, emoji,
- * astral characters, combining marks, line breaks), rendered on every platform, kept within
- * every documented limit (src/platforms/card-limits.ts) — shortened, never dropped to markdown
- * because a text is long — and acting on one item.
- */
 const piece = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom(

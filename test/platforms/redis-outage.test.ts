@@ -1,3 +1,6 @@
+// A callback answered 2xx is never lost: with Redis away the callback is 503 (the platform
+// retries) and /readyz says so; once Redis is back on the same port, both heal by themselves.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +17,6 @@ import { callbackCount, inboundJobs } from '../helpers/inbound-jobs.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-/**
- * A callback answered 2xx is never lost: with Redis away the callback is 503 (the platform
- * retries) and /readyz says so; once Redis is back on the same port, both heal by themselves.
- */
 describe('callbacks while Redis is down', () => {
   let redis: EmbeddedRedis;
   let dir: string;

@@ -1,3 +1,8 @@
+// The whole flow on a local 3-master Redis Cluster (REDIS_URL = a comma list of node URLs):
+// import, record → the principal's card → 已完成整改 → the recheck card → 验收通过 → closed,
+// a reminder pass and a digest. Every multi-key step, Lua script and BullMQ queue must keep its
+// keys in one slot (the `{dudao}` hash tag) for this to work at all.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -17,12 +22,6 @@ import {
 import { waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, botText, replies, type Reply } from './traffic.js';
 
-/**
- * The whole flow on a local 3-master Redis Cluster (REDIS_URL = a comma list of node URLs):
- * import, record → the principal's card → 已完成整改 → the recheck card → 验收通过 → closed,
- * a reminder pass and a digest. Every multi-key step, Lua script and BullMQ queue must keep its
- * keys in one slot (the `{dudao}` hash tag) for this to work at all.
- */
 const scope = new Scope();
 let cluster: LocalCluster;
 let fake: FakePlatform;

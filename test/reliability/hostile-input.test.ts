@@ -1,3 +1,13 @@
+// Hostile input, in-process (the real app and workers on the suite's Redis, the API on; the
+// simulator's routes on a second service without platforms, since SIM=on is refused beside one):
+// 1. fast-check throws malformed, oversized, wrongly signed, stale (replayed after the window)
+//    and replayed-within-the-window callbacks at every route: only 4xx (a replay inside the
+//    window is a 200 duplicate), never 5xx, nothing enqueued, no stack trace and no body text
+//    in the log;
+// 2. random Chinese / emoji / control-character text through the whole pipeline as commands
+//    from a known supervisor and principal: every reply that reaches the (fake) platform is
+//    well-formed and within the platform's byte limit.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -17,17 +27,6 @@ import { demoRoster } from '../helpers/district.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appText, botText, dingText, malformed, replies } from './traffic.js';
 
-/**
- * Hostile input, in-process (the real app and workers on the suite's Redis, the API on; the
- * simulator's routes on a second service without platforms, since SIM=on is refused beside one):
- * 1. fast-check throws malformed, oversized, wrongly signed, stale (replayed after the window)
- *    and replayed-within-the-window callbacks at every route: only 4xx (a replay inside the
- *    window is a 200 duplicate), never 5xx, nothing enqueued, no stack trace and no body text
- *    in the log;
- * 2. random Chinese / emoji / control-character text through the whole pipeline as commands
- *    from a known supervisor and principal: every reply that reaches the (fake) platform is
- *    well-formed and within the platform's byte limit.
- */
 const scope = new Scope();
 let fake: FakePlatform;
 let svc: TestService;

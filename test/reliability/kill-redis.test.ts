@@ -1,3 +1,7 @@
+// kill -9 of Redis (AOF, appendfsync always) right after callbacks were acknowledged: while it is
+// away callbacks get 503 (fast, so the platform retries) and /readyz says why; once it is back on
+// the same port and data dir, every acknowledged message is there, handled once, answered once.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -18,11 +22,6 @@ import { IDS, botText, dingText, duplicates, replies, type Sent } from './traffi
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 import { createStore } from '../../src/store/redis-store.js';
 
-/**
- * kill -9 of Redis (AOF, appendfsync always) right after callbacks were acknowledged: while it is
- * away callbacks get 503 (fast, so the platform retries) and /readyz says why; once it is back on
- * the same port and data dir, every acknowledged message is there, handled once, answered once.
- */
 const scope = new Scope();
 let redis: RedisNode;
 let fake: FakePlatform;

@@ -1,3 +1,14 @@
+// kill -9 of the whole service (web + workers in one process) right after 50 signed callbacks
+// were answered 200. After a restart every one of the 50 is handled exactly once (one completed
+// inbound job each) and answered: the answers are told apart by the item number each message
+// asks about (`查询 ZG-<n>` → 未找到整改事项 ZG-<n>), whichever channel carried them (the message's
+// own response_url / sessionWebhook, or the app when the killed process had claimed that URL).
+//
+// What "none twice" can mean for a send that was on the wire when the process died: the platform
+// got it, the process died before writing it to the send ledger, and the retried job cannot
+// know. Such a send may be repeated; no other may. So: every answer that arrived twice must have
+// arrived first within a moment of the kill (that race is counted and printed).
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -18,18 +29,6 @@ import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, botText, dingText, replies, type Sent } from './traffic.js';
 import { DEFAULT_PREFIX } from '../../src/queue/names.js';
 
-/**
- * kill -9 of the whole service (web + workers in one process) right after 50 signed callbacks
- * were answered 200. After a restart every one of the 50 is handled exactly once (one completed
- * inbound job each) and answered: the answers are told apart by the item number each message
- * asks about (`查询 ZG-<n>` → 未找到整改事项 ZG-<n>), whichever channel carried them (the message's
- * own response_url / sessionWebhook, or the app when the killed process had claimed that URL).
- *
- * What "none twice" can mean for a send that was on the wire when the process died: the platform
- * got it, the process died before writing it to the send ledger, and the retried job cannot
- * know. Such a send may be repeated; no other may. So: every answer that arrived twice must have
- * arrived first within a moment of the kill (that race is counted and printed).
- */
 const scope = new Scope();
 let redis: RedisNode;
 let fake: FakePlatform;

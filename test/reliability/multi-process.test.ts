@@ -1,3 +1,9 @@
+// Two `web` and two `worker` processes on one Redis. The same callback delivered to both webs is
+// handled once; a reminder pass run by two concurrent `remind` commands and by the workers'
+// schedule at the same time, and two concurrent `digest` commands, send each message once.
+// The workers' pass is a reminder-pass job naming its time (`{at}`, as `remind --at` does), so the
+// three passes run as of one working morning whatever day the suite runs.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -21,13 +27,6 @@ import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, duplicates, nextId, nextMsgId, replies } from './traffic.js';
 import type { RedisClient } from '../../src/redis/connect.js';
 
-/**
- * Two `web` and two `worker` processes on one Redis. The same callback delivered to both webs is
- * handled once; a reminder pass run by two concurrent `remind` commands and by the workers'
- * schedule at the same time, and two concurrent `digest` commands, send each message once.
- * The workers' pass is a reminder-pass job naming its time (`{at}`, as `remind --at` does), so the
- * three passes run as of one working morning whatever day the suite runs.
- */
 const scope = new Scope();
 let redis: RedisNode;
 let fake: FakePlatform;

@@ -1,3 +1,8 @@
+// The platforms' API away for a while — connection refused for ~8 s, then a run of HTTP 500s —
+// while people keep writing: once it is back, every reply arrives exactly once, and each chat
+// gets its replies in the order its messages were sent. In-process (the real app and workers on
+// the suite's Redis); the fault sits between the service and the fake platform.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakePlatform } from '../fakes/fake-platform.js';
 import { startTestService, type TestService } from '../helpers/service.js';
@@ -9,12 +14,6 @@ import { demoRoster } from '../helpers/district.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appText, dingText, duplicates, replies, type Reply, type Sent } from './traffic.js';
 
-/**
- * The platforms' API away for a while — connection refused for ~8 s, then a run of HTTP 500s —
- * while people keep writing: once it is back, every reply arrives exactly once, and each chat
- * gets its replies in the order its messages were sent. In-process (the real app and workers on
- * the suite's Redis); the fault sits between the service and the fake platform.
- */
 const scope = new Scope();
 let fake: FakePlatform;
 let relay: Switch;

@@ -1,3 +1,6 @@
+// A TCP relay in front of the fake platform that can be switched off: while down nothing listens
+// on its port, so the service meets ECONNREFUSED, as when the platform's API is unreachable.
+
 import {
   createServer as createNetServer,
   connect as netConnect,
@@ -8,10 +11,6 @@ import { freePort } from '../../src/redis/embedded-redis.js';
 import type { FakePlatform } from '../fakes/fake-platform.js';
 import type { Scope } from './processes.js';
 
-/**
- * A TCP relay in front of the fake platform that can be switched off: while down nothing listens
- * on its port, so the service meets ECONNREFUSED, as when the platform's API is unreachable.
- */
 export class Switch {
   url = '';
   port = 0;

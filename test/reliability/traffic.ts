@@ -1,3 +1,7 @@
+// Signed platform callbacks as the platforms send them, each with its own reply channel at the
+// fake (a smart-bot response_url or a DingTalk sessionWebhook named after the message), and the
+// other side: every send the fake served, read back as (channel, recipient, text).
+
 import { randomBytes } from 'node:crypto';
 import type { FakePlatform, FakeRequest } from '../fakes/fake-platform.js';
 import {
@@ -13,11 +17,6 @@ import type { CardAction } from '../../src/domain/inbound.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { wecomCardProblems } from '../fakes/card-checks.js';
 
-/**
- * Signed platform callbacks as the platforms send them, each with its own reply channel at the
- * fake (a smart-bot response_url or a DingTalk sessionWebhook named after the message), and the
- * other side: every send the fake served, read back as (channel, recipient, text).
- */
 const run = randomBytes(3).toString('hex');
 let seq = 0;
 /** a fresh message id: digits for WeCom app MsgIds, any text elsewhere */

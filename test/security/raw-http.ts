@@ -1,9 +1,8 @@
+// A request with the path exactly as written: fetch() and the URL class normalise `..`, `//` and
+// letter case in the host, which is what an attacker's raw client does not do.
+
 import { Agent, request } from 'node:http';
 
-/**
- * A request with the path exactly as written: fetch() and the URL class normalise `..`, `//` and
- * letter case in the host, which is what an attacker's raw client does not do.
- */
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;

@@ -1,14 +1,13 @@
+// Finding 7: `app.proxy` was always on, so anyone could write the client address of a refused
+// callback's log line with X-Forwarded-For. TRUST_PROXY (default false) turns it on, for a
+// service behind a reverse proxy that overwrites the header.
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { waitReady } from '../helpers/inbound-jobs.js';
 import { wecomEnv } from '../helpers/wecom-sign.js';
 import { loadConfig } from '../../src/config.js';
 
-/**
- * Finding 7: `app.proxy` was always on, so anyone could write the client address of a refused
- * callback's log line with X-Forwarded-For. TRUST_PROXY (default false) turns it on, for a
- * service behind a reverse proxy that overwrites the header.
- */
 const refusedIp = async (svc: TestService) => {
   const r = await fetch(`${svc.url}/wecom/bot?msg_signature=x&timestamp=1&nonce=n`, {
     method: 'POST',

@@ -1,12 +1,11 @@
+// Debian's chromium, driven by playwright-core (no browser download). The bootstrap installs it
+// for `npm test`; the test skips only when it is absent AND DUDAO_SKIP_BROWSER=1 says so.
+
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-/**
- * Debian's chromium, driven by playwright-core (no browser download). The bootstrap installs it
- * for `npm test`; the test skips only when it is absent AND DUDAO_SKIP_BROWSER=1 says so.
- */
 export const CHROMIUM = '/usr/bin/chromium';
 export const skipBrowser = !existsSync(CHROMIUM) && process.env.DUDAO_SKIP_BROWSER === '1';
 

@@ -1,3 +1,18 @@
+// The DingTalk server API (new-style /v1.0 on DINGTALK_API_BASE, header
+// x-acs-dingtalk-access-token), one small wrapper per endpoint dudao uses, plus a message's
+// sessionWebhook. Errors of /v1.0 come as an HTTP status with {code, message, requestid};
+// a sessionWebhook answers {errcode, errmsg}.
+//
+// - token refused: HTTP 401, or code InvalidAuthentication → refresh once and repeat;
+// - frequency: HTTP 429, code Forbidden.AccessDenied.QpsLimitForApi / …QpsLimitForAppkeyAndApi,
+//   errcode 90002 (all apps on the platform over the API's QPS), 90019, 90018 (treated the same),
+//   130101 (a robot over 20 messages/minute; blocked 10 minutes) → retry with backoff;
+//   https://open.dingtalk.com/document/orgapp/invocation-frequency-limit
+// - 5xx, network, timeout → retry;
+// - permanent: Forbidden.AccessDenied.IpNotInWhiteList (add this server's IP to the app's
+//   服务器出口IP), Forbidden.AccessDenied.AccessTokenPermissionDenied (grant the app the API's
+//   permission), invalid user ids, a bad card template or parameter, anything else 4xx.
+
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { RedisClient } from '../../redis/connect.js';
 import { PlatformError, networkError } from '../platform-error.js';
@@ -5,22 +20,6 @@ import { withRetry, type RetryOptions } from '../retry.js';
 import { TokenCache } from '../token-cache.js';
 import { UrlPolicy, type UrlUse } from '../url-policy.js';
 
-/**
- * The DingTalk server API (new-style /v1.0 on DINGTALK_API_BASE, header
- * x-acs-dingtalk-access-token), one small wrapper per endpoint dudao uses, plus a message's
- * sessionWebhook. Errors of /v1.0 come as an HTTP status with {code, message, requestid};
- * a sessionWebhook answers {errcode, errmsg}.
- *
- * - token refused: HTTP 401, or code InvalidAuthentication → refresh once and repeat;
- * - frequency: HTTP 429, code Forbidden.AccessDenied.QpsLimitForApi / …QpsLimitForAppkeyAndApi,
- *   errcode 90002 (all apps on the platform over the API's QPS), 90019, 90018 (treated the same),
- *   130101 (a robot over 20 messages/minute; blocked 10 minutes) → retry with backoff;
- *   https://open.dingtalk.com/document/orgapp/invocation-frequency-limit
- * - 5xx, network, timeout → retry;
- * - permanent: Forbidden.AccessDenied.IpNotInWhiteList (add this server's IP to the app's
- *   服务器出口IP), Forbidden.AccessDenied.AccessTokenPermissionDenied (grant the app the API's
- *   permission), invalid user ids, a bad card template or parameter, anything else 4xx.
- */
 export interface DingtalkClientOptions {
   apiBase: string;
   /** absent when DingTalk is not configured (a sessionWebhook / custom robot still works) */

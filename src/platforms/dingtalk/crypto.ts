@@ -1,3 +1,17 @@
+// DingTalk's encrypted event subscription (HTTP mode): the WXBizMsgCrypt scheme (../biz-msg-crypt.ts)
+// with the receive id = the app key for an enterprise app's event subscription (suiteKey for a
+// third-party app) — "企业自建应用-事件订阅, 使用appKey" in the official library
+// (open-dingtalk/DingTalk-Callback-Crypto, DingCallbackCrypto3.py; README: 入参是token, aesKey,
+// ownerKey).
+//
+// Request (事件订阅, as quoted in https://support.huaweicloud.com/bestpractice-sparkpack/zh-cn_topic_0000001563858305.html):
+//   POST <url>?signature=..&timestamp=..&nonce=..   body {"encrypt": "..."}
+// (the official library also accepts `msg_signature` and `timeStamp`). The first POST after
+// saving the URL carries {"EventType":"check_url"}. Every event — check_url included — must be
+// answered within 1500 ms with the encrypted string "success":
+//   {"msg_signature": "..", "timeStamp": "..", "nonce": "..", "encrypt": ".."}
+// "时间戳和随机数取从钉钉服务器传递过来的参数,签名取新值" — we echo the request's timestamp and nonce.
+
 import {
   aesKeyFrom,
   decryptBizMsg,
@@ -8,21 +22,6 @@ import {
 } from '../biz-msg-crypt.js';
 import { ONE_HOUR_MS, withinWindow } from '../timestamp-window.js';
 
-/**
- * DingTalk's encrypted event subscription (HTTP mode): the WXBizMsgCrypt scheme (../biz-msg-crypt.ts)
- * with the receive id = the app key for an enterprise app's event subscription (suiteKey for a
- * third-party app) — "企业自建应用-事件订阅, 使用appKey" in the official library
- * (open-dingtalk/DingTalk-Callback-Crypto, DingCallbackCrypto3.py; README: 入参是token, aesKey,
- * ownerKey).
- *
- * Request (事件订阅, as quoted in https://support.huaweicloud.com/bestpractice-sparkpack/zh-cn_topic_0000001563858305.html):
- *   POST <url>?signature=..&timestamp=..&nonce=..   body {"encrypt": "..."}
- * (the official library also accepts `msg_signature` and `timeStamp`). The first POST after
- * saving the URL carries {"EventType":"check_url"}. Every event — check_url included — must be
- * answered within 1500 ms with the encrypted string "success":
- *   {"msg_signature": "..", "timeStamp": "..", "nonce": "..", "encrypt": ".."}
- * "时间戳和随机数取从钉钉服务器传递过来的参数,签名取新值" — we echo the request's timestamp and nonce.
- */
 export interface EventSecrets {
   token: string;
   aesKey: Buffer;

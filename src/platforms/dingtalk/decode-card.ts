@@ -1,30 +1,29 @@
+// A DingTalk interactive-card button click ("回传请求") → InboundAction. In HTTP mode it is POSTed
+// to the URL registered with POST /v1.0/card/callbacks/register (callbackRouteKey, callbackUrl,
+// apiSecret — the register API as called by the official SDKs, e.g. alibabacloud dingtalk card_1.0
+// RegisterCallback); in Stream mode it is the `data` of a CALLBACK frame on /v1.0/card/instances/callback
+// (dingtalk-stream TOPIC_CARD).
+//
+// Payload: {"type": "actionCallback", "outTrackId": "..", "userId": "..", "corpId": "..",
+// "content": "{\"cardPrivateData\":{\"actionIds\":[\"..\"],\"params\":{..}}}"} — `content` is a
+// JSON string. The docs corpus available to us does not hold this page; the shape is the one read
+// by independent integrations (hp-coder/dingtalk-module DingInteractiveCardCallBackRequest; a
+// FastAPI handler that requires type=actionCallback and parses content.cardPrivateData.params;
+// the Stream example JSON.parse(data).content → cardPrivateData.params / actionIds).
+//
+// Authentication (HTTP mode): see sign.ts — x-ddpaas-signature = Base64(HmacSHA256(apiSecret,
+// x-ddpaas-signature-timestamp)). Stream mode needs none (the connection is authenticated).
+//
+// Our cards put the button key (button-key.ts, `dd:<action>:<item>`) in the button's action id
+// or as a string param; the first value that decodes wins. A typed value (a reason, a date) is
+// taken from params.value / reason / note.
+
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { inboundActionSchema } from '../../domain/inbound.js';
 import { decodeButtonKey } from '../button-key.js';
 import { DecodeError, type Decoded } from '../decoded.js';
 
-/**
- * A DingTalk interactive-card button click ("回传请求") → InboundAction. In HTTP mode it is POSTed
- * to the URL registered with POST /v1.0/card/callbacks/register (callbackRouteKey, callbackUrl,
- * apiSecret — the register API as called by the official SDKs, e.g. alibabacloud dingtalk card_1.0
- * RegisterCallback); in Stream mode it is the `data` of a CALLBACK frame on /v1.0/card/instances/callback
- * (dingtalk-stream TOPIC_CARD).
- *
- * Payload: {"type": "actionCallback", "outTrackId": "..", "userId": "..", "corpId": "..",
- * "content": "{\"cardPrivateData\":{\"actionIds\":[\"..\"],\"params\":{..}}}"} — `content` is a
- * JSON string. The docs corpus available to us does not hold this page; the shape is the one read
- * by independent integrations (hp-coder/dingtalk-module DingInteractiveCardCallBackRequest; a
- * FastAPI handler that requires type=actionCallback and parses content.cardPrivateData.params;
- * the Stream example JSON.parse(data).content → cardPrivateData.params / actionIds).
- *
- * Authentication (HTTP mode): see sign.ts — x-ddpaas-signature = Base64(HmacSHA256(apiSecret,
- * x-ddpaas-signature-timestamp)). Stream mode needs none (the connection is authenticated).
- *
- * Our cards put the button key (button-key.ts, `dd:<action>:<item>`) in the button's action id
- * or as a string param; the first value that decodes wins. A typed value (a reason, a date) is
- * taken from params.value / reason / note.
- */
 const payload = z.looseObject({
   type: z.string().max(64).optional(),
   outTrackId: z.string().min(1).max(256),

@@ -1,3 +1,25 @@
+// DingTalk interactive card (互动卡片) data for the template DINGTALK_CARD_TEMPLATE_ID, created
+// and delivered with POST /v1.0/card/instances/createAndDeliver and updated with
+// PUT /v1.0/card/instances (https://open.dingtalk.com/document/orgapp/create-and-deliver-cards,
+// https://open.dingtalk.com/document/orgapp/interactive-card-update-interface).
+// cardParamMap values must all be strings, so lists travel as JSON strings.
+//
+// The template the operator builds in the card designer binds these variables:
+// | variable | content |
+// |---|---|
+// | `title`, `subtitle` | the card's title and subtitle (≤ 30 / 60 characters) |
+// | `markdown` | everything else as markdown: outcome, fields, items, note (≤ 2000 characters) |
+// | `outcome` | the latest action on the item ("李校长 报告已完成整改，待验收（3月18日 10:20）"), '' before |
+// | `status` | when nothing is left to press, a short word for the item's state ('待验收', '已销号'), else '' |
+// | `buttons` | JSON `[{"text","key","style","input"?}]`, style `primary`/`danger`/`default`: the actions still valid; `input` `{"label","example"}` on 退回 and 申请延期, for a template with an input box (its value comes back as `params.value`; both are required: the answer to an empty one asks again) |
+// | `button_count` | '0'…'6', to hide the button row |
+// | `btn1_text`…`btn3_text`, `btn1_key`…`btn3_key` | the first three buttons, for templates without loops |
+// A button's action value is its `key` (`dd:<action>:<item>`, see button-key.ts); the click
+// comes back on the card callback (stream topic or /dingtalk/card) with it. Every card acts on
+// one item, so its buttons are that item's; an update sends every variable again, rebuilt from
+// the card as it is now, so a card never loses the buttons of an item the update is not about.
+// Limits: CARD_LIMITS.dingtalkCard (card-limits.ts); texts are shortened to them, never dropped.
+
 import { createHash } from 'node:crypto';
 import type { Card } from '../../domain/card.js';
 import { encodeButtonKey, shortActionLabels } from '../button-key.js';
@@ -5,29 +27,6 @@ import { CARD_LIMITS } from '../card-limits.js';
 import { cardMarkdown } from '../card-text.js';
 import { clip, clipToFit } from '../split-message.js';
 
-/**
- * DingTalk interactive card (互动卡片) data for the template DINGTALK_CARD_TEMPLATE_ID, created
- * and delivered with POST /v1.0/card/instances/createAndDeliver and updated with
- * PUT /v1.0/card/instances (https://open.dingtalk.com/document/orgapp/create-and-deliver-cards,
- * https://open.dingtalk.com/document/orgapp/interactive-card-update-interface).
- * cardParamMap values must all be strings, so lists travel as JSON strings.
- *
- * The template the operator builds in the card designer binds these variables:
- * | variable | content |
- * |---|---|
- * | `title`, `subtitle` | the card's title and subtitle (≤ 30 / 60 characters) |
- * | `markdown` | everything else as markdown: outcome, fields, items, note (≤ 2000 characters) |
- * | `outcome` | the latest action on the item ("李校长 报告已完成整改，待验收（3月18日 10:20）"), '' before |
- * | `status` | when nothing is left to press, a short word for the item's state ('待验收', '已销号'), else '' |
- * | `buttons` | JSON `[{"text","key","style","input"?}]`, style `primary`/`danger`/`default`: the actions still valid; `input` `{"label","example"}` on 退回 and 申请延期, for a template with an input box (its value comes back as `params.value`; both are required: the answer to an empty one asks again) |
- * | `button_count` | '0'…'6', to hide the button row |
- * | `btn1_text`…`btn3_text`, `btn1_key`…`btn3_key` | the first three buttons, for templates without loops |
- * A button's action value is its `key` (`dd:<action>:<item>`, see button-key.ts); the click
- * comes back on the card callback (stream topic or /dingtalk/card) with it. Every card acts on
- * one item, so its buttons are that item's; an update sends every variable again, rebuilt from
- * the card as it is now, so a card never loses the buttons of an item the update is not about.
- * Limits: CARD_LIMITS.dingtalkCard (card-limits.ts); texts are shortened to them, never dropped.
- */
 export type CardParamMap = Record<string, string>;
 
 /** The outTrackId of a send: unique per send, the same when the same send is retried. */

@@ -1,8 +1,24 @@
+// DingTalk HTTP-mode callbacks, mounted when config.dingtalkEnabled and DINGTALK_MODE=http
+// (in stream mode the same messages arrive over stream.ts):
+//
+// - POST /dingtalk/robot  — robot messages, `timestamp`+`sign` headers (sign.ts). Answered 200
+//   with an empty body: the answer goes out later through sessionWebhook / the robot API. The
+//   sign covers the timestamp only, so the pair is bound to the first msgId it came with
+//   (claimSignatureOrRefuse), and a message for another robot (`robotCode` is not
+//   DINGTALK_ROBOT_CODE) is refused: docs/security.md → "A signature is good for one message".
+// - POST /dingtalk/events — encrypted event subscription (crypto.ts), mounted only when
+//   DINGTALK_EVENT_TOKEN and DINGTALK_EVENT_AES_KEY are set; every event, check_url included,
+//   is answered with the encrypted "success" JSON within 1500 ms.
+// - POST /dingtalk/card   — interactive-card button clicks (decode-card.ts), signed with the
+//   apiSecret registered for the callback (sign.ts cardCallbackSecret). Answered 200 `{}`: no
+//   immediate card update; the worker updates the card through the API. Its signature too covers
+//   only the timestamp: the pair is bound to the first body it came with.
+
 import type Router from '@koa/router';
 import { createRouter } from '../../http/router.js';
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
-import { refuse, type IngressDeps } from '../ingress.js';
+import { rejectCallback, type IngressDeps } from '../ingress.js';
 import { acceptDecoded, claimSignatureOrRefuse, parseQuery, readBodyOrRefuse } from '../callback-helpers.js';
 import { parseTimestampMs } from '../timestamp-window.js';
 import { BizCryptError } from '../biz-msg-crypt.js';
@@ -13,28 +29,11 @@ import { decodeRobotMessage } from './decode-robot.js';
 import { decodeCardCallback } from './decode-card.js';
 import { decodeEvent } from './decode-event.js';
 
-/**
- * DingTalk HTTP-mode callbacks, mounted when config.dingtalkEnabled and DINGTALK_MODE=http
- * (in stream mode the same messages arrive over stream.ts):
- *
- * - POST /dingtalk/robot  — robot messages, `timestamp`+`sign` headers (sign.ts). Answered 200
- *   with an empty body: the answer goes out later through sessionWebhook / the robot API. The
- *   sign covers the timestamp only, so the pair is bound to the first msgId it came with
- *   (claimSignatureOrRefuse), and a message for another robot (`robotCode` is not
- *   DINGTALK_ROBOT_CODE) is refused: docs/security.md → "A signature is good for one message".
- * - POST /dingtalk/events — encrypted event subscription (crypto.ts), mounted only when
- *   DINGTALK_EVENT_TOKEN and DINGTALK_EVENT_AES_KEY are set; every event, check_url included,
- *   is answered with the encrypted "success" JSON within 1500 ms.
- * - POST /dingtalk/card   — interactive-card button clicks (decode-card.ts), signed with the
- *   apiSecret registered for the callback (sign.ts cardCallbackSecret). Answered 200 `{}`: no
- *   immediate card update; the worker updates the card through the API. Its signature too covers
- *   only the timestamp: the pair is bound to the first body it came with.
- */
-function parseJsonOrRefuse(deps: IngressDeps, ctx: Context, body: string, what: string): unknown {
+function parseJsonOrReject(deps: IngressDeps, ctx: Context, body: string, what: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    refuse(deps, ctx, 'dingtalk', 'malformed', `body is not JSON: not a DingTalk ${what}?`);
+    rejectCallback(deps, ctx, 'dingtalk', 'malformed', `body is not JSON: not a DingTalk ${what}?`);
   }
 }
 
@@ -42,7 +41,7 @@ function decodeOrRefuse(deps: IngressDeps, ctx: Context, decode: () => Decoded, 
   try {
     return decode();
   } catch (e) {
-    refuse(
+    rejectCallback(
       deps,
       ctx,
       'dingtalk',
@@ -76,9 +75,9 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     // The sign covers the timestamp only, so it is checked before the body is even read.
     const now = deps.now();
     const v = verifyRobotSign(ctx.headers, appSecret, now);
-    if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+    if (!v.ok) rejectCallback(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
-    const json = parseJsonOrRefuse(deps, ctx, body, 'robot message');
+    const json = parseJsonOrReject(deps, ctx, body, 'robot message');
     const decoded = decodeOrRefuse(
       deps,
       ctx,
@@ -88,14 +87,15 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     // robotCode: "机器人的编码" of the robot the message was sent to (接收消息的消息协议,
     // https://open.dingtalk.com/document/orgapp/receive-message); ours is DINGTALK_ROBOT_CODE
     if ((json as { robotCode?: unknown }).robotCode !== robotCode)
-      refuse(
+      rejectCallback(
         deps,
         ctx,
         'dingtalk',
         'bad_signature',
         'robotCode is not DINGTALK_ROBOT_CODE: check DINGTALK_ROBOT_CODE',
       );
-    const msgId = msgIdOf(json) ?? refuse(deps, ctx, 'dingtalk', 'malformed', 'robot message without msgId');
+    const msgId =
+      msgIdOf(json) ?? rejectCallback(deps, ctx, 'dingtalk', 'malformed', 'robot message without msgId');
     await claimSignatureOrRefuse(
       deps,
       ctx,
@@ -110,9 +110,9 @@ export function dingtalkRouter(deps: IngressDeps): Router {
   r.post('/dingtalk/card', async (ctx) => {
     const now = deps.now();
     const v = verifyCardSign(ctx.headers, cardSecret, now);
-    if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+    if (!v.ok) rejectCallback(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
     const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
-    const json = parseJsonOrRefuse(deps, ctx, body, 'card callback');
+    const json = parseJsonOrReject(deps, ctx, body, 'card callback');
     const decoded = decodeOrRefuse(deps, ctx, () => decodeCardCallback(json, now), 'card callback');
     // a click carries no message id: the body itself is what the pair is bound to
     const bodyId = createHash('sha256').update(body).digest('hex').slice(0, 32);
@@ -134,13 +134,13 @@ export function dingtalkRouter(deps: IngressDeps): Router {
     const secrets = eventSecrets(c.DINGTALK_EVENT_TOKEN, c.DINGTALK_EVENT_AES_KEY, c.DINGTALK_APP_KEY!);
     r.post('/dingtalk/events', async (ctx) => {
       const body = await readBodyOrRefuse(deps, ctx, 'dingtalk');
-      const json = parseJsonOrRefuse(deps, ctx, body, 'event') as { encrypt?: unknown } | null;
+      const json = parseJsonOrReject(deps, ctx, body, 'event') as { encrypt?: unknown } | null;
       const encrypted = json && typeof json.encrypt === 'string' && json.encrypt ? json.encrypt : undefined;
       if (!encrypted)
-        refuse(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
+        rejectCallback(deps, ctx, 'dingtalk', 'malformed', 'body has no "encrypt": not a DingTalk event?');
       const now = deps.now();
       const v = verifyEvent(parseQuery(ctx.querystring), encrypted, secrets.token, now);
-      if (!v.ok) refuse(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
+      if (!v.ok) rejectCallback(deps, ctx, 'dingtalk', 'bad_signature', v.hint);
       let plain: string;
       try {
         plain = decryptEvent(secrets, encrypted);
@@ -149,7 +149,7 @@ export function dingtalkRouter(deps: IngressDeps): Router {
           e instanceof BizCryptError && e.reason === 'receive_id_mismatch'
             ? 'receive id mismatch: check DINGTALK_APP_KEY'
             : 'cannot decrypt with the configured key: check DINGTALK_EVENT_AES_KEY';
-        refuse(deps, ctx, 'dingtalk', 'bad_signature', hint);
+        rejectCallback(deps, ctx, 'dingtalk', 'bad_signature', hint);
       }
       const decoded = decodeOrRefuse(deps, ctx, () => decodeEvent(plain, now), 'event');
       await acceptDecoded(deps, ctx, 'dingtalk', decoded, {

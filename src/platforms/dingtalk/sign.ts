@@ -1,21 +1,20 @@
+// DingTalk HTTP callback signatures (pure functions; `now` injected).
+//
+// Robot messages (接收消息的消息协议, https://open.dingtalk.com/document/isvapp/receive-message,
+// enterprise apps: https://open.dingtalk.com/document/orgapp/receive-message): headers `timestamp`
+// (ms) and `sign`; sign = Base64(HmacSHA256(key = appSecret, timestamp + "\n" + appSecret)); a
+// timestamp more than 1 hour from our clock is illegal ("相差1小时以上,则认为是非法的请求"); both
+// checks must pass.
+//
+// Interactive-card callbacks in HTTP mode (the URL registered with POST /v1.0/card/callbacks/register
+// and its `apiSecret`): headers `x-ddpaas-signature-timestamp` and `x-ddpaas-signature`, signature
+// = Base64(HmacSHA256(key = apiSecret, timestamp)). The docs corpus we could search does not hold
+// that page; this is what two independent production integrations verify (see decode-card.ts), and
+// it is checked in constant time with the same ±1 h window.
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ONE_HOUR_MS, withinWindow } from '../timestamp-window.js';
 
-/**
- * DingTalk HTTP callback signatures (pure functions; `now` injected).
- *
- * Robot messages (接收消息的消息协议, https://open.dingtalk.com/document/isvapp/receive-message,
- * enterprise apps: https://open.dingtalk.com/document/orgapp/receive-message): headers `timestamp`
- * (ms) and `sign`; sign = Base64(HmacSHA256(key = appSecret, timestamp + "\n" + appSecret)); a
- * timestamp more than 1 hour from our clock is illegal ("相差1小时以上,则认为是非法的请求"); both
- * checks must pass.
- *
- * Interactive-card callbacks in HTTP mode (the URL registered with POST /v1.0/card/callbacks/register
- * and its `apiSecret`): headers `x-ddpaas-signature-timestamp` and `x-ddpaas-signature`, signature
- * = Base64(HmacSHA256(key = apiSecret, timestamp)). The docs corpus we could search does not hold
- * that page; this is what two independent production integrations verify (see decode-card.ts), and
- * it is checked in constant time with the same ±1 h window.
- */
 export const DINGTALK_WINDOW_MS = ONE_HOUR_MS;
 
 /** On success, the pair itself: it is good for one message only (routes.ts binds it). */

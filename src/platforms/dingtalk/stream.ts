@@ -1,3 +1,27 @@
+// DingTalk Stream mode (DINGTALK_MODE=stream) with the official `dingtalk-stream` SDK 2.1.5.
+//
+// Protocol (Stream模式协议接入说明, https://open.dingtalk.com/document/direction/stream-mode-protocol-access-description):
+// POST {DINGTALK_API_BASE}/v1.0/gateway/connections/open {clientId, clientSecret, ua, subscriptions}
+// → {endpoint, ticket}; connect to `endpoint?ticket=`; frames are {type: SYSTEM|EVENT|CALLBACK,
+// headers: {topic, messageId, ...}, data: "<json>"}; a CALLBACK is acknowledged with
+// {code: 200, headers: {messageId}, message: "OK", data} — unacknowledged ones are pushed again
+// (SDK doc comment on socketCallBackResponse: retried within ~60 s).
+//
+// What we take from the SDK: the client and its config, getEndpoint() (overridden), topic
+// dispatch (registerCallbackListener / onCallback) and the ack frame (socketCallBackResponse).
+// What we do ourselves, because of its known faults (docs/spec/interfaces.md, and issues #13,
+// #16, #18 of open-dingtalk/dingtalk-stream-sdk-nodejs): the gateway URL (hard-coded there), the
+// socket and one reconnect loop with backoff (its autoReconnect can loop every second, leaks
+// sockets and misses TLS errors), heartbeats (ws ping/pong and an idle watchdog against zombie
+// connections), and no console output (`debug: true` prints the secret; we never set it and
+// never call its connect()/disconnect(), which print).
+//
+// A robot message is acknowledged only after accept() stored it; when Redis is down there is no
+// ack and DingTalk delivers it again, and the job-id dedup makes a redelivery one job. After a
+// `disconnect` SYSTEM frame (the server stops delivering on that connection and closes it ~10 s
+// later) we open a new connection with a new ticket at once and retire the old socket once the
+// new one is up.
+
 import WebSocket from 'ws';
 import { DWClient, TOPIC_CARD, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import { acceptOrUnavailable, type IngressDeps } from '../ingress.js';
@@ -5,31 +29,6 @@ import type { Decoded } from '../decoded.js';
 import { decodeRobotMessage } from './decode-robot.js';
 import { decodeCardCallback } from './decode-card.js';
 
-/**
- * DingTalk Stream mode (DINGTALK_MODE=stream) with the official `dingtalk-stream` SDK 2.1.5.
- *
- * Protocol (Stream模式协议接入说明, https://open.dingtalk.com/document/direction/stream-mode-protocol-access-description):
- * POST {DINGTALK_API_BASE}/v1.0/gateway/connections/open {clientId, clientSecret, ua, subscriptions}
- * → {endpoint, ticket}; connect to `endpoint?ticket=`; frames are {type: SYSTEM|EVENT|CALLBACK,
- * headers: {topic, messageId, ...}, data: "<json>"}; a CALLBACK is acknowledged with
- * {code: 200, headers: {messageId}, message: "OK", data} — unacknowledged ones are pushed again
- * (SDK doc comment on socketCallBackResponse: retried within ~60 s).
- *
- * What we take from the SDK: the client and its config, getEndpoint() (overridden), topic
- * dispatch (registerCallbackListener / onCallback) and the ack frame (socketCallBackResponse).
- * What we do ourselves, because of its known faults (docs/spec/interfaces.md, and issues #13,
- * #16, #18 of open-dingtalk/dingtalk-stream-sdk-nodejs): the gateway URL (hard-coded there), the
- * socket and one reconnect loop with backoff (its autoReconnect can loop every second, leaks
- * sockets and misses TLS errors), heartbeats (ws ping/pong and an idle watchdog against zombie
- * connections), and no console output (`debug: true` prints the secret; we never set it and
- * never call its connect()/disconnect(), which print).
- *
- * A robot message is acknowledged only after accept() stored it; when Redis is down there is no
- * ack and DingTalk delivers it again, and the job-id dedup makes a redelivery one job. After a
- * `disconnect` SYSTEM frame (the server stops delivering on that connection and closes it ~10 s
- * later) we open a new connection with a new ticket at once and retire the old socket once the
- * new one is up.
- */
 export interface StreamOptions {
   /** first delay after a failed attempt; doubles up to maxBackoffMs (1 s) */
   minBackoffMs?: number;

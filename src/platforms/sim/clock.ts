@@ -1,15 +1,13 @@
+// The simulated clock. In sim mode a demo must be able to jump to "tomorrow 08:30" to see
+// reminders and the digest, so time is real time plus an offset kept in Redis: every process
+// (web, workers, several of each) reads the same offset and they agree. `rt.now()` stays
+// synchronous (handlers call it everywhere), so each process caches the offset and refreshes it
+// every second, and at once after a change it made itself.
+
 import type { RedisClient } from '../../redis/connect.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { dayInZone } from '../../domain/day.js';
 import { simClockKey } from './keys.js';
-
-/**
- * The simulated clock. In sim mode a demo must be able to jump to "tomorrow 08:30" to see
- * reminders and the digest, so time is real time plus an offset kept in Redis: every process
- * (web, workers, several of each) reads the same offset and they agree. `rt.now()` stays
- * synchronous (handlers call it everywhere), so each process caches the offset and refreshes it
- * every second, and at once after a change it made itself.
- */
 
 /** The parts of the runtime the clock needs (structural, so tests can pass a fake). */
 export interface ClockHost {

@@ -1,12 +1,10 @@
+// Who is in which sim conversation. The simulator has no chat server, so membership is derived
+// from the roster the way an office sets up its groups: a zone's group (责任区群) holds the zone's
+// supervisors, leaders and principals; a school's group its principal and the zone's supervisors;
+// the office group (督导室) the supervisors, leaders and admins.
+
 import type { Chat, Person, School, Zone } from '../../domain/roster.js';
 import { ALL_ZONES, roleNames } from '../../domain/roster.js';
-
-/**
- * Who is in which sim conversation. The simulator has no chat server, so membership is derived
- * from the roster the way an office sets up its groups: a zone's group (责任区群) holds the zone's
- * supervisors, leaders and principals; a school's group its principal and the zone's supervisors;
- * the office group (督导室) the supervisors, leaders and admins.
- */
 
 /** The roster reads the simulator needs (the store implements them; platforms do not import it). */
 export interface SimRoster {

@@ -1,3 +1,8 @@
+// Server-Sent Events for one person: everything in their conversations' streams (history first,
+// then live). XREAD BLOCK ties up a connection, so each page gets its own, closed when the page
+// goes away; a ping every BLOCK_MS keeps proxies from closing an idle stream and tells us when
+// the page is gone.
+
 import { PassThrough } from 'node:stream';
 import type { Context } from 'koa';
 import type { RedisClient } from '../../redis/connect.js';
@@ -5,13 +10,6 @@ import type { Logger } from '../../log.js';
 import { AppError } from '../../errors.js';
 import type { SimConversation } from './conversations.js';
 import { simConversationKey } from './keys.js';
-
-/**
- * Server-Sent Events for one person: everything in their conversations' streams (history first,
- * then live). XREAD BLOCK ties up a connection, so each page gets its own, closed when the page
- * goes away; a ping every BLOCK_MS keeps proxies from closing an idle stream and tells us when
- * the page is gone.
- */
 
 export interface EventsDeps {
   prefix: string;

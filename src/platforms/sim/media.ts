@@ -1,12 +1,10 @@
+// Pictures attached in the simulator. WeCom and DingTalk hand us a media id to download later;
+// the simulator plays the platform's media server: the picture is stored under
+// DATA_DIR/media/sim/ and the message carries only its generated id.
+
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/**
- * Pictures attached in the simulator. WeCom and DingTalk hand us a media id to download later;
- * the simulator plays the platform's media server: the picture is stored under
- * DATA_DIR/media/sim/ and the message carries only its generated id.
- */
 
 export const MAX_IMAGE_BYTES = 512 * 1024;
 

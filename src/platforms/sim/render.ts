@@ -1,10 +1,9 @@
+// The simulator's rendering of a neutral Card: data, not HTML — the page draws it with DOM calls
+// (README.md, "The conversation stream"): the neutral card's fields shaped for a phone, buttons
+// as {label, action, item, style?} (the page posts the click back with action and item).
+
 import type { Card, CardButton } from '../../domain/card.js';
 
-/**
- * The simulator's rendering of a neutral Card: data, not HTML — the page draws it with DOM calls
- * (README.md, "The conversation stream"): the neutral card's fields shaped for a phone, buttons
- * as {label, action, item, style?} (the page posts the click back with action and item).
- */
 export interface SimCard {
   kind: Card['kind'];
   title: string;

@@ -1,3 +1,7 @@
+// The simulator as a platform: a card is "sent" by appending an `out` entry to the sim
+// conversation's outbound stream (outboundKeys(prefix).simOut(conversation)), and a card_update
+// by appending an `update` entry (the contract is in README.md). Exactly-once per outbound job through the ledger.
+
 import { createHash } from 'node:crypto';
 import type { Card } from '../../domain/card.js';
 import type { RedisClient } from '../../redis/connect.js';
@@ -13,11 +17,6 @@ import {
 import type { OutboundKeys } from '../outbound-keys.js';
 import { renderSimCard } from './render.js';
 
-/**
- * The simulator as a platform: a card is "sent" by appending an `out` entry to the sim
- * conversation's outbound stream (outboundKeys(prefix).simOut(conversation)), and a card_update
- * by appending an `update` entry (the contract is in README.md). Exactly-once per outbound job through the ledger.
- */
 /** The simulator is a demo, not an archive: each conversation keeps about this many cards. */
 export const SIM_OUT_MAXLEN = 1000;
 

@@ -1,3 +1,6 @@
+// The page's files, straight from public/ (no build step, no CDN). Read on each request: it is
+// a simulator, and an edited file shows on reload.
+
 import { readFile } from 'node:fs/promises';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
@@ -7,10 +10,6 @@ import { dayInZone, formatDayCn } from '../../domain/day.js';
 import { notFound } from '../../errors.js';
 import { timeInZone, type SimClock } from './clock.js';
 
-/**
- * The page's files, straight from public/ (no build step, no CDN). Read on each request: it is
- * a simulator, and an edited file shows on reload.
- */
 const publicDir = new URL('./public/', import.meta.url);
 
 const types: Record<string, string> = {

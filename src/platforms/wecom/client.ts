@@ -1,3 +1,17 @@
+// The WeCom (企业微信 / 政务微信) server API, one small typed wrapper per endpoint dudao uses.
+// Base URL from WECOM_API_BASE (private deployments, 政务微信, tests). The access token rides in
+// the query string, so request URLs are never logged; errors carry only errcode and a hint.
+//
+// Error codes (全局错误码, https://developer.work.weixin.qq.com/document/path/90455):
+// - token refused: 40014 不合法的access_token, 42001 access_token已过期, 40001 (on a call
+//   other than gettoken) → refresh once and repeat;
+// - busy / frequency: -1 系统繁忙 ("建议重试"), 45009 接口调用超过限制, 45033 接口并发调用超过
+//   限制 → retry with backoff;
+// - permanent: 81013 (all receivers invalid — message/send: "如果全部接收人无权限或不存在，则本次
+//   调用返回失败，errcode为81013"), 40031 不合法的UserID列表, 40003 无效的UserID, 60020 不安全的
+//   访问IP (add this server's IP to the app's 企业可信IP), 40058 bad parameter / too long,
+//   48002 api forbidden, and anything not listed above.
+
 import axios, { type AxiosInstance } from 'axios';
 import type { RedisClient } from '../../redis/connect.js';
 import { PlatformError, networkError } from '../platform-error.js';
@@ -5,21 +19,6 @@ import { withRetry, type RetryOptions } from '../retry.js';
 import { TokenCache } from '../token-cache.js';
 import { UrlPolicy, type UrlUse } from '../url-policy.js';
 
-/**
- * The WeCom (企业微信 / 政务微信) server API, one small typed wrapper per endpoint dudao uses.
- * Base URL from WECOM_API_BASE (private deployments, 政务微信, tests). The access token rides in
- * the query string, so request URLs are never logged; errors carry only errcode and a hint.
- *
- * Error codes (全局错误码, https://developer.work.weixin.qq.com/document/path/90455):
- * - token refused: 40014 不合法的access_token, 42001 access_token已过期, 40001 (on a call
- *   other than gettoken) → refresh once and repeat;
- * - busy / frequency: -1 系统繁忙 ("建议重试"), 45009 接口调用超过限制, 45033 接口并发调用超过
- *   限制 → retry with backoff;
- * - permanent: 81013 (all receivers invalid — message/send: "如果全部接收人无权限或不存在，则本次
- *   调用返回失败，errcode为81013"), 40031 不合法的UserID列表, 40003 无效的UserID, 60020 不安全的
- *   访问IP (add this server's IP to the app's 企业可信IP), 40058 bad parameter / too long,
- *   48002 api forbidden, and anything not listed above.
- */
 export interface WecomClientOptions {
   baseUrl: string;
   /** the self-built app; absent when only the smart bot / group robots are configured */

@@ -1,3 +1,11 @@
+// WeCom's WXBizMsgCrypt, as described in 加解密方案说明:
+// https://developer.work.weixin.qq.com/document/path/91144 (the same text for self-built apps at
+// https://developer.work.weixin.qq.com/document/path/90968). The algorithm itself lives in
+// ../biz-msg-crypt.ts because DingTalk's event crypto is the same scheme.
+//
+// ReceiveId (附注: ReceiveId 含义): the corp id for a self-built app's callback; "" for the smart
+// bot — "企业内部智能机器人场景中,ReceiveId为\"\"" (https://developer.work.weixin.qq.com/document/path/101033).
+
 import {
   aesKeyFrom,
   decryptBizMsg,
@@ -7,15 +15,6 @@ import {
   randomNonce,
 } from '../biz-msg-crypt.js';
 
-/**
- * WeCom's WXBizMsgCrypt, as described in 加解密方案说明:
- * https://developer.work.weixin.qq.com/document/path/91144 (the same text for self-built apps at
- * https://developer.work.weixin.qq.com/document/path/90968). The algorithm itself lives in
- * ../biz-msg-crypt.ts because DingTalk's event crypto is the same scheme.
- *
- * ReceiveId (附注: ReceiveId 含义): the corp id for a self-built app's callback; "" for the smart
- * bot — "企业内部智能机器人场景中,ReceiveId为\"\"" (https://developer.work.weixin.qq.com/document/path/101033).
- */
 export interface WecomSecrets {
   token: string;
   /** the 32-byte AES key, derived once from the EncodingAESKey */

@@ -1,30 +1,28 @@
+// Decoding of the WeCom self-built app (自建应用) callback.
+//
+// Envelope (POST body, before decryption), 接收消息与事件 / 加解密方案说明
+// (https://developer.work.weixin.qq.com/document/path/90968):
+//   <xml><ToUserName><![CDATA[corpid]]></ToUserName><Encrypt><![CDATA[...]]></Encrypt><AgentID>..</AgentID></xml>
+// Only <Encrypt> matters, and it is taken with a regex — but only from a body that is well-formed
+// XML (fast-xml-parser's validator, about 11 µs for a message's envelope): the official SDKs parse
+// the envelope with an XML parser and refuse one that does not parse (WXBizMsgCrypt's
+// ParseXml_Error, -40002), so a body cut after </Encrypt>, or with anything after </xml>, is 400
+// here too (docs/security.md → "Envelopes are parsed strictly").
+//
+// Inner message formats (消息格式, https://developer.work.weixin.qq.com/document/path/90239; the
+// same text for 代开发 at https://developer.work.weixin.qq.com/document/path/96467):
+//   text:  ToUserName, FromUserName, CreateTime, MsgType=text, Content, MsgId (64-bit), AgentID
+//   image: ..., MsgType=image, PicUrl, MediaId (valid 3 days), MsgId, AgentID
+// Template card clicks (事件格式 → 模板卡片事件推送, https://developer.work.weixin.qq.com/document/path/90240):
+//   MsgType=event, Event=template_card_event, EventKey (the button key), TaskId, CardType,
+//   ResponseCode (one use within 72 h, to update the card), AgentID.
+
 import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { inboundActionSchema, inboundMessageSchema } from '../../domain/inbound.js';
 import { DecodeError, type Decoded } from '../decoded.js';
 import { decodeButtonKey } from '../button-key.js';
-
-/**
- * Decoding of the WeCom self-built app (自建应用) callback.
- *
- * Envelope (POST body, before decryption), 接收消息与事件 / 加解密方案说明
- * (https://developer.work.weixin.qq.com/document/path/90968):
- *   <xml><ToUserName><![CDATA[corpid]]></ToUserName><Encrypt><![CDATA[...]]></Encrypt><AgentID>..</AgentID></xml>
- * Only <Encrypt> matters, and it is taken with a regex — but only from a body that is well-formed
- * XML (fast-xml-parser's validator, about 11 µs for a message's envelope): the official SDKs parse
- * the envelope with an XML parser and refuse one that does not parse (WXBizMsgCrypt's
- * ParseXml_Error, -40002), so a body cut after </Encrypt>, or with anything after </xml>, is 400
- * here too (docs/security.md → "Envelopes are parsed strictly").
- *
- * Inner message formats (消息格式, https://developer.work.weixin.qq.com/document/path/90239; the
- * same text for 代开发 at https://developer.work.weixin.qq.com/document/path/96467):
- *   text:  ToUserName, FromUserName, CreateTime, MsgType=text, Content, MsgId (64-bit), AgentID
- *   image: ..., MsgType=image, PicUrl, MediaId (valid 3 days), MsgId, AgentID
- * Template card clicks (事件格式 → 模板卡片事件推送, https://developer.work.weixin.qq.com/document/path/90240):
- *   MsgType=event, Event=template_card_event, EventKey (the button key), TaskId, CardType,
- *   ResponseCode (one use within 72 h, to update the card), AgentID.
- */
 
 export { DecodeError, type Decoded };
 

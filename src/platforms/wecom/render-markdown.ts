@@ -1,20 +1,19 @@
+// WeCom markdown and text messages from a neutral Card, split to the byte limits:
+// - app message (message/send) text: "最长不超过2048个字节"; markdown: we keep the same 2048
+//   bytes, as the app-message page states for markdown —
+//   https://developer.work.weixin.qq.com/document/path/90236;
+// - appchat/send: text ≤ 2048 bytes — https://developer.work.weixin.qq.com/document/path/90248;
+// - group robot webhook: text ≤ 2048, markdown ≤ 4096 bytes (errcode 40058 "markdown.content
+//   exceed max length 4096" beyond) — https://developer.work.weixin.qq.com/document/path/91770;
+// - smart bot response_url: markdown "最长不超过20480个字节" —
+//   https://developer.work.weixin.qq.com/document/path/101138 (so an answer in a group is one
+//   message: the rest of a split one could only go privately through the app).
+// WeCom markdown supports <font color="comment|info|warning">.
+
 import type { Card } from '../../domain/card.js';
 import { cardMarkdown } from '../card-text.js';
 import { splitMessage } from '../split-message.js';
 
-/**
- * WeCom markdown and text messages from a neutral Card, split to the byte limits:
- * - app message (message/send) text: "最长不超过2048个字节"; markdown: we keep the same 2048
- *   bytes, as the app-message page states for markdown —
- *   https://developer.work.weixin.qq.com/document/path/90236;
- * - appchat/send: text ≤ 2048 bytes — https://developer.work.weixin.qq.com/document/path/90248;
- * - group robot webhook: text ≤ 2048, markdown ≤ 4096 bytes (errcode 40058 "markdown.content
- *   exceed max length 4096" beyond) — https://developer.work.weixin.qq.com/document/path/91770;
- * - smart bot response_url: markdown "最长不超过20480个字节" —
- *   https://developer.work.weixin.qq.com/document/path/101138 (so an answer in a group is one
- *   message: the rest of a split one could only go privately through the app).
- * WeCom markdown supports <font color="comment|info|warning">.
- */
 export const WECOM_BYTES = {
   text: 2048,
   appMarkdown: 2048,

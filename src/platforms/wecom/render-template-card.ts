@@ -1,24 +1,23 @@
+// WeCom template_card of type button_interaction (按钮交互型) from a neutral Card, for the app's
+// message/send (https://developer.work.weixin.qq.com/document/path/90236), the smart bot
+// (https://developer.work.weixin.qq.com/document/path/101032) and update_template_card
+// (https://developer.work.weixin.qq.com/document/path/94888). Limits come from card-limits.ts.
+//
+// Texts are shortened to fit, never dropped: a field too long for horizontal_content_list
+// (keyname 5, value 30) moves into sub_title_text, which is clipped with "…" at its limit;
+// titles are clipped; button texts are clipped. A card with buttons always renders, unless it
+// carries more buttons than a card may (only cards sent before per-item cards did: they go as
+// markdown, which names the typed commands).
+//
+// Only button_interaction is used: text_notice requires card_action (a URL to open, "text_notice
+// 模版卡片中该字段为必填项"), and dudao has no page to open, so button-less cards go as markdown.
+
 import { createHash } from 'node:crypto';
 import type { Card, CardButton } from '../../domain/card.js';
 import { encodeButtonKey, shortActionLabels } from '../button-key.js';
 import { CARD_LIMITS, type WecomTemplateLimits } from '../card-limits.js';
 import { clip, graphemeCount, utf8Bytes } from '../split-message.js';
 
-/**
- * WeCom template_card of type button_interaction (按钮交互型) from a neutral Card, for the app's
- * message/send (https://developer.work.weixin.qq.com/document/path/90236), the smart bot
- * (https://developer.work.weixin.qq.com/document/path/101032) and update_template_card
- * (https://developer.work.weixin.qq.com/document/path/94888). Limits come from card-limits.ts.
- *
- * Texts are shortened to fit, never dropped: a field too long for horizontal_content_list
- * (keyname 5, value 30) moves into sub_title_text, which is clipped with "…" at its limit;
- * titles are clipped; button texts are clipped. A card with buttons always renders, unless it
- * carries more buttons than a card may (only cards sent before per-item cards did: they go as
- * markdown, which names the typed commands).
- *
- * Only button_interaction is used: text_notice requires card_action (a URL to open, "text_notice
- * 模版卡片中该字段为必填项"), and dudao has no page to open, so button-less cards go as markdown.
- */
 export interface ButtonInteractionCard {
   card_type: 'button_interaction';
   source: { desc: string; desc_color: number };

@@ -1,3 +1,7 @@
+// The published example of 加解密方案说明 (https://developer.work.weixin.qq.com/document/path/91144;
+// the same values are the Sample of every official WXBizMsgCrypt library): token QDG6eK,
+// EncodingAESKey jWmYm7…, corp id wx5823bf96d3bd56c7.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../../helpers/service.js';
 import {
@@ -14,11 +18,6 @@ import {
 import { callbackCount, inboundJobCount, inboundJobs, waitReady } from '../../helpers/inbound-jobs.js';
 import { encrypt, wecomSecrets } from '../../../src/platforms/wecom/crypto.js';
 
-/**
- * The published example of 加解密方案说明 (https://developer.work.weixin.qq.com/document/path/91144;
- * the same values are the Sample of every official WXBizMsgCrypt library): token QDG6eK,
- * EncodingAESKey jWmYm7…, corp id wx5823bf96d3bd56c7.
- */
 const DOC_URL_CHECK = {
   msg_signature: '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
   timestamp: '1409659589',
