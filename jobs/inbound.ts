@@ -36,7 +36,8 @@ export const processInbound: Processor = async (data, ctx) => {
   }
   const msg = parsed.data;
   const svc = inboundServices(ctx.rt);
-  const producerKey = ctx.jobId || inboundJobId(msg);
+  // the message's id, not the job's: every delivery's job has an id of its own (src/queue/accept.ts)
+  const producerKey = inboundJobId(msg);
   const origin = originOf(msg);
   const log = ctx.rt.log.child({
     job: producerKey,

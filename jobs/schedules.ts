@@ -1,4 +1,5 @@
 import type { Runtime } from '../src/runtime.js';
+import { jobOptions } from '../src/queue/job-options.js';
 import { dayInZone } from '../src/domain/day.js';
 import { jobId } from '../src/queue/names.js';
 import { timeInZone } from '../src/reminders/plan-reminders.js';
@@ -14,7 +15,7 @@ import { timeDeps } from './time-deps.js';
  * with a job id per day, so a late boot does not skip the day; the claims keep it to one send.
  */
 export const MONTHLY_PLAN_TIME = '09:00';
-const KEEP = { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } };
+const KEEP = jobOptions.schedule;
 
 const cron = (hhmm: string) => {
   const [h, m] = hhmm.split(':');

@@ -1,4 +1,5 @@
 import type { Runtime } from '../src/runtime.js';
+import { jobOptions } from '../src/queue/job-options.js';
 import { createCalendar, type WorkCalendar } from '../src/domain/calendar.js';
 import { createStore } from '../src/store/redis-store.js';
 import type { FullStore } from '../src/store/store.js';
@@ -23,13 +24,8 @@ export interface TimeDeps {
   enqueue(jobs: OutboundAdd[]): Promise<void>;
 }
 
-/** Outbound sends made by the time jobs: retried with backoff, kept a week for their job-id dedup. */
-export const SEND_JOB_OPTS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 7 * 86_400 },
-  removeOnFail: { age: 30 * 86_400 },
-} as const;
+/** Outbound sends made by the time jobs (src/queue/job-options.ts). */
+export const SEND_JOB_OPTS = jobOptions.timeSend;
 
 const cache = new WeakMap<Runtime, TimeDeps>();
 

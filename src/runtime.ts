@@ -5,6 +5,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { connectRedis, type RedisClient } from './redis/connect.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
 import { DEFAULT_PREFIX, queueNames, type QueueName } from './queue/names.js';
+import { queueOptions } from './queue/job-options.js';
 
 export type Queues = Record<QueueName, Queue>;
 
@@ -44,7 +45,7 @@ export interface RuntimeOptions {
 function makeQueues(connection: RedisClient, prefix: string, log: Logger): Queues {
   const q = {} as Queues;
   for (const name of queueNames) {
-    q[name] = new Queue(name, { connection, prefix });
+    q[name] = new Queue(name, { connection, prefix, ...queueOptions });
     // without a listener BullMQ prints each connection error with its stack to stderr during an
     // outage; /readyz and the callbacks' 503s already report it, so one debug line is enough
     q[name].on('error', (e) => log.debug({ queue: name, err: e.name }, 'queue connection error'));

@@ -68,7 +68,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
       config: rt.config,
       log: rt.log,
       metrics: rt.metrics,
-      accept: createAccept(rt.queues.inbound, rt.fastRedis),
+      accept: createAccept(rt.queues.inbound),
       claimSignature: createSignatureClaim(rt.fastRedis, rt.prefix),
       now: realNow,
     };

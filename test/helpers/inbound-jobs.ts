@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Inbound } from '../../src/domain/inbound.js';
 import type { Service } from '../../src/server.js';
 import { waitFor } from './wait-for.js';
+import { inboundJobId } from '../../src/queue/accept.js';
 
 const STATES = [
   'waiting',
@@ -13,9 +14,18 @@ const STATES = [
   'waiting-children',
 ] as const;
 
-/** Every inbound job in any state (completed ones are kept 3 days: the dedup window). */
+/** Every inbound job in any state (a completed one is removed: its message's deduplication key stays). */
 export async function inboundJobs(svc: Pick<Service, 'rt'>): Promise<Job<Inbound>[]> {
   return (await svc.rt.jobQueues.inbound.getJobs([...STATES])) as Job<Inbound>[];
+}
+
+/** The job that holds a message: its id is the message's deduplication id and a suffix (src/queue/accept.ts). */
+export async function inboundJobOf(
+  svc: Pick<Service, 'rt'>,
+  m: Pick<Inbound, 'channel' | 'id'>,
+): Promise<Job | undefined> {
+  const prefix = `${inboundJobId(m)}-`;
+  return (await inboundJobs(svc)).find((j) => j.id?.startsWith(prefix));
 }
 
 export async function inboundJobCount(svc: Pick<Service, 'rt'>): Promise<number> {

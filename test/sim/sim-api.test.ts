@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
-import { inboundJobId } from '../../src/queue/accept.js';
+import { inboundJobOf } from '../helpers/inbound-jobs.js';
 import { simConversationKey } from '../../src/platforms/sim/keys.js';
 import { buildDistrict } from '../helpers/district.js';
 
@@ -98,9 +98,7 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     });
     expect(r.status).toBe(202);
     expect(await r.json()).toEqual({ id: 'sim-c0ffee00c0ffee01', outcome: 'accepted' });
-    const job = await svc.rt.jobQueues.inbound.getJob(
-      inboundJobId({ channel: 'sim', id: 'sim-c0ffee00c0ffee01' }),
-    );
+    const job = await inboundJobOf(svc, { channel: 'sim', id: 'sim-c0ffee00c0ffee01' });
     expect(job?.data).toMatchObject({
       kind: 'message',
       platform: 'sim',
@@ -133,7 +131,7 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
       '@督导助手 提交督导记录\n学校：龙泉小学\n日期：3月15日\n类型：专项督导（双减）\n情况：抽查。\n问题：\n1、甲\n2、乙';
     const r = await post('/sim/api/messages', { person: 'p-wang', conversation: 'dm:p-wang', text });
     const { id } = (await r.json()) as { id: string };
-    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
+    const job = await inboundJobOf(svc, { channel: 'sim', id });
     expect(job?.data.conversation).toEqual({ id: 'dm:p-wang', isGroup: false, name: '督导助手' });
     expect(job?.data.text).toBe(text.replace('@督导助手 ', ''));
     expect(String(job?.data.text).split('\n')).toHaveLength(8);
@@ -149,9 +147,7 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
       clientId: 'aaaabbbbccccdddd',
     });
     expect(r.status).toBe(202);
-    const job = await svc.rt.jobQueues.inbound.getJob(
-      inboundJobId({ channel: 'sim', id: 'sim-act-aaaabbbbccccdddd' }),
-    );
+    const job = await inboundJobOf(svc, { channel: 'sim', id: 'sim-act-aaaabbbbccccdddd' });
     expect(job?.data).toMatchObject({
       kind: 'action',
       platform: 'sim',
@@ -197,7 +193,7 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     });
     expect(r.status).toBe(202);
     const { id } = (await r.json()) as { id: string };
-    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
+    const job = await inboundJobOf(svc, { channel: 'sim', id });
     const [att] = (job?.data.attachments ?? []) as { kind: string; mediaId: string }[];
     expect(att).toMatchObject({ kind: 'image', mediaId: expect.stringMatching(/^sim-[0-9a-f]{32}\.png$/) });
     expect(existsSync(join(dataDir, 'media', 'sim', att!.mediaId))).toBe(true);

@@ -14,8 +14,9 @@ import { ONE_HOUR_MS, withinWindow } from '../timestamp-window.js';
  *   server and WeCom's retries (3 tries within seconds), and is the window DingTalk documents for
  *   its robot callbacks, so operators meet one rule;
  * - inside the window a replay is a duplicate: the message id (MsgId / msgid, or for events a
- *   hash of their fields) is the BullMQ job id, kept for 3 days (INBOUND_KEEP_SECONDS) — far longer
- *   than the window — so a replayed callback is answered 200 and creates no second job. No nonce
+ *   hash of their fields) is the inbound queue's deduplication id, kept for 3 days
+ *   (INBOUND_KEEP_SECONDS) — far longer than the window — so a replayed callback is answered 200
+ *   and creates no second job. No nonce
  *   store is needed on the HTTP path, which keeps verification pure and the hot path one Redis
  *   round trip.
  */

@@ -1,0 +1,52 @@
+import type { JobsOptions, QueueOptions } from 'bullmq';
+
+/**
+ * Every job's options, in one table (docs/spec/architecture.md → Queues and jobs). A job's
+ * retries, and how long it and its deduplication record are kept, are decided here and nowhere
+ * else.
+ */
+
+const DAY_S = 86_400;
+
+/**
+ * How long an accepted message's id keeps deduplicating: far beyond any platform's retries
+ * (WeCom retries within seconds, DingTalk Stream redelivers within minutes).
+ */
+export const INBOUND_KEEP_SECONDS = 3 * DAY_S;
+
+export const jobOptions = {
+  /**
+   * One accepted message or click. The job itself is removed once handled: what deduplicates the
+   * message is BullMQ's deduplication key (`<queue>:de:<id>`, a string with a TTL of
+   * INBOUND_KEEP_SECONDS, set by the same script that adds the job), not a kept job of 1–3 KB.
+   */
+  inbound: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: { age: 14 * DAY_S },
+  },
+  /** A reply to a handled message: retried with backoff; kept a week so its job id keeps deduplicating. */
+  reply: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * DAY_S },
+    removeOnFail: { age: 30 * DAY_S },
+  },
+  /** A send of the time jobs (reminders, digests, plan): as a reply, with fewer attempts. */
+  timeSend: {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 7 * DAY_S },
+    removeOnFail: { age: 30 * DAY_S },
+  },
+  /** A run of a time job (reminder pass, digest, monthly plan): the last 50 are kept to look at. */
+  schedule: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } },
+} as const satisfies Record<string, JobsOptions>;
+
+/**
+ * Options of every Queue object. BullMQ writes an event to `<queue>:events` at every step of every
+ * job (added, waiting, active, completed, …) for QueueEvents listeners; dudao has none, so the
+ * stream is kept short instead of BullMQ's default 10,000 entries a queue.
+ */
+export const queueOptions = { streams: { events: { maxLen: 100 } } } as const satisfies Partial<QueueOptions>;
