@@ -282,7 +282,7 @@ async function main() {
       `ack latency: p50 ${pct(ack, 50).toFixed(1)} ms, p99 ${pct(ack, 99).toFixed(1)} ms, max ${Math.max(...ack).toFixed(0)} ms`,
       `end to end (callback → its answer at the fake API): p50 ${pct(e2e, 50).toFixed(0)} ms, p99 ${pct(e2e, 99).toFixed(0)} ms (${e2e.length} answers)`,
       `service RSS: ${mb(memStart.rss)} MB at the start → ${mb(memEndSteady.rss)} MB at the end of the steady state (${mb(memEnd.rss)} MB drained)`,
-      `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB (${mb(memEnd.redis)} MB drained; completed inbound jobs are kept 3 days as the dedup window, records and items are data)`,
+      `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB (${mb(memEnd.redis)} MB drained; each message's dedup key is kept 3 days, send jobs 7, records and items are data)`,
       ...series,
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,
       `counts: questions asked ${asked.size}, answered ${answered.size}; callbacks accepted ${accepted}, inbound jobs completed ${inCounts.completed} failed ${inCounts.failed}; outbound jobs completed ${outCounts.completed} failed ${outCounts.failed}; answers repeated ${dup.length}; reminder passes ${codes.length} (exit codes ${[...new Set(codes)].join(',')})`,
