@@ -22,9 +22,15 @@ export interface Metrics {
   sendFailures: Counter<'platform'>;
 }
 
-export function createMetrics(opts: { queueDepth?: () => Promise<Record<string, number>> } = {}): Metrics {
+export function createMetrics(
+  opts: {
+    queueDepth?: () => Promise<Record<string, number>>;
+    /** the Node process metrics (off in a worker thread: the main thread reports the process) */
+    processMetrics?: boolean;
+  } = {},
+): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'dudao_process_' });
+  if (opts.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'dudao_process_' });
   const callbacks = new Counter({
     name: 'dudao_callbacks_total',
     help: 'Platform callbacks by platform and outcome',

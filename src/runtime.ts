@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** an already running Redis (tests); otherwise REDIS_URL or the embedded one */
   redisUrl?: string;
+  /** the Node process metrics in this runtime's registry (default on; off in a worker thread) */
+  processMetrics?: boolean;
 }
 
 function makeQueues(connection: RedisClient, prefix: string, log: Logger): Queues {
@@ -78,6 +80,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const queues = makeQueues(fastRedis, prefix, o.log);
   const jobQueues = makeQueues(redis, prefix, o.log);
   const metrics = createMetrics({
+    processMetrics: o.processMetrics,
     // the fast connection fails at once while Redis is away; the timeout covers a slow Redis
     queueDepth: () =>
       Promise.race([

@@ -4,6 +4,8 @@ import { createApp } from './http/app.js';
 import { buildRouters } from './http/routers.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 import { startWorkers, type Workers } from './worker.js';
+import { startWorkerThreads, type ThreadWorkers } from './worker-threads.js';
+import { AggregatorRegistry } from 'prom-client';
 import { createAccept } from './queue/accept.js';
 import { createSignatureClaim } from './queue/signature-claim.js';
 import { processors as defaultProcessors } from '../jobs/index.js';
@@ -27,6 +29,11 @@ export interface ServiceOptions extends RuntimeOptions {
   schedules?: boolean;
   /** with SIM=on, import the demo district into an empty store (`serve`/`web`; default off) */
   demoRoster?: boolean;
+  /**
+   * run the workers in this many worker threads of this process instead of on its event loop
+   * (`serve`: src/worker-threads.ts); 0 or unset: on the event loop (tests, `worker`)
+   */
+  workerThreads?: number;
 }
 
 export interface Service {
@@ -52,13 +59,23 @@ export async function startService(o: ServiceOptions): Promise<Service> {
   // docs/spec/interfaces.md: with no platform configured, `npm start` comes up with the demo district, so
   // the simulator has people to be; an office's own roster is never touched
   if (o.demoRoster && simActive(rt.config)) await ensureDemoRoster(createStore(rt.redis, rt.prefix), rt.log);
-  const workers = o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined;
+  const threads = o.worker && o.workerThreads ? startWorkerThreads(rt, o.workerThreads) : undefined;
+  const workers: Workers | undefined =
+    threads ?? (o.worker ? startWorkers(rt, o.processors ?? defaultProcessors) : undefined);
   // "running" is printed only once the workers run, so /readyz is 200 from the first request.
-  await workers?.ready();
+  try {
+    await workers?.ready();
+  } catch (e) {
+    await workers?.close();
+    await rt.close();
+    throw e;
+  }
+  // each worker thread does these itself (it is the worker role)
+  const inline = o.worker && !threads;
   // the time jobs (reminder pass, digest, monthly plan): upserted on every boot, idempotent
-  if (o.worker && (o.schedules ?? true)) await upsertTimeSchedules(rt);
+  if (inline && (o.schedules ?? true)) await upsertTimeSchedules(rt);
   // DingTalk HTTP mode: where card clicks go; in the background, so start-up does not wait on it
-  if (o.worker) void registerDingtalkCardCallback(rt);
+  if (inline) void registerDingtalkCardCallback(rt);
   let closing = false;
   let server: Server | undefined;
   let url: string | undefined;
@@ -78,6 +95,7 @@ export async function startService(o: ServiceOptions): Promise<Service> {
       routers: buildRouters(rt, ingress),
       isClosing: () => closing,
       trustProxy: rt.config.TRUST_PROXY,
+      metricsText: threads ? () => metricsWithThreads(rt, threads) : undefined,
       ready: async () => {
         try {
           await Promise.race([
@@ -126,4 +144,11 @@ export async function startService(o: ServiceOptions): Promise<Service> {
       return closed;
     },
   };
+}
+
+/** /metrics of `serve` with worker threads: the jobs' durations and send failures are counted there. */
+async function metricsWithThreads(rt: Runtime, threads: ThreadWorkers): Promise<string> {
+  const own = await rt.metrics.registry.getMetricsAsJSON();
+  const theirs = await threads.metrics();
+  return AggregatorRegistry.aggregate([own, ...theirs]).metrics();
 }

@@ -1,4 +1,5 @@
 import { startService } from '../server.js';
+import { defaultWorkerThreads } from '../worker-threads.js';
 import { simActive } from '../config.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
@@ -11,7 +12,9 @@ export function serveCommand(roles: { web: boolean; worker: boolean }): CliComma
       for (const l of argumentError(name, `不认识的参数 “${args[0]}”`)) err(l);
       return 2;
     }
-    const svc = await startService({ config, log, ...roles, demoRoster: roles.web });
+    // serve: the jobs in worker threads, so a second core works and job CPU never delays a callback
+    const workerThreads = roles.web && roles.worker ? defaultWorkerThreads() : 0;
+    const svc = await startService({ config, log, ...roles, demoRoster: roles.web, workerThreads });
     if (svc.url) {
       const shown = config.PUBLIC_BASE_URL ?? svc.url.replace('127.0.0.1', 'localhost');
       out(`dudao is running at ${shown}${simActive(config) ? ` (simulator: ${shown}/sim)` : ''}`);

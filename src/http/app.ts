@@ -22,6 +22,8 @@ export interface AppDeps {
   isClosing?: () => boolean;
   /** TRUST_PROXY: read the client address from X-Forwarded-For (only behind a reverse proxy) */
   trustProxy?: boolean;
+  /** the /metrics text, when it adds more than this registry (serve's worker threads) */
+  metricsText?: () => Promise<string>;
 }
 
 /**
@@ -75,7 +77,7 @@ export function createApp(deps: AppDeps): Koa {
   });
   base.get('/metrics', async (ctx) => {
     ctx.type = 'text/plain; version=0.0.4; charset=utf-8';
-    ctx.body = await deps.metrics.registry.metrics();
+    ctx.body = deps.metricsText ? await deps.metricsText() : await deps.metrics.registry.metrics();
   });
   // one spelling per path, before any router sees it (path-guard.ts)
   app.use(pathGuard([base, ...deps.routers]));

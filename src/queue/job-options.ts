@@ -16,14 +16,15 @@ export const INBOUND_KEEP_SECONDS = 3 * DAY_S;
 
 export const jobOptions = {
   /**
-   * One accepted message or click. The job itself is removed once handled: what deduplicates the
-   * message is BullMQ's deduplication key (`<queue>:de:<id>`, a string with a TTL of
-   * INBOUND_KEEP_SECONDS, set by the same script that adds the job), not a kept job of 1–3 KB.
+   * One accepted message or click. What deduplicates the message is BullMQ's deduplication key
+   * (`<queue>:de:<id>`, a string with a TTL of INBOUND_KEEP_SECONDS, set by the same script that
+   * adds the job), not a kept job of 1–3 KB: only the last 100 handled jobs are kept, to look at
+   * in /admin/queues, so their memory is bounded whatever the traffic.
    */
   inbound: {
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: true,
+    removeOnComplete: { count: 100 },
     removeOnFail: { age: 14 * DAY_S },
   },
   /** A reply to a handled message: retried with backoff; kept a week so its job id keeps deduplicating. */

@@ -14,7 +14,7 @@ const STATES = [
   'waiting-children',
 ] as const;
 
-/** Every inbound job in any state (a completed one is removed: its message's deduplication key stays). */
+/** Every inbound job in any state (of completed ones, the last 100: src/queue/job-options.ts). */
 export async function inboundJobs(svc: Pick<Service, 'rt'>): Promise<Job<Inbound>[]> {
   return (await svc.rt.jobQueues.inbound.getJobs([...STATES])) as Job<Inbound>[];
 }
