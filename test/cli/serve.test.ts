@@ -9,8 +9,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * What `npm start` promises on a fresh machine: with REDIS_URL unset it starts its own durable
- * Redis in DATA_DIR, serves, prints the address, and on SIGTERM exits 0 within 10 s leaving no
- * redis-server behind.
+ * Redis in DATA_DIR, serves, prints the address, handles a message in its worker thread, and on
+ * SIGTERM exits 0 within 10 s leaving no redis-server behind.
  */
 describe('npx dudao serve with the embedded Redis', () => {
   it('starts, answers, and stops cleanly on SIGTERM', async () => {
@@ -44,6 +44,24 @@ describe('npx dudao serve with the embedded Redis', () => {
         if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(ready).toBe(200);
+      // the jobs run in a worker thread (src/worker-threads.ts); /metrics adds up its job durations
+      const sent = await fetch(`http://127.0.0.1:${port}/sim/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ person: 'pri-s01', conversation: 'dm:pri-s01', text: '帮助' }),
+      });
+      expect(sent.status).toBe(202);
+      let metrics = '';
+      for (
+        let i = 0;
+        i < 100 && !/dudao_job_duration_seconds_count\{queue="outbound"\} 1/.test(metrics);
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+        metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      }
+      expect(metrics).toMatch(/dudao_job_duration_seconds_count\{queue="inbound"\} 1/);
+      expect(metrics).toMatch(/dudao_job_duration_seconds_count\{queue="outbound"\} 1/);
       const redisPort = Number(readFileSync(join(dataDir, 'redis.port'), 'utf8'));
       const password = readFileSync(join(dataDir, 'redis.password'), 'utf8').trim();
       expect(await pingRedis(redisPort, 500, password)).toBe(true);
