@@ -26,17 +26,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import {
-  ADMIN_TOKEN,
-  Scope,
-  client,
-  importDemoRoster,
-  serviceEnv,
-  sleep,
-  startFake,
-  startRedis,
-  waitFor,
-} from '../test/reliability/harness.js';
+import { ADMIN_TOKEN, Scope, client, serviceEnv, startFake, startRedis } from '../test/reliability/processes.js';
+import { importDemoRoster } from '../test/helpers/district.js';
+import { sleep, waitFor } from '../test/helpers/wait-for.js';
 import { IDS, botText, dingText, type Sent } from '../test/reliability/traffic.js';
 import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { DEFAULT_PREFIX } from '../src/queue/names.js';

@@ -42,6 +42,11 @@ export interface EnqueueTarget {
   queue: Queue;
   redis: RedisClient;
   prefix: string;
+  /**
+   * send the answer to the sender at once (a direct answer: jobs/outbound.ts sendDirect) when
+   * nothing waits before it in its chat; false: it is queued like any reply
+   */
+  direct?: (jobId: string, data: Extract<OutboundJob, { kind: 'send' }>) => Promise<boolean>;
 }
 
 export async function enqueueReplies(
@@ -87,7 +92,21 @@ export async function enqueueReplies(
   const lines = jobs.flatMap((j) =>
     j.data.kind === 'send' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : [],
   );
-  await registerOrder(t.redis, t.prefix, lines);
-  if (jobs.length) await t.queue.addBulk(jobs);
+  const first = await registerOrder(
+    t.redis,
+    t.prefix,
+    lines,
+    Date.now(),
+    t.direct ? (id) => t.queue.toKey(id) : undefined,
+  );
+  // the answer to the sender, first in its chat: sent now (it keeps its place while it goes)
+  const direct = jobs.filter(
+    (j) => t.direct && j.data.kind === 'send' && j.data.to.type === 'origin' && first.has(j.opts.jobId),
+  );
+  const queued = jobs.filter((j) => !direct.includes(j));
+  if (queued.length) await t.queue.addBulk(queued);
+  for (const j of direct)
+    if (!(await t.direct!(j.opts.jobId, j.data as Extract<OutboundJob, { kind: 'send' }>)))
+      await t.queue.addBulk([j]);
   return jobs.length;
 }

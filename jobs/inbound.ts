@@ -14,7 +14,8 @@ import { toOrigin } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
 import { PermanentJobError, type JobContext, type Processor } from './types.js';
 import { inboundServices, type InboundServices } from './services.js';
-import { enqueueReplies, originOf } from './enqueue-replies.js';
+import { enqueueReplies, originOf, type EnqueueTarget } from './enqueue-replies.js';
+import { sendDirect, type SendJob } from './outbound.js';
 import { commandOfAction } from './inbound-action.js';
 
 /** An unknown sender hears the refusal at most once per day (a chatty stranger is not answered 50 times). */
@@ -25,7 +26,17 @@ const REFUSAL_SCOPE = 'unknown-sender';
  * jobs. Every write is idempotent per message id and every outbound job id derives from this
  * job's id, so a retried job changes nothing twice and sends nothing twice.
  */
-export const processInbound: Processor = async (data, ctx) => {
+export function createInboundProcessor(o: { answerDirectly?: boolean } = {}): Processor {
+  return (data, ctx) => processMessage(data, ctx, o.answerDirectly === true);
+}
+
+/**
+ * The inbound job with every reply queued as an outbound job (tests that look at the replies as
+ * jobs). The service's (jobs/index.ts) answers the sender directly when it can.
+ */
+export const processInbound: Processor = createInboundProcessor();
+
+async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
   const parsed = inboundSchema.safeParse(data);
   if (!parsed.success) {
     ctx.rt.log.warn(
@@ -58,7 +69,7 @@ export const processInbound: Processor = async (data, ctx) => {
   if (!admitted) return slowDown(ctx, svc, msg, producerKey, sender);
 
   const person = await svc.store.findPerson(msg.platform, msg.senderId);
-  if (!person?.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined);
+  if (!person?.active) return refuseStranger(ctx, svc, msg, producerKey, person !== undefined, direct);
   await svc.store.setLastPlatform(person.id, msg.platform);
 
   const deps: HandlerDeps = {
@@ -112,10 +123,10 @@ export const processInbound: Processor = async (data, ctx) => {
       ],
     };
   }
-  const jobs = await enqueueReplies(replyQueue(ctx), producerKey, origin, result, ctx.rt.now());
+  const jobs = await enqueueReplies(replyQueue(ctx, direct), producerKey, origin, result, ctx.rt.now());
   log.info({ person: person.id, command, outbound: jobs }, 'inbound handled');
   return { handled: true, command, outbound: jobs };
-};
+}
 
 /** The primary role, for the parser's examples in failure messages. */
 function mainRole(p: Person): Role {
@@ -143,6 +154,7 @@ async function refuseStranger(
   msg: Inbound,
   producerKey: string,
   deactivated: boolean,
+  direct: boolean,
 ) {
   const day = dayInZone(ctx.rt.now(), ctx.rt.config.TIMEZONE);
   const claimId = `${msg.platform}-${msg.senderId}-${day}`;
@@ -153,7 +165,7 @@ async function refuseStranger(
   try {
     const card = strangerCard(deactivated);
     const n = await enqueueReplies(
-      replyQueue(ctx),
+      replyQueue(ctx, direct),
       producerKey,
       originOf(msg),
       { replies: [toOrigin(card, undefined, 'refusal')] },
@@ -250,8 +262,9 @@ async function evidence(
 }
 
 /** Where an inbound job's replies go: the outbound queue and the chats' reply order. */
-const replyQueue = (ctx: JobContext) => ({
+const replyQueue = (ctx: JobContext, direct: boolean): EnqueueTarget => ({
   queue: ctx.rt.jobQueues.outbound,
   redis: ctx.rt.redis,
   prefix: ctx.rt.prefix,
+  ...(direct ? { direct: (jobId: string, job: SendJob) => sendDirect(ctx.rt, jobId, job) } : {}),
 });

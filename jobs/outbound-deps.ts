@@ -17,7 +17,7 @@ import { UrlPolicy } from '../src/platforms/url-policy.js';
 /** The store reads and writes the outbound job needs. */
 export type OutboundStore = Pick<
   FullStore,
-  'findPerson' | 'getPerson' | 'getLastPlatform' | 'listChats' | 'recordDelivery'
+  'findPerson' | 'getPerson' | 'getLastPlatform' | 'listChats' | 'recordDelivery' | 'recordSend'
 >;
 
 /** Knobs for tests and tuning; the defaults are production's. */

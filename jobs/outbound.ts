@@ -31,15 +31,32 @@ const LEDGER_TTL_S = 14 * 86_400;
 const CARD_REFS_KEEP = 100;
 const CARD_REFS_TTL_S = 60 * 86_400;
 
-function ledgerOf(redis: RedisClient, key: string, ns: string): Ledger {
+/**
+ * The job's ledger under `ns` (an address, or `upd`). `known` is what the ledger held when the job
+ * started (read once, with the recorded deliveries: one round trip), so asking costs nothing;
+ * what this run confirms is written at once and remembered.
+ */
+function ledgerOf(redis: RedisClient, key: string, ns: string, known?: Map<string, string>): Ledger {
   return {
     async get(part) {
+      if (known) return known.get(`${ns}|${part}`);
       return (await redis.hget(key, `${ns}|${part}`)) ?? undefined;
     },
     async set(part, messageId) {
       await redis.multi().hset(key, `${ns}|${part}`, messageId).expire(key, LEDGER_TTL_S).exec();
+      known?.set(`${ns}|${part}`, messageId);
     },
   };
+}
+
+/** The job's ledger and recorded deliveries as they stand, in one round trip. */
+async function loadLedgers(redis: RedisClient, sentKey: string, recordedKey: string) {
+  const r = (await redis.pipeline().hgetall(sentKey).hgetall(recordedKey).exec()) ?? [];
+  const [sent, recorded] = r.map(([e, v]) => {
+    if (e) throw e;
+    return v as Record<string, string>;
+  });
+  return { sent: new Map(Object.entries(sent ?? {})), recorded: new Set(Object.keys(recorded ?? {})) };
 }
 
 export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
@@ -61,7 +78,7 @@ export const processOutbound: Processor = createOutboundProcessor();
 type SendJob = Extract<OutboundJob, { kind: 'send' }>;
 
 /** How long a reply waits before it looks again whether its turn in the chat has come. */
-export const TURN_WAIT_MS = 500;
+export const TURN_WAIT_MS = 2000; // a safety net: the reply before it wakes it when it leaves
 
 /** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
 async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
@@ -71,13 +88,13 @@ async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
     return ctx.defer(TURN_WAIT_MS);
   try {
     const r = await sendNow(job, deps, ctx);
-    await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
+    await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);
     return r;
   } catch (e) {
     // a retry (or a wait for a rate-limit slot) keeps its place: the replies after it wait
     if (e instanceof JobDeferred) throw e;
     if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts)
-      await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId);
+      await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);
     throw e;
   }
 }
@@ -88,22 +105,30 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   const last = ctx.attempt + 1 >= ctx.attempts;
   const targets = await resolveTargets(job.to, job.origin, deps.store, rt.config, now);
   const recordedKey = deps.keys.recorded(ctx.jobId);
+  const sentKey = deps.keys.sent(ctx.jobId);
   const items = job.items.length ? job.items : [...new Set(job.card.buttons.map((b) => b.item))];
+  const known = await loadLedgers(rt.redis, sentKey, recordedKey);
 
-  /** one Delivery per (job, address), even across retries */
+  /** one Delivery per (job, address), even across retries: one script call (src/store/lua/record-send.lua) */
   const record = async (field: string, d: Omit<Delivery, 'at' | 'cardKind'>, refs?: CardRef) => {
-    if (await rt.redis.hexists(recordedKey, field)) return;
-    if (refs && items.length) {
-      const json = JSON.stringify(refs);
-      const m = rt.redis.multi();
-      for (const item of items) {
-        const k = deps.keys.cardRefs(item);
-        m.rpush(k, json).ltrim(k, -CARD_REFS_KEEP, -1).expire(k, CARD_REFS_TTL_S);
-      }
-      await m.exec();
-    }
-    await deps.store.recordDelivery(items, { at: now.toISOString(), cardKind: job.card.kind, ...d });
-    await rt.redis.multi().hset(recordedKey, field, d.outcome).expire(recordedKey, LEDGER_TTL_S).exec();
+    if (known.recorded.has(field)) return;
+    await deps.store.recordSend({
+      recordedKey,
+      field,
+      itemIds: items,
+      delivery: { at: now.toISOString(), cardKind: job.card.kind, ...d },
+      cardRef:
+        refs && items.length
+          ? {
+              json: JSON.stringify(refs),
+              keyOf: deps.keys.cardRefs,
+              keep: CARD_REFS_KEEP,
+              ttlS: CARD_REFS_TTL_S,
+            }
+          : undefined,
+      recordedTtlS: LEDGER_TTL_S,
+    });
+    known.recorded.add(field);
   };
 
   let sent = 0;
@@ -127,7 +152,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
     try {
       const out = await deps.senders[a.platform].send(a, job.card, {
         sendKey: `${ctx.jobId}|${ak}`,
-        ledger: ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), ak),
+        ledger: ledgerOf(rt.redis, sentKey, ak, known.sent),
         now,
         items,
         ...(job.origin?.cardRef?.cardId ? { inReplyTo: { cardId: job.origin.cardRef.cardId } } : {}),
@@ -254,3 +279,41 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   if (retryable) throw retryable;
   return { updated, cards: refs.length };
 }
+
+/**
+ * A direct answer (jobs/inbound.ts): the answer to the sender, sent from the inbound job that
+ * made it instead of from a queued job — no job to add, fetch and finish. It sends as the queued
+ * outbound job `jobId` would, with that job's ledger and records, so a retried inbound job, or the
+ * queued job it falls back to, skips whatever went out. No in-process retries and no waiting for a
+ * rate-limit slot: anything but success goes to the queue, which retries with backoff.
+ * true: done for good (sent, or refused for good and recorded `failed`); false: queue it.
+ */
+const DIRECT: OutboundOptions = {
+  retry: { attempts: 1, baseMs: 0, maxMs: 0 },
+  maxRateWaitMs: 0,
+  timeoutMs: 5_000,
+};
+const directCache = new WeakMap<Runtime, OutboundDeps>();
+
+export async function sendDirect(rt: Runtime, jobId: string, job: SendJob): Promise<boolean> {
+  const deps = outboundDeps(rt, DIRECT, directCache);
+  const ctx: JobContext = {
+    rt,
+    jobId,
+    attempt: 0,
+    attempts: Number.POSITIVE_INFINITY, // no attempt here is the last: the queued job has them all
+    jobName: 'send',
+    defer: async () => {
+      throw new Error('rate limited: queued'); // a rate-limit slot is waited for in the queue
+    },
+  };
+  try {
+    await sendNow(job, deps, ctx);
+  } catch (e) {
+    if (!(e instanceof PermanentJobError)) return false;
+  }
+  if (job.order) await leaveOrder(rt.redis, rt.prefix, job.order, jobId, rt.jobQueues.outbound);
+  return true;
+}
+
+export type { SendJob };

@@ -18,6 +18,7 @@ export interface Metrics {
   registry: Registry;
   callbacks: Counter<'platform' | 'outcome'>;
   queueDepth: Gauge<'queue'>;
+  queueOldestAge: Gauge<'queue'>;
   jobDuration: Histogram<'queue'>;
   sendFailures: Counter<'platform'>;
 }
@@ -25,6 +26,8 @@ export interface Metrics {
 export function createMetrics(
   opts: {
     queueDepth?: () => Promise<Record<string, number>>;
+    /** per queue, the age in seconds of the job that has waited longest to start (0: none waits) */
+    queueOldestAge?: () => Promise<Record<string, number>>;
     /** the Node process metrics (off in a worker thread: the main thread reports the process) */
     processMetrics?: boolean;
   } = {},
@@ -52,6 +55,21 @@ export function createMetrics(
       }
     },
   });
+  const queueOldestAge = new Gauge({
+    name: 'dudao_queue_oldest_age_seconds',
+    help: 'Age of the oldest job waiting to start, per queue (0 when none waits)',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      if (!opts.queueOldestAge) return;
+      try {
+        const ages = await opts.queueOldestAge();
+        for (const [queue, s] of Object.entries(ages)) this.set({ queue }, s);
+      } catch {
+        // Redis down: keep the last values; /readyz reports the outage
+      }
+    },
+  });
   const jobDuration = new Histogram({
     name: 'dudao_job_duration_seconds',
     help: 'Job processing time per queue',
@@ -70,5 +88,5 @@ export function createMetrics(
     for (const outcome of callbackOutcomes) callbacks.inc({ platform, outcome }, 0);
     sendFailures.inc({ platform }, 0);
   }
-  return { registry, callbacks, queueDepth, jobDuration, sendFailures };
+  return { registry, callbacks, queueDepth, queueOldestAge, jobDuration, sendFailures };
 }

@@ -65,6 +65,29 @@ async function depths(queues: Queues): Promise<Record<string, number>> {
   return out;
 }
 
+/**
+ * Per queue, how long the job that has waited longest to start has waited (seconds; 0 when none
+ * waits): the tail of the wait list is the next to run, and its `timestamp` is when it was added.
+ * Past capacity this grows before users notice (docs/production.md → Capacity).
+ */
+async function oldestAges(queues: Queues, client: RedisClient, now: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of queueNames) {
+    const q = queues[name];
+    const id = await client.lindex(q.toKey('wait'), -1);
+    const ts = id ? Number(await client.hget(q.toKey(id), 'timestamp')) : NaN;
+    out[name] = Number.isFinite(ts) && ts > 0 ? Math.max(0, (now - ts) / 1000) : 0;
+  }
+  return out;
+}
+
+/** A scrape during a Redis outage must not hang: the fast connection fails at once, this covers a slow one. */
+const within = <T>(p: Promise<T>, what: string): Promise<T> =>
+  Promise.race([
+    p,
+    new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`${what} timeout`)), 1000).unref()),
+  ]);
+
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const prefix = o.prefix ?? DEFAULT_PREFIX;
   let embedded: EmbeddedRedis | undefined;
@@ -82,11 +105,14 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const metrics = createMetrics({
     processMetrics: o.processMetrics,
     // the fast connection fails at once while Redis is away; the timeout covers a slow Redis
-    queueDepth: () =>
-      Promise.race([
-        depths(queues),
-        new Promise<never>((_, rej) => setTimeout(() => rej(new Error('queue depth timeout')), 1000).unref()),
-      ]),
+    // read from Redis: the same for every process and thread, so a worker thread leaves them to
+    // the main thread (whose /metrics adds the threads' figures up)
+    ...(o.processMetrics === false
+      ? {}
+      : {
+          queueDepth: () => within(depths(queues), 'queue depth'),
+          queueOldestAge: () => within(oldestAges(queues, fastRedis, Date.now()), 'queue age'),
+        }),
   });
   let closed: Promise<void> | undefined;
   const rt: Runtime = {

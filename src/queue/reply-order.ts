@@ -35,21 +35,34 @@ export const orderKeys = (prefix: string) => ({
  * the first place). The score is the registration time in ms × 1000 plus a sequence, so entries
  * sort by time, and by enqueue order within a millisecond; the time also tells a fresh entry
  * whose job is about to be added from a stale one whose job never was.
+ *
+ * Returns the entries that are first in their chat and have no queued job yet (`jobKey`: the
+ * job's Redis key; without it, none): those may be sent at once by their producer (a direct
+ * answer, jobs/inbound.ts), holding their place while they are sent. Same round trip.
  */
 export async function registerOrder(
   redis: RedisClient,
   prefix: string,
   entries: { key: string; jobId: string }[],
   now = Date.now(),
-): Promise<void> {
-  if (!entries.length) return;
+  jobKey?: (jobId: string) => string,
+): Promise<Set<string>> {
+  const first = new Set<string>();
+  if (!entries.length) return first;
   const k = orderKeys(prefix);
   const last = await redis.incrby(k.seq, entries.length);
   const m = redis.multi();
   entries.forEach((e, i) =>
     m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId),
   );
-  await m.exec();
+  if (jobKey) for (const e of entries) m.zrange(k.chat(e.key), 0, 0).exists(jobKey(e.jobId));
+  const r = (await m.exec()) ?? [];
+  if (jobKey)
+    entries.forEach((e, i) => {
+      const [head, queued] = [r[entries.length + 2 * i]?.[1], r[entries.length + 2 * i + 1]?.[1]];
+      if (Array.isArray(head) && head[0] === e.jobId && queued === 0) first.add(e.jobId);
+    });
+  return first;
 }
 
 /** An entry without a job this old was never added (its enqueue failed): it holds nobody up. */
@@ -78,12 +91,29 @@ export async function isMyTurn(
   return false;
 }
 
-/** Leave the chat's line: the job is done for good. */
+/**
+ * Leave the chat's line: the job is done for good. With `queue`, the reply now first in line is
+ * woken at once if it is waiting for its turn (a deferred job is delayed until it looks again:
+ * without this wake-up each reply behind another would poll), in the same round trip as leaving.
+ */
 export async function leaveOrder(
   redis: RedisClient,
   prefix: string,
   key: string,
   jobId: string,
+  queue?: Queue,
 ): Promise<void> {
-  await redis.zrem(orderKeys(prefix).chat(key), jobId);
+  const chat = orderKeys(prefix).chat(key);
+  if (!queue) {
+    await redis.zrem(chat, jobId);
+    return;
+  }
+  const r = (await redis.multi().zrem(chat, jobId).zrange(chat, 0, 0).exec()) ?? [];
+  const next = (r[1]?.[1] as string[] | undefined)?.[0];
+  if (!next) return;
+  // only a delayed job can be promoted; one that is running or waiting already needs nothing
+  await queue
+    .getJob(next)
+    .then((j) => j?.promote())
+    .catch(() => undefined);
 }

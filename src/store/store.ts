@@ -155,6 +155,15 @@ export interface WorkStore {
     now: Date,
   ): Promise<{ type: 'record' | 'item'; id: string } | undefined>;
   recordDelivery(itemIds: string[], d: Delivery): Promise<void>;
+  /** one send's outcome, once per (job, address): deliveries and card references in one step */
+  recordSend(o: {
+    recordedKey: string;
+    field: string;
+    itemIds: string[];
+    delivery: Delivery;
+    cardRef?: { json: string; keyOf: (item: string) => string; keep: number; ttlS: number };
+    recordedTtlS: number;
+  }): Promise<boolean>;
   deliveries(itemId: string): Promise<Delivery[]>;
 }
 
