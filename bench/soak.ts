@@ -133,6 +133,12 @@ const FAULTS = [
   '未建立',
 ];
 
+function paths(fake: FakePlatform): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of replies(fake)) m.set(r.path, (m.get(r.path) ?? 0) + 1);
+  return m;
+}
+
 async function main() {
   const scope = new Scope();
   process.on('SIGINT', () => void scope.close().then(() => process.exit(130)));
@@ -351,6 +357,7 @@ async function main() {
       `service RSS: ${mb(memStart.rss)} MB at the start → ${mb(memEndSteady.rss)} MB at the end (${mb(memEnd.rss)} MB after the grace period)`,
       `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB; ${records} records and ${items} items created: ${Math.round(grown / Math.max(1, records + items))} B per record+item (each message's dedup key is kept 3 days, send jobs 7, records and items are data)`,
       ...series,
+      `sends at the fake API by path: ${[...paths(fake).entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,
       `counts: valid messages ${asked.size}, answered ${answers.size} (${late} after the grace period), unanswered ${unanswered}, answered twice ${doubled}, 5xx/errors ${fiveXX}, badly signed ${badSent} → 401 ${bad401}`,
       ok ? 'OK: every valid message answered once, no 5xx' : 'MISMATCH: see the counts',

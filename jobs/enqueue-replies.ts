@@ -9,14 +9,13 @@ import {
 } from '../src/queue/outbound-job.js';
 import { orderKeyOf, registerOrder } from '../src/queue/reply-order.js';
 import type { RedisClient } from '../src/redis/connect.js';
+import { jobOptions, NOTICE_PRIORITY } from '../src/queue/job-options.js';
 
-/** Sends from an inbound job: retried with backoff; kept a week so their job ids keep deduplicating. */
-export const REPLY_JOB_OPTS = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 7 * 86_400 },
-  removeOnFail: { age: 30 * 86_400 },
-} as const;
+/** Sends from an inbound job (src/queue/job-options.ts). */
+export const REPLY_JOB_OPTS = jobOptions.reply;
+
+/** An answer to the sender before any notice (NOTICE_PRIORITY). */
+const priorityOf = (to: { type: string }) => (to.type === 'origin' ? {} : { priority: NOTICE_PRIORITY });
 
 /** Where the inbound came from, so `origin` replies answer in place and clicked cards update. */
 export function originOf(m: Inbound): Origin {
@@ -56,7 +55,11 @@ export async function enqueueReplies(
   result: HandlerResult,
   at: Date,
 ): Promise<number> {
-  const jobs: { name: string; data: OutboundJob; opts: { jobId: string } & typeof REPLY_JOB_OPTS }[] = [];
+  const jobs: {
+    name: string;
+    data: OutboundJob;
+    opts: { jobId: string; priority?: number } & typeof REPLY_JOB_OPTS;
+  }[] = [];
   for (const u of result.cardUpdates ?? []) {
     const data = outboundJobSchema.parse({
       kind: 'card_update',
@@ -70,7 +73,11 @@ export async function enqueueReplies(
     jobs.push({
       name: 'card_update',
       data,
-      opts: { jobId: outboundJobId(producerKey, `upd-${u.item}`), ...REPLY_JOB_OPTS },
+      opts: {
+        jobId: outboundJobId(producerKey, `upd-${u.item}`),
+        ...REPLY_JOB_OPTS,
+        priority: NOTICE_PRIORITY,
+      },
     });
   }
   const keys = new Set<string>();
@@ -86,7 +93,11 @@ export async function enqueueReplies(
       origin,
       order,
     });
-    jobs.push({ name: 'send', data, opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS } });
+    jobs.push({
+      name: 'send',
+      data,
+      opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS, ...priorityOf(r.to) },
+    });
   }
   // each chat's line first, then the jobs: a job never runs before its place is taken
   const lines = jobs.flatMap((j) =>

@@ -27,7 +27,10 @@ export interface OutboundOptions {
   timeoutMs?: number;
   /** in-process retries of one call, before the job's own retry takes over */
   retry?: { attempts: number; baseMs: number; maxMs: number };
-  /** longest in-process wait for a rate-limit slot before the job is retried later */
+  /**
+   * longest in-process wait for a rate-limit slot before the job is put back until its slot comes
+   * (default 250 ms: a job waiting longer would hold a worker slot that an answer needs)
+   */
   maxRateWaitMs?: number;
 }
 
@@ -51,7 +54,7 @@ export function outboundDeps(
   if (hit) return hit;
   const c = rt.config;
   const keys = outboundKeys(rt.prefix);
-  const limiter = new RateLimiter(rt.redis, o.maxRateWaitMs);
+  const limiter = new RateLimiter(rt.redis, o.maxRateWaitMs ?? 250);
   const onRetry = (e: PlatformError) => {
     rt.metrics.sendFailures.inc({ platform: e.platform });
     rt.log.info(

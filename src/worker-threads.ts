@@ -12,10 +12,11 @@ const RESPAWN_MS = 1000;
 const METRICS_MS = 1000;
 
 /**
- * How many worker threads `serve` runs: every core but one, which the web side and a local Redis
- * share (the HTTP path costs a few hundred µs a callback; the jobs are the work). At least one.
+ * How many worker threads `serve` runs: one per core (at most 4). The web side (a few hundred µs a
+ * callback) and a local Redis take little of a core each; the jobs are the work, and one thread
+ * per core lets them use every core when the others are idle (measured with bench/soak.ts).
  */
-export const defaultWorkerThreads = (cores = availableParallelism()) => Math.max(1, Math.min(4, cores - 1));
+export const defaultWorkerThreads = (cores = availableParallelism()) => Math.max(1, Math.min(4, cores));
 
 export interface ThreadWorkers extends Workers {
   /** each running thread's metrics (prom-client JSON), to add to the main thread's /metrics */

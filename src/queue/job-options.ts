@@ -34,8 +34,9 @@ export const jobOptions = {
     removeOnComplete: { age: 7 * DAY_S },
     removeOnFail: { age: 30 * DAY_S },
   },
-  /** A send of the time jobs (reminders, digests, plan): as a reply, with fewer attempts. */
+  /** A send of the time jobs (reminders, digests, plan): as a reply, with fewer attempts; a notice. */
   timeSend: {
+    priority: 10,
     attempts: 8,
     backoff: { type: 'exponential', delay: 2000 },
     removeOnComplete: { age: 7 * DAY_S },
@@ -50,4 +51,12 @@ export const jobOptions = {
  * job (added, waiting, active, completed, …) for QueueEvents listeners; dudao has none, so the
  * stream is kept short instead of BullMQ's default 10,000 entries a queue.
  */
+/**
+ * BullMQ takes jobs without a priority before prioritized ones. The answer to a message has none;
+ * notices (to a person other than the sender, to a group, card updates, reminders) get this one,
+ * so a flood of notices held back by the platforms' rate limits (a person's 25 a minute, a group's
+ * 18) never holds an answer back behind it.
+ */
+export const NOTICE_PRIORITY = 10;
+
 export const queueOptions = { streams: { events: { maxLen: 100 } } } as const satisfies Partial<QueueOptions>;
