@@ -355,7 +355,7 @@ async function main() {
       `ack latency: p50 ${pct(ack, 50).toFixed(1)} ms, p99 ${pct(ack, 99).toFixed(1)} ms, max ${Math.max(...ack).toFixed(0)} ms`,
       `callback → answer: p50 ${pct(e2e, 50).toFixed(0)} ms, p99 ${pct(e2e, 99).toFixed(0)} ms, max ${Math.max(...e2e).toFixed(0)} ms (${e2e.length} answers)`,
       `service RSS: ${mb(memStart.rss)} MB at the start → ${mb(memEndSteady.rss)} MB at the end (${mb(memEnd.rss)} MB after the grace period)`,
-      `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB; ${records} records and ${items} items created: ${Math.round(grown / Math.max(1, records + items))} B per record+item (each message's dedup key is kept 3 days, send jobs 7, records and items are data)`,
+      `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB; ${records} records and ${items} items created: ${Math.round(grown / Math.max(1, records + items))} B per record+item (each message's dedup key is kept 3 days, each send's a day, records and items are data)`,
       ...series,
       `sends at the fake API by path: ${[...paths(fake).entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,

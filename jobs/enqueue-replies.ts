@@ -9,7 +9,7 @@ import {
 } from '../src/queue/outbound-job.js';
 import { orderKeyOf, registerOrder } from '../src/queue/reply-order.js';
 import type { RedisClient } from '../src/redis/connect.js';
-import { jobOptions, NOTICE_PRIORITY } from '../src/queue/job-options.js';
+import { jobOptions, NOTICE_PRIORITY, outboundDedup } from '../src/queue/job-options.js';
 
 /** Sends from an inbound job (src/queue/job-options.ts). */
 export const REPLY_JOB_OPTS = jobOptions.reply;
@@ -58,7 +58,11 @@ export async function enqueueReplies(
   const jobs: {
     name: string;
     data: OutboundJob;
-    opts: { jobId: string; priority?: number } & typeof REPLY_JOB_OPTS;
+    opts: {
+      jobId: string;
+      priority?: number;
+      deduplication: { id: string; ttl: number };
+    } & typeof REPLY_JOB_OPTS;
   }[] = [];
   for (const u of result.cardUpdates ?? []) {
     const data = outboundJobSchema.parse({
@@ -77,6 +81,7 @@ export async function enqueueReplies(
         jobId: outboundJobId(producerKey, `upd-${u.item}`),
         ...REPLY_JOB_OPTS,
         priority: NOTICE_PRIORITY,
+        deduplication: outboundDedup(outboundJobId(producerKey, `upd-${u.item}`)),
       },
     });
   }
@@ -96,7 +101,12 @@ export async function enqueueReplies(
     jobs.push({
       name: 'send',
       data,
-      opts: { jobId: outboundJobId(producerKey, r.key), ...REPLY_JOB_OPTS, ...priorityOf(r.to) },
+      opts: {
+        jobId: outboundJobId(producerKey, r.key),
+        ...REPLY_JOB_OPTS,
+        ...priorityOf(r.to),
+        deduplication: outboundDedup(outboundJobId(producerKey, r.key)),
+      },
     });
   }
   // each chat's line first, then the jobs: a job never runs before its place is taken

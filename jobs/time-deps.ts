@@ -1,5 +1,5 @@
 import type { Runtime } from '../src/runtime.js';
-import { jobOptions } from '../src/queue/job-options.js';
+import { jobOptions, outboundDedup } from '../src/queue/job-options.js';
 import { createCalendar, type WorkCalendar } from '../src/domain/calendar.js';
 import { createStore } from '../src/store/redis-store.js';
 import type { FullStore } from '../src/store/store.js';
@@ -45,7 +45,11 @@ export function timeDeps(rt: Runtime): TimeDeps {
       async enqueue(jobs) {
         if (jobs.length === 0) return;
         await rt.jobQueues.outbound.addBulk(
-          jobs.map((j) => ({ name: 'send', data: j.data, opts: { jobId: j.jobId, ...SEND_JOB_OPTS } })),
+          jobs.map((j) => ({
+            name: 'send',
+            data: j.data,
+            opts: { jobId: j.jobId, ...SEND_JOB_OPTS, deduplication: outboundDedup(j.jobId) },
+          })),
         );
       },
     };

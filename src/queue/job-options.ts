@@ -27,11 +27,16 @@ export const jobOptions = {
     removeOnComplete: { count: 100 },
     removeOnFail: { age: 14 * DAY_S },
   },
-  /** A reply to a handled message: retried with backoff; kept a week so its job id keeps deduplicating. */
+  /**
+   * A reply to a handled message: retried with backoff. A producer that runs again (a retried
+   * inbound job) adds the same job ids: what ignores them is the deduplication key of each
+   * (outboundDedup, a day: far beyond any producer's retries), not a kept job of 1–4 KB with its
+   * card, so only the last 100 sent are kept, to look at in /admin/queues.
+   */
   reply: {
     attempts: 10,
     backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { age: 7 * DAY_S },
+    removeOnComplete: { count: 100 },
     removeOnFail: { age: 30 * DAY_S },
   },
   /** A send of the time jobs (reminders, digests, plan): as a reply, with fewer attempts; a notice. */
@@ -39,7 +44,7 @@ export const jobOptions = {
     priority: 10,
     attempts: 8,
     backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { age: 7 * DAY_S },
+    removeOnComplete: { count: 100 },
     removeOnFail: { age: 30 * DAY_S },
   },
   /** A run of a time job (reminder pass, digest, monthly plan): the last 50 are kept to look at. */
@@ -58,5 +63,8 @@ export const jobOptions = {
  * 18) never holds an answer back behind it.
  */
 export const NOTICE_PRIORITY = 10;
+
+/** An outbound job's deduplication: its own (deterministic) id, for a day. */
+export const outboundDedup = (jobId: string) => ({ id: jobId, ttl: DAY_S * 1000 });
 
 export const queueOptions = { streams: { events: { maxLen: 100 } } } as const satisfies Partial<QueueOptions>;

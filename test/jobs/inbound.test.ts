@@ -54,6 +54,22 @@ describe('jobs/inbound', () => {
     expect(again.result).toMatchObject({ handled: true, command: 'submit_record' });
   });
 
+  it('run again after its replies were sent and their jobs removed, it still enqueues nothing (the dedup keys hold)', async () => {
+    const first = await h.send('sup-wang', RECORD_TEXT.replace('龙泉小学', '龙泉中学'));
+    const q = h.rt.jobQueues.outbound;
+    const jobs = await h.outbound();
+    expect(jobs.length).toBeGreaterThan(0);
+    // as BullMQ's removeOnComplete count does to sent jobs: the job is gone, its dedup key stays
+    for (const j of jobs) {
+      await h.rt.redis.del(q.toKey(j.jobId));
+      await h.rt.redis.lrem(q.toKey('wait'), 0, j.jobId);
+      await h.rt.redis.zrem(q.toKey('prioritized'), j.jobId);
+    }
+    expect(await h.outbound()).toHaveLength(0);
+    await h.rerun(first);
+    expect(await h.outbound()).toHaveLength(0);
+  });
+
   it('remembers the platform a person last wrote from', async () => {
     await h.send('sup-wang', '帮助', { platform: 'dingtalk' });
     expect(await h.store.getLastPlatform('sup-wang')).toBe('dingtalk');
