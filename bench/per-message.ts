@@ -26,7 +26,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { ADMIN_TOKEN, Scope, client, serviceEnv, startFake, startRedis } from '../test/reliability/processes.js';
+import {
+  ADMIN_TOKEN,
+  Scope,
+  client,
+  serviceEnv,
+  startFake,
+  startRedis,
+} from '../test/reliability/processes.js';
 import { importDemoRoster } from '../test/helpers/district.js';
 import { sleep, waitFor } from '../test/helpers/wait-for.js';
 import { IDS, botText, dingText, type Sent } from '../test/reliability/traffic.js';
@@ -191,7 +198,10 @@ async function main(): Promise<void> {
     const conn = client(scope, redis.url);
     await importDemoRoster(conn);
     const redisPid = field(String(await conn.info('server')), 'process_id');
-    const env = serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('pm-data') });
+    const env = {
+      ...serviceEnv({ redisUrl: redis.url, apiBase: fake.url, dataDir: scope.tmp('pm-data') }),
+      SENDER_RATE_LIMIT: '99999/min', // one principal sends most of it, faster than a person would
+    };
     const { freePort } = await import('../src/redis/embedded-redis.js');
     const port = await freePort();
     const web = await spawnKid('web', { ...env, PORT: String(port) });

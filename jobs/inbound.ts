@@ -198,7 +198,7 @@ async function slowDown(
   }
   try {
     const n = await enqueueReplies(
-      replyQueue(ctx),
+      replyQueue(ctx, false),
       producerKey,
       originOf(msg),
       { replies: [toOrigin(slowDownCard(), undefined, 'slow-down')] },

@@ -54,14 +54,13 @@ describe('npx dudao serve with the embedded Redis', () => {
       let metrics = '';
       for (
         let i = 0;
-        i < 100 && !/dudao_job_duration_seconds_count\{queue="outbound"\} 1/.test(metrics);
+        i < 100 && !/dudao_job_duration_seconds_count\{queue="inbound"\} 1/.test(metrics);
         i++
       ) {
         await new Promise((r) => setTimeout(r, 100));
         metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       }
       expect(metrics).toMatch(/dudao_job_duration_seconds_count\{queue="inbound"\} 1/);
-      expect(metrics).toMatch(/dudao_job_duration_seconds_count\{queue="outbound"\} 1/);
       const redisPort = Number(readFileSync(join(dataDir, 'redis.port'), 'utf8'));
       const password = readFileSync(join(dataDir, 'redis.password'), 'utf8').trim();
       expect(await pingRedis(redisPort, 500, password)).toBe(true);
