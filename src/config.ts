@@ -92,6 +92,8 @@ export const configSchema = z.object({
   WECOM_BOT_TOKEN: optionalText,
   WECOM_BOT_AES_KEY: aesKey,
   WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  /** the host of WeCom's web-authorisation page (网页授权); another for 政务微信 or private deployments */
+  WECOM_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
 
   DINGTALK_APP_KEY: optionalText,
   DINGTALK_APP_SECRET: optionalText,
@@ -102,12 +104,19 @@ export const configSchema = z.object({
   DINGTALK_CARD_TEMPLATE_ID: optionalText,
   DINGTALK_API_BASE: z.url().default('https://api.dingtalk.com'),
   DINGTALK_OAPI_BASE: z.url().default('https://oapi.dingtalk.com'),
+  /** the host of DingTalk's sign-in page (OAuth 2 web flow) */
+  DINGTALK_LOGIN_BASE: z.url().default('https://login.dingtalk.com'),
 
   ADMIN_TOKEN: optionalText.refine(
     (v) => v === undefined || v.length >= 16,
     'must be at least 16 characters',
   ),
   SIM: onOff.optional(),
+  /** signs the board's links and sessions; unset: a secret generated at first start, kept in Redis */
+  BOARD_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'must be at least 32 characters (e.g. openssl rand -hex 32)',
+  ),
 
   DEFAULT_DEADLINE_WORKDAYS: intIn(1, 60, 10),
   REMINDER_WORKDAYS_BEFORE: workdayList,

@@ -42,6 +42,7 @@ export const REDACT_PATHS = [
   'DINGTALK_EVENT_TOKEN',
   'DINGTALK_EVENT_AES_KEY',
   'ADMIN_TOKEN',
+  'BOARD_SECRET',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

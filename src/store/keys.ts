@@ -70,5 +70,8 @@ export function makeKeys(prefix: string) {
     // --- per-sender rate limit (sender-limit.ts)
     senderBucket: (sender: string) => p + 'rl:in:' + sender, // hash {t: tokens, ts: ms}
     senderDecision: (messageId: string) => p + 'rl:in:d:' + messageId, // string 1|0: this message's verdict
+
+    // --- the board (src/board): its signing secret when BOARD_SECRET is unset (64 hex chars)
+    boardSecret: p + 'board:secret',
   };
 }
