@@ -8,13 +8,9 @@ import { schoolOverviewCard } from '../cards/item-list.js';
 import { recordDetailCard } from '../cards/record-detail.js';
 import { loadItem, refuse, today } from './common.js';
 import { rosterView } from './roster-view.js';
-import { itemsOfSchool } from './scope.js';
+import { loadSchoolView } from '../src/reports/school-view.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler, HandlerDeps } from './types.js';
-import { byIdNumber } from '../src/domain/ids.js';
-import { collect } from '../src/store/collect.js';
-
-const OPEN: Item['status'][] = ['open', 'in_progress', 'submitted'];
 
 /** The buttons the viewer may press on an item's detail, by its state and their permissions. */
 function actionsFor(actor: Person, item: Item, perm: PermissionContext): CardAction[] {
@@ -76,16 +72,13 @@ async function querySchool(
   const allowed = can(actor, 'view', { school });
   if (!allowed.ok) return refuse(allowed.message);
   const view = await rosterView(deps);
-  const records = await collect((cursor) =>
-    deps.store.queryRecords({ school: school.id, cursor, limit: 500 }),
-  );
-  records.sort((a, b) => (a.date === b.date ? byIdNumber(b.id, a.id) : a.date < b.date ? 1 : -1));
-  const openItems = await itemsOfSchool(deps, school.id, { status: OPEN });
+  // the same loader as the board's school detail (src/reports/school-view.ts)
+  const { records, openItems } = await loadSchoolView(deps.store, school.id);
   const detail = schoolOverviewCard({
     schoolName: school.name,
     zoneName: view.zoneName(school.zone),
     supervisorNames: view.supervisorsOf(school.zone).map((p) => p.name),
-    records: records.slice(0, 5),
+    records,
     openItems,
     today: today(deps),
     assumptions: deps.assumptions,

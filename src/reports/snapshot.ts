@@ -132,8 +132,9 @@ export async function loadSnapshot(
 
 const ms = (iso: string) => Date.parse(iso);
 
-async function stateAt(
-  store: SnapshotStore,
+/** An item's status (and closing) at an instant: its own when unchanged since, else replayed. */
+export async function stateAt(
+  store: Pick<SnapshotStore, 'history'>,
   item: Item,
   atMs: number,
 ): Promise<{ status: ItemStatus; closedAt?: string }> {
