@@ -62,18 +62,7 @@ export function outboundDeps(
       `send attempt failed, retrying: ${e.hint}`,
     );
   };
-  const wecom = new WecomClient({
-    baseUrl: c.WECOM_API_BASE.replace(/\/$/, ''),
-    urls: urlPolicy(rt),
-    corpId: c.WECOM_CORP_ID,
-    secret: c.WECOM_SECRET,
-    agentId: c.WECOM_AGENT_ID ? Number(c.WECOM_AGENT_ID) : undefined,
-    redis: rt.redis,
-    tokenKey: keys.token('wecom', appId(c.WECOM_CORP_ID, c.WECOM_AGENT_ID, c.WECOM_SECRET)),
-    timeoutMs: o.timeoutMs,
-    retry: o.retry,
-    onRetry,
-  });
+  const wecom = wecomClient(rt, o, onRetry);
   const dingtalk = dingtalkClient(rt, o, onRetry);
   const deps: OutboundDeps = {
     store: (o.store ?? ((r: Runtime) => createStore(r.redis, r.prefix)))(rt),
@@ -92,6 +81,30 @@ export function outboundDeps(
     void rt.redis.expire(keys.legacyUsedSet(kind), USED_TTL_S[kind]).catch(() => undefined);
   cache.set(rt, deps);
   return deps;
+}
+
+/** The WeCom API client of this runtime's self-built app (token shared through Redis with every process). */
+export function wecomClient(
+  rt: Runtime,
+  o: Pick<OutboundOptions, 'timeoutMs' | 'retry'> = {},
+  onRetry?: (e: PlatformError) => void,
+): WecomClient {
+  const c = rt.config;
+  return new WecomClient({
+    baseUrl: c.WECOM_API_BASE.replace(/\/$/, ''),
+    urls: urlPolicy(rt),
+    corpId: c.WECOM_CORP_ID,
+    secret: c.WECOM_SECRET,
+    agentId: c.WECOM_AGENT_ID ? Number(c.WECOM_AGENT_ID) : undefined,
+    redis: rt.redis,
+    tokenKey: outboundKeys(rt.prefix).token(
+      'wecom',
+      appId(c.WECOM_CORP_ID, c.WECOM_AGENT_ID, c.WECOM_SECRET),
+    ),
+    timeoutMs: o.timeoutMs,
+    retry: o.retry,
+    onRetry,
+  });
 }
 
 /** The one outbound URL policy (src/platforms/url-policy.ts), from the configured platform bases. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeWebAuth } from './fake-web-auth.js';
 import { dingtalkCardProblems, wecomCardProblems } from './card-checks.js';
 
 /**
@@ -28,6 +29,10 @@ import { dingtalkCardProblems, wecomCardProblems } from './card-checks.js';
  *   POST /robot/sendBySession?session= (a sessionWebhook: `fake.sessionWebhook(id)`),
  *   POST /robot/send?access_token= (custom robot). Header x-acs-dingtalk-access-token checked:
  *   a bad one → HTTP 401 {code: 'InvalidAuthentication'}.
+ *
+ * - Web sign-in for the board (fake-web-auth.ts, `fake.web`): WeCom /connect/oauth2/authorize and
+ *   /cgi-bin/auth/getuserinfo; DingTalk /oauth2/auth, /v1.0/oauth2/userAccessToken,
+ *   /v1.0/contact/users/me and /topapi/user/getbyunionid.
  *
  * Faults, `fake.fail(path, fault, times = 1, { after })`, taken in order before the request is
  * served (`after`: let that many requests to the path through first):
@@ -68,6 +73,8 @@ export interface FakeOptions {
 export class FakePlatform {
   url = '';
   requests: FakeRequest[] = [];
+  /** the platforms' web sign-in (who is "signed in to the app", the codes it issued) */
+  readonly web = new FakeWebAuth();
   private server!: Server;
   private faults: { path: string; fault: Fault; left: number; after: number }[] = [];
   private tokens = { wecom: new Set<string>(), dingtalk: new Set<string>() };
@@ -205,6 +212,24 @@ export class FakePlatform {
       json(status, payload);
     };
     const p = u.pathname;
+    const web = this.web.handle({
+      method: rec.method,
+      path: p,
+      query: u.searchParams,
+      headers: req.headers,
+      body,
+      wecomAppToken: (t) => this.tokens.wecom.has(t),
+      dingtalkAppToken: (t) => this.tokens.dingtalk.has(t),
+      dingtalk: this.o.dingtalk,
+    });
+    if (web) {
+      rec.served = web.status < 400;
+      if (web.location) {
+        res.writeHead(302, { Location: web.location });
+        return void res.end();
+      }
+      return json(web.status, web.body);
+    }
     // ---------------- WeCom
     if (p === '/cgi-bin/gettoken') {
       this.fetches.wecom++;
