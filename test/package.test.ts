@@ -17,12 +17,13 @@ function files(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The package part of every bare specifier in a static or dynamic import. */
+/** The package part of every bare specifier in a static or dynamic import (or a require.resolve). */
 function imports(file: string): string[] {
   const src = readFileSync(file, 'utf8');
-  const specs = [...src.matchAll(/(?<![\w'"])(?:from\s+|import\s+|import\(\s*)'([^'./][^']*)'/g)].map(
-    (m) => m[1]!,
-  );
+  // …and a file read out of a package by path (the board serves ECharts' minified build as it is)
+  const specs = [
+    ...src.matchAll(/(?<![\w'"])(?:from\s+|import\s+|import\(\s*|resolve\(\s*)'([^'./][^']*)'/g),
+  ].map((m) => m[1]!);
   return specs
     .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]!))
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));

@@ -7,6 +7,7 @@ import { wecomRouter } from '../platforms/wecom/routes.js';
 import { dingtalkRouter } from '../platforms/dingtalk/routes.js';
 import { adminRouter } from './admin.js';
 import { mountSim } from './sim-mount.js';
+import { mountBoard } from './board-mount.js';
 import { simActive } from '../config.js';
 
 /**
@@ -19,6 +20,8 @@ export function buildRouters(rt: Runtime, ingress: IngressDeps): Router[] {
   // platform callbacks: each mounts only the routes whose variables are set (else 404)
   routers.push(wecomRouter(ingress), dingtalkRouter(ingress));
   if (rt.config.ADMIN_TOKEN) routers.push(adminRouter(Object.values(rt.jobQueues), rt.config.ADMIN_TOKEN));
+  // the leaders' board: its own sessions, never the admin token
+  routers.push(mountBoard(rt));
   // loadConfig already refuses SIM=on beside a platform; checked again here, where it is mounted
   if (simActive(rt.config)) routers.push(mountSim(rt, ingress));
   if (rt.config.ADMIN_TOKEN) routers.push(apiRouter(rt, createStore(rt.redis, rt.prefix)));

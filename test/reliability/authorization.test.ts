@@ -10,6 +10,8 @@ import { Scope, startFake } from './processes.js';
 import { demoRoster } from '../helpers/district.js';
 import { sleep, waitFor } from '../helpers/wait-for.js';
 import { IDS, appClick, appText, botText, dingClick, replies, type Reply } from './traffic.js';
+import { boardSecret } from '../../src/store/board-secret.js';
+import { signToken } from '../../src/board/token.js';
 
 /**
  * Authorization on the real app and workers (in-process, suite Redis): forged card clicks (another
@@ -195,5 +197,78 @@ describe('authorization', () => {
         .slice(mark)
         .some((r) => r.to === `wecom:${IDS.supWang.wecom}`),
     ).toBe(true);
+  });
+});
+
+/**
+ * The board's endpoints, one row each: whatever a session asks for, it gets its own scope or the
+ * same 404 / 401 an unknown thing gets — never a word of another school (src/board/scope.ts).
+ */
+describe('authorization: the board', () => {
+  const nowSec = () => Date.now() / 1000;
+  const session = async (personId: string) => {
+    const secret = await boardSecret(svc.rt.redis, svc.rt.prefix).get();
+    const res = await fetch(`${svc.url}/board/login?t=${signToken(secret, 'link', personId, nowSec())}`, {
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    return res.headers.getSetCookie()[0]!.split(';')[0]!;
+  };
+  const get = async (cookie: string, path: string) => {
+    const res = await fetch(`${svc.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+    return { status: res.status, text: await res.text() };
+  };
+  const OTHER = [...OTHER_SCHOOL, OTHER_PROBLEM, 'S06', '张丽华', '何校长'];
+  const clean = (text: string) => {
+    for (const word of OTHER) expect(text).not.toContain(word);
+  };
+
+  it('a principal’s session: GET /board/api/overview (today and a past day) holds their school only', async () => {
+    const cookie = await session(IDS.priS01.id);
+    for (const path of ['/board/api/overview', '/board/api/overview?date=2026-01-05']) {
+      const r = await get(cookie, path);
+      expect(r.status, path).toBe(200);
+      expect(JSON.parse(r.text).schools.map((s: { id: string }) => s.id)).toEqual(['S01']);
+      clean(r.text);
+    }
+  });
+
+  it('a principal’s session: GET /board/api/schools/<another school> is the unknown school’s 404', async () => {
+    const cookie = await session(IDS.priS01.id);
+    const unknown = await get(cookie, '/board/api/schools/S99');
+    const other = await get(cookie, '/board/api/schools/S06');
+    expect(unknown.status).toBe(404);
+    expect(other).toEqual(unknown);
+    expect((await get(cookie, '/board/api/schools/S01')).status).toBe(200);
+  });
+
+  it('a supervisor’s session: another zone’s school is 404, and the overview shows their zone only', async () => {
+    const cookie = await session(IDS.supWang.id); // 第一责任区
+    const other = await get(cookie, '/board/api/schools/S06');
+    expect(other).toEqual(await get(cookie, '/board/api/schools/S99'));
+    const o = await get(cookie, '/board/api/overview');
+    expect(o.status).toBe(200);
+    clean(o.text);
+    expect(JSON.parse(o.text).zones.length).toBe(1);
+  });
+
+  it('GET /board and its static files carry no data; a forged or misused cookie is 401 everywhere', async () => {
+    const page = await get(await session(IDS.priS01.id), '/board');
+    expect(page.status).toBe(200);
+    clean(page.text);
+    const secret = await boardSecret(svc.rt.redis, svc.rt.prefix).get();
+    const linkAsCookie = `dudao_board=${signToken(secret, 'link', IDS.leadLiu.id, nowSec())}`;
+    const otherSecret = `dudao_board=${signToken(Buffer.alloc(32, 9), 'session', IDS.leadLiu.id, nowSec())}`;
+    const mine = (await session(IDS.priS01.id)).split('=')[1]!;
+    const [, exp, sig] = mine.split('.');
+    const spliced = `dudao_board=${Buffer.from(IDS.leadLiu.id).toString('base64url')}.${exp}.${sig}`;
+    for (const cookie of [linkAsCookie, otherSecret, spliced, '']) {
+      for (const path of ['/board/api/overview', '/board/api/schools/S06', '/board/api/schools/S01']) {
+        const r = await get(cookie, path);
+        expect(r.status, `${cookie.slice(0, 20)} ${path}`).toBe(401);
+        clean(r.text);
+      }
+      expect((await get(cookie, '/board')).status).toBe(401);
+    }
   });
 });
