@@ -31,7 +31,7 @@ function examplesFor(role: Role, school: string): CardField[] {
         { label: '提交督导记录', value: recordTemplate(school) },
         { label: '验收', value: '验收 ZG-21 通过\n退回 ZG-21 公示栏仍未更新' },
         { label: '审批延期', value: '同意延期 ZG-21\n不同意延期 ZG-21 请按原期限完成' },
-        { label: '查看', value: `待办\n逾期\n查询 ${school}\n整改进度 ZG-21\n统计 本月` },
+        { label: '查看', value: `待办\n逾期\n查询 ${school}\n整改进度 ZG-21\n统计 本月\n看板` },
       ];
     case 'principal':
       return [
@@ -39,12 +39,12 @@ function examplesFor(role: Role, school: string): CardField[] {
         { label: '报告进度', value: '整改进度 ZG-21 进行中 已安排专人负责' },
         { label: '完成整改', value: '整改完成 ZG-21 公示栏已更新（可随后发照片）' },
         { label: '申请延期', value: '申请延期 ZG-21 至 4月10日 原因：需采购设备' },
-        { label: '查看', value: `待办\n整改进度 ZG-21\n查询 ${school}` },
+        { label: '查看', value: `待办\n整改进度 ZG-21\n查询 ${school}\n看板` },
       ];
     case 'leader':
       return [
         { label: '日报', value: '日报' },
-        { label: '查看', value: `逾期\n统计 本月\n统计 2021年3月\n查询 ${school}` },
+        { label: '查看', value: `逾期\n统计 本月\n统计 2021年3月\n查询 ${school}\n看板` },
         { label: '审批', value: '同意延期 ZG-21\n不同意延期 ZG-21 意见' },
         { label: '重新打开', value: '重新打开 ZG-21 复查发现问题反弹' },
       ];

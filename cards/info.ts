@@ -1,4 +1,4 @@
-import type { Card, CardButton, CardField } from '../src/domain/card.js';
+import type { Card, CardButton, CardField, CardLink } from '../src/domain/card.js';
 import { finish } from './format.js';
 
 /** A short confirmation or hint: '已收到 ZG-21', '本群已绑定 第一责任区'. */
@@ -10,6 +10,7 @@ export function infoCard(
     note?: string;
     outcome?: string;
     buttons?: CardButton[];
+    link?: CardLink;
   } = {},
 ): Card {
   return finish({ kind: 'info', title, ...o });

@@ -14,6 +14,7 @@ import { todo } from './todo.js';
 import { overdue } from './overdue.js';
 import { stats } from './stats.js';
 import { digestNow } from './digest-now.js';
+import { boardLink } from './board-link.js';
 import { bindChat } from './bind-chat.js';
 import { help } from './help.js';
 import { none } from './none.js';
@@ -32,6 +33,7 @@ export const handlers = {
   overdue,
   stats,
   digest_now: digestNow,
+  board_link: boardLink,
   bind_chat: bindChat,
   help,
   none,

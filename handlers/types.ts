@@ -32,6 +32,8 @@ export interface HandlerDeps {
   isGroup: boolean;
   /** what the parser assumed (matched short name, default date…), shown on the reply card */
   assumptions: string[];
+  /** a person's signed 24-hour link to the board (看板); undefined when there is no address to give */
+  boardLink?: (personId: string) => Promise<string | undefined>;
 }
 
 export type Handler<K extends CommandName> = (

@@ -10,6 +10,7 @@ import { digestCard } from '../cards/digest.js';
 import { unreachableCard } from '../cards/unreachable.js';
 import type { Processor } from './types.js';
 import { timeDeps } from './time-deps.js';
+import { boardLinks } from './board-link.js';
 
 /**
  * The daily digest (日报) job: at DIGEST_TIME on working days (jobs/schedules.ts), every active
@@ -82,7 +83,10 @@ export async function runDailyDigest(rt: Runtime, o: DigestRunOptions = {}): Pro
   for (const leader of leaders) {
     const report = { ...digestFromSnapshot(snap, scopeOfPerson(leader), deps), unreachable: [] };
     if (o.dryRun) o.onLeader?.(leader, report, 'dry_run');
-    else if (await sendOnce(DIGEST_SCOPE, leader, digestCard(report))) {
+    // each leader's card carries their own signed board link (none without a public address)
+    else if (
+      await sendOnce(DIGEST_SCOPE, leader, digestCard(report, { boardUrl: await boardLinks(rt)(leader.id) }))
+    ) {
       sent++;
       o.onLeader?.(leader, report, 'sent');
     } else o.onLeader?.(leader, report, 'already_sent');

@@ -17,6 +17,7 @@ import { inboundServices, type InboundServices } from './services.js';
 import { enqueueReplies, originOf, type EnqueueTarget } from './enqueue-replies.js';
 import { sendDirect, type SendJob } from './outbound.js';
 import { commandOfAction } from './inbound-action.js';
+import { boardLinks } from './board-link.js';
 
 /** An unknown sender hears the refusal at most once per day (a chatty stranger is not answered 50 times). */
 const REFUSAL_SCOPE = 'unknown-sender';
@@ -85,6 +86,7 @@ async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
     conversation: msg.conversation,
     isGroup: msg.conversation?.isGroup ?? false,
     assumptions: [],
+    boardLink: boardLinks(ctx.rt),
   };
 
   let result: HandlerResult;

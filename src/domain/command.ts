@@ -79,6 +79,7 @@ export const commandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('overdue') }),
   z.object({ command: z.literal('stats'), from: daySchema, to: daySchema }),
   z.object({ command: z.literal('digest_now') }),
+  z.object({ command: z.literal('board_link') }),
   z.object({
     command: z.literal('bind_chat'),
     target: z.object({ type: z.enum(['zone', 'school', 'office']), id: z.string(), name: z.string() }),

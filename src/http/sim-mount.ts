@@ -7,6 +7,7 @@ import { createCalendar } from '../domain/calendar.js';
 import { installSimClock } from '../platforms/sim/clock.js';
 import { simRouter } from '../platforms/sim/routes.js';
 import { simTimeJobs } from './sim-time.js';
+import { boardLinks } from '../../jobs/board-link.js';
 
 /**
  * Composition of the simulator's routes (SIM=on only): the store's roster reads, a dedicated
@@ -28,5 +29,6 @@ export function mountSim(rt: Runtime, ingress: IngressDeps): Router {
     clock: installSimClock(rt),
     calendar: createCalendar(),
     runTimeJobs: simTimeJobs(rt),
+    boardLink: boardLinks(rt),
   });
 }

@@ -27,6 +27,7 @@ export type Intent =
   | 'overdue'
   | 'stats'
   | 'digest_now'
+  | 'board_link'
   | 'bind_chat'
   | 'help';
 
@@ -66,11 +67,12 @@ export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
   overdue: ['逾期', '逾期清单', '逾期事项'],
   stats: ['统计'],
   digest_now: ['日报', '今日日报'],
+  board_link: ['看板', '督导看板'],
   bind_chat: ['绑定本群', '本群绑定'],
   help: ['帮助', 'help', '?', '菜单', '使用帮助', '使用说明'],
 };
 
-const STANDALONE: ReadonlySet<Intent> = new Set(['todo', 'overdue', 'digest_now', 'help']);
+const STANDALONE: ReadonlySet<Intent> = new Set(['todo', 'overdue', 'digest_now', 'board_link', 'help']);
 
 const TABLE: [string, Intent][] = (Object.entries(KEYWORDS) as [Intent, readonly string[]][])
   .flatMap(([intent, words]) => words.map((w): [string, Intent] => [w, intent]))

@@ -164,6 +164,8 @@ function dispatch(
       return { ok: true, command: { command: 'overdue' }, assumptions: [] };
     case 'digest_now':
       return { ok: true, command: { command: 'digest_now' }, assumptions: [] };
+    case 'board_link':
+      return { ok: true, command: { command: 'board_link' }, assumptions: [] };
     case 'help':
       return { ok: true, command: { command: 'help' }, assumptions: [] };
     case 'stats': {

@@ -215,6 +215,7 @@ describe('help, errors, info', () => {
       待办
       整改进度 ZG-21
       查询 龙泉小学
+      看板
       注：在群里请先 @督导助手；事项编号写作 ZG-21、ZG21 或 21 均可"
     `);
     expect(card.text).not.toContain('提交督导记录');

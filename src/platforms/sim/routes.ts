@@ -42,6 +42,8 @@ export interface SimDeps {
    * composition root to the time jobs; absent → the clock moves and nothing runs.
    */
   runTimeJobs?: (at: Date) => Promise<unknown>;
+  /** the person's signed board link (the same as 看板 gives); absent → no board button */
+  boardLink?: (personId: string) => Promise<string | undefined>;
 }
 
 const clientId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
@@ -236,6 +238,18 @@ export function simRouter(deps: SimDeps): Router {
     const outcome = await acceptOrUnavailable(deps.ingress, 'sim', action);
     ctx.status = 202;
     ctx.body = { id, outcome };
+  });
+
+  // the header's 看板 button: the board, signed in as the person being played. A board session of
+  // whoever was played before is dropped first (the board refuses a link where another is signed in).
+  router.get('/sim/board', async (ctx) => {
+    const { person } = await personAndConversations(query(ctx, 'person'));
+    const url = await deps.boardLink?.(person.id);
+    if (!url) throw notFound('no_board', 'the board is not available');
+    ctx.append('Set-Cookie', 'dudao_board=; Path=/board; Max-Age=0; HttpOnly; SameSite=Lax');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.redirect(url);
   });
 
   router.get('/sim/api/clock', async (ctx) => {

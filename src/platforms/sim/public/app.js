@@ -156,6 +156,7 @@ async function selectPerson(id) {
   localStorage.setItem('dudao-sim-person', p.id);
   $('person').value = p.id;
   $('person-role').textContent = p.label;
+  $('board-link').href = `/sim/board?person=${encodeURIComponent(p.id)}`;
   $('fill-example').hidden = !p.roles.includes('supervisor');
   state.logs.clear();
   state.seen.clear();
