@@ -62,7 +62,8 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
       .poll(() => mine.locator('.text').textContent())
       .toBe(EXAMPLE_RECORD.replace('@督导助手 ', ''));
     expect(await mine.locator('.sim-tag').textContent()).toBe('模拟');
-    expect(await box.inputValue()).toBe('');
+    // the box is cleared when the POST returns, which may be after the message shows (a loaded machine)
+    await expect.poll(() => box.inputValue()).toBe('');
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
     expect(metrics).toContain('dudao_callbacks_total{platform="sim",outcome="accepted"} 1');
   });
