@@ -5,7 +5,10 @@ import { recordSummaryCard } from '../cards/record-summary.js';
 import { rectificationNoticeCard, rectificationSummaryCard } from '../cards/rectification-notice.js';
 import { infoCard } from '../cards/info.js';
 import { dayCn, visitKindText } from '../cards/format.js';
+import { duplicateRecordCard } from '../cards/duplicate-record.js';
+import { WATERMARK_CLAIM } from '../src/reminders/plan-reminders.js';
 import { refuse, toOrigin, toPerson } from './common.js';
+import { findDuplicateRecord } from './duplicate-record.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
 
@@ -20,13 +23,24 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
   const allowed = can(actor, 'submit_record', { school });
   if (!allowed.ok) return refuse(allowed.message);
 
+  // the same record sent twice is held back unless the text says 确认重复 (possible_duplicate)
+  if (!cmd.confirmDuplicate) {
+    const earlier = await findDuplicateRecord(deps.store, cmd, { supervisor: actor.id, source: deps.source });
+    if (earlier) return { replies: [toOrigin(duplicateRecordCard(earlier, school.name))] };
+  }
+
   const { record, items } = await deps.store.createRecord({
     command: cmd,
     supervisor: actor.id,
     source: deps.source,
     now: deps.now,
+    ...(deps.voice ? { via: 'voice' as const } : {}),
   });
   await deps.store.markEvidenceTarget(actor.id, { type: 'record', id: record.id }, deps.now);
+  // an item already overdue lies before the days a watermarked reminder pass reads: the next
+  // pass reads every open item, so it enters 督办 there (on a retry too: this is idempotent)
+  if (deps.warnings?.some((w) => w.code === 'deadline_past'))
+    await deps.store.releaseOnce(WATERMARK_CLAIM.scope, WATERMARK_CLAIM.id);
 
   const view = await rosterView(deps);
   const principals = items.length ? view.principalsOf(school.id) : [];
@@ -39,6 +53,7 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
         schoolName: school.name,
         notified: principals.map((p) => p.name),
         assumptions: deps.assumptions,
+        warnings: deps.warnings,
         defaultWorkdays: deps.config.defaultDeadlineWorkdays,
       }),
       ids,

@@ -1,4 +1,4 @@
-import type { CommandName, CommandOf } from '../src/domain/command.js';
+import type { CommandName, CommandOf, ParseWarning } from '../src/domain/command.js';
 import type { Person } from '../src/domain/roster.js';
 import type { HandlerResult } from '../src/domain/reply.js';
 import type { WorkCalendar } from '../src/domain/calendar.js';
@@ -34,6 +34,10 @@ export interface HandlerDeps {
   assumptions: string[];
   /** a person's signed 24-hour link to the board (看板); undefined when there is no address to give */
   boardLink?: (personId: string) => Promise<string | undefined>;
+  /** what the user must notice although the command goes ahead (a deadline past or on a day off) */
+  warnings?: ParseWarning[];
+  /** the message was a voice message, transcribed by the platform */
+  voice?: boolean;
 }
 
 export type Handler<K extends CommandName> = (

@@ -3,7 +3,8 @@ import type { HandlerResult } from '../src/domain/reply.js';
 import type { Person, Role } from '../src/domain/roster.js';
 import { dayInZone } from '../src/domain/day.js';
 import { inboundJobId } from '../src/queue/accept.js';
-import { parse, type ParseContext } from '../src/parser/index.js';
+import { MAX_MESSAGE_CHARS, messages, parse, type ParseContext } from '../src/parser/index.js';
+import { clip } from '../cards/format.js';
 import { errorCard } from '../cards/error.js';
 import { infoCard } from '../cards/info.js';
 import { slowDownCard, strangerCard } from '../handlers/sender-notices.js';
@@ -100,14 +101,27 @@ async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
     } else if (msg.text.trim() === '' && msg.attachments.length > 0) {
       command = 'evidence';
       result = await evidence(svc, msg, person, deps);
+    } else if (msg.voice && msg.text.trim() === '') {
+      command = 'error:voice_empty';
+      result = { replies: [toOrigin(errorCard(messages.voiceEmpty()))] };
+    } else if ((msg.textLength ?? 0) > MAX_MESSAGE_CHARS) {
+      command = 'error:too_long';
+      result = { replies: [toOrigin(errorCard(messages.tooLong(msg.textLength!)))] };
     } else {
-      const r = parseText(msg.text);
+      const r = parseText(msg.text, { voice: msg.voice, quote: msg.quote?.text });
+      // a voice message: the reply shows what the platform heard
+      const heard = msg.voice ? `语音识别：『${clip(msg.text, 60)}』` : undefined;
       if (!r.ok) {
         command = `error:${r.code}`;
-        result = { replies: [toOrigin(errorCard(r.message))] };
+        result = { replies: [toOrigin(errorCard(r.message, heard ? { note: heard } : {}))] };
       } else {
         command = r.command.command;
-        result = await handle(r.command, person, { ...deps, assumptions: r.assumptions });
+        result = await handle(r.command, person, {
+          ...deps,
+          assumptions: heard ? [heard, ...r.assumptions] : r.assumptions,
+          ...(r.warnings ? { warnings: r.warnings } : {}),
+          ...(msg.voice ? { voice: true } : {}),
+        });
         // pictures sent with the text attach to what the text just created or reported
         if (msg.attachments.length) await attachAll(svc, msg, person, deps);
       }
@@ -146,7 +160,12 @@ async function parserFor(ctx: JobContext, svc: InboundServices, person: Person) 
     defaultDeadlineWorkdays: ctx.rt.config.DEFAULT_DEADLINE_WORKDAYS,
     role: mainRole(person),
   };
-  return (text: string) => parse(text, pctx);
+  return (text: string, o: { voice?: boolean; quote?: string } = {}) =>
+    parse(text, {
+      ...pctx,
+      ...(o.voice ? { voice: true } : {}),
+      ...(o.quote !== undefined ? { quote: o.quote } : {}),
+    });
 }
 
 /** Someone not (or no longer) on the roster: one polite refusal a day saying whom to ask; nothing changes. */

@@ -5,6 +5,7 @@ import { createCalendar } from '../domain/calendar.js';
 import { createSchoolIndex, formatParseHuman, formatParseJson, parse } from '../parser/index.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { findDuplicateRecord } from '../../handlers/duplicate-record.js';
 
 export interface ParseArgs {
   now?: Date;
@@ -100,6 +101,13 @@ export const parseCommand: CliCommand = async ({ config, log, args, out, err }) 
       calendar: createCalendar(),
       defaultDeadlineWorkdays: config.DEFAULT_DEADLINE_WORKDAYS,
     });
+    // the stored records are known here: a record that repeats one is what the service would hold
+    // back (any supervisor's: the command has no sender)
+    if (result.ok && result.command.command === 'submit_record' && !result.command.confirmDuplicate) {
+      const earlier = await findDuplicateRecord(store, result.command);
+      if (earlier)
+        result.warnings = [...(result.warnings ?? []), { code: 'possible_duplicate', record: earlier.id }];
+    }
     out(a.json ? JSON.stringify(formatParseJson(result)) : formatParseHuman(result));
     return 0;
   } finally {

@@ -5,6 +5,9 @@ import { z } from 'zod';
  * and that travel on the `inbound` queue. Nothing past this point knows a platform's payload.
  */
 
+/** At most this much of a message's text travels; a longer one is cut and answered "too long". */
+export const INBOUND_TEXT_MAX = 20_000;
+
 export const platformSchema = z.enum(['wecom', 'dingtalk', 'sim']);
 export type Platform = z.infer<typeof platformSchema>;
 
@@ -69,11 +72,17 @@ export const inboundMessageSchema = z.object({
   senderId: z.string().min(1).max(256),
   senderName: z.string().max(256).optional(),
   /** text with the @-mention stripped; '' for a pure image message */
-  text: userText(20_000),
+  text: userText(INBOUND_TEXT_MAX),
   attachments: z.array(attachmentSchema).max(20),
   /** ISO instant the platform says the message was sent */
   at: z.string(),
   replyVia: replyViaSchema.optional(),
+  /** a voice message: `text` is the platform's transcription of it */
+  voice: z.literal(true).optional(),
+  /** the message this one quotes (a reply): context only, never run as a command */
+  quote: z.object({ text: userText(4000).optional(), messageId: z.string().max(256).optional() }).optional(),
+  /** the length of what the person sent when `text` had to be cut (the reply says it is too long) */
+  textLength: z.number().int().min(0).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 

@@ -18,6 +18,8 @@ export interface VisitRecord {
   attachments: Attachment[];
   createdAt: string;
   source: { platform: Platform; messageId: string };
+  /** 'voice': made from a voice message transcribed by the platform (its history says so) */
+  via?: 'voice';
 }
 
 export const itemStatuses = ['open', 'in_progress', 'submitted', 'closed'] as const;

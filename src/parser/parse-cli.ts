@@ -1,4 +1,4 @@
-import type { ParseResult } from '../domain/command.js';
+import type { ParseResult, ParseWarning } from '../domain/command.js';
 import { formatDayCn } from '../domain/day.js';
 
 /**
@@ -19,11 +19,31 @@ function compact(value: unknown): unknown {
 }
 
 export function formatParseJson(result: ParseResult): object {
-  if (!result.ok) return { command: 'error', code: result.code, message: result.message };
-  return compact(result.command) as object;
+  if (!result.ok)
+    return {
+      command: 'error',
+      code: result.code,
+      message: result.message,
+      ...(result.suggestion !== undefined ? { suggestion: result.suggestion } : {}),
+    };
+  const out = compact(result.command) as Record<string, unknown>;
+  if (result.warnings?.length) out.warnings = result.warnings;
+  return out;
 }
 
 const day = (d: string) => `${d}（${formatDayCn(d)}）`;
+
+/** One warning as the human form prints it (the reply card words it for the chat, cards/). */
+function warningLine(w: ParseWarning): string {
+  switch (w.code) {
+    case 'deadline_past':
+      return `第${w.item + 1}项问题的期限 ${day(w.deadline)} 已过，事项登记后即逾期，下一次提醒时进入督办 (deadline_past)`;
+    case 'deadline_day_off':
+      return `第${w.item + 1}项问题的期限 ${day(w.deadline)} 是休息日（${w.dayOff}），下一个工作日是 ${day(w.nextWorkday)} (deadline_day_off)`;
+    case 'possible_duplicate':
+      return `与已登记的 ${w.record} 可能重复，未登记；如确需登记，请在记录中加上『确认重复』 (possible_duplicate)`;
+  }
+}
 
 /** A few readable lines: what the message means, what was assumed. */
 export function formatParseHuman(result: ParseResult): string {
@@ -67,5 +87,6 @@ export function formatParseHuman(result: ParseResult): string {
     }
   }
   for (const a of result.assumptions) lines.push(`  假定: ${a}`);
+  for (const w of result.warnings ?? []) lines.push(`  注意: ${warningLine(w)}`);
   return lines.join('\n');
 }

@@ -19,8 +19,10 @@ import { addDays, dayInZone } from '../domain/day.js';
  * Only the LATEST stage reached is sent: after downtime (or quiet hours) a pass sends that one
  * stage and never the ones it skipped, so nobody gets a burst of stale reminders. Stages that fall
  * on the same day (overdue and escalation when ESCALATE_AFTER_WORKDAYS = 1) go out together.
- * A stage reached on or before the day the item was created is not sent: its principal has just
- * got the item's notice card.
+ * A reminder stage (before, due) reached on or before the day the item was created is not sent: its
+ * principal has just got the item's notice card. An item already overdue when created (a
+ * back-dated record) does enter 督办: its latest stage (overdue or escalation) goes out at the next
+ * pass, as after downtime.
  */
 
 export type ReminderStage = 'before' | 'due' | 'overdue' | 'escalation';
@@ -31,6 +33,13 @@ export type ReminderStage = 'before' | 'due' | 'overdue' | 'escalation';
  * (the item's own deadline only moves through an approved extension).
  */
 export const SUPERVISION_NOTICE_WORKDAYS = 3;
+
+/**
+ * The once-claim that holds the reminder pass's watermark (jobs/reminder-run.ts). Releasing it
+ * makes the next pass read every open item: what a record with an item already overdue needs, as
+ * its deadline lies before the days a watermarked pass reads.
+ */
+export const WATERMARK_CLAIM = { scope: 'pass', id: 'reminder-watermark' } as const;
 
 export interface ReminderPolicy {
   /** REMINDER_WORKDAYS_BEFORE: working days before the deadline (0 = on the day) */
@@ -167,6 +176,8 @@ export function createReminderPlanner(
   };
   const clearlyAfter = new Map<string, string>();
   const preHistory = (stage: DueStage, createdAt: string): boolean => {
+    // 督办 and escalation are never pre-history: an item overdue at creation enters the flow
+    if (stage.stage === 'overdue' || stage.stage === 'escalation') return false;
     // The creation day in the office's zone is within a day of the UTC day in the ISO string:
     // decide from the string when it is clear (nearly always), and format the instant otherwise.
     let margin = clearlyAfter.get(stage.triggerDay);

@@ -93,6 +93,8 @@ export interface RecordTexts {
   remark?: string;
   /** the source message id (may be long) */
   msg?: string;
+  /** 'voice': dictated, transcribed by the platform */
+  via?: 'voice';
 }
 
 export function parseTexts(json: string | null | undefined): RecordTexts {
@@ -140,5 +142,6 @@ export function decodeRecord(
   if (t.findings) rec.findings = t.findings;
   if (t.highlights) rec.highlights = t.highlights;
   if (t.remark) rec.remark = t.remark;
+  if (t.via === 'voice') rec.via = 'voice';
   return rec;
 }

@@ -4,6 +4,7 @@ import { dayFromNumber, dayNumber } from '../domain/day.js';
 import { makeKeys } from './keys.js';
 import { loadScript } from './script.js';
 import { itemId } from '../domain/ids.js';
+import { WATERMARK_CLAIM } from '../reminders/plan-reminders.js';
 
 /**
  * What the reminder pass reads every 5 minutes, made cheap enough for 100 000 open items
@@ -51,7 +52,7 @@ export function reminderScanStore(redis: RedisClient, prefix: string): ReminderS
     if (d === undefined) days.set(n, (d = dayFromNumber(n)));
     return d;
   };
-  const watermarkKey = k.once('pass', 'reminder-watermark');
+  const watermarkKey = k.once(WATERMARK_CLAIM.scope, WATERMARK_CLAIM.id);
   return {
     async watermark() {
       return (await redis.get(watermarkKey)) ?? undefined;

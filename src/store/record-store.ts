@@ -84,6 +84,7 @@ export function recordStore(
       if (c.manner) rec.push('m', c.manner);
       // one JSON string, not a hash: long values would turn a hash into a hashtable (docs/spec/performance.md)
       const texts: RecordTexts = { msg: input.source.messageId };
+      if (input.via === 'voice') texts.via = 'voice';
       for (const f of ['topic', 'findings', 'highlights', 'remark'] as const) {
         const v = c[f];
         if (v) texts[f] = v;
@@ -153,8 +154,9 @@ export function recordStore(
       const [r, u, c] = (h?.[1] ?? []) as (string | null)[];
       if (!r) return [];
       const [platform, texts] = await Promise.all([redis.hget(k.record(r), 'p'), redis.get(k.recordText(r))]);
-      const msg = parseTexts(texts).msg;
+      const { msg, via } = parseTexts(texts);
       const create: HistoryEvent = { at: c ?? '', actor: u ?? '', action: 'create', to: 'open' };
+      if (via === 'voice') create.note = '由语音消息登记（平台语音转写）';
       if (platform && msg) create.source = { platform: platform as Platform, messageId: msg };
       const rest = ((list?.[1] ?? []) as string[]).map((s) => JSON.parse(s) as HistoryEvent);
       return [create, ...rest];

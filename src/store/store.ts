@@ -50,6 +50,8 @@ export interface CreateRecordInput {
   supervisor: string;
   source: Source;
   now: Date;
+  /** the record was dictated: a voice message transcribed by the platform (kept in its history) */
+  via?: 'voice';
 }
 
 export interface CreateRecordResult {

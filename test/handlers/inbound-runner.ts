@@ -60,6 +60,10 @@ export interface SendOptions {
   asUser?: string;
   attachments?: Attachment[];
   id?: string;
+  /** the text is a platform's transcription of a voice message */
+  voice?: boolean;
+  /** the text of the message this one quotes */
+  quote?: string;
 }
 
 export interface Run {
@@ -159,6 +163,8 @@ export async function openInboundRunner(startIso = '2026-03-16T09:00:00+08:00'):
         attachments: o.attachments ?? [],
         at: now.toISOString(),
         replyVia: platform === 'wecom' ? { responseUrl: 'https://qyapi.example/response/abc' } : undefined,
+        ...(o.voice ? { voice: true as const } : {}),
+        ...(o.quote !== undefined ? { quote: { text: o.quote } } : {}),
       };
       return run(msg);
     },

@@ -9,6 +9,7 @@ import type { RedisClient } from '../../redis/connect.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import {
   cardActionSchema,
+  INBOUND_TEXT_MAX,
   inboundActionSchema,
   inboundMessageSchema,
   type Attachment,
@@ -50,7 +51,9 @@ const clientId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const messageBody = z.object({
   person: z.string().min(1).max(64),
   conversation: z.string().min(1).max(256),
-  text: z.string().max(20_000).default(''),
+  // any length up to the body limit: a long text is cut and answered "too long" by the bot, in
+  // Chinese, never refused here with a validation message
+  text: z.string().default(''),
   clientId: clientId.optional(),
   attachments: z
     .array(
@@ -161,7 +164,8 @@ export function simRouter(deps: SimDeps): Router {
     const { person, conversations } = await personAndConversations(body.person);
     const conversation = conversations.find((c) => c.id === body.conversation);
     if (!conversation) throw new AppError('not_member', 'this person is not in that conversation', 403);
-    const text = stripMention(body.text);
+    const full = stripMention(body.text);
+    const text = full.length > INBOUND_TEXT_MAX ? full.slice(0, INBOUND_TEXT_MAX) : full;
     if (!text && body.attachments.length === 0) throw badRequest('empty', 'nothing to send');
     const attachments: Attachment[] = [];
     for (const a of body.attachments) {
@@ -187,6 +191,7 @@ export function simRouter(deps: SimDeps): Router {
       text,
       attachments,
       at,
+      ...(full.length > text.length ? { textLength: full.length } : {}),
     });
     // Into the conversation first, so the bot's answer can never be shown above the question;
     // the page drops a repeated id (a retry after a 503).

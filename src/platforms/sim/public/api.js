@@ -23,6 +23,7 @@ async function call(method, path, body) {
   if (!res.ok) {
     const err = new Error((data && (data.error?.message || data.message)) || `HTTP ${res.status}`);
     err.status = res.status;
+    err.code = data?.error?.code;
     throw err;
   }
   return data;
@@ -38,13 +39,22 @@ export const api = {
   eventsUrl: (person) => `/sim/api/events?person=${encodeURIComponent(person)}`,
 };
 
-/** Tell the user what went wrong, in Chinese, without internals. */
+/** What the user reads for each error code of /sim/api (the server's own words are for developers). */
+const CODE_TEXT = {
+  empty: '请输入要发送的内容。',
+  not_an_image: '只能发送 PNG、JPEG、GIF 或 WebP 图片。',
+  too_large: '内容太大，请分成几条发送，图片请小于 512 KB。',
+  bad_time: '时间格式不对，请用页面上的按钮调整时间。',
+};
+
+/** Tell the user what went wrong, in Chinese, without internals (never a validation message). */
 export function errorText(err) {
   if (err && err.status === 503) return '服务暂时不可用，请稍后重试。';
-  if (err && err.status === 413) return '图片太大（最大 512 KB），请换一张。';
+  if (err && err.status === 413) return '内容太大，请分成几条发送，图片请小于 512 KB。';
   if (err && err.status === 403) return '当前身份不在这个会话中。';
   if (err && err.status === 404) return '花名册中没有这个人，请刷新页面。';
-  if (err && err.status >= 400 && err.status < 500) return '请求无效：' + (err.message || '');
+  if (err && err.code && CODE_TEXT[err.code]) return CODE_TEXT[err.code];
+  if (err && err.status >= 400 && err.status < 500) return '发送的内容无法识别，请刷新页面后重试。';
   return '网络错误，请检查服务是否在运行。';
 }
 
