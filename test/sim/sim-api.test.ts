@@ -137,6 +137,16 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     expect(String(job?.data.text).split('\n')).toHaveLength(8);
   });
 
+  it('a 70,000-character message is taken (cut, with its length) for the bot to answer in Chinese, never refused with a validation message', async () => {
+    const text = '提交督导记录 '.repeat(10_000);
+    const r = await post('/sim/api/messages', { person: 'p-wang', conversation: 'dm:p-wang', text });
+    expect(r.status).toBe(202);
+    const { id } = (await r.json()) as { id: string };
+    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
+    expect(String(job?.data.text).length).toBe(20_000);
+    expect(job?.data.textLength).toBe(text.trim().length);
+  });
+
   it('a card click becomes an InboundAction with the clicked card', async () => {
     const r = await post('/sim/api/actions', {
       person: 'p-li',

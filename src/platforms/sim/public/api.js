@@ -53,7 +53,7 @@ export function errorText(err) {
   if (err && err.status === 413) return '内容太大，请分成几条发送，图片请小于 512 KB。';
   if (err && err.status === 403) return '当前身份不在这个会话中。';
   if (err && err.status === 404) return '花名册中没有这个人，请刷新页面。';
-  if (err && err.code && CODE_TEXT[err.code]) return CODE_TEXT[err.code];
+  if (err?.code && CODE_TEXT[err.code]) return CODE_TEXT[err.code];
   if (err && err.status >= 400 && err.status < 500) return '发送的内容无法识别，请刷新页面后重试。';
   return '网络错误，请检查服务是否在运行。';
 }
