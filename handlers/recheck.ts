@@ -4,6 +4,7 @@ import { can } from '../src/domain/permissions.js';
 import { infoCard } from '../cards/info.js';
 import { errorCard } from '../cards/error.js';
 import { buttonsFor, dayCn } from '../cards/format.js';
+import { SUPERVISION_NOTICE_WORKDAYS, supervisionDeadline } from '../src/reminders/plan-reminders.js';
 import {
   loadItem,
   nowCn,
@@ -13,6 +14,7 @@ import {
   toPerson,
   unknownItemMessage,
   refuseOnItem,
+  today,
 } from './common.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
@@ -39,6 +41,17 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   if (!cmd.pass && !note) return { replies: [toOrigin(rejectNeedsReason(id))] };
 
+  // Sent back after its deadline, an item would be overdue the moment it returns: it gets the
+  // deadline written in the 退回, or the office's 督办 deadline (SUPERVISION_NOTICE_WORKDAYS
+  // working days from today), and the reply says which.
+  const day = today(deps);
+  let until = cmd.pass ? undefined : cmd.until;
+  let newDeadlineNote: string | undefined;
+  if (!cmd.pass && until === undefined && loaded.item.deadline < day) {
+    until = supervisionDeadline(day, deps.calendar);
+    newDeadlineNote = `原期限 ${dayCn(loaded.item.deadline)} 已过，新期限按 ${SUPERVISION_NOTICE_WORKDAYS} 个工作日计至 ${dayCn(until)}；如需其他期限，可在退回时写明，例如：退回 ${id} 原因，5个工作日内整改`;
+  }
+
   const r = await deps.store.transition({
     item: id,
     action,
@@ -46,6 +59,7 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
     source: deps.source,
     now: deps.now,
     note,
+    ...(until ? { until } : {}),
   });
   if (!r.ok) return refuse(refusalMessage(r, action, id));
   const item = r.item;
@@ -56,7 +70,7 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
     toOrigin(
       infoCard(cmd.pass ? `${id} 验收通过，已销号` : `${id} 已退回`, {
         subtitle: cmd.pass ? school : `${school} 需重新整改，期限 ${dayCn(item.deadline)}`,
-        note: note ? `意见：${note}` : undefined,
+        note: [note ? `意见：${note}` : undefined, newDeadlineNote].filter(Boolean).join('\n') || undefined,
       }),
       [id],
     ),

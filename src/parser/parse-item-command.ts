@@ -1,5 +1,6 @@
 import type { Command, ParseFailure, ParseResult } from '../domain/command.js';
-import { readDeadline } from './deadline.js';
+import { readDeadline, scanDeadlines } from './deadline.js';
+import { deadlineFailure } from './parse-record.js';
 import { readLeadingId, startsWithAnotherId, type IdToken } from './item-number.js';
 import type { Intent } from './keywords.js';
 import { matchSchool } from './match-school.js';
@@ -183,7 +184,7 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
 }
 
 /** 验收 ZG-12 通过/退回 [意见]; 验收 通过 ZG-12 also reads. */
-function parseRecheck(rest: string): ParseResult {
+function parseRecheck(rest: string, ctx: ParseContext, today: string): ParseResult {
   let text = rest;
   let verdict: boolean | undefined;
   const leading = PASS_RE.exec(text) ?? REJECT_RE.exec(text);
@@ -201,7 +202,27 @@ function parseRecheck(rest: string): ParseResult {
     verdict = !reject;
     after = after.slice((reject ?? pass)![0].length);
   }
-  return ok(withNote({ command: 'recheck', item: item.item, pass: verdict }, note(after)));
+  const command = withNote({ command: 'recheck' as const, item: item.item, pass: verdict }, note(after));
+  return verdict ? ok(command) : rejectWithDeadline(command, ctx, today);
+}
+
+/**
+ * 退回 with a new deadline in its reason ("退回 ZG-12 公示栏仍未更新，3个工作日内整改"): the deadline,
+ * counted from today, goes with the command (`until`); the handler gives one when the old deadline
+ * has passed and none is written.
+ */
+function rejectWithDeadline(
+  command: Extract<Command, { command: 'recheck' }>,
+  ctx: ParseContext,
+  today: string,
+): ParseResult {
+  if (!command.note) return ok(command);
+  const hits = scanDeadlines(command.note, today, ctx.calendar).filter((h) => h.strong);
+  const hit = hits[hits.length - 1];
+  if (!hit) return ok(command);
+  if (!hit.result.ok) return deadlineFailure(hit.result.error, '新的整改期限');
+  if (hit.result.day < today) return fail('bad_deadline', messages.untilInPast(hit.result.day, today));
+  return ok({ ...command, until: hit.result.day }, hit.result.assumption ? [hit.result.assumption] : []);
 }
 
 /** Intents that act on one item: a quoted message may name it (`收到` in reply to a notice). */
@@ -247,7 +268,7 @@ export function parseItemCommand(
     case 'request_extension':
       return parseExtension(rest, ctx, today);
     case 'recheck':
-      return parseRecheck(rest);
+      return parseRecheck(rest, ctx, today);
   }
   const item = readItem(rest, intent);
   if (!item.ok) return item.failure;
@@ -266,8 +287,13 @@ export function parseItemCommand(
         ),
       );
     case 'recheck_pass':
+      return ok(withNote({ command: 'recheck', item: item.item, pass: true }, n));
     case 'recheck_reject':
-      return ok(withNote({ command: 'recheck', item: item.item, pass: intent === 'recheck_pass' }, n));
+      return rejectWithDeadline(
+        withNote({ command: 'recheck', item: item.item, pass: false }, n),
+        ctx,
+        today,
+      );
     case 'reopen':
       return ok(withNote({ command: 'reopen', item: item.item }, n));
     default:

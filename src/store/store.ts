@@ -70,7 +70,7 @@ export interface TransitionInput {
   now: Date;
   note?: string;
   attachments?: Attachment[];
-  /** request_extension: the requested date; approve_extension: applied as the new deadline */
+  /** request_extension: the requested date; approve_extension, reject: applied as the new deadline */
   until?: string;
 }
 

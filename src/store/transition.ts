@@ -39,7 +39,10 @@ export function transitionStore(redis: RedisClient, k: Keys) {
     };
     if (input.note) event.note = input.note;
     if (input.attachments?.length) event.attachments = input.attachments;
-    if (input.until && (action === 'request_extension' || action === 'approve_extension')) {
+    if (
+      input.until &&
+      (action === 'request_extension' || action === 'approve_extension' || action === 'reject')
+    ) {
       event.until = input.until;
     }
     const keys = [

@@ -186,6 +186,21 @@ describe('catching up, creation and configuration', () => {
       '2021-05-06': 'due:0',
     });
   });
+  it('an item overdue when it is created enters 督办: its latest stage is not "before creation"', () => {
+    // a back-dated record stored on 5/10 with a deadline of 5/7: overdue since 5/8 (a worked
+    // Saturday), escalated on 5/11; only the latest stage reached is due, as after downtime
+    const created = '2021-05-10T02:00:00.000Z';
+    expect(
+      createReminderPlanner('2021-05-10', policy, cal)
+        .due(item('2021-05-07', created))
+        .map((s) => s.key),
+    ).toEqual(['overdue']);
+    expect(
+      createReminderPlanner('2021-05-11', policy, cal)
+        .due(item('2021-05-07', created))
+        .map((s) => s.key),
+    ).toEqual(['escalation']);
+  });
   it('a closed item has no stage', () => {
     expect(
       createReminderPlanner('2021-05-06', policy, cal).due(item('2021-05-06', undefined, 'closed')),

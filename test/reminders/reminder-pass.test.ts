@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runReminderPass } from '../../jobs/reminder-run.js';
+import { WATERMARK_CLAIM } from '../../src/reminders/plan-reminders.js';
 import { reminderPassDeps, runLockedReminderPass } from '../../jobs/reminder-pass.js';
 import type { ReminderMessage } from '../../jobs/reminder-messages.js';
 import {
@@ -38,6 +39,45 @@ async function passAt(day: string, time = '09:00', o: { dryRun?: boolean } = {})
   if (r === 'busy') throw new Error('busy');
   return got.map((m) => `${m.item} ${m.stage} ${m.workdays} → ${m.to.id}`).sort();
 }
+
+describe('an item overdue when its record is stored', () => {
+  it('gets its 督办 at the next pass, once, even after a pass has set the watermark', async () => {
+    // passes ran through 5/10, so the watermark is past the item's deadline
+    await passAt('2021-05-07');
+    await passAt('2021-05-10');
+    // a back-dated record stored on 5/10 at 11:00, its deadline 5/7 (overdue 2 working days: 5/8 is
+    // a worked Saturday); the handler releases the watermark (test/handlers/record-warnings.test.ts)
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-04-20',
+      problems: [{ text: '消防通道堆放杂物', deadline: '2021-05-07' }],
+      createdAt: bj('2021-05-10', '11:00'),
+    });
+    await w.store.releaseOnce(WATERMARK_CLAIM.scope, WATERMARK_CLAIM.id);
+    const id = item!.id;
+    expect(await passAt('2021-05-10', '11:05')).toEqual([
+      `${id} overdue 2 → pri-li`,
+      `${id} overdue 2 → sup-wang`,
+    ]);
+    expect(await passAt('2021-05-10', '11:10')).toEqual([]);
+    expect(await passAt('2021-05-11')).toEqual([`${id} escalation 3 → lead-liu`]);
+  });
+
+  it('long overdue: the watermark would hide it, so the record releases it and the next pass escalates', async () => {
+    await passAt('2021-05-10');
+    const [item] = await visit(w.store, {
+      school: 'S01',
+      date: '2021-03-15',
+      problems: [{ text: '围墙破损', deadline: '2021-03-22' }],
+      createdAt: bj('2021-05-10', '11:00'),
+    });
+    const id = item!.id;
+    expect(await passAt('2021-05-10', '11:05')).toEqual([]); // before 5/7: not read by a watermarked pass
+    await w.store.releaseOnce(WATERMARK_CLAIM.scope, WATERMARK_CLAIM.id);
+    expect(await passAt('2021-05-10', '11:10')).toEqual([`${id} escalation 33 → lead-liu`]);
+    expect(await passAt('2021-05-10', '11:15')).toEqual([]);
+  });
+});
 
 describe('reminders around 劳动节 2021', () => {
   it('before 3, before 1 (the last day before the holiday), due, 督办, escalation — each once', async () => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { inboundMessageSchema, type Attachment, type InboundMessage } from '../../domain/inbound.js';
+import {
+  INBOUND_TEXT_MAX,
+  inboundMessageSchema,
+  type Attachment,
+  type InboundMessage,
+} from '../../domain/inbound.js';
 import { DecodeError, type Decoded } from '../decoded.js';
 
 /**
@@ -15,6 +20,14 @@ import { DecodeError, type Decoded } from '../decoded.js';
  * Picture and rich-text messages carry `content.downloadCode` / `content.richText[]` with
  * `{text}` and `{type: "picture", downloadCode}` items, the shape the official Stream SDKs parse
  * (dingtalk-stream-sdk-python chatbot.py ImageContent / RichTextContent).
+ *
+ * Voice (`msgtype: "audio"`): `content.duration` (ms), `content.downloadCode` and
+ * `content.recognition`, DingTalk's own transcription (the shape the DingTalk Stream SDKs parse:
+ * dingtalk-stream Rust `AudioContent { duration, download_code, recognition }`, and integrations'
+ * recorded payloads). The transcription is the message's text, marked `voice`.
+ * A reply to a message (引用回复) carries `text.isReplyMsg: true` and `text.repliedMsg` {msgId,
+ * msgType, senderId, content: {text} or {richText: [...]}}: not in the page above, read as the
+ * integrations record it; the quoted words become the message's `quote`, never its text.
  */
 
 const ms = z.union([
@@ -38,9 +51,35 @@ const robotJson = z.looseObject({
   sessionWebhookExpiredTime: ms.optional(),
   robotCode: z.string().max(256).optional(),
   isInAtList: z.boolean().optional(),
-  text: z.looseObject({ content: z.string().max(20_000) }).optional(),
+  text: z
+    .looseObject({
+      // any length the body allows: a long text is cut below and answered "too long" in Chinese
+      content: z.string(),
+      isReplyMsg: z.boolean().optional(),
+      repliedMsg: z
+        .looseObject({
+          msgId: z.string().max(256).optional(),
+          msgType: z.string().max(32).optional(),
+          content: z
+            .union([
+              z.string().max(20_000),
+              z.looseObject({
+                text: z.string().max(20_000).optional(),
+                richText: z
+                  .array(z.looseObject({ text: z.string().max(20_000).optional() }))
+                  .max(100)
+                  .optional(),
+              }),
+            ])
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   content: z
     .looseObject({
+      recognition: z.string().max(20_000).optional(),
+      duration: z.number().optional(),
       downloadCode: z.string().max(1024).optional(),
       pictureDownloadCode: z.string().max(1024).optional(),
       richText: z
@@ -56,6 +95,17 @@ const robotJson = z.looseObject({
     })
     .optional(),
 });
+
+/** The quoted message's words: `content.text`, its rich text's texts, or a plain string. */
+function repliedText(
+  c: string | { text?: string; richText?: { text?: string }[] } | undefined,
+): string | undefined {
+  if (c === undefined) return undefined;
+  if (typeof c === 'string') return c;
+  if (c.text) return c.text;
+  const parts = (c.richText ?? []).map((r) => r.text ?? '').filter((t) => t !== '');
+  return parts.length ? parts.join('') : undefined;
+}
 
 export type RobotChannel = Extract<InboundMessage['channel'], 'dingtalk-robot' | 'dingtalk-stream'>;
 
@@ -76,10 +126,17 @@ export function decodeRobotMessage(input: string | unknown, channel: RobotChanne
   if (!senderId) throw new DecodeError('robot message without senderStaffId/senderId');
 
   let text = '';
+  let voice = false;
   const attachments: Attachment[] = [];
   switch (m.msgtype) {
     case 'text':
       text = m.text?.content ?? '';
+      break;
+    case 'audio':
+      // a voice message: `content.recognition` is DingTalk's transcription of it (absent when
+      // nothing was recognised), `content.downloadCode` the audio itself, which we do not fetch
+      text = m.content?.recognition ?? '';
+      voice = true;
       break;
     case 'picture': {
       const code = m.content?.downloadCode ?? m.content?.pictureDownloadCode;
@@ -101,6 +158,9 @@ export function decodeRobotMessage(input: string | unknown, channel: RobotChanne
       return { kind: 'ignore', reason: `message type ${m.msgtype}` };
   }
 
+  const full = text.trim();
+  const kept = full.length > INBOUND_TEXT_MAX ? full.slice(0, INBOUND_TEXT_MAX) : full;
+  const quoted = repliedText(m.text?.repliedMsg?.content);
   const msg = inboundMessageSchema.safeParse({
     kind: 'message',
     platform: 'dingtalk',
@@ -109,7 +169,17 @@ export function decodeRobotMessage(input: string | unknown, channel: RobotChanne
     conversation: { id: m.conversationId, isGroup: m.conversationType === '2', name: m.conversationTitle },
     senderId,
     senderName: m.senderNick,
-    text: text.trim(),
+    text: kept,
+    ...(kept.length < full.length ? { textLength: full.length } : {}),
+    ...(voice ? { voice: true } : {}),
+    ...(m.text?.isReplyMsg || m.text?.repliedMsg
+      ? {
+          quote: {
+            ...(quoted ? { text: quoted.slice(0, 4000) } : {}),
+            ...(m.text?.repliedMsg?.msgId ? { messageId: m.text.repliedMsg.msgId } : {}),
+          },
+        }
+      : {}),
     attachments: attachments.slice(0, 20),
     at: m.createAt && m.createAt > 0 ? new Date(m.createAt).toISOString() : now.toISOString(),
     replyVia: {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { inboundActionSchema, inboundMessageSchema, type Attachment } from '../../domain/inbound.js';
+import {
+  INBOUND_TEXT_MAX,
+  inboundActionSchema,
+  inboundMessageSchema,
+  type Attachment,
+} from '../../domain/inbound.js';
 import { decodeButtonKey } from '../button-key.js';
 import { DecodeError, type Decoded } from '../decoded.js';
 
@@ -11,13 +16,18 @@ import { DecodeError, type Decoded } from '../decoded.js';
  * Messages (接收消息, https://developer.work.weixin.qq.com/document/path/100719): msgid, aibotid,
  * chatid, chattype (single|group), from.userid, response_url, msgtype text|image|mixed|voice|file,
  * text.content (in a group it starts with the @-mention, e.g. "@RobotA hello robot"),
- * image.url, mixed.msg_item[] of {msgtype: text|image}.
+ * image.url, mixed.msg_item[] of {msgtype: text|image}, voice.content (the platform's
+ * transcription of a voice message: the text, marked `voice`), and `quote` {msgtype, text|image|
+ * mixed|voice|file} when the message replies to another (引用): the quoted words become the
+ * message's `quote`, context for the parser, never its text.
  * Events (接收事件, https://developer.work.weixin.qq.com/document/path/101027): msgid is "本次回调的
  * 唯一性标志,开发者需据此进行事件排重", create_time, from.userid, msgtype=event,
  * event.eventtype (enter_chat, template_card_event, feedback_event, ...) and event[eventtype].
  */
 
 const text = z.object({ content: z.string().max(20_000) });
+/** the message's own text: any length the body allows (a long one is cut and answered in Chinese) */
+const ownText = z.object({ content: z.string() });
 const media = z.object({ url: z.string().max(2048) });
 const botJson = z.looseObject({
   msgid: z.string().min(1).max(256),
@@ -28,10 +38,20 @@ const botJson = z.looseObject({
   response_url: z.string().max(2048).optional(),
   create_time: z.number().optional(),
   msgtype: z.string().max(32),
-  text: text.optional(),
+  text: ownText.optional(),
   image: media.optional(),
   file: media.optional(),
   voice: z.object({ content: z.string().max(20_000) }).optional(),
+  quote: z
+    .looseObject({
+      msgtype: z.string().max(32),
+      text: text.optional(),
+      voice: z.object({ content: z.string().max(20_000) }).optional(),
+      mixed: z
+        .object({ msg_item: z.array(z.looseObject({ msgtype: z.string(), text: text.optional() })).max(50) })
+        .optional(),
+    })
+    .optional(),
   mixed: z
     .object({
       msg_item: z
@@ -105,6 +125,9 @@ export function decodeBotMessage(json: string, now: Date): Decoded {
     default: // e.g. "stream" refreshes, sent only when we answer with stream messages (we do not)
       return { kind: 'ignore', reason: `message type ${m.msgtype}` };
   }
+  const full = isGroup ? stripMention(body) : body.trim();
+  const kept = full.length > INBOUND_TEXT_MAX ? full.slice(0, INBOUND_TEXT_MAX) : full;
+  const quoted = quoteText(m.quote);
   const msg = inboundMessageSchema.safeParse({
     kind: 'message',
     platform: 'wecom',
@@ -112,13 +135,25 @@ export function decodeBotMessage(json: string, now: Date): Decoded {
     id: m.msgid,
     conversation,
     senderId: m.from.userid,
-    text: isGroup ? stripMention(body) : body.trim(),
+    text: kept,
+    ...(kept.length < full.length ? { textLength: full.length } : {}),
+    ...(m.msgtype === 'voice' ? { voice: true } : {}),
+    ...(m.quote ? { quote: quoted ? { text: quoted.slice(0, 4000) } : {} } : {}),
     attachments: attachments.slice(0, 20),
     at,
     replyVia: m.response_url ? { responseUrl: m.response_url } : undefined,
   });
   if (!msg.success) throw new DecodeError('message does not fit the inbound schema');
   return { kind: 'inbound', inbound: msg.data };
+}
+
+/** The words of a quoted message (引用, 100719 → 结构体说明 → 引用): its text, voice or mixed text. */
+function quoteText(q: BotJson['quote']): string | undefined {
+  if (!q) return undefined;
+  if (q.text) return q.text.content;
+  if (q.voice) return q.voice.content;
+  const parts = (q.mixed?.msg_item ?? []).flatMap((i) => (i.text ? [i.text.content] : []));
+  return parts.length ? parts.join('\n') : undefined;
 }
 
 function decodeEvent(m: BotJson, conversation: { id: string; isGroup: boolean }, at: string): Decoded {

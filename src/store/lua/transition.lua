@@ -67,6 +67,10 @@ elseif action == 'approve_extension' then
   redis.call('HDEL', ik, 'xu', 'xb', 'xa')
   redis.call('DEL', KEYS[7])
   if to ~= 'closed' then rescore(dn) end
+elseif action == 'reject' and ARGV[9] ~= '' then
+  -- sent back with a new deadline (the old one had passed, or the supervisor wrote one)
+  redis.call('HSET', ik, 'dl', ARGV[9], 'ds', 't')
+  rescore(ARGV[10])
 elseif action == 'refuse_extension' then
   redis.call('HDEL', ik, 'xu', 'xb', 'xa')
   redis.call('DEL', KEYS[7])
