@@ -5,8 +5,9 @@ import type { FullStore, Source } from '../src/store/store.js';
 /**
  * The same record sent twice (docs/spec/commands.md → Warnings, `possible_duplicate`): a stored
  * record of the same school and visit date — by the same supervisor when one is given — whose
- * problems overlap the new one's (one pair alike: equal once spaces and punctuation are dropped,
- * one inside the other, or ≥ 0.75 alike by the Dice coefficient of character pairs). Two records
+ * problems overlap the new one's (one pair alike: the same numbers in both, and equal once spaces
+ * and punctuation are dropped, one inside the other, or ≥ 0.75 alike by the Dice coefficient of
+ * character pairs). Two records
  * that both found no problem are alike when their 情况 is. The record created by this very message
  * (a retried job) is never its own duplicate.
  */
@@ -20,11 +21,14 @@ function pairs(s: string): string[] {
   return out;
 }
 
-/** Whether two problem texts say the same thing. */
+const digits = (s: string) => s.replace(/\D+/g, ' ').trim();
+
+/** Whether two problem texts say the same thing (1号楼 and 2号楼 do not: their numbers differ). */
 export function alike(a: string, b: string): boolean {
   const x = key(a);
   const y = key(b);
   if (x === '' || y === '') return false;
+  if (digits(x) !== digits(y)) return false;
   if (x === y || (x.length >= 4 && y.includes(x)) || (y.length >= 4 && x.includes(y))) return true;
   const px = pairs(x);
   const pool = new Map<string, number>();
