@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WATERMARK_CLAIM } from '../../src/reminders/plan-reminders.js';
-import { openHarness, originText, toPersonSends, type Harness } from './harness.js';
+import {
+  openInboundRunner as openHarness,
+  originText,
+  toPersonSends,
+  type InboundRunner as Harness,
+} from './inbound-runner.js';
 
 /**
  * What the supervisor must see on the record reply (docs/spec/commands.md → Warnings), the same

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, originText, type Harness } from './harness.js';
+import {
+  openInboundRunner as openHarness,
+  originText,
+  type InboundRunner as Harness,
+} from './inbound-runner.js';
 
 /**
  * 退回 after the deadline has passed (docs/spec/commands.md → Warnings): the item gets a new
