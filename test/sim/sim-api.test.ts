@@ -142,7 +142,7 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     const r = await post('/sim/api/messages', { person: 'p-wang', conversation: 'dm:p-wang', text });
     expect(r.status).toBe(202);
     const { id } = (await r.json()) as { id: string };
-    const job = await svc.rt.jobQueues.inbound.getJob(inboundJobId({ channel: 'sim', id }));
+    const job = await inboundJobOf(svc, { channel: 'sim', id });
     expect(String(job?.data.text).length).toBe(20_000);
     expect(job?.data.textLength).toBe(text.trim().length);
   });
