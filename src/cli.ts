@@ -22,6 +22,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   remind: async () => (await import('./cli/remind.js')).remindCommand,
   digest: async () => (await import('./cli/digest.js')).digestCommand,
   export: async () => (await import('./cli/export.js')).exportCommand,
+  doctor: async () => (await import('./cli/doctor.js')).doctorCommand,
+  backup: async () => (await import('./cli/backup.js')).backupCommand,
+  restore: async () => (await import('./cli/backup.js')).restoreCommand,
 };
 
 const SERVING = new Set(['serve', 'web', 'worker']);

@@ -15,7 +15,10 @@ export const USAGE = `用法：npx dudao <命令> [选项]      每个命令加 
   parse [--now 时间] [--json] <文本>       查看一条消息会被如何理解，不保存任何内容
   remind [--at 时间] [--dry-run] [--json]  按某个时间运行一次到期提醒和逾期升级
   digest [--date YYYY-MM-DD] [--dry-run]   生成某天的督导日报并发送（--dry-run 只打印）
-  export --month YYYY-MM --out 文件.xlsx   导出某月的督导记录、整改事项、统计和通报
+  export --month YYYY-MM --out 文件.xlsx   导出某月的督导记录、整改事项、统计和逾期通报
+  doctor                                   体检：配置、Redis、平台凭据、回调地址、时钟，逐项说明
+  backup --dir 目录 [--keep 天数]          备份全部数据（Redis 快照），删除过期的备份
+  restore <备份文件> [--force]             把备份恢复到 DATA_DIR（须先停止服务）
   help                                     显示本列表
 
 配置从环境变量和当前目录的 .env 读取（设置了 DUDAO_ENV_FILE 时读取该文件）。`;
@@ -82,14 +85,43 @@ ${COMMON}
 例：npx dudao digest --date 2026-03-16 --dry-run`,
   export: `用法：npx dudao export --month YYYY-MM --out 文件.xlsx
 
-把某月的督导记录、整改事项、统计和逾期通报导出为一个 Excel 工作簿，
-可直接打印。
+把某月的督导记录、整改事项（含此前月份结转、本月仍在整改的）、统计和逾期通报导出为一个
+Excel 工作簿；每张表都有标题（OFFICE_NAME 和月份），可直接打印。月份已结束时，通报截至月末。
 
   --month YYYY-MM   哪个月，如 2026-03
   --out 文件.xlsx    写到哪个文件
 ${COMMON}
 
 例：npx dudao export --month 2026-03 --out 2026年3月督导.xlsx`,
+  doctor: `用法：npx dudao doctor
+
+逐项检查：配置、Redis（能否连接、版本、noeviction、AOF）、数据目录的磁盘空间、名单、平台凭据
+（用配置的接口地址真的取一次 access_token，并检查企业可信IP）、服务是否在运行、对外地址从本机能否
+访问、服务器时钟和节假日数据。每项前面是 ✓（正常）、!（建议检查）或 ✗（必须处理），✗ 下面写着
+怎么处理。没有 ✗ 时退出码为 0，否则为 1（可用于巡检脚本）。它不改动任何东西。
+
+${COMMON}`,
+  backup: `用法：npx dudao backup --dir 目录 [--keep 天数]
+
+备份 Redis 中的全部数据：让 Redis 执行 BGSAVE，等它完成后把快照复制为
+目录/dudao-年月日-时分秒.rdb，再删除该目录中超过保留天数的 dudao-*.rdb（其他文件不动）。
+Redis 的数据文件不在本机或无权读取时，用 redis-cli --rdb 通过网络取得快照。服务运行时也可以备份。
+
+  --dir 目录       备份放在哪里（再定期复制到另一台机器或网络存储上）
+  --keep 天数      保留多少天（默认 14）
+${COMMON}
+
+例：npx dudao backup --dir /var/backups/dudao --keep 30`,
+  restore: `用法：npx dudao restore <备份文件> [--force]
+
+把 dudao backup 生成的 .rdb 快照恢复到 DATA_DIR（自带的 Redis），须先停止服务。DATA_DIR 中原有
+的数据不会删除，会移到 DATA_DIR/before-restore-时间/ 下。使用外部 Redis（设置了 REDIS_URL）时，
+请在 Redis 所在的机器上恢复（见 docs/production.md）。
+
+  --force   DATA_DIR 中已有数据时也恢复（原有数据移到 before-restore-时间/）
+${COMMON}
+
+例：npx dudao restore /var/backups/dudao/dudao-20260316-023000.rdb --force`,
 };
 
 /** `dudao <command>: 参数有误：… ` then the usage: what an argument error prints on stderr. */

@@ -14,7 +14,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { ensurePassword, makePrivate } from './private-dir.js';
+import { ensurePassword, makePrivate, PASSWORD_FILE } from './private-dir.js';
+import { dataDirOwner, giveTo } from './data-dir-owner.js';
 
 export interface EmbeddedRedis {
   /** redis://:<password>@127.0.0.1:<port> */
@@ -104,6 +105,9 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
   // docs/security.md → "The embedded Redis is private": DATA_DIR 0700, its files 0600, a password
   makePrivate(dataDir);
   const password = ensurePassword(dataDir);
+  // root running a `dudao` command on an installed server: DATA_DIR stays the service user's
+  const owner = dataDirOwner(dataDir);
+  giveTo(owner, join(dataDir, PASSWORD_FILE));
   const urlOf = (port: number) => `redis://:${password}@127.0.0.1:${port}`;
   if (opts.reuse !== false && existsSync(portFile(dataDir))) {
     const port = Number(readFileSync(portFile(dataDir), 'utf8').trim());
@@ -147,6 +151,7 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
     ['-c', 'umask 077 && exec redis-server "$@"', 'redis-server', ...args],
     {
       stdio: ['pipe', 'ignore', 'ignore'],
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
     },
   );
   child.stdin?.on('error', () => {}); // an early exit is reported below
@@ -167,6 +172,7 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
     await new Promise((r) => setTimeout(r, 25));
   }
   writeFileSync(portFile(dataDir), String(port), { mode: 0o600 });
+  giveTo(owner, portFile(dataDir));
   let stopped = false;
   return {
     url: urlOf(port),

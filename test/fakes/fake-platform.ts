@@ -20,6 +20,7 @@ import { dingtalkCardProblems, wecomCardProblems } from './card-checks.js';
  * - WeCom: GET /cgi-bin/gettoken (corpid, corpsecret; expires_in 7200), POST /cgi-bin/message/send
  *   (template_card button_interaction → response_code; a task_id used twice → 42014),
  *   POST /cgi-bin/message/update_template_card (response_code one use), POST /cgi-bin/appchat/send,
+ *   GET /cgi-bin/agent/get?agentid= (the app's details: name, close, redirect_domain),
  *   POST /cgi-bin/webhook/send?key=, POST /cgi-bin/aibot/response?response_code= (smart bot
  *   response_url: one use; `fake.responseUrl(id)` builds one). A bad or expired token → 42001 /
  *   40014.
@@ -280,6 +281,16 @@ export class FakePlatform {
         return ok({ errcode: 0, errmsg: 'ok' });
       }
       if (p === '/cgi-bin/appchat/send') return ok({ errcode: 0, errmsg: 'ok' });
+      // 获取指定的应用详情 (https://developer.work.weixin.qq.com/document/path/90227), for `doctor`
+      if (p === '/cgi-bin/agent/get' && req.method === 'GET')
+        return ok({
+          errcode: 0,
+          errmsg: 'ok',
+          agentid: Number(u.searchParams.get('agentid')),
+          name: '督导助手',
+          close: 0,
+          redirect_domain: '',
+        });
       return json(404, { errcode: 404, errmsg: 'fake: unknown path' });
     }
     if (p === '/cgi-bin/webhook/send') return ok({ errcode: 0, errmsg: 'ok' });
