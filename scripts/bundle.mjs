@@ -58,9 +58,17 @@ run(process.execPath, [
 ]);
 
 say('copying files the code reads at run time, the deployment files and the guides…');
-copy('bin/dudao.mjs');
-copy('src/store/lua');
-copy('src/platforms/sim/public');
+copy('bin');
+// every file under src/ that is not TypeScript is read at run time (Lua scripts, the simulator's and
+// the board's pages): all of them, so a new one cannot be forgotten here
+function copyAssets(dir) {
+  for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const rel = join(dir, e.name);
+    if (e.isDirectory()) copyAssets(rel);
+    else if (!/\.(ts|md)$/.test(e.name)) copy(rel);
+  }
+}
+copyAssets('src');
 copy('examples');
 copy('deploy');
 copy('docs/zh');

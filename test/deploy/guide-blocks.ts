@@ -30,7 +30,7 @@ export function guideBlocks(root: string): GuideBlock[] {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (let i = 0; i < lines.length; i++) {
       const m = /^```(\S*)\s*(.*)$/.exec(lines[i]!);
-      if (!m || !m[1]) continue;
+      if (!m?.[1]) continue;
       const start = i;
       const body: string[] = [];
       for (i++; i < lines.length && !/^```\s*$/.test(lines[i]!); i++) body.push(lines[i]!);
