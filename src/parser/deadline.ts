@@ -107,7 +107,7 @@ const SCAN_RE = new RegExp(`${FIRST}${PREFIX}(?:${BODY})${POST}`, 'g');
 
 /** Words that may follow a deadline and add nothing: "3月31日前补齐", "5个工作日内整改到位". */
 const ACTION =
-  '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求)?(?:完成|整改|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
+  '(?:并|须|需|要|应|请|务必)?(?:全部|全面|及时|按要求|重新)?(?:完成|整改|停止|补报|补齐|补全|补充|补办|补录|补签|补交|办理|完善|落实|到位|改正|纠正|改进|更新|更换|维修|修复|修订|整理|清理|配齐|规范|备案|处理|解决|上报|提交|完毕|办结)*';
 export const ACTION_ONLY_RE = new RegExp(`^${ACTION}$`);
 const ACTION_AHEAD_RE =
   /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
@@ -277,8 +277,12 @@ function isStrong(g: Groups, after: string, clauseOnly: boolean): boolean {
   if (g.a_weeks && g.kIn) return true;
   if (g.a_months && g.oIn) return true;
   if (g.pre || g.post) return true;
+  // "周六组织集体补课", "周三开展大课间": a bare weekday before 组织/开展 says when things happen
+  if (g.a_weekday && !g.wk && HABIT_RE.test(after)) return clauseOnly;
   return clauseOnly || ACTION_AHEAD_RE.test(after);
 }
+
+const HABIT_RE = /^\s?(?:开展|组织)/;
 
 const CLAUSE_END = /[,;。()!?\n]/;
 const CLAUSE_END_G = /[,;。()!?\n]/g;

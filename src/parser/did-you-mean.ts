@@ -37,9 +37,12 @@ const ITEM_INTENTS: ReadonlySet<Intent> = new Set([
   'reopen',
 ]);
 
+/** Everyday phrases kept as synonyms, too close to talk to suggest (等一下 is not 查一下). */
+const NO_TYPO: ReadonlySet<string> = new Set(['查一下', '查一查', '帮我查一下', '查看一下']);
+
 const CANDIDATES: [string, Intent][] = (Object.entries(KEYWORDS) as [Intent, readonly string[]][])
   .flatMap(([intent, words]) => words.map((w): [string, Intent] => [w, intent]))
-  .filter(([w]) => /^[\u4e00-\u9fff]{2,}$/.test(w))
+  .filter(([w]) => /^[\u4e00-\u9fff]{2,}$/.test(w) && !NO_TYPO.has(w))
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Optimal string alignment distance of two short strings. */

@@ -38,6 +38,9 @@ const EXAMPLES: Partial<Record<Intent, string>> = {
 };
 
 const DONE_RE = /^(?:已完成整改|已整改完毕|整改完毕|整改完成|已整改到位|整改到位|已整改|已完成|已到位|完成)/;
+/** "已完成50%", "已完成一半", "已完成百分之八十": a share done is work in progress. */
+const PARTIAL_RE =
+  /^\s?(?:约|大约)?(?:\d{1,2}(?:\.\d)?\s?%|百分之|一半|大半|过半|大部分|部分|[一二三四五六七八九]成|\d成)/;
 const DOING_RE = /^(?:进行中|整改中|正在整改|处理中|推进中)/;
 const PASS_RE = /^(?:通过|合格|同意销号|销号|验收通过)/;
 const REJECT_RE = /^(?:退回|不通过|不合格|未通过|驳回)/;
@@ -46,7 +49,8 @@ const QUESTION_RE = /^(?:怎么样了?|如何了?|进展如何|到哪了|呢)?[\
 /** A period rather than a day: "延期一周" does not say from when, so it is refused. */
 const DURATION_RE =
   /(?:\d|[一二两三四五六七八九十半])\s?个?\s?(?:工作日|天|日内|周|星期|礼拜|月内|个月)|立即|立行|当天|当日/;
-const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s)?/;
+/** A label before the note ("原因：…", "原因是…"); "理由不充分" is the note itself. */
+const NOTE_LABEL_RE = /^(?:原因|理由|意见|备注|说明|情况)(?::|\s|是|为)/;
 
 /** What follows the item: separators and a "原因：" label removed; undefined when nothing is left. */
 const NOTE_HEAD = charSet(' \n:;,、。.-—!?');
@@ -85,13 +89,25 @@ function queryOf(token: IdToken): Command {
     : { command: 'query', record: token.id };
 }
 
+const QUERY_PREFIX_RE = /^(?:学校|一下|下)\s?/;
+const QUERY_SUFFIX_RE =
+  /\s?(?:的)?(?:整改情况|整改进度|整改事项|督导情况|督导记录|情况|进度|事项|问题)?(?:怎么样了?|如何)?[\s?。!]*$/;
+
 /** A query by item, record or school name (整改进度 …, 查询 …, 学校 …). */
 export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => ParseFailure): ParseResult {
   if (rest.trim() === '') return onEmpty();
   const id = readLeadingId(rest, { bare: false });
   if (id.ok) return ok(queryOf(id.token));
   if (id.bad !== undefined) return fail('bad_item', messages.badItem(id.bad, '查询 ZG-12'));
-  const school = matchSchool(rest, ctx.schools);
+  let school = matchSchool(rest, ctx.schools);
+  if (!school.ok) {
+    // "查询学校 二十七小", "查询光谷27小的整改情况", "查询 城关27小 整改进度"
+    const bare = rest.replace(QUERY_PREFIX_RE, '').replace(QUERY_SUFFIX_RE, '');
+    if (bare !== rest && bare !== '') {
+      const again = matchSchool(bare, ctx.schools);
+      if (again.ok) school = again;
+    }
+  }
   if (!school.ok) return schoolFailure(school);
   return ok(
     { command: 'query', school: { id: school.school.id, name: school.school.name } },
@@ -111,6 +127,8 @@ function parseProgress(rest: string, ctx: ParseContext): ParseResult {
   if (!item.ok) return item.failure;
   const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
   const done = DONE_RE.exec(after);
+  if (done && PARTIAL_RE.test(after.slice(done[0].length)))
+    return ok(withNote({ command: 'report_progress', item: item.item, status: 'in_progress' }, note(after)));
   if (done)
     return ok(
       withNote(
@@ -139,7 +157,7 @@ function withNote<T extends Command>(command: T, text: string | undefined): T {
 function parseExtension(rest: string, ctx: ParseContext, today: string): ParseResult {
   const item = readItem(rest, 'request_extension');
   if (!item.ok) return item.failure;
-  const lead = /^(?:延期|延长|推迟|顺延)?(?:至|到)?/;
+  const lead = /^(?:延期|延长|推迟|顺延|延)?(?:至|到)?/;
   const after = item.rest.replace(/^[\s:;,、。.\-—]+/, '');
   // the date right after the item, up to the next separator or 原因/因为
   const head = trimStartChars(after.replace(lead, ''), NOTE_HEAD);
@@ -148,7 +166,7 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
     [head.slice(0, cut ? cut.index : head.length), head.slice(cut ? cut.index : head.length)],
   ];
   // or "…，延期至4月10日" anywhere
-  const later = /(?:延期|延长|推迟|顺延)?(?:至|到)([^\s,;。]+)/.exec(after);
+  const later = /(?:延期|延长|推迟|顺延|延)?(?:至|到)([^\s,;。]+)/.exec(after);
   if (later)
     candidates.push([
       later[1]!,
@@ -275,6 +293,14 @@ export function parseItemCommand(
   const n = note(item.rest);
   switch (intent) {
     case 'progress_done':
+      // "ZG-12 已完成80%": a share done is work in progress
+      if (PARTIAL_RE.test(item.rest.replace(/^[\s:;,、。.\-—]+/, '')))
+        return ok(
+          withNote(
+            { command: 'report_progress', item: item.item, status: 'in_progress' },
+            note(`已完成${item.rest}`),
+          ),
+        );
       return ok(withNote({ command: 'report_progress', item: item.item, status: 'done' }, n));
     case 'acknowledge':
       return ok(withNote({ command: 'acknowledge', item: item.item }, n));

@@ -13,6 +13,8 @@ import { startsWithSchool } from './school-start.js';
 import { readVisitDate } from './visit-date.js';
 import { looksLikeKind, looksLikeVisitDate } from './field-starts.js';
 import { readVisitKind } from './visit-kind.js';
+import { readNarrative } from './narrative.js';
+import { charSet, trimChars, trimEndChars, trimStartChars } from './trim.js';
 
 /**
  * 提交督导记录: the labelled fields (record-fields.ts) → a SubmitRecord. Checked in the order a
@@ -120,9 +122,12 @@ export function parseRecord(
 
   // 学校 — or, with no label, a short first line after the keyword ("提交督导记录 龙泉小学")
   const pre = preamble.filter((l) => !FILLER_RE.test(l));
+  // … or a record told as prose ("今天上午到龙泉小学开展了常规督导，发现…")
+  const told = tellNarrative(fields, labels, pre, ctx);
+  if (told) assumptions.push(...told);
   let schoolText = scalar('school');
   if (typeof schoolText === 'object') return schoolText;
-  let leftover = pre;
+  let leftover = told ? [] : pre;
   if (schoolText === undefined && pre.length === 1 && pre[0]!.length <= 40 && fields.size > 0) {
     schoolText = pre[0]!;
     leftover = [];
@@ -194,7 +199,23 @@ export function parseRecord(
   const problems: Problem[] = [];
   const defaulted: number[] = [];
   const defaultDeadline = ctx.calendar.addWorkdays(date, ctx.defaultDeadlineWorkdays);
-  const raws = splitProblems(problemLines, { voiceLike: o.voiceLike });
+  const raws = splitProblems(problemLines, {
+    voiceLike: o.voiceLike,
+    continues: (part) => continuesProblem(part, date, ctx),
+  });
+  if (recordDeadline === undefined) {
+    // "问题：1.… 2.… 期限：一周内" on one line, "…。以上问题要求月底前整改": the list's last
+    // problem carries the record's deadline, not its own
+    const tail = splitTailDeadline(raws, date, ctx, !!o.voiceLike);
+    if (tail) {
+      if (!tail.result.ok) return deadlineFailure(tail.result.error);
+      raws[raws.length - 1] = tail.problem;
+      recordDeadline = tail.result.day;
+      if (tail.result.assumption) assumptions.push(tail.result.assumption);
+      if (recordDeadline < date)
+        return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
+    }
+  }
   for (const [i, raw] of raws.entries()) {
     const p = readProblemDeadline(raw, date, ctx.calendar);
     if (!p.ok) return deadlineFailure(p.error);
@@ -246,6 +267,132 @@ export function parseRecord(
   const warnings = deadlineWarnings(problems, today, ctx);
   return warnings.length ? { ok: true, command, assumptions, warnings } : { ok: true, command, assumptions };
 }
+
+/**
+ * When the school is not given by a label or a short first line, read the prose (narrative.ts)
+ * and fill the fields the labels left empty. Returns what to say on the reply, or undefined when
+ * the message is not a record told as prose.
+ */
+function tellNarrative(
+  fields: Map<FieldKey, string[][]>,
+  labels: Map<FieldKey, string[]>,
+  pre: string[],
+  ctx: ParseContext,
+): string[] | undefined {
+  let prose: string;
+  let known: string | undefined;
+  const schoolField = fields.get('school');
+  if (schoolField) {
+    // 督导学校：龙泉小学 ⏎ 今天上午进行了挂牌督导，发现…
+    const lines = schoolField[0]!;
+    if (schoolField.length > 1 || lines.length < 2 || !matchSchool(lines[0]!, ctx.schools).ok)
+      return undefined;
+    prose = lines.slice(1).join('\n');
+    known = lines[0]!;
+  } else {
+    if (pre.length === 0) return undefined;
+    if (pre.length === 1 && pre[0]!.length <= 40 && fields.size > 0 && matchSchool(pre[0]!, ctx.schools).ok)
+      return undefined;
+    prose = pre.join('\n');
+  }
+  const n = readNarrative(prose, ctx.schools, !fields.has('problems'), known);
+  if (!n) return undefined;
+  const set = (key: FieldKey, value: string[] | undefined) => {
+    if (value === undefined || value.length === 0 || (fields.has(key) && key !== 'school')) return;
+    fields.set(key, [value]);
+    labels.set(key, [FIELD_NAMES[key]]);
+  };
+  set('school', [n.school]);
+  set('date', n.date === undefined ? undefined : [n.date]);
+  set('kind', n.kind === undefined ? undefined : [n.kind]);
+  set('findings', n.findings === undefined ? undefined : [n.findings]);
+  set('problems', n.problems);
+  set('requirement', n.requirement === undefined ? undefined : [n.requirement]);
+  const said = [messages.narrativeRead()];
+  if (!fields.has('problems') && !n.none) said.push(messages.narrativeNoFindings());
+  return said;
+}
+
+/** Lead words of a clause that adds a deadline to the problem before it ("；要求3月31日前补齐"). */
+const CLAUSE_LEAD_RE = /^(?:要求|请|须|需|并|应|限|务必)?$/;
+
+/**
+ * Whether the part after a ';' in an unnumbered problem line continues the problem before it: a
+ * deadline clause ("；3月31日前补齐") or a sentence about all problems ("；以上问题月底前整改").
+ */
+function continuesProblem(part: string, date: string, ctx: ParseContext): boolean {
+  if (ALL_LEAD_RE.test(part) || /^(?:整改期限|整改时限|完成时限|期限)/.test(part)) return true;
+  const head = part.slice(0, 30);
+  const hit = scanDeadlines(head, date, ctx.calendar)[0];
+  return hit !== undefined && CLAUSE_LEAD_RE.test(head.slice(0, hit.start));
+}
+
+/** A deadline label inside a problem, where the problem list's own clauses end (longest first). */
+const DEADLINE_LABEL_RE = /(?:整改期限|整改时限|完成时限|完成期限|期限)(?::|如下:)?/g;
+/** A sentence after the list that speaks to all of it: "。以上问题要求月底前整改", "。请学校于…". */
+const REQUIREMENT_LEAD_RE = /^(?:以上|上述|所有|全部|各项|均|务必|要求|请|限|责令|督促|整改要求)/;
+/** …or, after a mere ';', only words that name all of the problems. */
+const ALL_LEAD_RE = /^(?:以上|上述|所有|全部|各项|均)/;
+const TAIL_TRIM = charSet(' \n,;。、:');
+
+/**
+ * The record's deadline written after the last problem of a list (docs/spec/commands.md → "Also
+ * read as people really write"): a deadline label (`期限：一周内`, voice `整改期限一周内`) at a clause
+ * boundary, or a last sentence that speaks to all problems (`。以上问题要求月底前整改`). Only with two
+ * problems or more (with one, both readings agree), and never when an earlier problem has its own
+ * label (`1.… 期限：3月20日 2.… 期限：3月25日` are each the problem's own). Bounded look-ups
+ * over the last problem's text: linear.
+ */
+function splitTailDeadline(
+  raws: string[],
+  date: string,
+  ctx: ParseContext,
+  voiceLike: boolean,
+): { problem: string; result: ReturnType<typeof readDeadline> } | undefined {
+  if (raws.length < 2) return undefined;
+  for (const r of raws.slice(0, -1)) {
+    DEADLINE_LABEL_RE.lastIndex = 0;
+    if (DEADLINE_LABEL_RE.test(r)) return undefined;
+  }
+  const last = raws[raws.length - 1]!;
+  let cut: number | undefined;
+  let tail: string | undefined;
+  DEADLINE_LABEL_RE.lastIndex = 0;
+  for (let m = DEADLINE_LABEL_RE.exec(last); m; m = DEADLINE_LABEL_RE.exec(last)) {
+    const before = last[m.index - 1];
+    if (m.index > 0 && !voiceLike && !(before !== undefined && TAIL_BOUNDARY.has(before))) continue;
+    cut = m.index;
+    tail = last.slice(m.index + m[0].length);
+  }
+  if (cut === undefined) {
+    // the last sentence (after 。, a line break, or ';' with 以上/所有…)
+    for (let i = last.length - 1; i > 0; i--) {
+      const ch = last[i]!;
+      if (ch !== '。' && ch !== '\n' && ch !== ';') continue;
+      const rest = trimStartChars(last.slice(i + 1), TAIL_TRIM);
+      if (rest === '') continue;
+      if ((ch === ';' ? ALL_LEAD_RE : REQUIREMENT_LEAD_RE).test(rest)) {
+        cut = i;
+        tail = rest;
+      }
+      break;
+    }
+  }
+  if (cut === undefined || tail === undefined) return undefined;
+  const problem = trimEndChars(last.slice(0, cut), TAIL_TRIM);
+  if (problem === '') return undefined;
+  const clean = trimChars(tail, TAIL_TRIM);
+  let result = readDeadline(clean, date, ctx.calendar);
+  if (!result.ok && result.error.kind !== 'invalid_date') {
+    const hits = scanDeadlines(clean, date, ctx.calendar).filter((h) => h.strong);
+    const hit = hits[hits.length - 1];
+    if (!hit) return undefined;
+    result = hit.result;
+  }
+  return { problem, result };
+}
+
+const TAIL_BOUNDARY = charSet(' \n,;。、');
 
 /** deadline_past and deadline_day_off, per problem (docs/spec/commands.md → Warnings). */
 export function deadlineWarnings(problems: Problem[], today: string, ctx: ParseContext): ParseWarning[] {

@@ -8,8 +8,9 @@ import { MAX_MESSAGE_CHARS, messages } from './messages.js';
 import { normalizeText } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
 import { parseItemCommand } from './parse-item-command.js';
+import { looksLikeNarrativeRecord } from './narrative.js';
 import { parseRecord } from './parse-record.js';
-import { splitInlineQuote } from './quote.js';
+import { itemsInQuote, splitInlineQuote } from './quote.js';
 import { toSimplified } from './simplified.js';
 import { readStatsRange } from './stats-range.js';
 import { charSet, trimEndChars, trimStartChars } from './trim.js';
@@ -38,6 +39,11 @@ const TRAIL = charSet(' \n.。!?~');
 const FILLER_RE = /^(?:好的|好|嗯嗯|嗯|ok|您好|你好|老师好|领导好|各位领导|各位老师|报告|请|麻烦)[ ,!。:]+/i;
 /** A speaker before a command: 李校长：收到 ZG-41 */
 const SPEAKER_RE = /^[\u4e00-\u9fff]{2,6}:/;
+/** A greeting: 各位领导好，ZG-12 已整改到位 / 王督学好！验收… / 王督学，… */
+const GREETING_RE =
+  /^(?:(?:各位)?(?:领导|老师|督学|校长|园长|主任)们?(?:好|您好|你好)?|[\u4e00-\u9fff]{1,2}(?:督学|校长|园长|主任|老师)(?:好|您好|你好)?)[ ,!。]+/;
+/** A filler glued to the command, as voice and quick typing write it: 好的收到 ZG-12 */
+const GLUED_FILLER_RE = /^(?:好的|好滴|嗯嗯|嗯|好)/;
 const CONFIRM_DUPLICATE = '确认重复';
 /** Commands that may follow their item (ZG-41 已整改, ZG-41 申请延期至…, ZG-41 验收通过). */
 const ITEM_FIRST: ReadonlySet<string> = new Set([
@@ -82,15 +88,17 @@ function keywordAt(text: string): KeywordMatch | undefined {
 }
 
 /** The command keyword, with the fillers people put around it (one filler, never a loop over them). */
-function findKeyword(text: string, voice: boolean): Found | { typo: string } | undefined {
+function findKeyword(text: string, voice: boolean, ctx: ParseContext): Found | { typo: string } | undefined {
   const direct = keywordAt(text);
   if (direct) return { kw: direct };
-  for (const re of [FILLER_RE, SPEAKER_RE]) {
+  for (const re of [FILLER_RE, SPEAKER_RE, GREETING_RE, GLUED_FILLER_RE]) {
     const m = re.exec(text);
     if (!m) continue;
     const kw = keywordAt(trimStartChars(text.slice(m[0].length), LEAD));
     if (kw) return { kw };
   }
+  const reply = verdictReply(text, ctx);
+  if (reply) return { kw: reply };
   const s = suggestKeyword(text);
   if (!s) return undefined;
   if (voice) {
@@ -98,6 +106,45 @@ function findKeyword(text: string, voice: boolean): Found | { typo: string } | u
     if (kw) return { kw, heard: text.slice(0, s.length) };
   }
   return { typo: s.text };
+}
+
+/**
+ * A decision written as a bare word, as people answer a request (docs/spec/commands.md → "Also read
+ * as people really write"): `同意 ZG-12 延期`, `不同意 ZG-12 延期申请，…`, and — replying to a message
+ * that names one item — `同意`, `不同意，…`, `通过`, `合格`, `不合格，…`. Without an item in the text
+ * or the quote these words are talk, never a command.
+ */
+const VERDICT_RE =
+  /^(不同意|不批准|同意|批准|不通过|未通过|不合格|通过|合格)(?![\u4e00-\u9fff])|^(不同意|不批准|同意|批准)(?=延期)/;
+const EXTENSION_WORD_RE = /^(?:的)?(?:延期申请|延期)/;
+
+function verdictReply(text: string, ctx: ParseContext): KeywordMatch | undefined {
+  const m = VERDICT_RE.exec(text);
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2])!;
+  const extension = /同意|批准/.test(word);
+  let rest = trimStartChars(text.slice(word.length), LEAD);
+  const id = readLeadingId(rest, { bare: false });
+  if (id.ok && id.token.kind === 'item') {
+    const after = trimStartChars(id.rest, LEAD);
+    const ext = EXTENSION_WORD_RE.exec(after);
+    if (extension && !ext) return undefined; // 同意 ZG-12: agree to what?
+    if (!extension) return undefined; // 通过 ZG-12 reads as 验收 only with the keyword
+    rest = `${id.token.id} ${ext ? after.slice(ext[0].length) : after}`;
+  } else {
+    if (ctx.quote === undefined || itemsInQuote(ctx.quote).length === 0) return undefined;
+    if (extension && !/延期/.test(ctx.quote) && !EXTENSION_WORD_RE.test(rest)) return undefined;
+    const ext = EXTENSION_WORD_RE.exec(rest);
+    if (ext) rest = trimStartChars(rest.slice(ext[0].length), LEAD);
+  }
+  const intent = extension
+    ? word.startsWith('不')
+      ? 'refuse_extension'
+      : 'approve_extension'
+    : /不|未/.test(word)
+      ? 'recheck_reject'
+      : 'recheck_pass';
+  return { intent, keyword: word, rest };
 }
 
 function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
@@ -121,7 +168,7 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
   }
   const voice = voiceLike(text, ctx);
 
-  const found = findKeyword(text, voice);
+  const found = findKeyword(text, voice, pctx);
   if (!found) {
     // a bare number is a question about it: "ZG-12", "#12", "DD-7"
     const bare = trimEndChars(text, TRAIL);
@@ -129,6 +176,12 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
     if (item) return { ok: true, command: { command: 'query', item }, assumptions: [] };
     const record = normalizeRecordId(bare);
     if (record) return { ok: true, command: { command: 'query', record }, assumptions: [] };
+    // "今天上午到龙泉小学督导，发现…" sent to the bot without 提交督导记录
+    if (looksLikeNarrativeRecord(text, ctx.schools)) {
+      const r = parseRecord(text, pctx, today, { voiceLike: voice, confirmDuplicate });
+      if (r.ok) r.assumptions.unshift(messages.noKeywordRecord());
+      return r;
+    }
     return { ok: true, command: { command: 'none' }, assumptions: [] };
   }
   if ('typo' in found)

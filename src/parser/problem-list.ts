@@ -27,7 +27,7 @@ import { charSet, trimEndChars, trimStartChars } from './trim.js';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CN = '一二三四五六七八九十';
 
-type Family = 'A' | 'AP' | 'C' | 'CP' | 'CD' | 'CS' | 'DI' | 'AB' | 'CB';
+type Family = 'A' | 'AP' | 'C' | 'CP' | 'CD' | 'CS' | 'DI' | 'AB' | 'CB' | 'DB';
 
 interface Marker {
   start: number;
@@ -56,7 +56,10 @@ const MARKER_RE = new RegExp(
   'g',
 );
 /** Voice only: a bare number glued to the text it numbers. */
-const BARE_RE = new RegExp(`(\\d{1,2})(?=[\\u4e00-\\u9fff])|([${CN}])(?=[\\u4e00-\\u9fff])`, 'g');
+const BARE_RE = new RegExp(
+  `第([${CN}])(?=[\\u4e00-\\u9fff])|(\\d{1,2})(?=[\\u4e00-\\u9fff])|([${CN}])(?=[\\u4e00-\\u9fff])`,
+  'g',
+);
 /** What may follow a bare number without making it a quantity (2月, 5个, 3年级 after 一 is fine). */
 const UNIT_CHARS =
   '〇零两百千万月日号年个天周点时分秒岁楼层栋幢班级次名人所只张台间处块本份套元米项条届期批轮户家篇节门是、';
@@ -81,6 +84,7 @@ const GROUP: Record<Family, string> = {
   CP: 'cp',
   CD: 'cd',
   CB: 'cd',
+  DB: 'di',
   CS: 'cs',
   DI: 'di',
 };
@@ -101,6 +105,20 @@ function isAsciiAlnum(ch: string | undefined): boolean {
   );
 }
 
+/**
+ * Whether the number at `i` continues something before it (ZG12, 1.5, 2021-3, 10:30); a colon
+ * only joins digits, so "问题:1.…" starts a list.
+ */
+function gluedToAscii(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  if (prev === ':') return isDigit(text[i - 2]);
+  return isAsciiAlnum(prev);
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
 /** MARKER_RE's capture groups, in order: which style matched. */
 const FAMILY_OF_GROUP: Family[] = ['AP', 'CP', 'A', 'C', 'CD', 'CS', 'DI'];
 
@@ -118,7 +136,7 @@ function toMarker(text: string, m: RegExpExecArray): Marker | undefined {
   const family = FAMILY_OF_GROUP[k - 1]!;
   const n = family === 'DI' && /^\d/.test(m[k]!) ? Number(m[k]) : numberIn(family, m[k]!);
   // a number glued to a digit or a letter before it is part of something else (ZG12, 1.5, 2021-3)
-  if ((family === 'A' || family === 'CD' || family === 'CS') && isAsciiAlnum(prev)) return undefined;
+  if ((family === 'A' || family === 'CD' || family === 'CS') && gluedToAscii(text, m.index)) return undefined;
   if ((family === 'CD' || family === 'CS') && prev !== undefined && CN_WORD_BEFORE.has(prev))
     return undefined;
   if (n === undefined || n < 1) return undefined;
@@ -129,13 +147,20 @@ function bareMarker(text: string, m: RegExpExecArray): Marker | undefined {
   const prev = text[m.index - 1];
   const lineStart = m.index === 0 || prev === '\n';
   const next = text[m.index + m[0].length];
-  if (isAsciiAlnum(prev) || next === undefined) return undefined;
-  if (m[1] !== undefined && DIGIT_UNITS.has(next)) return undefined;
-  if (m[1] === undefined && CN_UNITS.has(next)) return undefined;
-  if (m[1] !== undefined)
-    return { start: m.index, end: m.index + m[0].length, family: 'AB', n: Number(m[1]), lineStart };
+  if (m[1] !== undefined) {
+    // 第一…第二… spoken: never 第一中学, 第三年 (a unit or a numeral after it)
+    if (next === undefined || CN_UNITS.has(next)) return undefined;
+    return { start: m.index, end: m.index + 2, family: 'DB', n: CN.indexOf(m[1]) + 1, lineStart };
+  }
+  const digits = m[2];
+  const cn = m[3];
+  if (gluedToAscii(text, m.index) || next === undefined) return undefined;
+  if (digits !== undefined && DIGIT_UNITS.has(next)) return undefined;
+  if (digits === undefined && CN_UNITS.has(next)) return undefined;
+  if (digits !== undefined)
+    return { start: m.index, end: m.index + m[0].length, family: 'AB', n: Number(digits), lineStart };
   if (prev !== undefined && CN_WORD_BEFORE.has(prev)) return undefined;
-  return { start: m.index, end: m.index + 1, family: 'CB', n: CN.indexOf(m[2]!) + 1, lineStart };
+  return { start: m.index, end: m.index + 1, family: 'CB', n: CN.indexOf(cn!) + 1, lineStart };
 }
 
 /** Every marker-looking token, in order (one per position at most). */
@@ -182,7 +207,7 @@ function choose(markers: Marker[], text: string): Marker[] {
   };
   for (const m of markers) {
     const g = GROUP[m.family];
-    const bare = m.family === 'AB' || m.family === 'CB';
+    const bare = m.family === 'AB' || m.family === 'CB' || m.family === 'DB';
     if (m.lineStart && !bare) {
       dropUnconfirmed();
       cuts.push(m);
@@ -217,13 +242,42 @@ function tidy(text: string): string {
 }
 
 /** The problems of a 问题 field, one string each, markers removed, in the order written. */
-export function splitProblems(lines: readonly string[], o: { voiceLike?: boolean } = {}): string[] {
+export function splitProblems(
+  lines: readonly string[],
+  o: {
+    voiceLike?: boolean;
+    /**
+     * Whether a part after a ';' only adds to the problem before it (a deadline: "；3月31日前补齐").
+     * Given, an unnumbered line is split at ';' elsewhere ("存在问题：A；B。").
+     */
+    continues?: (part: string) => boolean;
+  } = {},
+): string[] {
   const nonEmpty = lines.map((l) => l.trim()).filter((l) => l !== '');
   if (nonEmpty.length === 0) return [];
   if (nonEmpty.length === 1 && NONE_RE.test(nonEmpty[0]!)) return [];
   const text = nonEmpty.join('\n');
   const cuts = choose(scan(text, !!o.voiceLike), text);
-  if (cuts.length === 0) return nonEmpty.map(tidy).filter((t) => t !== '');
+  if (cuts.length === 0) {
+    const out: string[] = [];
+    for (const line of nonEmpty) {
+      if (!o.continues || !line.includes(';')) {
+        out.push(line);
+        continue;
+      }
+      const parts = line.split(';');
+      let current = parts[0]!;
+      for (const part of parts.slice(1)) {
+        if (tidy(part) === '' || o.continues(tidy(part))) current += `;${part}`;
+        else {
+          out.push(current);
+          current = part;
+        }
+      }
+      out.push(current);
+    }
+    return out.map(tidy).filter((t) => t !== '');
+  }
 
   const problems: string[] = [];
   const lead = tidy(text.slice(0, cuts[0]!.start));

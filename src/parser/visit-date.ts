@@ -32,6 +32,7 @@ const ISO_RE = new RegExp(`^(?<y>\\d{4})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})${
 const MD_RE = new RegExp(`^(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
 const SHORT_RE = new RegExp(`^(?<m>\\d{1,2})[/.](?<d>\\d{1,2})${TAIL}`);
 
+const WEEK_RE = /^(?:(?<which>本|这|上)个?)?(?:周|星期|礼拜)(?<wday>[一二三四五六日天])/;
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
 const RELATIVE_OFFSET: Record<string, number> = {
   今天: 0,
@@ -83,6 +84,24 @@ export function readVisitDate(text: string, today: string): VisitDate {
   const rel = RELATIVE_RE.exec(t);
   if (rel && tailOk(rel))
     return finish(addDays(today, RELATIVE_OFFSET[rel.groups!.rel!]!), today, rel.groups!.wd);
+
+  // 本周一, 上周五, 周三 (the latest one on or before today): as the narrative records say it
+  const week = WEEK_RE.exec(t);
+  if (week && tailOk(week)) {
+    const g = week.groups!;
+    const target = WEEKDAY_INDEX[g.wday!]!;
+    const monday = addDays(today, -((weekday(today) + 6) % 7));
+    const offset = (target + 6) % 7; // Monday = 0 … Sunday = 6
+    let day = addDays(monday, offset);
+    if (g.which === '上') day = addDays(day, -7);
+    else if (g.which === undefined && day > today) day = addDays(day, -7);
+    return finish(
+      day,
+      today,
+      undefined,
+      g.which === undefined ? `『${t}』按 ${formatDayCn(day)} 计` : undefined,
+    );
+  }
 
   const fullM = FULL_RE.exec(t);
   const full = fullM && tailOk(fullM) ? fullM : ISO_RE.exec(t);

@@ -300,7 +300,19 @@ describe('quoted replies: the quote is context, the new text is the command', ()
       assumptions: ['按引用的消息办理 ZG-21'],
     },
     {
+      // a verdict word answering a message that names one item is the verdict on it
       text: wecom('督导助手：ZG-21 已报告完成，请验收', '通过'),
+      expect: { command: 'recheck', item: 'ZG-21', pass: true },
+      assumptions: ['按引用的消息办理 ZG-21'],
+    },
+    {
+      name: 'a verdict word with no quote is talk',
+      text: '通过',
+      expect: { command: 'none' },
+    },
+    {
+      name: '同意 with an item but nothing to agree to is talk',
+      text: '同意 ZG-21',
       expect: { command: 'none' },
     },
     {
@@ -364,4 +376,158 @@ describe('warnings', () => {
     const r = parse('提交督导记录 确认重复 学校：龙泉小学 问题：公示栏未更新', ctxAt('2021-03-16'));
     expect(r).toMatchObject({ ok: true, command: { confirmDuplicate: true, school: LQ } });
   });
+});
+
+describe('records told as prose, and the edges of the readings the field corpus added', () => {
+  cases([
+    {
+      name: 'prose after the keyword: school, date, kind, findings, the requirement as the deadline',
+      text: '提交督导记录 昨天上午到龙泉小学开展了常规督导，查看了作业公示。发现以下问题：一是公示栏未按周更新；二是签到表缺2月数据。要求月底前整改。',
+      expect: R(LQ, '2021-03-15', [P('公示栏未按周更新', '2021-03-31'), P('签到表缺2月数据', '2021-03-31')], {
+        kind: '经常性督导',
+        findings: '昨天上午到龙泉小学开展了常规督导，查看了作业公示',
+      }),
+      assumptions: [/^按叙述读取了学校、日期和问题/],
+    },
+    {
+      name: '未发现问题: a visit with nothing found',
+      text: '提交督导记录 3月12日到城关27小督导，整体情况良好，未发现问题。',
+      expect: R(CG, '2021-03-12', [], { findings: '3月12日到城关27小督导，整体情况良好，未发现问题' }),
+    },
+    {
+      name: 'prose without 发现/存在: no problem is made up, and the reply says so',
+      text: '提交督导记录 今天到龙泉小学督导，学校管理规范。',
+      expect: R(LQ, '2021-03-16', [], { findings: '今天到龙泉小学督导，学校管理规范' }),
+      assumptions: [/^叙述中没有找到『发现』或『存在』的问题/],
+    },
+    {
+      name: '存在 without an announcement: the whole clause is the finding',
+      text: '提交督导记录 今天到龙泉小学督导，校门口存在安全隐患，一周内整改',
+      expect: R(LQ, '2021-03-16', [P('校门口存在安全隐患', '2021-03-23')], {
+        findings: '今天到龙泉小学督导',
+      }),
+    },
+    {
+      name: 'prose naming no school of the roster is still asked for its school',
+      text: '提交督导记录 今天上午到城北小学开展了常规督导，发现公示栏未更新',
+      expect: { error: 'missing_field' },
+    },
+    {
+      name: 'without the keyword: a visit and a finding at a roster school is a record',
+      text: '今天上午到龙泉小学检查，发现消防通道堆放杂物，立即清理',
+      expect: R(LQ, '2021-03-16', [P('消防通道堆放杂物', '2021-03-16')], {
+        findings: '今天上午到龙泉小学检查',
+      }),
+      assumptions: ['未写『提交督导记录』，按督导记录登记'],
+    },
+    {
+      name: 'without the keyword and without a finding it is talk',
+      text: '今天上午到龙泉小学检查了食堂',
+      expect: { command: 'none' },
+    },
+    {
+      name: '本周一 / 上周五 as the visit date',
+      text: '提交督导记录 学校：龙泉小学 日期：上周五 问题：公示栏未更新，3月19日前整改',
+      expect: R(LQ, '2021-03-12', [P('公示栏未更新', '2021-03-19')]),
+    },
+    {
+      name: 'a 期限 after the last problem of a one-line list is the record’s',
+      text: '提交督导记录 学校：龙泉小学 问题：1.公示栏未更新 2.签到表缺失 期限：3月26日',
+      expect: R(LQ, '2021-03-16', [P('公示栏未更新', '2021-03-26'), P('签到表缺失', '2021-03-26')]),
+    },
+    {
+      name: '… but not when each problem has its own',
+      text: '提交督导记录 学校：龙泉小学 问题：1.公示栏未更新 期限：3月19日 2.签到表缺失 期限：3月26日',
+      expect: R(LQ, '2021-03-16', [P('公示栏未更新', '2021-03-19'), P('签到表缺失', '2021-03-26')]),
+    },
+    {
+      name: 'unnumbered problems on one line split at ；, a deadline clause after ； stays with its problem',
+      text: '提交督导记录 学校：龙泉小学 问题：公示栏未更新；签到表缺2月数据；3月31日前补齐',
+      expect: R(LQ, '2021-03-16', [
+        P('公示栏未更新', '2021-03-30', 'default'),
+        P('签到表缺2月数据', '2021-03-31'),
+      ]),
+    },
+    {
+      name: 'a list right after a colon inside the problems (问题：存在以下问题：1.…)',
+      text: '提交督导记录 学校：龙泉小学 问题：存在以下问题：1.公示栏未更新；2.签到表缺失',
+      expect: R(LQ, '2021-03-16', [
+        P('公示栏未更新', '2021-03-30', 'default'),
+        P('签到表缺失', '2021-03-30', 'default'),
+      ]),
+    },
+    {
+      name: 'a bare weekday before 组织 says when, it is no deadline',
+      text: '提交督导记录 学校：龙泉小学 问题：高三周六组织集体补课，立即停止',
+      expect: R(LQ, '2021-03-16', [P('高三周六组织集体补课', '2021-03-16')]),
+    },
+    {
+      name: 'voice: 第一…第二… spoken without punctuation',
+      text: '提交督导记录学校龙泉小学问题第一公示栏没有更新第二签到表缺失整改期限一周内',
+      expect: R(LQ, '2021-03-16', [P('公示栏没有更新', '2021-03-23'), P('签到表缺失', '2021-03-23')]),
+    },
+  ]);
+});
+
+describe('replies as people write them', () => {
+  cases([
+    {
+      text: '整改进度 ZG-12 已完成80%，剩余部分下周完成',
+      expect: {
+        command: 'report_progress',
+        item: 'ZG-12',
+        status: 'in_progress',
+        note: '已完成80%，剩余部分下周完成',
+      },
+    },
+    {
+      text: 'ZG-12 已完成一半',
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'in_progress', note: '已完成一半' },
+    },
+    { text: '好的收到 ZG-12', expect: { command: 'acknowledge', item: 'ZG-12' } },
+    {
+      text: '各位领导好，ZG-12 已整改到位',
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'done' },
+    },
+    {
+      text: '同意 ZG-12 延期',
+      expect: { command: 'decide_extension', item: 'ZG-12', approve: true },
+    },
+    {
+      text: '不同意 ZG-12 延期申请，按原期限完成',
+      expect: { command: 'decide_extension', item: 'ZG-12', approve: false, note: '按原期限完成' },
+    },
+    {
+      name: 'a reply to an extension request: 不同意 and why',
+      text: '不同意，请按原期限完成',
+      ctx: ctxAt('2021-03-16', { quote: '申请延期 ZG-21 至 4月10日 原因：需采购设备' }),
+      expect: { command: 'decide_extension', item: 'ZG-21', approve: false, note: '请按原期限完成' },
+    },
+    {
+      name: 'a reply to a completion report: 不合格 and why',
+      text: '不合格，灭火器压力不足',
+      ctx: ctxAt('2021-03-16', { quote: 'ZG-12 已整改完毕，请验收' }),
+      expect: { command: 'recheck', item: 'ZG-12', pass: false, note: '灭火器压力不足' },
+    },
+    {
+      name: '理由不充分 is the note, not a label',
+      text: '驳回延期 ZG-12 理由不充分',
+      expect: { command: 'decide_extension', item: 'ZG-12', approve: false, note: '理由不充分' },
+    },
+    {
+      name: 'voice: 延到 and a reason after 因为',
+      text: '延期申请ZG14延到四月三十号因为要等教育局审批',
+      ctx: ctxAt('2021-03-16', { voice: true }),
+      expect: {
+        command: 'request_extension',
+        item: 'ZG-14',
+        until: '2021-04-30',
+        reason: '因为要等教育局审批',
+      },
+    },
+    { text: '查询学校 城关27小', expect: { command: 'query', school: CG } },
+    { text: '查询城关27小的整改情况', expect: { command: 'query', school: CG } },
+    { text: '查一下龙泉小学', expect: { command: 'query', school: LQ } },
+    { name: '等一下 is talk, never a typo of 查一下', text: '等一下龙泉小学', expect: { command: 'none' } },
+  ]);
 });
