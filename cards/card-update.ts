@@ -18,6 +18,7 @@ import type { Item } from '../src/domain/records.js';
 import type { CardUpdate, ItemState } from '../src/domain/reply.js';
 import { dayCn, finish, statusCn } from './format.js';
 import { isItemId } from '../src/domain/ids.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** The update a handler emits after a successful transition. */
 export function cardUpdateOf(
@@ -65,7 +66,7 @@ export function itemsOfCard(card: Pick<Card, 'buttons' | 'entries'>): string[] {
   return [...ids];
 }
 
-const stateLine = (s: ItemState) => `${statusCn(s.status)} · 期限 ${dayCn(s.deadline)}`;
+const stateLine = (s: ItemState) => `${statusCn(s.status)} · ${zh.cards.deadline(dayCn(s.deadline))}`;
 
 function keepButton(b: CardButton, u: CardUpdate): boolean {
   if (b.item !== u.item) return true;
@@ -85,8 +86,8 @@ function updateFields(fields: CardField[], u: CardUpdate): CardField[] {
   if (u.state) {
     const s = u.state;
     out = out.map((f) => {
-      if (f.label === '状态') return { label: f.label, value: statusCn(s.status) };
-      if (f.label === '期限') return { label: f.label, value: dayCn(s.deadline) };
+      if (f.label === zh.cards.labels.status) return { label: f.label, value: statusCn(s.status) };
+      if (f.label === zh.cards.labels.deadline) return { label: f.label, value: dayCn(s.deadline) };
       return f;
     });
   }
@@ -127,7 +128,7 @@ export function applyCardUpdates(card: Card, updates: CardUpdate[]): Card {
     if (single) {
       fields = updateFields(fields, u);
       outcome = u.outcome;
-      statusWord = u.state ? statusCn(u.state.status) : '已处理';
+      statusWord = u.state ? statusCn(u.state.status) : zh.cards.handled;
     }
   }
   return finish({

@@ -1,5 +1,6 @@
 import type { Card } from '../src/domain/card.js';
 import { finish } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * When the bot cannot act: the parser's Chinese message as it is (it already names the problem
@@ -8,7 +9,7 @@ import { finish } from './format.js';
 export function errorCard(message: string, o: { title?: string; note?: string } = {}): Card {
   return finish({
     kind: 'error',
-    title: o.title ?? '未能处理',
+    title: o.title ?? zh.cards.error.title,
     subtitle: message,
     note: o.note,
   });

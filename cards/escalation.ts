@@ -1,6 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item } from '../src/domain/records.js';
 import { buttonsFor, dayCn, finish, statusCn } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface SupervisionNoticeInput {
   item: Item;
@@ -17,21 +18,24 @@ export interface SupervisionNoticeInput {
 /** 督办通知: day 1 overdue, to the principal and the supervisor. */
 export function supervisionNoticeCard(i: SupervisionNoticeInput): Card {
   const fields = [
-    { label: '学校', value: i.schoolName },
-    { label: '事项', value: i.item.text },
-    { label: '原期限', value: dayCn(i.item.deadline) },
-    { label: '已逾期', value: `${i.daysOverdue} 天` },
-    { label: '状态', value: statusCn(i.item.status) },
-    { label: '责任督学', value: i.supervisorName },
+    { label: zh.cards.labels.school, value: i.schoolName },
+    { label: zh.cards.labels.item, value: i.item.text },
+    { label: zh.cards.labels.originalDeadline, value: dayCn(i.item.deadline) },
+    { label: zh.cards.escalation.overdueLabel, value: zh.cards.escalation.overdue(i.daysOverdue) },
+    { label: zh.cards.labels.status, value: statusCn(i.item.status) },
+    { label: zh.cards.labels.responsibleSupervisor, value: i.supervisorName },
   ];
-  if (i.newDeadline) fields.push({ label: '督办期限', value: dayCn(i.newDeadline) });
+  if (i.newDeadline)
+    fields.push({ label: zh.cards.escalation.newDeadlineLabel, value: dayCn(i.newDeadline) });
   const ask =
     i.audience === 'principal'
-      ? `请${i.newDeadline ? `于 ${dayCn(i.newDeadline)} 前` : '尽快'}完成整改并回复`
-      : '请跟进督促该校整改';
+      ? i.newDeadline
+        ? zh.cards.escalation.askPrincipalBy(dayCn(i.newDeadline))
+        : zh.cards.escalation.askPrincipal
+      : zh.cards.escalation.askSupervisor;
   return finish({
     kind: 'escalation',
-    title: `督办通知 · ${i.item.id}`,
+    title: zh.cards.escalation.title(i.item.id),
     subtitle: ask,
     fields,
     buttons: i.audience === 'principal' ? buttonsFor(i.item, ['done', 'extend']) : [],
@@ -50,15 +54,18 @@ export interface LeaderEscalationInput {
 export function leaderEscalationCard(i: LeaderEscalationInput): Card {
   return finish({
     kind: 'escalation',
-    title: `逾期升级 · ${i.item.id}`,
-    subtitle: `${i.schoolName} 已逾期 ${i.workdaysOverdue} 个工作日`,
+    title: zh.cards.escalation.leaderTitle(i.item.id),
+    subtitle: zh.cards.escalation.leaderSubtitle(i.schoolName, i.workdaysOverdue),
     fields: [
-      { label: '事项', value: i.item.text },
-      { label: '原期限', value: dayCn(i.item.deadline) },
-      { label: '状态', value: statusCn(i.item.status) },
-      { label: '责任督学', value: i.supervisorName },
-      { label: '校长', value: i.principalNames.join('、') || '（未配置）' },
+      { label: zh.cards.labels.item, value: i.item.text },
+      { label: zh.cards.labels.originalDeadline, value: dayCn(i.item.deadline) },
+      { label: zh.cards.labels.status, value: statusCn(i.item.status) },
+      { label: zh.cards.labels.responsibleSupervisor, value: i.supervisorName },
+      {
+        label: zh.cards.escalation.principalLabel,
+        value: i.principalNames.join(zh.cards.listSep) || zh.cards.notConfigured,
+      },
     ],
-    note: '可视情况约谈或通报；该事项将列入每日日报直至销号',
+    note: zh.cards.escalation.leaderNote,
   });
 }

@@ -1,6 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item } from '../src/domain/records.js';
 import { buttonsFor, dayCn, finish } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface ExtensionRequestInput {
   item: Item;
@@ -14,13 +15,13 @@ export interface ExtensionRequestInput {
 export function extensionRequestCard(i: ExtensionRequestInput): Card {
   return finish({
     kind: 'extension_request',
-    title: `延期申请 · ${i.item.id}`,
-    subtitle: `${i.schoolName} ${i.requesterName} 申请延期`,
+    title: zh.cards.extension.title(i.item.id),
+    subtitle: zh.cards.extension.subtitle(i.schoolName, i.requesterName),
     fields: [
-      { label: '事项', value: i.item.text },
-      { label: '原期限', value: dayCn(i.item.deadline) },
-      { label: '申请至', value: dayCn(i.until) },
-      { label: '原因', value: i.reason ?? '（未填写）' },
+      { label: zh.cards.labels.item, value: i.item.text },
+      { label: zh.cards.labels.originalDeadline, value: dayCn(i.item.deadline) },
+      { label: zh.cards.extension.untilLabel, value: dayCn(i.until) },
+      { label: zh.cards.labels.reason, value: i.reason ?? zh.cards.extension.noReason },
     ],
     buttons: buttonsFor(i.item.id, ['approve_ext', 'refuse_ext']),
   });

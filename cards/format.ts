@@ -7,6 +7,7 @@ import type { VisitKind } from '../src/domain/command.js';
 import type { Item, ItemStatus } from '../src/domain/records.js';
 import { statusNames } from '../src/domain/records.js';
 import { addDays, diffDays, formatDayCn } from '../src/domain/day.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** '3月22日 周一' */
 export const dayCn = (day: string) => formatDayCn(day);
@@ -24,16 +25,20 @@ export function overdueDays(item: Pick<Item, 'deadline' | 'status'>, today: stri
   return Math.max(0, diffDays(item.deadline, today));
 }
 
-/** '期限 3月22日 周一', with '· 已逾期 2 天' / '· 今天到期' as they apply. */
-export function deadlineMeta(item: Pick<Item, 'deadline' | 'status'>, today?: string): string {
-  let s = `期限 ${dayCn(item.deadline)}`;
+/** '3月22日 周一', with '· 已逾期 2 天' / '· 今天到期' as they apply. */
+export function deadlineWhen(item: Pick<Item, 'deadline' | 'status'>, today?: string): string {
+  const parts = [dayCn(item.deadline)];
   if (today && item.status !== 'closed') {
     const late = overdueDays(item, today);
-    if (late > 0) s += ` · 已逾期 ${late} 天`;
-    else if (item.deadline === today) s += ' · 今天到期';
+    if (late > 0) parts.push(zh.cards.overdueFor(late));
+    else if (item.deadline === today) parts.push(zh.cards.dueToday);
   }
-  return s;
+  return parts.join(' · ');
 }
+
+/** '期限 3月22日 周一', with '· 已逾期 2 天' / '· 今天到期' as they apply. */
+export const deadlineMeta = (item: Pick<Item, 'deadline' | 'status'>, today?: string) =>
+  zh.cards.deadline(deadlineWhen(item, today));
 
 export const statusCn = (s: ItemStatus) => statusNames[s];
 
@@ -46,54 +51,37 @@ export function itemEntry(
     o.schoolName,
     statusCn(item.status),
     deadlineMeta(item, o.today),
-    item.extension && '延期待审批',
+    item.extension && zh.cards.extensionPending,
   ].filter(Boolean);
   return { id: item.id, text: o.full ? item.text : clip(item.text), meta: parts.join(' · ') };
 }
 
 /** '专项督导（双减）', '挂牌督导·暗访' */
 export function visitKindText(r: { kind: VisitKind; manner?: string; topic?: string }): string {
-  return `${r.kind}${r.manner ? '·' + r.manner : ''}${r.topic ? `（${r.topic}）` : ''}`;
+  return zh.cards.visitKind(r.kind, r.manner, r.topic);
 }
 
 /** 'M月D日' a week after the deadline: the example date a 申请延期 shows lies after it. */
 export function extensionExampleDate(deadline: string): string {
   const d = addDays(deadline, 7);
-  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return zh.cards.monthDay(Number(d.slice(5, 7)), Number(d.slice(8, 10)));
 }
 
 /** The ready answer in a 申请延期 box, and in the command shown to type instead. */
-export const extensionExample = (deadline: string) => `${extensionExampleDate(deadline)} 原因：…`;
+export const extensionExample = (deadline: string) =>
+  zh.cards.input.extendExample(extensionExampleDate(deadline));
 
 /** What a button does, as a command the user can type instead (the plain-text fallback). */
 export function typedCommand(action: CardAction, item: string, deadline?: string): string {
-  switch (action) {
-    case 'ack':
-      return `收到 ${item}`;
-    case 'done':
-      return `整改完成 ${item} 整改情况说明`;
-    case 'extend':
-      return `申请延期 ${item} 至 ${deadline ? extensionExample(deadline) : '4月10日 原因：…'}`;
-    case 'pass':
-      return `验收 ${item} 通过`;
-    case 'reject':
-      return `退回 ${item} 退回原因`;
-    case 'approve_ext':
-      return `同意延期 ${item}`;
-    case 'refuse_ext':
-      return `不同意延期 ${item} 意见`;
-  }
+  if (action === 'extend')
+    return zh.cards.typed.extend(
+      item,
+      deadline ? extensionExample(deadline) : zh.cards.input.extendExampleNoDeadline,
+    );
+  return zh.cards.typed[action](item);
 }
 
-export const buttonLabels: Record<CardAction, string> = {
-  ack: '收到',
-  done: '已完成整改',
-  extend: '申请延期',
-  pass: '验收通过',
-  reject: '退回',
-  approve_ext: '同意',
-  refuse_ext: '不同意',
-};
+export const buttonLabels: Record<CardAction, string> = zh.cards.buttons;
 
 const buttonStyles: Partial<Record<CardAction, CardButton['style']>> = {
   done: 'primary',
@@ -126,11 +114,12 @@ export function buttonsFor(
 
 /** What 退回 and 申请延期 ask for before they are sent. */
 function inputFor(action: CardAction, deadline: string | undefined): CardButton['input'] {
-  if (action === 'reject') return { label: '退回原因（必填）', example: '照片不清楚，请补充整改后的照片' };
+  if (action === 'reject')
+    return { label: zh.cards.input.rejectLabel, example: zh.cards.input.rejectExample };
   if (action === 'extend')
     return {
-      label: '延期到哪天？原因？（必填）',
-      example: deadline ? extensionExample(deadline) : '4月10日 原因：…',
+      label: zh.cards.input.extendLabel,
+      example: deadline ? extensionExample(deadline) : zh.cards.input.extendExampleNoDeadline,
     };
   return undefined;
 }
@@ -158,18 +147,22 @@ export function finish(d: CardDraft): Card {
   const fields = d.fields ?? [];
   const entries = d.entries ?? [];
   const buttons = d.buttons ?? [];
-  const lines: string[] = [`【${d.title}】`];
+  const lines: string[] = [zh.cards.plain.heading(d.title)];
   if (d.subtitle) lines.push(d.subtitle);
   // a multi-line value (a template, a list) starts on its own line, unindented, so it copies cleanly
   for (const f of fields)
-    lines.push(f.value.includes('\n') ? `${f.label}：\n${f.value}` : `${f.label}：${f.value}`);
+    lines.push(
+      f.value.includes('\n')
+        ? zh.cards.plain.fieldBlock(f.label, f.value)
+        : zh.cards.plain.field(f.label, f.value),
+    );
   for (const e of entries) {
     lines.push(e.text ? `${e.id} ${e.text}` : e.id);
     if (e.meta) lines.push(`  ${e.meta}`);
   }
   if (d.extraText) lines.push(...d.extraText);
-  if (d.note) lines.push(`注：${d.note}`);
-  if (d.link) lines.push(`${d.link.label}：${d.link.url}`);
+  if (d.note) lines.push(zh.cards.plain.note(d.note));
+  if (d.link) lines.push(zh.cards.plain.link(d.link.label, d.link.url));
   if (d.outcome) lines.push(d.outcome);
   if (buttons.length > 0) {
     const seen = new Set<CardAction>();
@@ -179,11 +172,11 @@ export function finish(d: CardDraft): Card {
       seen.add(b.action);
       typed.push(
         b.action === 'extend' && b.input
-          ? `申请延期 ${b.item} 至 ${b.input.example}`
+          ? zh.cards.typed.extend(b.item, b.input.example)
           : typedCommand(b.action, b.item),
       );
     }
-    lines.push('可直接回复：');
+    lines.push(zh.cards.plain.replyWith);
     for (const t of typed) lines.push(`  ${t}`);
   }
   const card: Card = { kind: d.kind, title: d.title, fields, entries, buttons, text: lines.join('\n') };
@@ -198,7 +191,7 @@ export function finish(d: CardDraft): Card {
 /** Join assumptions/hints for `note`; undefined when there are none. */
 export function joinNote(parts: (string | undefined | false)[]): string | undefined {
   const p = parts.filter((x): x is string => typeof x === 'string' && x.length > 0);
-  return p.length ? p.join('；') : undefined;
+  return p.length ? p.join(zh.cards.noteSep) : undefined;
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -219,5 +212,5 @@ export function momentCn(iso: string, timeZone: string): string {
   }
   const p: Record<string, string> = {};
   for (const part of f.formatToParts(new Date(iso))) p[part.type] = part.value;
-  return `${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`;
+  return zh.cards.moment(Number(p.month), Number(p.day), p.hour!, p.minute!);
 }

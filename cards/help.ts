@@ -2,6 +2,7 @@ import type { Card, CardField } from '../src/domain/card.js';
 import type { Role } from '../src/domain/roster.js';
 import { roleNames } from '../src/domain/roster.js';
 import { finish } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface HelpInput {
   roles: Role[];
@@ -11,51 +12,42 @@ export interface HelpInput {
 }
 
 /** The copyable visit-record template (also used by handlers when a field is missing). */
-export function recordTemplate(school = '龙泉小学'): string {
-  return [
-    '提交督导记录',
-    `学校：${school}`,
-    '日期：今天',
-    '类型：专项督导（双减）',
-    '情况：抽查作业公示和课后服务台账。',
-    '问题：',
-    '1、作业公示栏未按周更新，5个工作日内整改',
-    '2、课后服务签到表缺2月数据；3月31日前补齐',
-  ].join('\n');
+export function recordTemplate(school: string = zh.cards.help.exampleSchool): string {
+  return zh.cards.help.recordTemplate(school);
 }
 
 function examplesFor(role: Role, school: string): CardField[] {
   switch (role) {
     case 'supervisor':
       return [
-        { label: '提交督导记录', value: recordTemplate(school) },
-        { label: '验收', value: '验收 ZG-21 通过\n退回 ZG-21 公示栏仍未更新' },
-        { label: '审批延期', value: '同意延期 ZG-21\n不同意延期 ZG-21 请按原期限完成' },
-        { label: '查看', value: `待办\n逾期\n查询 ${school}\n整改进度 ZG-21\n统计 本月\n看板` },
+        { label: zh.cards.help.supervisor.submitLabel, value: recordTemplate(school) },
+        { label: zh.cards.help.supervisor.recheckLabel, value: zh.cards.help.supervisor.recheck },
+        { label: zh.cards.help.supervisor.decideLabel, value: zh.cards.help.supervisor.decide },
+        { label: zh.cards.help.supervisor.viewLabel, value: zh.cards.help.supervisor.view(school) },
       ];
     case 'principal':
       return [
-        { label: '收到通知', value: '收到 ZG-21' },
-        { label: '报告进度', value: '整改进度 ZG-21 进行中 已安排专人负责' },
-        { label: '完成整改', value: '整改完成 ZG-21 公示栏已更新（可随后发照片）' },
-        { label: '申请延期', value: '申请延期 ZG-21 至 4月10日 原因：需采购设备' },
-        { label: '查看', value: `待办\n整改进度 ZG-21\n查询 ${school}\n看板` },
+        { label: zh.cards.help.principal.ackLabel, value: zh.cards.help.principal.ack },
+        { label: zh.cards.help.principal.progressLabel, value: zh.cards.help.principal.progress },
+        { label: zh.cards.help.principal.doneLabel, value: zh.cards.help.principal.done },
+        { label: zh.cards.help.principal.extendLabel, value: zh.cards.help.principal.extend },
+        { label: zh.cards.help.principal.viewLabel, value: zh.cards.help.principal.view(school) },
       ];
     case 'leader':
       return [
-        { label: '日报', value: '日报' },
-        { label: '查看', value: `逾期\n统计 本月\n统计 2021年3月\n查询 ${school}\n看板` },
-        { label: '审批', value: '同意延期 ZG-21\n不同意延期 ZG-21 意见' },
-        { label: '重新打开', value: '重新打开 ZG-21 复查发现问题反弹' },
+        { label: zh.cards.help.leader.digestLabel, value: zh.cards.help.leader.digest },
+        { label: zh.cards.help.leader.viewLabel, value: zh.cards.help.leader.view(school) },
+        { label: zh.cards.help.leader.decideLabel, value: zh.cards.help.leader.decide },
+        { label: zh.cards.help.leader.reopenLabel, value: zh.cards.help.leader.reopen },
       ];
     case 'admin':
-      return [{ label: '绑定群聊（在群里发送）', value: '绑定本群 第一责任区\n绑定本群 督导室' }];
+      return [{ label: zh.cards.help.admin.bindLabel, value: zh.cards.help.admin.bind }];
   }
 }
 
 /** 帮助: what I can do for this person, with examples to copy, one block per role. */
 export function helpCard(i: HelpInput): Card {
-  const school = i.exampleSchool ?? '龙泉小学';
+  const school = i.exampleSchool ?? zh.cards.help.exampleSchool;
   const seen = new Set<string>();
   const fields: CardField[] = [];
   for (const role of i.roles) {
@@ -67,9 +59,9 @@ export function helpCard(i: HelpInput): Card {
   }
   return finish({
     kind: 'help',
-    title: '督导助手 · 使用说明',
-    subtitle: `${i.personName}（${i.roles.map((r) => roleNames[r]).join('、')}），可以这样发：`,
+    title: zh.cards.help.title,
+    subtitle: zh.cards.help.subtitle(i.personName, i.roles.map((r) => roleNames[r]).join(zh.cards.listSep)),
     fields,
-    note: '在群里请先 @督导助手；事项编号写作 ZG-21、ZG21 或 21 均可',
+    note: zh.cards.help.note,
   });
 }

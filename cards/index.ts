@@ -3,7 +3,7 @@ export { recordSummaryCard } from './record-summary.js';
 export { rectificationNoticeCard } from './rectification-notice.js';
 export { progressNoticeCard } from './progress-notice.js';
 export { extensionRequestCard } from './extension-request.js';
-export { itemDetailCard, actionNames } from './item-detail.js';
+export { itemDetailCard, historyActionNames } from './item-detail.js';
 export { itemListCard, groupSummaryCard, schoolOverviewCard } from './item-list.js';
 export { reminderCard } from './reminder.js';
 export { supervisionNoticeCard, leaderEscalationCard } from './escalation.js';

@@ -1,21 +1,11 @@
 import type { Card } from '../src/domain/card.js';
 import type { CardAction } from '../src/domain/inbound.js';
 import type { HistoryEvent, Item, ItemAction } from '../src/domain/records.js';
-import { buttonsFor, dayCn, deadlineMeta, finish, momentCn, statusCn } from './format.js';
+import { buttonsFor, dayCn, deadlineWhen, finish, momentCn, statusCn } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
-export const actionNames: Record<ItemAction, string> = {
-  create: '登记',
-  acknowledge: '收到',
-  progress: '报告进度',
-  done: '报告完成',
-  close: '验收通过，销号',
-  reject: '退回',
-  request_extension: '申请延期',
-  approve_extension: '同意延期',
-  refuse_extension: '不同意延期',
-  reopen: '重新打开',
-  attach: '补充佐证',
-};
+/** How an item's history names each event (the lifecycle's own names are src/domain/lifecycle.ts). */
+export const historyActionNames: Record<ItemAction, string> = zh.cards.itemDetail.actions;
 
 export interface ItemDetailInput {
   item: Item;
@@ -34,31 +24,35 @@ export interface ItemDetailInput {
 export function itemDetailCard(i: ItemDetailInput): Card {
   const { item } = i;
   const fields = [
-    { label: '事项', value: item.text },
-    { label: '期限', value: deadlineMeta(item, i.today).replace(/^期限 /, '') },
-    { label: '督导记录', value: item.record },
-    { label: '责任督学', value: i.supervisorName },
+    { label: zh.cards.labels.item, value: item.text },
+    { label: zh.cards.labels.deadline, value: deadlineWhen(item, i.today) },
+    { label: zh.cards.labels.record, value: item.record },
+    { label: zh.cards.labels.responsibleSupervisor, value: i.supervisorName },
   ];
   if (item.extension) {
-    fields.push({ label: '延期申请', value: `申请至 ${dayCn(item.extension.until)}，待审批` });
+    fields.push({
+      label: zh.cards.itemDetail.extensionLabel,
+      value: zh.cards.itemDetail.extension(dayCn(item.extension.until)),
+    });
   }
-  if (item.attachments > 0) fields.push({ label: '佐证', value: `${item.attachments} 件` });
+  if (item.attachments > 0)
+    fields.push({ label: zh.cards.labels.evidence, value: zh.cards.pieces(item.attachments) });
   // phones: the last 10 events say enough; the count tells there were more
   const shown = i.history.slice(-10);
   const entries = shown.map((e) => ({
     id: momentCn(e.at, i.timezone),
-    text: `${i.nameOf(e.actor)} ${actionNames[e.action]}`,
+    text: zh.cards.itemDetail.history(i.nameOf(e.actor), historyActionNames[e.action]),
     meta: e.note,
   }));
   return finish({
     kind: 'item_detail',
-    title: `整改事项 ${item.id}`,
-    subtitle: `${i.schoolName} · ${statusCn(item.status)}`,
+    title: zh.cards.itemDetail.title(item.id),
+    subtitle: zh.cards.itemDetail.subtitle(i.schoolName, statusCn(item.status)),
     fields,
     entries: entries.map((e) =>
       e.meta ? { id: e.id, text: e.text, meta: e.meta } : { id: e.id, text: e.text },
     ),
-    note: i.history.length > shown.length ? `共 ${i.history.length} 条记录，仅显示最近 10 条` : undefined,
+    note: i.history.length > shown.length ? zh.cards.itemDetail.moreHistory(i.history.length) : undefined,
     buttons: buttonsFor(item, i.actions ?? []),
   });
 }

@@ -1,12 +1,11 @@
+// Lists never hide items (docs/spec/interfaces.md, "Cards act on one item each"): every item is
+// named, and a list longer than one message goes out as numbered parts (the platforms' markdown
+// renderers split it: src/platforms/split-message.ts), each item a line and its state a second.
+
 import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
 import { dayCn, finish, itemEntry, joinNote, visitKindText } from './format.js';
-
-/**
- * Lists never hide items (docs/spec/interfaces.md, "Cards act on one item each"): every item is
- * named, and a list longer than one message goes out as numbered parts (the platforms' markdown
- * renderers split it: src/platforms/split-message.ts), each item a line and its state a second.
- */
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface ItemListInput {
   /** '我的待办', '逾期事项' */
@@ -25,7 +24,7 @@ export interface ItemListInput {
 export function itemListCard(i: ItemListInput): Card {
   return finish({
     kind: 'item_list',
-    title: i.items.length ? `${i.title} · ${i.items.length} 项` : i.title,
+    title: i.items.length ? zh.cards.itemList.title(i.title, i.items.length) : i.title,
     subtitle: i.items.length ? undefined : i.empty,
     entries: i.items.map((it) => itemEntry(it, { today: i.today, schoolName: i.schoolName?.(it.school) })),
     note: i.note,
@@ -44,12 +43,14 @@ export interface GroupSummaryInput {
  * the group); the details go to the asker privately.
  */
 export function groupSummaryCard(i: GroupSummaryInput): Card {
-  const fields = i.ids.length ? [{ label: '编号', value: i.ids.join('、') }] : [];
+  const fields = i.ids.length
+    ? [{ label: zh.cards.itemList.idsLabel, value: i.ids.join(zh.cards.listSep) }]
+    : [];
   return finish({
     kind: 'item_list',
-    title: `${i.title} · ${i.ids.length} 项`,
+    title: zh.cards.itemList.title(i.title, i.ids.length),
     fields,
-    note: i.detailsSentPrivately ? '详情已私信发送给您' : undefined,
+    note: i.detailsSentPrivately ? zh.cards.itemList.sentPrivately : undefined,
   });
 }
 
@@ -70,15 +71,18 @@ export interface SchoolOverviewInput {
 export function schoolOverviewCard(i: SchoolOverviewInput): Card {
   const recent = i.records.slice(0, 5);
   const fields = [
-    { label: '责任区', value: i.zoneName },
-    { label: '责任督学', value: i.supervisorNames.join('、') || '（未配置）' },
+    { label: zh.cards.school.zoneLabel, value: i.zoneName },
     {
-      label: '近期督导',
-      value: recent.length
-        ? recent.map((r) => `${r.id} ${dayCn(r.date)} ${visitKindText(r)}`).join('\n')
-        : '暂无记录',
+      label: zh.cards.labels.responsibleSupervisor,
+      value: i.supervisorNames.join(zh.cards.listSep) || zh.cards.notConfigured,
     },
-    { label: '未销号事项', value: `${i.openItems.length} 项` },
+    {
+      label: zh.cards.school.recentLabel,
+      value: recent.length
+        ? recent.map((r) => zh.cards.school.recent(r.id, dayCn(r.date), visitKindText(r))).join('\n')
+        : zh.cards.school.noRecords,
+    },
+    { label: zh.cards.school.openLabel, value: zh.cards.count(i.openItems.length) },
   ];
   return finish({
     kind: 'item_list',
@@ -86,6 +90,6 @@ export function schoolOverviewCard(i: SchoolOverviewInput): Card {
     fields,
     entries: i.openItems.map((it) => itemEntry(it, { today: i.today })),
     note: joinNote(i.assumptions ?? []),
-    extraText: i.openItems.length ? ['查看详情：整改进度 ' + i.openItems[0]!.id] : [],
+    extraText: i.openItems.length ? [zh.cards.school.detailsHint(i.openItems[0]!.id)] : [],
   });
 }

@@ -1,6 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { PlanEntry } from '../src/domain/roster.js';
 import { finish } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface MonthlyPlanInput {
   /** 'YYYY-MM' */
@@ -15,19 +16,19 @@ export function monthlyPlanCard(i: MonthlyPlanInput): Card {
   const [y, m] = i.month.split('-');
   const nudge = i.unvisited !== undefined;
   const fields = i.entries.map((e, n) => ({
-    label: e.topic ?? e.kind ?? `安排${n + 1}`,
+    label: e.topic ?? e.kind ?? zh.cards.monthlyPlan.entryLabel(n + 1),
     value: e.content,
   }));
   if (nudge)
     fields.push({
-      label: '本月尚未督导',
-      value: i.unvisited!.length ? i.unvisited!.join('、') : '无，已全部覆盖',
+      label: zh.cards.monthlyPlan.unvisitedLabel,
+      value: i.unvisited!.length ? i.unvisited!.join(zh.cards.listSep) : zh.cards.monthlyPlan.allVisited,
     });
   return finish({
     kind: 'monthly_plan',
-    title: nudge ? `${Number(m)}月督导提醒` : `${y}年${Number(m)}月工作安排`,
-    subtitle: i.entries.length ? undefined : '本月无专项安排，按计划开展挂牌督导',
+    title: nudge ? zh.cards.monthlyPlan.nudgeTitle(Number(m)) : zh.cards.monthlyPlan.planTitle(y!, Number(m)),
+    subtitle: i.entries.length ? undefined : zh.cards.monthlyPlan.noPlan,
     fields,
-    note: nudge ? '每所学校每月至少挂牌督导一次' : undefined,
+    note: nudge ? zh.cards.monthlyPlan.nudgeNote : undefined,
   });
 }

@@ -1,6 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
 import { clip, dayCn, finish, itemEntry, visitKindText } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface RecordDetailInput {
   record: VisitRecord;
@@ -14,18 +15,24 @@ export interface RecordDetailInput {
 export function recordDetailCard(i: RecordDetailInput): Card {
   const { record } = i;
   const fields = [
-    { label: '学校', value: i.schoolName },
-    { label: '日期', value: dayCn(record.date) },
-    { label: '类型', value: visitKindText(record) },
-    { label: '督学', value: i.supervisorName },
+    { label: zh.cards.labels.school, value: i.schoolName },
+    { label: zh.cards.labels.date, value: dayCn(record.date) },
+    { label: zh.cards.labels.kind, value: visitKindText(record) },
+    { label: zh.cards.labels.supervisor, value: i.supervisorName },
   ];
-  if (record.findings) fields.push({ label: '情况', value: clip(record.findings, 120) });
-  if (record.highlights) fields.push({ label: '亮点', value: clip(record.highlights, 120) });
-  if (record.remark) fields.push({ label: '备注', value: clip(record.remark, 120) });
-  fields.push({ label: '整改事项', value: i.items.length ? `${i.items.length} 项` : '无' });
+  if (record.findings)
+    fields.push({ label: zh.cards.recordDetail.findingsLabel, value: clip(record.findings, 120) });
+  if (record.highlights)
+    fields.push({ label: zh.cards.recordDetail.highlightsLabel, value: clip(record.highlights, 120) });
+  if (record.remark)
+    fields.push({ label: zh.cards.recordDetail.remarkLabel, value: clip(record.remark, 120) });
+  fields.push({
+    label: zh.cards.labels.items,
+    value: i.items.length ? zh.cards.count(i.items.length) : zh.cards.none,
+  });
   return finish({
     kind: 'item_list',
-    title: `督导记录 ${record.id}`,
+    title: zh.cards.recordDetail.title(record.id),
     fields,
     entries: i.items.map((it) => itemEntry(it, { today: i.today })),
   });

@@ -1,7 +1,9 @@
 import type { Card } from '../src/domain/card.js';
 import type { CardAction } from '../src/domain/inbound.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
+import { itemId } from '../src/domain/ids.js';
 import { buttonsFor, dayCn, finish, statusCn, typedCommand, visitKindText } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface RectificationNoticeInput {
   record: VisitRecord;
@@ -23,19 +25,22 @@ const ACTIONS: CardAction[] = ['ack', 'done', 'extend'];
  */
 export function rectificationNoticeCard(i: RectificationNoticeInput): Card {
   const { item, record } = i;
-  const of = i.position && i.position.of > 1 ? `（${i.position.n}/${i.position.of}）` : '';
+  const of = i.position && i.position.of > 1 ? zh.cards.notice.position(i.position.n, i.position.of) : '';
   return finish({
     kind: 'rectification_notice',
-    title: `整改通知 ${item.id}${of}`,
-    subtitle: `${i.schoolName} · 督学 ${i.supervisorName}`,
+    title: zh.cards.notice.title(item.id, of),
+    subtitle: zh.cards.notice.subtitle(i.schoolName, i.supervisorName),
     fields: [
-      { label: '事项', value: item.text },
-      { label: '期限', value: dayCn(item.deadline) },
-      { label: '状态', value: statusCn(item.status) },
-      { label: '督导', value: `${record.id} ${dayCn(record.date)} ${visitKindText(record)}` },
+      { label: zh.cards.labels.item, value: item.text },
+      { label: zh.cards.labels.deadline, value: dayCn(item.deadline) },
+      { label: zh.cards.labels.status, value: statusCn(item.status) },
+      {
+        label: zh.cards.notice.recordLabel,
+        value: zh.cards.notice.record(record.id, dayCn(record.date), visitKindText(record)),
+      },
     ],
     buttons: buttonsFor(item, ACTIONS),
-    note: '完成后可附照片作为佐证（回复后10分钟内发送）',
+    note: zh.cards.notice.note,
   });
 }
 
@@ -52,13 +57,17 @@ export interface RectificationSummaryInput {
  * short list. No buttons: each item's own card carries them.
  */
 export function rectificationSummaryCard(i: RectificationSummaryInput): Card {
-  const first = i.items[0]?.id ?? 'ZG-1';
+  const first = i.items[0]?.id ?? itemId(1);
   return finish({
     kind: 'rectification_notice',
-    title: `整改通知 · ${i.schoolName}`,
-    subtitle: `${dayCn(i.record.date)} ${visitKindText(i.record)} · 督学 ${i.supervisorName}`,
-    fields: [{ label: '整改事项', value: `${i.items.length} 项，每项一张卡片，请逐项回复` }],
-    entries: i.items.map((it) => ({ id: it.id, text: it.text, meta: `期限 ${dayCn(it.deadline)}` })),
-    extraText: [`也可直接回复，如：${typedCommand('ack', first)}`],
+    title: zh.cards.notice.summaryTitle(i.schoolName),
+    subtitle: zh.cards.notice.summarySubtitle(
+      dayCn(i.record.date),
+      visitKindText(i.record),
+      i.supervisorName,
+    ),
+    fields: [{ label: zh.cards.labels.items, value: zh.cards.notice.summary(i.items.length) }],
+    entries: i.items.map((it) => ({ id: it.id, text: it.text, meta: zh.cards.deadline(dayCn(it.deadline)) })),
+    extraText: [zh.cards.notice.summaryReply(typedCommand('ack', first))],
   });
 }

@@ -1,6 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item } from '../src/domain/records.js';
 import { buttonsFor, dayCn, finish, statusCn } from './format.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export interface ReminderInput {
   item: Item;
@@ -12,15 +13,15 @@ export interface ReminderInput {
 
 /** To the principal before a deadline (REMINDER_WORKDAYS_BEFORE) and on the day. */
 export function reminderCard(i: ReminderInput): Card {
-  const when = i.stage === 'due' || i.workdays === 0 ? '今天到期' : `还有 ${i.workdays} 个工作日到期`;
+  const when = i.stage === 'due' || i.workdays === 0 ? zh.cards.dueToday : zh.cards.reminder.left(i.workdays);
   return finish({
     kind: 'reminder',
-    title: `整改提醒 · ${i.item.id}`,
-    subtitle: `${i.schoolName} · ${when}`,
+    title: zh.cards.reminder.title(i.item.id),
+    subtitle: zh.cards.reminder.subtitle(i.schoolName, when),
     fields: [
-      { label: '事项', value: i.item.text },
-      { label: '期限', value: dayCn(i.item.deadline) },
-      { label: '状态', value: statusCn(i.item.status) },
+      { label: zh.cards.labels.item, value: i.item.text },
+      { label: zh.cards.labels.deadline, value: dayCn(i.item.deadline) },
+      { label: zh.cards.labels.status, value: statusCn(i.item.status) },
     ],
     buttons: buttonsFor(i.item, ['done', 'extend']),
   });

@@ -12,6 +12,7 @@ import { errorCard } from '../cards/error.js';
 import { momentCn } from '../cards/format.js';
 import type { HandlerDeps } from './types.js';
 import { byIdNumber, isItemId } from '../src/domain/ids.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** Today in the office's time zone. */
 export const today = (deps: HandlerDeps) => dayInZone(deps.now, deps.timezone);
@@ -37,7 +38,7 @@ export function refuse(message: string, note?: string): HandlerResult {
   return { replies: [toOrigin(errorCard(message, note ? { note } : {}))] };
 }
 
-export const unknownItemMessage = (id: string) => `未找到整改事项 ${id}，请核对编号（如 ZG-21）。`;
+export const unknownItemMessage = (id: string) => zh.handlers.common.unknownItem(id);
 
 /**
  * A refused action on an item. Whoever may not even see the item (another zone's supervisor,
@@ -70,19 +71,16 @@ export async function loadItem(deps: HandlerDeps, id: string): Promise<LoadedIte
   if (!item) return undefined;
   const s = await deps.store.getSchool(item.school);
   // a school gone from the roster keeps its items: the zone is on the item itself
-  const school = { id: item.school, name: s?.name ?? '（已撤销的学校）', zone: s?.zone ?? item.zone };
+  const school = {
+    id: item.school,
+    name: s?.name ?? zh.handlers.common.goneSchool,
+    zone: s?.zone ?? item.zone,
+  };
   return { item, school, perm: { school, raisedBy: item.supervisor } };
 }
 
-const verbFor: Partial<Record<TransitionAction, string>> = {
-  close: '验收',
-  reject: '退回',
-  acknowledge: '确认收到',
-  progress: '报告进度',
-  done: '报告完成',
-  request_extension: '申请延期',
-  reopen: '重新打开',
-};
+const verbFor: Partial<Record<TransitionAction, string>> = zh.handlers.refusal.verbs;
+const verbOf = (action: TransitionAction) => verbFor[action] ?? actionNames[action];
 
 /**
  * The reply to a refused transition, from the refusal code and the item's *current* state, so
@@ -91,27 +89,26 @@ const verbFor: Partial<Record<TransitionAction, string>> = {
 export function refusalMessage(r: TransitionRefusal, action: TransitionAction, id: string): string {
   if (r.code === 'unknown_item') return unknownItemMessage(id);
   const item = r.item;
-  if (r.code === 'no_pending_extension')
-    return `${id} 没有待审批的延期申请（可能已由他人处理），请刷新后重试。`;
+  if (r.code === 'no_pending_extension') return zh.handlers.refusal.noPendingExtension(id);
   const state = item.status;
   if (state === 'closed') {
-    if (action === 'close' || action === 'reject') return `${id} 已销号，无需再次验收。`;
-    return `${id} 已销号，无需再${verbFor[action] ?? actionNames[action]}。`;
+    if (action === 'close' || action === 'reject') return zh.handlers.refusal.closedNoRecheck(id);
+    return zh.handlers.refusal.closed(id, verbOf(action));
   }
   if (action === 'acknowledge' && state !== 'open')
-    return `${id} 已确认收到，当前为「${statusNames[state]}」。`;
+    return zh.handlers.refusal.alreadyAcknowledged(id, statusNames[state]);
   if (
     (action === 'done' || action === 'progress' || action === 'request_extension') &&
     state === 'submitted'
   ) {
-    return `${id} 已报告完成，正在等待督学验收，请刷新后重试。`;
+    return zh.handlers.refusal.awaitingRecheck(id);
   }
   if ((action === 'close' || action === 'reject') && state === 'open')
-    return `${id} 已被退回，请刷新后重试。`;
+    return zh.handlers.refusal.sentBack(id);
   if (action === 'close' || action === 'reject')
-    return `${id} 尚未报告完成（当前为「${statusNames[state]}」），暂不能验收。`;
-  if (action === 'reopen') return `${id} 尚未销号（当前为「${statusNames[state]}」），无需重新打开。`;
-  return `${id} 当前为「${statusNames[state]}」，不能${verbFor[action] ?? actionNames[action]}，请刷新后重试。`;
+    return zh.handlers.refusal.notSubmitted(id, statusNames[state]);
+  if (action === 'reopen') return zh.handlers.refusal.notClosed(id, statusNames[state]);
+  return zh.handlers.refusal.other(id, statusNames[state], verbOf(action));
 }
 
 /** Soonest deadline first, then by number. */

@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * 同意延期 / 不同意延期 ZG-12 [意见]: a supervisor of the item or a leader of its zone decides the
@@ -41,34 +42,47 @@ export const decideExtension: Handler<'decide_extension'> = async (cmd, actor, d
   const item = r.item;
   const oldDeadline = loaded.item.deadline;
   const verdict = cmd.approve
-    ? `已同意延期至 ${dayCn(item.deadline)}`
-    : `不同意延期，期限仍为 ${dayCn(item.deadline)}`;
+    ? zh.handlers.decideExtension.approved(dayCn(item.deadline))
+    : zh.handlers.decideExtension.refused(dayCn(item.deadline));
 
   const view = await rosterView(deps);
   const replies: Reply[] = [
     toOrigin(
-      infoCard(`${id} ${verdict}`, {
+      infoCard(zh.handlers.decideExtension.title(id, verdict), {
         subtitle: loaded.school.name,
-        note: cmd.note ? `意见：${cmd.note}` : undefined,
+        note: cmd.note ? zh.handlers.common.opinion(cmd.note) : undefined,
       }),
       [id],
     ),
   ];
   const fields = [
-    { label: '事项', value: item.text },
-    { label: cmd.approve ? '新期限' : '期限', value: dayCn(item.deadline) },
+    { label: zh.cards.labels.item, value: item.text },
+    {
+      label: cmd.approve ? zh.handlers.decideExtension.newDeadlineLabel : zh.cards.labels.deadline,
+      value: dayCn(item.deadline),
+    },
   ];
   if (cmd.approve && oldDeadline !== item.deadline)
-    fields.push({ label: '原期限', value: dayCn(oldDeadline) });
-  if (cmd.note) fields.push({ label: '意见', value: cmd.note });
-  const notice = infoCard(`延期申请${cmd.approve ? '已同意' : '未同意'} · ${id}`, {
-    subtitle: `${actor.name} ${cmd.approve ? '同意' : '不同意'}延期`,
-    fields,
-    buttons: buttonsFor(id, ['done']),
-  });
+    fields.push({ label: zh.cards.labels.originalDeadline, value: dayCn(oldDeadline) });
+  if (cmd.note) fields.push({ label: zh.cards.labels.opinion, value: cmd.note });
+  const notice = infoCard(
+    cmd.approve
+      ? zh.handlers.decideExtension.approvedTitle(id)
+      : zh.handlers.decideExtension.refusedTitle(id),
+    {
+      subtitle: cmd.approve
+        ? zh.handlers.decideExtension.approvedSubtitle(actor.name)
+        : zh.handlers.decideExtension.refusedSubtitle(actor.name),
+      fields,
+      buttons: buttonsFor(id, ['done']),
+    },
+  );
   const tell = new Set(view.principalsOf(item.school).map((p) => p.id));
   if (pending?.by && view.person(pending.by)?.active) tell.add(pending.by);
   tell.delete(actor.id);
   for (const pid of tell) replies.push(toPerson(pid, notice, `p-${pid}`, [id]));
-  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} ${verdict}（${nowCn(deps)}）`)] };
+  return {
+    replies,
+    cardUpdates: [cardUpdateOf(item, r.seq, zh.handlers.common.outcome(actor.name, verdict, nowCn(deps)))],
+  };
 };

@@ -6,6 +6,7 @@ import { scopeOfPerson } from '../src/reports/scope.js';
 import { refuse, today } from './common.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * 日报: today's digest now, for a leader (it names schools, so in a group it goes privately); the
@@ -22,6 +23,13 @@ export const digestNow: Handler<'digest_now'> = async (_cmd, actor, deps) => {
   });
   // who cannot be reached is the administrators' to fix, so only they read it in the digest
   const shown = actor.roles.includes('admin') ? data : { ...data, unreachable: [] };
-  const group = infoCard('督导日报', { subtitle: '已私信发送给您' });
-  return answerPrivately(deps, actor, { title: '督导日报', ids: [], detail: digestCard(shown), group });
+  const group = infoCard(zh.handlers.digestNow.title, {
+    subtitle: zh.handlers.digestNow.sentPrivatelySubtitle,
+  });
+  return answerPrivately(deps, actor, {
+    title: zh.handlers.digestNow.title,
+    ids: [],
+    detail: digestCard(shown),
+    group,
+  });
 };

@@ -18,6 +18,7 @@ import {
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { HandlerDeps } from './types.js';
 import type { Person } from '../src/domain/roster.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 type PrincipalAction = 'acknowledge' | 'progress' | 'done';
 
@@ -56,13 +57,19 @@ export async function principalAction(
   const next = { buttons: buttonsFor(item, ['done', 'extend']) };
   const confirm =
     action === 'done'
-      ? infoCard(`${id} 已报告完成`, {
-          subtitle: '等待督学验收',
-          note: '10分钟内发送的照片将作为佐证附到该事项',
+      ? infoCard(zh.handlers.principalAction.doneTitle(id), {
+          subtitle: zh.handlers.principalAction.doneSubtitle,
+          note: zh.handlers.principalAction.doneNote,
         })
       : action === 'progress'
-        ? infoCard(`${id} 进度已记录`, { subtitle: `期限 ${dayCn(item.deadline)}`, ...next })
-        : infoCard(`已确认收到 ${id}`, { subtitle: `请于 ${dayCn(item.deadline)} 前完成整改`, ...next });
+        ? infoCard(zh.handlers.principalAction.progressTitle(id), {
+            subtitle: zh.cards.deadline(dayCn(item.deadline)),
+            ...next,
+          })
+        : infoCard(zh.handlers.principalAction.ackTitle(id), {
+            subtitle: zh.handlers.principalAction.ackSubtitle(dayCn(item.deadline)),
+            ...next,
+          });
   const replies: Reply[] = [toOrigin(confirm, [id])];
   const notice = progressNoticeCard({
     item,
@@ -75,7 +82,9 @@ export async function principalAction(
   for (const p of supervisorsToTell(view, item)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, notice, `sup-${p.id}`, [id]));
   }
-  const verb =
-    action === 'done' ? '报告已完成整改，待验收' : action === 'progress' ? '报告整改进度' : '已确认收到';
-  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} ${verb}（${nowCn(deps)}）`)] };
+  const verb = zh.handlers.principalAction.verbs[action];
+  return {
+    replies,
+    cardUpdates: [cardUpdateOf(item, r.seq, zh.handlers.common.outcome(actor.name, verb, nowCn(deps)))],
+  };
 }

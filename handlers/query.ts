@@ -11,6 +11,7 @@ import { rosterView } from './roster-view.js';
 import { loadSchoolView } from '../src/reports/school-view.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler, HandlerDeps } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** The buttons the viewer may press on an item's detail, by its state and their permissions. */
 function actionsFor(actor: Person, item: Item, perm: PermissionContext): CardAction[] {
@@ -26,8 +27,7 @@ function actionsFor(actor: Person, item: Item, perm: PermissionContext): CardAct
 async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
   const loaded = await loadItem(deps, id);
   // unknown and not-yours read the same: the asker learns nothing about another school's item
-  if (!loaded || !can(actor, 'view', loaded.perm).ok)
-    return refuse(`未找到整改事项 ${id}，或您无权查看该事项。`);
+  if (!loaded || !can(actor, 'view', loaded.perm).ok) return refuse(zh.handlers.query.itemNotFound(id));
   const view = await rosterView(deps);
   const history = await deps.store.history(id);
   const detail = itemDetailCard({
@@ -40,7 +40,7 @@ async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<
     timezone: deps.timezone,
     actions: deps.isGroup ? [] : actionsFor(actor, loaded.item, loaded.perm),
   });
-  return answerPrivately(deps, actor, { title: `整改事项 ${id}`, ids: [id], detail });
+  return answerPrivately(deps, actor, { title: zh.handlers.query.itemTitle(id), ids: [id], detail });
 }
 
 async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {
@@ -49,7 +49,7 @@ async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promis
   const ctx = {
     school: { id: record?.school ?? '', name: school?.name ?? '', zone: school?.zone ?? record?.zone ?? '' },
   };
-  if (!record || !can(actor, 'view', ctx).ok) return refuse(`未找到督导记录 ${id}，或您无权查看该记录。`);
+  if (!record || !can(actor, 'view', ctx).ok) return refuse(zh.handlers.query.recordNotFound(id));
   const view = await rosterView(deps);
   const items = await deps.store.getItems(record.items);
   const detail = recordDetailCard({
@@ -59,7 +59,11 @@ async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promis
     supervisorName: view.nameOf(record.supervisor),
     today: today(deps),
   });
-  return answerPrivately(deps, actor, { title: `督导记录 ${id}`, ids: record.items, detail });
+  return answerPrivately(deps, actor, {
+    title: zh.handlers.query.recordTitle(id),
+    ids: record.items,
+    detail,
+  });
 }
 
 async function querySchool(
@@ -68,7 +72,7 @@ async function querySchool(
   ref: { id: string; name: string },
 ): Promise<HandlerResult> {
   const school = await deps.store.getSchool(ref.id);
-  if (!school) return refuse(`未找到学校『${ref.name}』，请核对校名。`);
+  if (!school) return refuse(zh.handlers.query.schoolNotFound(ref.name));
   const allowed = can(actor, 'view', { school });
   if (!allowed.ok) return refuse(allowed.message);
   const view = await rosterView(deps);
@@ -83,7 +87,11 @@ async function querySchool(
     today: today(deps),
     assumptions: deps.assumptions,
   });
-  return answerPrivately(deps, actor, { title: '未销号事项', ids: openItems.map((i) => i.id), detail });
+  return answerPrivately(deps, actor, {
+    title: zh.handlers.query.openTitle,
+    ids: openItems.map((i) => i.id),
+    detail,
+  });
 }
 
 /** 整改进度 ZG-12 / 查询 <学校> / DD-7: an item with its history, a record, or a school's state. */
@@ -91,5 +99,5 @@ export const query: Handler<'query'> = async (cmd, actor, deps) => {
   if (cmd.item) return queryItem(deps, actor, cmd.item);
   if (cmd.record) return queryRecord(deps, actor, cmd.record);
   if (cmd.school) return querySchool(deps, actor, cmd.school);
-  return refuse('请写明要查询的事项编号或学校。', '例如：整改进度 ZG-21，或：查询 龙泉小学');
+  return refuse(zh.handlers.query.missingTarget, zh.handlers.query.missingTargetExample);
 };

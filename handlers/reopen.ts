@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** 重新打开 ZG-12 [原因]: a leader brings a closed item back to 整改中; school and supervisor hear. */
 export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
@@ -35,20 +36,23 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
   const item = r.item;
   const view = await rosterView(deps);
   const fields = [
-    { label: '学校', value: loaded.school.name },
-    { label: '事项', value: item.text },
-    { label: '期限', value: dayCn(item.deadline) },
+    { label: zh.cards.labels.school, value: loaded.school.name },
+    { label: zh.cards.labels.item, value: item.text },
+    { label: zh.cards.labels.deadline, value: dayCn(item.deadline) },
   ];
-  if (cmd.note) fields.push({ label: '原因', value: cmd.note });
+  if (cmd.note) fields.push({ label: zh.cards.labels.reason, value: cmd.note });
   const replies: Reply[] = [
-    toOrigin(infoCard(`${id} 已重新打开`, { subtitle: '状态：整改中', fields }), [id]),
+    toOrigin(infoCard(zh.handlers.reopen.title(id), { subtitle: zh.handlers.reopen.subtitle, fields }), [id]),
   ];
-  const toSchool = infoCard(`${id} 已重新打开，请继续整改`, {
-    subtitle: `${actor.name} 重新打开`,
+  const toSchool = infoCard(zh.handlers.reopen.schoolTitle(id), {
+    subtitle: zh.handlers.reopen.bySubtitle(actor.name),
     fields,
     buttons: buttonsFor(item, ['done', 'extend']),
   });
-  const toSup = infoCard(`${id} 已重新打开`, { subtitle: `${actor.name} 重新打开`, fields });
+  const toSup = infoCard(zh.handlers.reopen.title(id), {
+    subtitle: zh.handlers.reopen.bySubtitle(actor.name),
+    fields,
+  });
   const seen = new Set([actor.id]);
   for (const p of view.principalsOf(item.school)) {
     if (!seen.has(p.id)) replies.push(toPerson(p.id, toSchool, `p-${p.id}`, [id]));
@@ -58,5 +62,10 @@ export const reopen: Handler<'reopen'> = async (cmd, actor, deps) => {
     if (!seen.has(p.id)) replies.push(toPerson(p.id, toSup, `sup-${p.id}`, [id]));
     seen.add(p.id);
   }
-  return { replies, cardUpdates: [cardUpdateOf(item, r.seq, `${actor.name} 重新打开（${nowCn(deps)}）`)] };
+  return {
+    replies,
+    cardUpdates: [
+      cardUpdateOf(item, r.seq, zh.handlers.common.outcome(actor.name, zh.handlers.reopen.verb, nowCn(deps))),
+    ],
+  };
 };

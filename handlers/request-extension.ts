@@ -17,6 +17,7 @@ import {
 import { cardUpdateOf } from '../cards/card-update.js';
 import { rosterView, supervisorsToTell } from './roster-view.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * 申请延期 ZG-12 至 4月10日 原因：…: the principal asks; the item's supervisor (or, when they have
@@ -30,11 +31,14 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
   if (!allowed.ok) return refuseOnItem(actor, allowed, loaded.perm, id);
   const { item } = loaded;
   if (item.status !== 'closed' && cmd.until <= item.deadline) {
-    return refuse(`申请的日期 ${dayCn(cmd.until)} 不晚于当前期限 ${dayCn(item.deadline)}，无需延期。`);
+    return refuse(zh.handlers.requestExtension.notLater(dayCn(cmd.until), dayCn(item.deadline)));
   }
   if (cmd.until < today(deps))
     return refuse(
-      `申请的日期 ${dayCn(cmd.until)} 已经过去，请写一个今后的日期，例如：申请延期 ${id} 至 ${dayCn(item.deadline).split(' ')[0]} 原因：…`,
+      zh.handlers.requestExtension.past(
+        dayCn(cmd.until),
+        zh.cards.typed.extend(id, zh.cards.input.extendExample(dayCn(item.deadline).split(' ')[0]!)),
+      ),
     );
 
   const r = await deps.store.transition({
@@ -51,10 +55,10 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
   const view = await rosterView(deps);
   const replies: Reply[] = [
     toOrigin(
-      infoCard(`${id} 延期申请已提交`, {
-        subtitle: `申请延期至 ${dayCn(cmd.until)}，等待审批`,
-        fields: [{ label: '当前期限', value: dayCn(item.deadline) }],
-        note: '审批前请按原期限推进整改',
+      infoCard(zh.handlers.requestExtension.title(id), {
+        subtitle: zh.handlers.requestExtension.subtitle(dayCn(cmd.until)),
+        fields: [{ label: zh.handlers.requestExtension.currentDeadlineLabel, value: dayCn(item.deadline) }],
+        note: zh.handlers.requestExtension.note,
       }),
       [id],
     ),
@@ -70,6 +74,10 @@ export const requestExtension: Handler<'request_extension'> = async (cmd, actor,
     if (p.id !== actor.id) replies.push(toPerson(p.id, card, `ext-${p.id}`, [id]));
   }
   // every card of the item says a request is pending (and offers no second one meanwhile)
-  const outcome = `${actor.name} 申请延期至 ${dayCn(cmd.until)}，待审批（${nowCn(deps)}）`;
+  const outcome = zh.handlers.common.outcome(
+    actor.name,
+    zh.handlers.requestExtension.verb(dayCn(cmd.until)),
+    nowCn(deps),
+  );
   return { replies, cardUpdates: [cardUpdateOf(r.item, r.seq, outcome)] };
 };

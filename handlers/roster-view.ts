@@ -1,7 +1,8 @@
-import type { Person, School, Zone } from '../src/domain/roster.js';
+import { ALL_ZONES, type Person, type School, type Zone } from '../src/domain/roster.js';
 import { coversZone } from '../src/domain/permissions.js';
 import type { Item } from '../src/domain/records.js';
 import type { HandlerDeps } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * The roster as one handled message sees it: loaded once per message (a county has hundreds of
@@ -51,9 +52,9 @@ async function load(deps: HandlerDeps): Promise<RosterView> {
     schools: schoolMap,
     zones: zoneMap,
     person: (id) => byId.get(id),
-    nameOf: (id) => byId.get(id)?.name ?? '（已停用人员）',
-    schoolName: (id) => schoolMap.get(id)?.name ?? '（已撤销的学校）',
-    zoneName: (id) => (id === '*' ? '全区' : (zoneMap.get(id)?.name ?? id)),
+    nameOf: (id) => byId.get(id)?.name ?? zh.handlers.common.gonePerson,
+    schoolName: (id) => schoolMap.get(id)?.name ?? zh.handlers.common.goneSchool,
+    zoneName: (id) => (id === ALL_ZONES ? zh.handlers.common.allZones : (zoneMap.get(id)?.name ?? id)),
     principalsOf: (schoolId) => active.filter((p) => p.roles.includes('principal') && p.school === schoolId),
     leadersOf: (zone) => active.filter((p) => p.roles.includes('leader') && coversZone(p, zone)),
     supervisorsOf: (zone) => active.filter((p) => p.roles.includes('supervisor') && p.zones.includes(zone)),

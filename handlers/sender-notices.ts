@@ -5,15 +5,19 @@
 
 import type { Card } from '../src/domain/card.js';
 import { infoCard } from '../cards/info.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export function strangerCard(deactivated: boolean): Card {
-  return infoCard(deactivated ? '您的账号已停用' : '您还不在督导助手的名单中', {
-    subtitle: '暂时无法为您办理。如需使用，请联系本单位督导室的管理员将您加入名单。',
-  });
+  return infoCard(
+    deactivated ? zh.handlers.senderNotices.deactivatedTitle : zh.handlers.senderNotices.strangerTitle,
+    {
+      subtitle: zh.handlers.senderNotices.strangerSubtitle,
+    },
+  );
 }
 
 export function slowDownCard(): Card {
-  return infoCard('消息太多，请稍后再发', {
-    subtitle: '您在短时间内发送的消息太多，超出的部分没有办理。请稍等一两分钟，再发送需要办理的内容。',
+  return infoCard(zh.handlers.senderNotices.rateLimitedTitle, {
+    subtitle: zh.handlers.senderNotices.rateLimitedSubtitle,
   });
 }

@@ -5,6 +5,7 @@ import { rosterView } from './roster-view.js';
 import { itemsInScope, itemsOfSchool } from './scope.js';
 import { answerPrivately } from './private-answer.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * 待办: what waits for this person, soonest deadline first. A principal: their school's items not
@@ -26,12 +27,12 @@ export const todo: Handler<'todo'> = async (_cmd, actor, deps) => {
   const view = await rosterView(deps);
   const onlyOwnSchool = items.every((i) => i.school === actor.school);
   const detail = itemListCard({
-    title: '我的待办',
+    title: zh.handlers.todo.title,
     items,
     today: today(deps),
     schoolName: onlyOwnSchool ? undefined : view.schoolName,
-    empty: '暂无待办事项',
-    note: items.length ? '查看详情：整改进度 ' + items[0]!.id : undefined,
+    empty: zh.handlers.todo.empty,
+    note: items.length ? zh.cards.school.detailsHint(items[0]!.id) : undefined,
   });
-  return answerPrivately(deps, actor, { title: '我的待办', ids: items.map((i) => i.id), detail });
+  return answerPrivately(deps, actor, { title: zh.handlers.todo.title, ids: items.map((i) => i.id), detail });
 };

@@ -35,9 +35,14 @@ function imports(file: string): string[] {
 
 const rules: { from: string; forbid: RegExp; why: string }[] = [
   {
+    from: 'src/text',
+    forbid: /^(?!src\/text\/)/,
+    why: 'the message catalogue imports nothing: every layer may read it',
+  },
+  {
     from: 'src/domain',
-    forbid: /^(?!src\/domain\/|node:|zod$|chinese-days)/,
-    why: 'domain imports nothing from the project but itself (and zod, the calendar data)',
+    forbid: /^(?!src\/domain\/|src\/text\/|node:|zod$|chinese-days)/,
+    why: 'domain imports nothing from the project but itself and the message catalogue (and zod, the calendar data)',
   },
   {
     from: 'src/parser',

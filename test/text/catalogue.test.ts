@@ -1,0 +1,202 @@
+// The message catalogue (src/text/zh-CN/) holds every sentence a user reads. Two promises about
+// it: every entry is used somewhere in the code (a dead entry is wording nobody reviews for a
+// reason), and every entry, rendered with long but real arguments, fits where it is shown on
+// every platform (src/platforms/card-limits.ts; the smallest message is a WeCom text of 2048
+// bytes). Where an entry is shown is read from its key: `…title`, `…subtitle`, `buttons.…` and
+// `statusWord…`; anything else is lines of a card or a message.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CARD_LIMITS } from '../../src/platforms/card-limits.js';
+import { utf8Bytes } from '../../src/platforms/split-message.js';
+import { zh } from '../../src/text/zh-CN/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+type Leaf = { path: string; value: unknown };
+
+function leaves(node: unknown, path: string[] = []): Leaf[] {
+  if (typeof node === 'string' || typeof node === 'function') return [{ path: path.join('.'), value: node }];
+  if (node && typeof node === 'object')
+    return Object.entries(node).flatMap(([k, v]) => leaves(v, [...path, k]));
+  throw new Error(`${path.join('.')}: a catalogue entry is a string or a function, not ${typeof node}`);
+}
+
+const all = leaves(zh);
+
+// ---------------------------------------------------------------- every entry is used
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(root, dir))) {
+    const p = join(dir, e);
+    if (statSync(join(root, p)).isDirectory()) out.push(...sources(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const code = ['src', 'handlers', 'jobs', 'cards']
+  .flatMap(sources)
+  .filter((f) => !f.startsWith(join('src', 'text')))
+  .map((f) => readFileSync(join(root, f), 'utf8'))
+  .join('\n');
+
+/** Every `zh.a.b.c` in the code. A path that names a group (zh.cards.buttons[action]) uses all of it. */
+function usedPaths(): { exact: Set<string>; groups: string[] } {
+  const exact = new Set<string>();
+  const groups: string[] = [];
+  for (const m of code.matchAll(/(?<![\w$.])zh((?:\s*\.\s*[A-Za-z_$][\w$]*)+)/g)) {
+    const path = m[1]!.replace(/\s/g, '').slice(1);
+    exact.add(path);
+    if (path.split('.').length >= 2 && !all.some((l) => l.path === path)) groups.push(`${path}.`);
+  }
+  return { exact, groups };
+}
+
+describe('the message catalogue', () => {
+  it('has every entry used in the code', () => {
+    const { exact, groups } = usedPaths();
+    const unused = all
+      .map((l) => l.path)
+      .filter((p) => !exact.has(p) && !groups.some((g) => p.startsWith(g)));
+    expect(unused).toEqual([]);
+  });
+
+  it('is only read through zh, the catalogue of the locale', () => {
+    const direct = [...code.matchAll(/from\s+'[^']*src\/text\/zh-CN\/(?!index\.js')[^']*'/g)].map(
+      (m) => m[0],
+    );
+    expect(direct).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- every entry fits
+
+/**
+ * Long but real values, by the name of the parameter they fill: the longest school name of a
+ * county roster, a four-character name, six-digit item numbers, a date with its weekday, a visit
+ * kind with manner and topic. A new parameter name needs its line here.
+ */
+const DAY = '12月31日 周四';
+const PERSON = '欧阳晓明';
+const SAMPLES: Record<string, unknown> = {
+  item: 'ZG-123456',
+  record: 'DD-12345',
+  school: '重庆市大足区龙水镇第二中心小学',
+  zone: '龙水湖片区第三责任区',
+  name: PERSON,
+  person: PERSON,
+  supervisor: PERSON,
+  roles: '督学、领导、管理员',
+  day: DAY,
+  date: DAY,
+  until: DAY,
+  deadline: DAY,
+  moment: '12月31日 23:59',
+  year: '2026',
+  month: 12,
+  hour: '23',
+  minute: '59',
+  n: 999,
+  of: 999,
+  days: 999,
+  workdays: 99,
+  kind: '综合督导·暗访（义务教育现代化学校创建）',
+  manner: '暗访',
+  topic: '义务教育现代化学校创建',
+  status: '待验收',
+  when: '还有 99 个工作日到期',
+  action: '验收通过，销号',
+  verb: '报告已完成整改，待验收',
+  verdict: '不同意延期，期限仍为 12月31日 周四',
+  position: '（12/12）',
+  title: '督导记录 DD-12345',
+  label: '未销号（全部）',
+  value: '三年级作业公示栏未按周更新，课后服务学生签到表缺2月数据，已要求学校限期整改',
+  note: '公示栏已更新，照片稍后补发',
+  url: `https://dudao.example.gov.cn/board/login?t=${'x'.repeat(120)}`,
+  command: '申请延期 ZG-123456 至 12月31日 原因：…',
+  example: '申请延期 ZG-12 至 4月10日 原因：器材未到货',
+};
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+const chars = (s: string) => [...segmenter.segment(s)].length;
+
+function paramNames(f: (...a: never[]) => unknown): string[] {
+  const src = f.toString();
+  const m = /^(?:async\s*)?(?:function\s*\w*\s*)?\(([^)]*)\)|^(?:async\s*)?([A-Za-z_$][\w$]*)\s*=>/.exec(src);
+  if (!m) throw new Error(`cannot read the parameters of ${src.slice(0, 60)}`);
+  const list = m[1] ?? m[2] ?? '';
+  return list
+    .split(',')
+    .map((p) => p.split('=')[0]!.trim())
+    .filter(Boolean);
+}
+
+function render(l: Leaf): string {
+  if (typeof l.value === 'string') return l.value;
+  const f = l.value as (...a: unknown[]) => unknown;
+  const args = paramNames(f).map((n) => {
+    if (!(n in SAMPLES)) throw new Error(`${l.path}: add a long sample for the parameter '${n}'`);
+    return SAMPLES[n];
+  });
+  const out = f(...args);
+  if (typeof out !== 'string') throw new Error(`${l.path} does not return a string`);
+  return out;
+}
+
+type Slot = { name: string; maxChars: number; perLine?: boolean; maxBytes?: number };
+
+/** the smallest limit of each place a text may be shown, over every platform */
+const SLOTS = {
+  title: {
+    name: 'card title',
+    maxChars: Math.min(CARD_LIMITS.wecomApp.title, CARD_LIMITS.dingtalkCard.title),
+  },
+  subtitle: {
+    name: 'card subtitle',
+    maxChars: Math.min(CARD_LIMITS.wecomApp.titleDesc, CARD_LIMITS.dingtalkCard.subtitle),
+  },
+  button: {
+    name: 'button',
+    maxChars: Math.min(CARD_LIMITS.wecomApp.buttonText, CARD_LIMITS.dingtalkCard.buttonText),
+  },
+  message: {
+    name: 'part of a message',
+    maxChars: Number.POSITIVE_INFINITY,
+    maxBytes: 2048,
+  },
+  line: {
+    name: 'line of a card or message',
+    // a button card's notes, outcome and long fields go into the smart bot's sub_title_text
+    maxChars: CARD_LIMITS.wecomBot.subTitle,
+    perLine: true,
+    // a WeCom text message: the smallest a card's text may go out as
+    maxBytes: 2048,
+  },
+} satisfies Record<string, Slot>;
+
+function slotOf(path: string): Slot {
+  // the plain-text fallback's frame around what a card shows: only the message's size binds it
+  if (path.startsWith('cards.plain.')) return SLOTS.message;
+  for (const seg of path.split('.').reverse()) {
+    if (/subtitle$/i.test(seg)) return SLOTS.subtitle;
+    if (/title$/i.test(seg)) return SLOTS.title;
+    if (seg === 'buttons' || /^statusWord/.test(seg)) return SLOTS.button;
+  }
+  return SLOTS.line;
+}
+
+describe('every entry of the message catalogue, with long arguments', () => {
+  for (const l of all) {
+    it(`${l.path} fits a ${slotOf(l.path).name}`, () => {
+      const text = render(l);
+      const slot = slotOf(l.path);
+      const lines = slot.perLine ? text.split('\n') : [text];
+      for (const line of lines) expect(chars(line), line).toBeLessThanOrEqual(slot.maxChars);
+      if (slot.maxBytes) expect(utf8Bytes(text), text).toBeLessThanOrEqual(slot.maxBytes);
+    });
+  }
+});
