@@ -1,14 +1,14 @@
 import type { Card } from '../src/domain/card.js';
 import type { DigestData } from '../src/domain/report-data.js';
+import { zh } from '../src/text/zh-CN/index.js';
 import { clip, dayCn, finish } from './format.js';
 import { percent } from './stats.js';
 
-/** The board link's label on every card that carries one (digest, 看板). */
-export const BOARD_LINK_LABEL = '打开督导看板';
-
 /** '龙泉小学、龙泉中学', or the first five and '等 8 所' */
 function names(list: string[], unit: string): string {
-  return list.length > 5 ? `${list.slice(0, 5).join('、')} 等 ${list.length} ${unit}` : list.join('、');
+  return list.length > 5
+    ? zh.cards.digest.andMore(list.slice(0, 5).join(zh.cards.listSep), list.length, unit)
+    : list.join(zh.cards.listSep);
 }
 
 /**
@@ -17,65 +17,80 @@ function names(list: string[], unit: string): string {
  * signed link to the board (督导看板), when the service knows its public address.
  */
 export function digestCard(d: DigestData, o: { boardUrl?: string } = {}): Card {
-  const period = d.from === d.to ? dayCn(d.from) : `${dayCn(d.from)} 至 ${dayCn(d.to)}`;
+  const period = d.from === d.to ? dayCn(d.from) : zh.cards.period(dayCn(d.from), dayCn(d.to));
   const v = d.visits;
   const visitFields = v.count
     ? [
         {
-          label: '督导',
-          value: `${v.count} 次（督学 ${v.supervisors.length} 人，学校 ${v.schools.length} 所）`,
+          label: zh.cards.digest.visitsLabel,
+          value: zh.cards.digest.visits(v.count, v.supervisors.length, v.schools.length),
         },
-        { label: '督学', value: names(v.supervisors, '人') },
-        { label: '学校', value: names(v.schools, '所') },
+        {
+          label: zh.cards.digest.supervisorsLabel,
+          value: names(v.supervisors, zh.cards.digest.units.people),
+        },
+        { label: zh.cards.digest.schoolsLabel, value: names(v.schools, zh.cards.digest.units.schools) },
       ]
-    : [{ label: '督导', value: '无' }];
+    : [{ label: zh.cards.digest.visitsLabel, value: zh.cards.none }];
+  const openLine = {
+    label: zh.cards.digest.openLabel,
+    value: zh.cards.digest.open(d.open, d.awaitingRecheck, d.dueThisWeek, d.overdue),
+  };
   const fields = [
     ...visitFields,
-    { label: '新发现问题', value: `${d.newProblems} 项` },
-    { label: '销号', value: `${d.closed} 项` },
+    { label: zh.cards.digest.newProblemsLabel, value: zh.cards.count(d.newProblems) },
+    { label: zh.cards.digest.closedLabel, value: zh.cards.count(d.closed) },
+    openLine,
     {
-      label: '未销号',
-      value: `${d.open} 项（待验收 ${d.awaitingRecheck}，本周到期 ${d.dueThisWeek}，逾期 ${d.overdue}）`,
-    },
-    {
-      label: `${Number(d.coverage.month.slice(5))}月覆盖`,
-      value: `${d.coverage.visited} / ${d.coverage.total} 所（${percent(d.coverage.visited, d.coverage.total)}）`,
+      label: zh.cards.digest.coverageLabel(Number(d.coverage.month.slice(5))),
+      value: zh.cards.coverage(
+        d.coverage.visited,
+        d.coverage.total,
+        percent(d.coverage.visited, d.coverage.total),
+      ),
     },
   ];
   const worst = d.worst.map((w) => ({
     id: w.item,
     text: `${w.school} ${clip(w.text, 20)}`,
-    meta: `逾期 ${w.daysOverdue} 天 · 督学 ${w.supervisor}`,
+    meta: zh.cards.digest.worstMeta(w.daysOverdue, w.supervisor),
   }));
-  const zones = d.zones.map(
-    (z) => `${z.name}：未销号 ${z.open}，逾期 ${z.overdue}，本月 ${z.visited}/${z.schools} 校`,
-  );
+  const zones = d.zones.map((z) => zh.cards.digest.zone(z.name, z.open, z.overdue, z.visited, z.schools));
   // optional lines (src/reports): only when there is something to say
-  const openLine = fields.find((f) => f.label === '未销号')!;
-  if (d.escalated) openLine.value += `，其中逾期升级 ${d.escalated} 项`;
+  if (d.escalated) openLine.value += zh.cards.digest.escalated(d.escalated);
   if (d.unreachable?.length) {
-    const names = d.unreachable.map((p) => `${p.name}（${p.roles}）`);
+    const people = d.unreachable.map((p) => zh.cards.unreachable.person(p.name, p.roles));
+    const shown = people.slice(0, 5).join(zh.cards.listSep);
     fields.push({
-      label: '无法送达',
-      value: `${names.slice(0, 5).join('、')}${names.length > 5 ? ` 等 ${names.length} 人` : ''}：未登记企业微信或钉钉账号`,
+      label: zh.cards.digest.unreachableLabel,
+      value: zh.cards.digest.unreachable(
+        people.length > 5
+          ? zh.cards.digest.andMore(shown, people.length, zh.cards.digest.units.people)
+          : shown,
+      ),
     });
   }
   if (d.failedDeliveries?.count) {
     fields.push({
-      label: '发送失败',
-      value: `${d.failedDeliveries.count} 条（${d.failedDeliveries.people.slice(0, 5).join('、')}）`,
+      label: zh.cards.digest.failedLabel,
+      value: zh.cards.digest.failed(
+        d.failedDeliveries.count,
+        d.failedDeliveries.people.slice(0, 5).join(zh.cards.listSep),
+      ),
     });
   }
   return finish({
     kind: 'digest',
-    title: `督导日报 · ${dayCn(d.date)}`,
-    subtitle: `统计 ${period}`,
-    fields: zones.length ? [...fields, { label: '各责任区', value: zones.join('\n') }] : fields,
+    title: zh.cards.digest.title(dayCn(d.date)),
+    subtitle: zh.cards.digest.subtitle(period),
+    fields: zones.length
+      ? [...fields, { label: zh.cards.digest.zonesLabel, value: zones.join('\n') }]
+      : fields,
     entries: worst,
     note:
       d.overdue > d.worst.length && d.worst.length > 0
-        ? `逾期最久的 ${d.worst.length} 项如上；发送「逾期」查看全部`
+        ? zh.cards.digest.worstNote(d.worst.length)
         : undefined,
-    ...(o.boardUrl ? { link: { label: BOARD_LINK_LABEL, url: o.boardUrl } } : {}),
+    ...(o.boardUrl ? { link: { label: zh.cards.digest.boardLinkLabel, url: o.boardUrl } } : {}),
   });
 }

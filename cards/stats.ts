@@ -1,5 +1,6 @@
 import type { Card } from '../src/domain/card.js';
 import type { StatsData } from '../src/domain/report-data.js';
+import { zh } from '../src/text/zh-CN/index.js';
 import { dayCn, finish } from './format.js';
 
 /** '75%' — or '—' when there is nothing to divide by. */
@@ -9,26 +10,29 @@ export function percent(part: number, whole: number): string {
 
 /** 统计: visits, problems, closure rate and coverage for a period and scope. */
 export function statsCard(s: StatsData, assumptions: string[] = []): Card {
-  const period = s.from === s.to ? dayCn(s.from) : `${dayCn(s.from)} 至 ${dayCn(s.to)}`;
+  const period = s.from === s.to ? dayCn(s.from) : zh.cards.period(dayCn(s.from), dayCn(s.to));
   return finish({
     kind: 'stats',
-    title: `督导统计 · ${s.scope}`,
+    title: zh.cards.stats.title(s.scope),
     subtitle: period,
     fields: [
-      { label: '督导次数', value: `${s.visits} 次` },
+      { label: zh.cards.stats.visitsLabel, value: zh.cards.stats.visits(s.visits) },
       {
-        label: '覆盖学校',
-        value: `${s.schoolsVisited} / ${s.schools} 所（${percent(s.schoolsVisited, s.schools)}）`,
+        label: zh.cards.stats.coverageLabel,
+        value: zh.cards.coverage(s.schoolsVisited, s.schools, percent(s.schoolsVisited, s.schools)),
       },
-      { label: '发现问题', value: `${s.problems} 项` },
-      { label: '已销号', value: `${s.closed} 项（销号率 ${percent(s.closed, s.problems)}）` },
-      { label: '未销号（全部）', value: `${s.open} 项，其中逾期 ${s.overdue} 项` },
+      { label: zh.cards.stats.problemsLabel, value: zh.cards.count(s.problems) },
+      {
+        label: zh.cards.stats.closedLabel,
+        value: zh.cards.stats.closed(s.closed, percent(s.closed, s.problems)),
+      },
+      { label: zh.cards.stats.openLabel, value: zh.cards.stats.open(s.open, s.overdue) },
     ],
     entries: s.zones.map((z) => ({
       id: z.name,
-      text: `督导 ${z.visits} 次 · 问题 ${z.problems} 项`,
-      meta: `销号 ${z.closed} · 逾期 ${z.overdue}`,
+      text: zh.cards.stats.zone(z.visits, z.problems),
+      meta: zh.cards.stats.zoneMeta(z.closed, z.overdue),
     })),
-    note: [...assumptions, '销号率 = 本期发现问题中已销号的比例'].join('；'),
+    note: [...assumptions, zh.cards.stats.rateNote].join(zh.cards.noteSep),
   });
 }

@@ -119,6 +119,26 @@ const SAMPLES: Record<string, unknown> = {
   url: `https://dudao.example.gov.cn/board/login?t=${'x'.repeat(120)}`,
   command: '申请延期 ZG-123456 至 12月31日 原因：…',
   example: '申请延期 ZG-12 至 4月10日 原因：器材未到货',
+  period: `${DAY} 至 ${DAY}`,
+  from: DAY,
+  to: DAY,
+  scope: '龙水湖片区第三责任区',
+  names:
+    '重庆市大足区龙水镇第二中心小学、重庆市大足区龙水镇第三中心小学、重庆市大足区龙水镇中学、重庆市大足区龙水镇第一小学、重庆市大足区龙水湖实验学校',
+  people: `${PERSON}、${PERSON}、${PERSON}、${PERSON}、${PERSON}`,
+  unit: '所',
+  percent: '100%',
+  supervisors: 999,
+  schools: 999,
+  visits: 9999,
+  visited: 999,
+  total: 999,
+  problems: 9999,
+  closed: 9999,
+  open: 9999,
+  awaiting: 9999,
+  due: 9999,
+  overdue: 9999,
 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });

@@ -79,6 +79,10 @@ export const cards = {
   pieces: (n: number) => `${n} 件`,
   none: '无',
   notConfigured: '（未配置）',
+  /** a period of days: '3月1日 周一 至 3月31日 周三' */
+  period: (from: string, to: string) => `${from} 至 ${to}`,
+  /** schools visited of all: '12 / 40 所（30%）' */
+  coverage: (visited: number, total: number, percent: string) => `${visited} / ${total} 所（${percent}）`,
   /** what an item became, when a card update gives no state */
   handled: '已处理',
 
@@ -233,6 +237,50 @@ export const cards = {
     allVisited: '无，已全部覆盖',
     noPlan: '本月无专项安排，按计划开展挂牌督导',
     nudgeNote: '每所学校每月至少挂牌督导一次',
+  },
+  digest: {
+    title: (day: string) => `督导日报 · ${day}`,
+    subtitle: (period: string) => `统计 ${period}`,
+    /** the board link's label on every card that carries one (digest, 看板) */
+    boardLinkLabel: '打开督导看板',
+    visitsLabel: '督导',
+    visits: (n: number, supervisors: number, schools: number) =>
+      `${n} 次（督学 ${supervisors} 人，学校 ${schools} 所）`,
+    supervisorsLabel: '督学',
+    schoolsLabel: '学校',
+    /** the first five names and how many there are: '龙泉小学、… 等 8 所' */
+    andMore: (names: string, n: number, unit: string) => `${names} 等 ${n} ${unit}`,
+    units: { people: '人', schools: '所' },
+    newProblemsLabel: '新发现问题',
+    closedLabel: '销号',
+    openLabel: '未销号',
+    open: (n: number, awaiting: number, due: number, overdue: number) =>
+      `${n} 项（待验收 ${awaiting}，本周到期 ${due}，逾期 ${overdue}）`,
+    escalated: (n: number) => `，其中逾期升级 ${n} 项`,
+    coverageLabel: (month: number) => `${month}月覆盖`,
+    worstMeta: (days: number, supervisor: string) => `逾期 ${days} 天 · 督学 ${supervisor}`,
+    zonesLabel: '各责任区',
+    zone: (zone: string, open: number, overdue: number, visited: number, schools: number) =>
+      `${zone}：未销号 ${open}，逾期 ${overdue}，本月 ${visited}/${schools} 校`,
+    unreachableLabel: '无法送达',
+    unreachable: (names: string) => `${names}：未登记企业微信或钉钉账号`,
+    failedLabel: '发送失败',
+    failed: (n: number, people: string) => `${n} 条（${people}）`,
+    worstNote: (n: number) => `逾期最久的 ${n} 项如上；发送「逾期」查看全部`,
+  },
+  stats: {
+    title: (scope: string) => `督导统计 · ${scope}`,
+    visitsLabel: '督导次数',
+    visits: (n: number) => `${n} 次`,
+    coverageLabel: '覆盖学校',
+    problemsLabel: '发现问题',
+    closedLabel: '已销号',
+    closed: (n: number, percent: string) => `${n} 项（销号率 ${percent}）`,
+    openLabel: '未销号（全部）',
+    open: (n: number, overdue: number) => `${n} 项，其中逾期 ${overdue} 项`,
+    zone: (visits: number, problems: number) => `督导 ${visits} 次 · 问题 ${problems} 项`,
+    zoneMeta: (closed: number, overdue: number) => `销号 ${closed} · 逾期 ${overdue}`,
+    rateNote: '销号率 = 本期发现问题中已销号的比例',
   },
   unreachable: {
     title: (day: string) => `无法送达 · ${day}`,

@@ -50,6 +50,14 @@ export const handlers = {
     title: (name: string) => `本群已绑定：${name}`,
     subtitle: (kind: string) => `（${kind}）`,
   },
+  boardLink: {
+    title: '督导看板',
+    subtitle: '您本人的看板链接，24 小时内有效',
+    note: '链接只属于您本人，请勿转发；过期后再发送「看板」即可获取新链接。',
+    groupSubtitle: '看板链接已私信发送给您',
+    noScope: '您的账号没有可查看的学校或责任区，无法打开督导看板。如需开通请联系管理员。',
+    noAddress: '督导看板尚未配置访问地址（PUBLIC_BASE_URL），请联系管理员。',
+  },
   decideExtension: {
     approved: (day: string) => `已同意延期至 ${day}`,
     refused: (day: string) => `不同意延期，期限仍为 ${day}`,
