@@ -9,6 +9,7 @@
 // - admin: import the roster, bind chats, run jobs.
 // One person may hold several roles: any role that allows the action is enough.
 
+import { zh } from '../text/zh-CN/index.js';
 import { ALL_ZONES, type Person, type School } from './roster.js';
 
 export const permissionActions = [
@@ -45,48 +46,28 @@ export type RefusalCode = 'inactive' | 'wrong_role' | 'not_your_school' | 'not_y
 export type Permission = { ok: true } | { ok: false; code: RefusalCode; message: string };
 
 const OK: Permission = { ok: true };
-const ASK = '如需调整请联系管理员。';
-
 /** What the action means in a sentence: "不能为该校提交记录". */
-const verbs: Record<PermissionAction, string> = {
-  submit_record: '为该校提交记录',
-  acknowledge: '确认该校的整改事项',
-  progress: '报告该校的整改进度',
-  done: '报告该校的整改完成',
-  request_extension: '为该校申请延期',
-  attach: '为该校的整改事项补充材料',
-  close: '验收该校的整改事项',
-  reject: '退回该校的整改事项',
-  approve_extension: '审批该校的延期申请',
-  refuse_extension: '审批该校的延期申请',
-  reopen: '重新打开该校的整改事项',
-  view: '查看该校的整改情况',
-  view_scope: '查看督导统计',
-  digest: '查看督导日报',
-  import_roster: '导入名单',
-  bind_chat: '绑定群聊',
-  run_jobs: '手动运行任务',
-};
+const verbs: Record<PermissionAction, string> = zh.permissions.verbs;
 
 /** Which roles an action needs, and the sentence for someone with none of them. */
 const needs: Record<PermissionAction, { roles: Person['roles']; who: string }> = {
-  submit_record: { roles: ['supervisor', 'leader'], who: '督学' },
-  acknowledge: { roles: ['principal'], who: '学校校长（园长）' },
-  progress: { roles: ['principal'], who: '学校校长（园长）' },
-  done: { roles: ['principal'], who: '学校校长（园长）' },
-  request_extension: { roles: ['principal'], who: '学校校长（园长）' },
-  attach: { roles: ['principal', 'supervisor', 'leader'], who: '校长（园长）或督学' },
-  close: { roles: ['supervisor', 'leader'], who: '督学或领导' },
-  reject: { roles: ['supervisor', 'leader'], who: '督学或领导' },
-  approve_extension: { roles: ['supervisor', 'leader'], who: '督学或领导' },
-  refuse_extension: { roles: ['supervisor', 'leader'], who: '督学或领导' },
-  reopen: { roles: ['leader'], who: '领导' },
-  view: { roles: ['supervisor', 'leader', 'principal'], who: '督学、领导或该校校长' },
-  view_scope: { roles: ['supervisor', 'leader'], who: '督学或领导' },
-  digest: { roles: ['leader'], who: '领导' },
-  import_roster: { roles: ['admin'], who: '管理员' },
-  bind_chat: { roles: ['admin'], who: '管理员' },
-  run_jobs: { roles: ['admin'], who: '管理员' },
+  submit_record: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisor },
+  acknowledge: { roles: ['principal'], who: zh.permissions.who.principal },
+  progress: { roles: ['principal'], who: zh.permissions.who.principal },
+  done: { roles: ['principal'], who: zh.permissions.who.principal },
+  request_extension: { roles: ['principal'], who: zh.permissions.who.principal },
+  attach: { roles: ['principal', 'supervisor', 'leader'], who: zh.permissions.who.principalOrSupervisor },
+  close: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisorOrLeader },
+  reject: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisorOrLeader },
+  approve_extension: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisorOrLeader },
+  refuse_extension: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisorOrLeader },
+  reopen: { roles: ['leader'], who: zh.permissions.who.leader },
+  view: { roles: ['supervisor', 'leader', 'principal'], who: zh.permissions.who.viewer },
+  view_scope: { roles: ['supervisor', 'leader'], who: zh.permissions.who.supervisorOrLeader },
+  digest: { roles: ['leader'], who: zh.permissions.who.leader },
+  import_roster: { roles: ['admin'], who: zh.permissions.who.admin },
+  bind_chat: { roles: ['admin'], who: zh.permissions.who.admin },
+  run_jobs: { roles: ['admin'], who: zh.permissions.who.admin },
 };
 
 const SCHOOL_ACTIONS = new Set<PermissionAction>([
@@ -141,7 +122,9 @@ export function can(person: Person, action: PermissionAction, ctx: PermissionCon
     return {
       ok: false,
       code: 'inactive',
-      message: `您的账号已停用，不能${verbs[action].replace('该校', '学校')}。${ASK}`,
+      message: zh.permissions.inactive(
+        verbs[action].replace(zh.permissions.thisSchool, zh.permissions.aSchool),
+      ),
     };
   }
   const need = needs[action];
@@ -150,24 +133,27 @@ export function can(person: Person, action: PermissionAction, ctx: PermissionCon
     return {
       ok: false,
       code: 'wrong_role',
-      message: `只有${need.who}可以${verbs[action].replace('为该校', '').replace('该校的', '')}。${ASK}`,
+      message: zh.permissions.wrongRole(
+        need.who,
+        verbs[action].replace(zh.permissions.forThisSchool, '').replace(zh.permissions.ofThisSchool, ''),
+      ),
     };
   }
   if (SCHOOL_ACTIONS.has(action) && !ctx.school) {
-    return { ok: false, code: 'missing_school', message: '请先指明学校或整改事项编号。' };
+    return { ok: false, code: 'missing_school', message: zh.permissions.missingSchool };
   }
   if (held.some((r) => reaches(person, r, action, ctx))) return OK;
-  const name = ctx.school?.name ?? '该责任区';
+  const name = ctx.school?.name ?? zh.permissions.thisZone;
   const verb = verbs[action];
   if (held.includes('principal') && held.length === 1) {
     return {
       ok: false,
       code: 'not_your_school',
-      message: `您不是${name}的校长（园长），不能${verb}。${ASK}`,
+      message: zh.permissions.notYourSchool(name, verb),
     };
   }
   if (held.includes('supervisor')) {
-    return { ok: false, code: 'not_your_zone', message: `您不是${name}的责任督学，不能${verb}。${ASK}` };
+    return { ok: false, code: 'not_your_zone', message: zh.permissions.notYourZone(name, verb) };
   }
-  return { ok: false, code: 'not_your_zone', message: `${name}不在您分管的责任区内，不能${verb}。${ASK}` };
+  return { ok: false, code: 'not_your_zone', message: zh.permissions.outsideZones(name, verb) };
 }

@@ -118,6 +118,7 @@ const SAMPLES: Record<string, unknown> = {
   note: '公示栏已更新，照片稍后补发',
   url: `https://dudao.example.gov.cn/board/login?t=${'x'.repeat(120)}`,
   command: '申请延期 ZG-123456 至 12月31日 原因：…',
+  who: '督学、领导或该校校长',
   example: '申请延期 ZG-12 至 4月10日 原因：器材未到货',
   period: `${DAY} 至 ${DAY}`,
   from: DAY,

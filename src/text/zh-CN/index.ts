@@ -6,5 +6,6 @@
 
 import { cards } from './cards.js';
 import { handlers } from './handlers.js';
+import { permissions } from './permissions.js';
 
-export const zh = { cards, handlers } as const;
+export const zh = { cards, handlers, permissions } as const;
