@@ -123,9 +123,11 @@ beforeAll(() => {
   installRoot = join(work, 'root');
 }, 900_000);
 
+// removing the unpacked bundle and its node_modules takes longer than the default hook timeout
+// on a loaded 2-core machine
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe('the offline bundle', () => {
   it('is one folder dudao-<version>/: compiled code, production node_modules, deploy files, the guides', () => {
