@@ -38,7 +38,15 @@ const ITEM_INTENTS: ReadonlySet<Intent> = new Set([
 ]);
 
 /** Everyday phrases kept as synonyms, too close to talk to suggest (等一下 is not 查一下). */
-const NO_TYPO: ReadonlySet<string> = new Set(['查一下', '查一查', '帮我查一下', '查看一下']);
+const NO_TYPO: ReadonlySet<string> = new Set([
+  '查一下',
+  '查一查',
+  '帮我查一下',
+  '查看一下',
+  // 我校, 本校, 该校 begin sentences: never a typo of the query word 学校
+  '学校',
+  '复查',
+]);
 
 const CANDIDATES: [string, Intent][] = (Object.entries(KEYWORDS) as [Intent, readonly string[]][])
   .flatMap(([intent, words]) => words.map((w): [string, Intent] => [w, intent]))

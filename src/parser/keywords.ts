@@ -62,16 +62,16 @@ export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
     '已经整改到位',
   ],
   acknowledge: ['收到', '已收到', '确认收到', '收到了', '已收悉', '收悉'],
-  request_extension: ['申请延期', '延期申请', '申请延长', '延期'],
+  request_extension: ['申请延期', '延期申请', '申请延长', '延期', '请求延期', '申请延迟', '申请推迟'],
   approve_extension: ['同意延期', '批准延期'],
   refuse_extension: ['不同意延期', '驳回延期', '拒绝延期', '不批准延期'],
-  recheck: ['验收'],
+  recheck: ['验收', '复查'],
   recheck_pass: ['销号', '验收通过', '验收合格', '同意销号', '通过验收'],
   recheck_reject: ['退回', '验收退回', '验收不通过', '验收不合格', '打回', '不予销号'],
   reopen: ['重新打开', '重开'],
   query: ['查询', '学校', '查看', '查一下', '查一查', '帮我查一下', '查看一下'],
-  todo: ['待办', '我的待办', '待办事项', '我的待办事项'],
-  overdue: ['逾期', '逾期清单', '逾期事项'],
+  todo: ['待办', '我的待办', '待办事项', '我的待办事项', '待办清单'],
+  overdue: ['逾期', '逾期清单', '逾期事项', '逾期事项清单', '逾期名单'],
   stats: ['统计'],
   digest_now: ['日报', '今日日报'],
   board_link: ['看板', '督导看板'],
@@ -92,6 +92,8 @@ export interface KeywordMatch {
   rest: string;
 }
 
+const QUESTION_TAIL_RE =
+  /^(?:的|事项|的事项)?(?:有哪些|有什么|有几个|有几项|有多少|是什么|呢|吗)[\s?.。!~]*$/;
 const LEADING_SEPARATORS = charSet(' \n:;,、。.-—~!?');
 const TRAILING_PUNCT = charSet(' \n.。!?~');
 
@@ -106,10 +108,14 @@ export function matchKeyword(text: string): KeywordMatch | undefined {
     const after = text.slice(word.length);
     if (/^[a-z0-9]/i.test(word) && /^[a-z0-9]/i.test(after)) continue; // "helpful" is not help
     if (STANDALONE.has(intent)) {
-      if (skipChars(after, TRAILING_PUNCT) !== after.length) continue;
+      // "待办有哪些？", "逾期的有几个" ask the same; "逾期了怎么办" is talk
+      if (skipChars(after, TRAILING_PUNCT) !== after.length && !QUESTION_TAIL_RE.test(after)) continue;
       return { intent, keyword: word, rest: '' };
     }
-    return { intent, keyword: word, rest: trimStartChars(after, LEADING_SEPARATORS) };
+    let rest = trimStartChars(after, LEADING_SEPARATORS);
+    // said twice, as voice and quick replies do: 收到收到 ZG-33, 收到，收到
+    if (rest.startsWith(word)) rest = trimStartChars(rest.slice(word.length), LEADING_SEPARATORS);
+    return { intent, keyword: word, rest };
   }
   return undefined;
 }

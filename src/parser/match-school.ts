@@ -92,6 +92,10 @@ export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   }
   if (byKey && byKey.length > 1)
     return { ok: false, code: 'ambiguous_school', query, candidates: [...byKey] };
+  // 区特校, 县一中: the district before a short name the key keeps whole (too short to strip)
+  const local = /^[区县市]/.test(query) ? index.byKey.get(nameKey(query.slice(1))) : undefined;
+  if (local && local.length === 1)
+    return { ok: true, school: local[0]!, assumption: `『${query}』识别为 ${local[0]!.name}` };
 
   const inactive = index.inactiveByName.get(query);
   return inactive

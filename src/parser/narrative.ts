@@ -80,13 +80,17 @@ const MANNER_RE = /暗访|明查|明察/;
 /** The topic before 专项督导: the words after the verb ("开展了双减专项督导", "参加课后服务专项督导"). */
 const TOPIC_RE = /(?:开展|进行|参加|组织|实施|做|搞)了?(?:一次|了)?([\u4e00-\u9fff“”"]{1,12})$/;
 
+const BRACKET_TOPIC_RE = /^\(([^()]{1,12})\)/;
+
 function findKind(text: string): string | undefined {
   const k = KIND_RE.exec(text);
   const manner = MANNER_RE.exec(text)?.[0];
   if (!k) return manner;
   let topic: string | undefined;
   if (k[0] === '专项督导') {
-    const t = TOPIC_RE.exec(text.slice(Math.max(0, k.index - 16), k.index));
+    // 专项督导（送教上门）, or the words before it: 开展了双减专项督导
+    const bracket = BRACKET_TOPIC_RE.exec(text.slice(k.index + k[0].length, k.index + k[0].length + 20));
+    const t = bracket ?? TOPIC_RE.exec(text.slice(Math.max(0, k.index - 16), k.index));
     if (t) topic = t[1];
   }
   return `${k[0]}${topic ? `(${topic})` : ''}${manner ?? ''}`;
@@ -99,6 +103,8 @@ const CUE_TAIL_RE =
 /** The cue's words that announce a list ("存在以下问题：") rather than begin a finding. */
 const ANNOUNCES_RE = /问题|不足|隐患|以下|如下|下列|[:,]/;
 const CLAUSE_END = charSet(',;。\n:');
+/** With no 发现/存在: a contrast after what was fine ("…较好，但…") */
+const CONTRAST_RE = /[,;。]\s?(?:但是|但|不过)[,]?/g;
 /** 未发现, 没有发现, 无…: a finding of nothing */
 const NEGATION = charSet('未没无');
 const NOTHING_RE = /^(?:新的?|明显的?|其他|任何|重大)?(?:的)?(?:问题|不足|隐患|异常)/;
@@ -145,6 +151,13 @@ export function readNarrative(
       cue = { start: s, end: s };
     }
     break;
+  }
+
+  if (!cue && !none) {
+    // "…上次的问题已整改，但午睡室消毒记录仍不完整，一周内补齐": a contrast brings the finding
+    CONTRAST_RE.lastIndex = school.start + school.name.length;
+    const m = CONTRAST_RE.exec(prose);
+    if (m) cue = { start: m.index, end: m.index + m[0].length };
   }
 
   const intro = prose.slice(0, cue?.start ?? prose.length);

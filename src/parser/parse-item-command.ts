@@ -37,11 +37,12 @@ const EXAMPLES: Partial<Record<Intent, string>> = {
   reopen: '重新打开 ZG-12 原因：家长反映问题复发',
 };
 
-const DONE_RE = /^(?:已完成整改|已整改完毕|整改完毕|整改完成|已整改到位|整改到位|已整改|已完成|已到位|完成)/;
+const DONE_RE =
+  /^(?:(?:已经?|均已|全部)(?:完成整改|整改完毕|整改完成|整改到位|整改好|整改|完成|到位|完毕)|完成整改|整改完毕|整改完成|整改到位|整改好|完成)了?/;
 /** "已完成50%", "已完成一半", "已完成百分之八十": a share done is work in progress. */
 const PARTIAL_RE =
   /^\s?(?:约|大约)?(?:\d{1,2}(?:\.\d)?\s?%|百分之|一半|大半|过半|大部分|部分|[一二三四五六七八九]成|\d成)/;
-const DOING_RE = /^(?:进行中|整改中|正在整改|处理中|推进中)/;
+const DOING_RE = /^(?:正在整改中|正在整改|整改中|进行中|正在处理|处理中|推进中|正在推进)/;
 const PASS_RE = /^(?:通过|合格|同意销号|销号|验收通过)/;
 const REJECT_RE = /^(?:退回|不通过|不合格|未通过|驳回)/;
 const QUESTION_RE = /^(?:怎么样了?|如何了?|进展如何|到哪了|呢)?[\s?.。!~]*$/;
@@ -102,7 +103,8 @@ export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => Parse
   let school = matchSchool(rest, ctx.schools);
   if (!school.ok) {
     // "查询学校 二十七小", "查询光谷27小的整改情况", "查询 城关27小 整改进度"
-    const bare = rest.replace(QUERY_PREFIX_RE, '').replace(QUERY_SUFFIX_RE, '');
+    // a school name is short: the unanchored suffix pattern only ever sees a short text
+    const bare = rest.length > 80 ? rest : rest.replace(QUERY_PREFIX_RE, '').replace(QUERY_SUFFIX_RE, '');
     if (bare !== rest && bare !== '') {
       const again = matchSchool(bare, ctx.schools);
       if (again.ok) school = again;
@@ -172,6 +174,10 @@ function parseExtension(rest: string, ctx: ParseContext, today: string): ParseRe
       later[1]!,
       after.slice(0, later.index) + ' ' + after.slice(later.index + later[0].length),
     ]);
+  // or the last deadline written anywhere ("…，预计4月15日前完成")
+  const strong = scanDeadlines(after.slice(0, 400), today, ctx.calendar).filter((h) => h.strong);
+  const last = strong[strong.length - 1];
+  if (last && !DURATION_RE.test(last.text)) candidates.push([last.text, after]); // the date is part of the reason's sentence: kept in it
   for (const [dateText, reasonText] of candidates) {
     if (dateText === '' || dateText.length > 60) continue; // no date is written that long
     const r = readDeadline(dateText, today, ctx.calendar);

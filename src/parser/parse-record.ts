@@ -328,18 +328,18 @@ function continuesProblem(part: string, date: string, ctx: ParseContext): boolea
 }
 
 /** A deadline label inside a problem, where the problem list's own clauses end (longest first). */
-const DEADLINE_LABEL_RE = /(?:整改期限|整改时限|完成时限|完成期限|期限)(?::|如下:)?/g;
+const DEADLINE_LABEL_RE = /(?:整改期限|整改时限|完成时限|完成期限|期限)(?::|如下:|是|为)?/g;
 /** A sentence after the list that speaks to all of it: "。以上问题要求月底前整改", "。请学校于…". */
 const REQUIREMENT_LEAD_RE = /^(?:以上|上述|所有|全部|各项|均|务必|要求|请|限|责令|督促|整改要求)/;
-/** …or, after a mere ';', only words that name all of the problems. */
+/** …or, after a mere ';' or ',', only words that name all of the problems. */
 const ALL_LEAD_RE = /^(?:以上|上述|所有|全部|各项|均)/;
 const TAIL_TRIM = charSet(' \n,;。、:');
 
 /**
  * The record's deadline written after the last problem of a list (docs/spec/commands.md → "Also
- * read as people really write"): a deadline label (`期限：一周内`, voice `整改期限一周内`) at a clause
- * boundary, or a last sentence that speaks to all problems (`。以上问题要求月底前整改`). Only with two
- * problems or more (with one, both readings agree), and never when an earlier problem has its own
+ * read as people really write"): a deadline label (`期限：一周内`, voice `整改期限是一周内`) at a clause
+ * boundary, or — with two problems or more — a last sentence that speaks to all problems
+ * (`。以上问题要求月底前整改`), and never when an earlier problem has its own
  * label (`1.… 期限：3月20日 2.… 期限：3月25日` are each the problem's own). Bounded look-ups
  * over the last problem's text: linear.
  */
@@ -349,7 +349,7 @@ function splitTailDeadline(
   ctx: ParseContext,
   voiceLike: boolean,
 ): { problem: string; result: ReturnType<typeof readDeadline> } | undefined {
-  if (raws.length < 2) return undefined;
+  if (raws.length === 0) return undefined;
   for (const r of raws.slice(0, -1)) {
     DEADLINE_LABEL_RE.lastIndex = 0;
     if (DEADLINE_LABEL_RE.test(r)) return undefined;
@@ -364,14 +364,14 @@ function splitTailDeadline(
     cut = m.index;
     tail = last.slice(m.index + m[0].length);
   }
-  if (cut === undefined) {
+  if (cut === undefined && raws.length > 1) {
     // the last sentence (after 。, a line break, or ';' with 以上/所有…)
     for (let i = last.length - 1; i > 0; i--) {
       const ch = last[i]!;
-      if (ch !== '。' && ch !== '\n' && ch !== ';') continue;
+      if (ch !== '。' && ch !== '\n' && ch !== ';' && ch !== ',') continue;
       const rest = trimStartChars(last.slice(i + 1), TAIL_TRIM);
       if (rest === '') continue;
-      if ((ch === ';' ? ALL_LEAD_RE : REQUIREMENT_LEAD_RE).test(rest)) {
+      if ((ch === ';' || ch === ',' ? ALL_LEAD_RE : REQUIREMENT_LEAD_RE).test(rest)) {
         cut = i;
         tail = rest;
       }

@@ -80,12 +80,49 @@ function keywordAt(text: string): KeywordMatch | undefined {
   if (direct) return direct;
   const id = readLeadingId(text, { bare: false });
   if (id.ok && id.token.kind === 'item' && id.rest !== '') {
-    const after = matchKeyword(trimStartChars(id.rest, LEAD));
+    const rest = trimStartChars(id.rest, LEAD);
+    const after = matchKeyword(rest);
     if (after && ITEM_FIRST.has(after.intent))
       return { ...after, rest: `${id.token.id} ${after.rest}`.trim() };
+    // "ZG-45 正在整改中，预计本周五完成"
+    if (DOING_RE.test(rest)) return { intent: 'progress', keyword: '', rest: `${id.token.id} ${rest}` };
+    // "ZG-45 已按要求整改到位，请审核"
+    const done = ITEM_DONE_RE.exec(rest);
+    if (done)
+      return {
+        intent: 'progress_done',
+        keyword: done[0],
+        rest: `${id.token.id} ${trimStartChars(rest.slice(done[0].length), LEAD)}`.trim(),
+      };
+  }
+  // "申请 ZG-45 延期至4月15日"; "我校已完成 ZG-45 的整改"
+  const around = AROUND_ITEM_RE.exec(text);
+  if (around) {
+    const inner = readLeadingId(text.slice(around[0].length), { bare: false });
+    if (inner.ok && inner.token.kind === 'item') {
+      const after = trimStartChars(inner.rest, LEAD);
+      const tail = (around[1] ? EXTENSION_TAIL_RE : DONE_TAIL_RE).exec(after);
+      if (tail)
+        return {
+          intent: around[1] ? 'request_extension' : 'progress_done',
+          keyword: around[0],
+          rest: `${inner.token.id} ${trimStartChars(after.slice(tail[0].length), LEAD)}`.trim(),
+        };
+    }
   }
   return undefined;
 }
+
+/** Done, said after the item without a command word: 已按要求整改到位, 均已整改完毕 */
+const ITEM_DONE_RE =
+  /^(?:已经?|均已|全部)(?:按要求|按期|全部)?(?:整改到位|整改完毕|整改完成|完成整改|整改好了?)|^(?:已经?|均已)按要求(?:完成|整改)/;
+/** A command word split around its item: 申请 ZG-45 延期…, 我校已完成 ZG-45 的整改 */
+const AROUND_ITEM_RE = /^(申请|请求)\s?|^(?:我校|我们|本校|我园|本园)?(?:已经?|均已)(?:完成|落实)了?\s?/;
+const EXTENSION_TAIL_RE = /^(?:的)?(?:延期|延长)(?:申请)?/;
+const DONE_TAIL_RE = /^(?:的)?(?:整改|问题整改|整改工作|整改任务)/;
+
+/** Work in progress, said without a command word (after the item, or replying to its notice). */
+const DOING_RE = /^(?:正在整改|整改中|进行中|正在处理|处理中|推进中|正在推进)/;
 
 /** The command keyword, with the fillers people put around it (one filler, never a loop over them). */
 function findKeyword(text: string, voice: boolean, ctx: ParseContext): Found | { typo: string } | undefined {
@@ -119,6 +156,9 @@ const VERDICT_RE =
 const EXTENSION_WORD_RE = /^(?:的)?(?:延期申请|延期)/;
 
 function verdictReply(text: string, ctx: ParseContext): KeywordMatch | undefined {
+  // "进行中，已联系物业" replying to a notice: progress on the quoted item
+  if (DOING_RE.test(text) && ctx.quote !== undefined && itemsInQuote(ctx.quote).length > 0)
+    return { intent: 'progress', keyword: '', rest: text };
   const m = VERDICT_RE.exec(text);
   if (!m) return undefined;
   const word = (m[1] ?? m[2])!;

@@ -22,7 +22,9 @@ export type ProblemDeadline =
 
 /** Lead-ins that may precede a deadline in its clause: "要求5个工作日内整改". */
 const LEAD_IN_RE =
-  /^(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
+  /^(?:已|现)?(?:要求|请|须|需|应|并|限|责令|要求学校|请学校|学校须|学校需|学校应|整改要求|整改期限|期限)?:?$/;
+/** 立即/马上 and a short verb ("立即收缴", "马上拆除") is a directive, nothing else. */
+const AT_ONCE_RE = /^(?:立即|马上|立刻)/;
 
 const HEAD = charSet(' \n,;。、.:');
 const TAIL = charSet(' \n,;。、:');
@@ -73,7 +75,8 @@ export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar
   const [cs, ce] = clauseBounds(raw, hit.start, hit.end);
   const before = raw.slice(cs, hit.start).trim();
   const after = raw.slice(hit.end, ce).trim();
-  if (LEAD_IN_RE.test(before) && ACTION_ONLY_RE.test(after)) {
+  const actionOnly = ACTION_ONLY_RE.test(after) || (AT_ONCE_RE.test(hit.text) && [...after].length <= 4);
+  if (LEAD_IN_RE.test(before) && actionOnly) {
     let from = cs;
     let to = ce;
     if (raw[cs - 1] === '(' && raw[ce] === ')') {

@@ -27,7 +27,7 @@ import { charSet, trimEndChars, trimStartChars } from './trim.js';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const CN = '一二三四五六七八九十';
 
-type Family = 'A' | 'AP' | 'C' | 'CP' | 'CD' | 'CS' | 'DI' | 'AB' | 'CB' | 'DB';
+type Family = 'A' | 'AP' | 'C' | 'CP' | 'CD' | 'CS' | 'DI' | 'AB' | 'CB' | 'DB' | 'LA';
 
 interface Marker {
   start: number;
@@ -49,6 +49,7 @@ const MARKER_RE = new RegExp(
     `(\\d{1,2})(?:[、)]|\\.(?!\\d)) ?`, // 1、 1) 1.
     `([${CIRCLED}]) ?`, // ①
     `([${CN}]{1,3})、 ?`, // 一、
+    `([A-H])(?:[、)]|\\.(?!\\d)) ?`, // A. B、 C)
     `([${CN}]{1,3})是(?:[:,] ?)?`, // 一是
     // 第一项 第2条 第一个问题是 第三, (never 第一食堂: a word)
     `第(\\d{1,2}|[${CN}]{1,3})(?:(?:个问题|项问题|个方面|方面|个|项|条|点)(?:是|为)?[:、.,]? ?|[:、.,] ?)`,
@@ -66,6 +67,7 @@ const UNIT_CHARS =
 const DIGIT_UNITS = charSet(UNIT_CHARS);
 /** After a bare Chinese numeral, another numeral makes a number too (十二, 一三 is not a list). */
 const CN_UNITS = charSet(`${CN}${UNIT_CHARS}`);
+const CN_LINE_START_UNITS = charSet(`${CN}〇零两百千万月日号年个天周点时分秒岁些样般直定起切共致律旦`);
 /** Before a bare Chinese numeral: these make it part of a word (初一, 周三, 第二, 一一). */
 const CN_WORD_BEFORE = charSet(`${CN}第初高周期拜星月年号统唯万千百两`);
 
@@ -85,6 +87,7 @@ const GROUP: Record<Family, string> = {
   CD: 'cd',
   CB: 'cd',
   DB: 'di',
+  LA: 'la',
   CS: 'cs',
   DI: 'di',
 };
@@ -120,11 +123,12 @@ function isDigit(ch: string | undefined): boolean {
 }
 
 /** MARKER_RE's capture groups, in order: which style matched. */
-const FAMILY_OF_GROUP: Family[] = ['AP', 'CP', 'A', 'C', 'CD', 'CS', 'DI'];
+const FAMILY_OF_GROUP: Family[] = ['AP', 'CP', 'A', 'C', 'CD', 'LA', 'CS', 'DI'];
 
 function numberIn(family: Family, s: string): number | undefined {
   if (family === 'AP' || family === 'A') return Number(s);
   if (family === 'C') return CIRCLED.indexOf(s) + 1;
+  if (family === 'LA') return s.charCodeAt(0) - 64;
   return s.length === 1 ? CN.indexOf(s) + 1 : readNumber(s);
 }
 
@@ -136,7 +140,11 @@ function toMarker(text: string, m: RegExpExecArray): Marker | undefined {
   const family = FAMILY_OF_GROUP[k - 1]!;
   const n = family === 'DI' && /^\d/.test(m[k]!) ? Number(m[k]) : numberIn(family, m[k]!);
   // a number glued to a digit or a letter before it is part of something else (ZG12, 1.5, 2021-3)
-  if ((family === 'A' || family === 'CD' || family === 'CS') && gluedToAscii(text, m.index)) return undefined;
+  if (
+    (family === 'A' || family === 'LA' || family === 'CD' || family === 'CS') &&
+    gluedToAscii(text, m.index)
+  )
+    return undefined;
   if ((family === 'CD' || family === 'CS') && prev !== undefined && CN_WORD_BEFORE.has(prev))
     return undefined;
   if (n === undefined || n < 1) return undefined;
@@ -156,7 +164,8 @@ function bareMarker(text: string, m: RegExpExecArray): Marker | undefined {
   const cn = m[3];
   if (gluedToAscii(text, m.index) || next === undefined) return undefined;
   if (digits !== undefined && DIGIT_UNITS.has(next)) return undefined;
-  if (digits === undefined && CN_UNITS.has(next)) return undefined;
+  // at the start of a line only words stop it (问题一户外… is a list, 一些/一样 are not)
+  if (digits === undefined && (lineStart ? CN_LINE_START_UNITS : CN_UNITS).has(next)) return undefined;
   if (digits !== undefined)
     return { start: m.index, end: m.index + m[0].length, family: 'AB', n: Number(digits), lineStart };
   if (prev !== undefined && CN_WORD_BEFORE.has(prev)) return undefined;

@@ -65,6 +65,12 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, readonly string[]>> = {
     '问题清单',
     '存在不足',
     '不足之处',
+    '发现问题及整改要求',
+    '存在问题及整改要求',
+    '问题及整改要求',
+    '问题及整改意见',
+    '存在问题及整改建议',
+    '存在问题及整改意见',
   ],
   deadline: ['期限', '整改期限', '整改时限', '完成时限', '完成期限'],
   remark: [
@@ -211,7 +217,8 @@ function colonlessCandidates(text: string, voiceLike: boolean): Candidate[] {
     if (!alone && !voiceLike && next !== ' ') continue;
     out.push({
       start: i,
-      valueStart: next === ' ' || next === '\n' ? after + 1 : after,
+      // spoken, a label is often followed by 是: 学校是龙泉小学, 问题是…
+      valueStart: next === ' ' || next === '\n' || (voiceLike && next === '是') ? after + 1 : after,
       key: LABEL_TO_KEY.get(label)!,
       label,
       colon: false,

@@ -29,8 +29,11 @@ function leftover(text: string): string {
     .join('、');
 }
 
+/** What voice recognition writes for 督导 (提交都导记录, 专项都导). */
+const HOMOPHONES_RE = /都导|督到|都到|读导/g;
+
 export function readVisitKind(text: string): KindRead {
-  const value = text.trim();
+  const value = text.trim().replace(HOMOPHONES_RE, '督导');
   let best: { kind: VisitKind; index: number; length: number } | undefined;
   for (const [kind, re] of KIND_PATTERNS) {
     const m = re.exec(value);

@@ -531,3 +531,65 @@ describe('replies as people write them', () => {
     { name: '等一下 is talk, never a typo of 查一下', text: '等一下龙泉小学', expect: { command: 'none' } },
   ]);
 });
+
+describe('the second round of field readings', () => {
+  cases([
+    { text: '收到收到 ZG-33', expect: { command: 'acknowledge', item: 'ZG-33' } },
+    {
+      text: '申请 ZG-45 延期至4月15日，原因是设备未到货',
+      expect: { command: 'request_extension', item: 'ZG-45', until: '2021-04-15', reason: '设备未到货' },
+    },
+    {
+      text: 'ZG-45 已按要求整改到位，请审核',
+      expect: { command: 'report_progress', item: 'ZG-45', status: 'done', note: '请审核' },
+    },
+    {
+      text: 'ZG-45 正在整改中，预计本周五完成',
+      expect: { command: 'report_progress', item: 'ZG-45', status: 'in_progress', note: '预计本周五完成' },
+    },
+    {
+      text: '我校已完成 ZG-45 的整改',
+      expect: { command: 'report_progress', item: 'ZG-45', status: 'done' },
+    },
+    {
+      name: '我校… is a sentence, never a typo of 学校',
+      text: '我校今天开展了消防演练活动',
+      expect: { command: 'none' },
+    },
+    { text: '待办有哪些？', expect: { command: 'todo' } },
+    {
+      text: '申请延期 ZG-45，理由：需等设备厂家上门安装，预计4月15日前完成',
+      expect: {
+        command: 'request_extension',
+        item: 'ZG-45',
+        until: '2021-04-15',
+        reason: '需等设备厂家上门安装，预计4月15日前完成',
+      },
+    },
+    {
+      name: 'voice: labels followed by 是',
+      text: '提交督导记录学校是龙泉小学日期是今天问题是食堂留样记录不全整改期限是一周内',
+      ctx: ctxAt('2021-03-16', { voice: true }),
+      expect: R(LQ, '2021-03-16', [P('食堂留样记录不全', '2021-03-23')]),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：A.食堂留样记录缺失 B.消毒柜未定期消毒 期限：一周内',
+      expect: R(LQ, '2021-03-16', [P('食堂留样记录缺失', '2021-03-23'), P('消毒柜未定期消毒', '2021-03-23')]),
+    },
+    {
+      text: '提交督导记录 学校：龙泉小学 问题：⑴食堂留样记录缺失⑵消毒柜未定期消毒',
+      expect: R(LQ, '2021-03-16', [
+        P('食堂留样记录缺失', '2021-03-30', 'default'),
+        P('消毒柜未定期消毒', '2021-03-30', 'default'),
+      ]),
+    },
+    {
+      name: 'a contrast starts the findings of prose without 发现',
+      text: '提交督导记录 昨天到龙泉小学回头看，上次的问题已整改，但午睡室消毒记录仍不完整，一周内补齐。',
+      expect: R(LQ, '2021-03-15', [P('午睡室消毒记录仍不完整', '2021-03-22')], {
+        kind: '回头看',
+        findings: '昨天到龙泉小学回头看，上次的问题已整改',
+      }),
+    },
+  ]);
+});
