@@ -1,18 +1,24 @@
 import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
 import type { ParseWarning } from '../src/domain/command.js';
+import { zh } from '../src/text/zh-CN/index.js';
 import { clip, dayCn, finish, joinNote, visitKindText } from './format.js';
 
 /** A warning in the words of the reply, naming the item it is about (ZG-21). */
 export function warningText(w: ParseWarning, itemId: string | undefined): string {
-  const which = itemId ?? '事项';
+  const which = itemId ?? zh.cards.recordSummary.warnings.anItem;
   switch (w.code) {
     case 'deadline_past':
-      return `${which} 的期限 ${dayCn(w.deadline)} 已过，登记后即为逾期，将在下一次提醒时进入督办`;
+      return zh.cards.recordSummary.warnings.deadlinePast(which, dayCn(w.deadline));
     case 'deadline_day_off':
-      return `${which} 的期限 ${dayCn(w.deadline)} 是休息日（${w.dayOff}），下一个工作日是 ${dayCn(w.nextWorkday)}`;
+      return zh.cards.recordSummary.warnings.deadlineDayOff(
+        which,
+        dayCn(w.deadline),
+        w.dayOff,
+        dayCn(w.nextWorkday),
+      );
     case 'possible_duplicate':
-      return `与已登记的 ${w.record} 可能重复`;
+      return zh.cards.recordSummary.warnings.possibleDuplicate(w.record);
   }
 }
 
@@ -41,40 +47,48 @@ export function recordSummaryCard(i: RecordSummaryInput): Card {
   const entries = items.map((it, n) => {
     const mine = warnings.filter((w) => 'item' in w && w.item === n);
     const flags = [
-      mine.some((w) => w.code === 'deadline_past') && '已逾期',
-      mine.some((w) => w.code === 'deadline_day_off') && '休息日',
+      mine.some((w) => w.code === 'deadline_past') && zh.cards.recordSummary.flags.overdue,
+      mine.some((w) => w.code === 'deadline_day_off') && zh.cards.recordSummary.flags.dayOff,
     ].filter(Boolean);
     return {
       id: it.id,
       text: clip(it.text, 40),
-      meta: `期限 ${dayCn(it.deadline)}${it.deadlineSource === 'default' ? '（默认）' : ''}${flags.length ? ` · ${flags.join(' · ')}` : ''}`,
+      meta: `${zh.cards.deadline(dayCn(it.deadline))}${it.deadlineSource === 'default' ? zh.cards.recordSummary.byDefault : ''}${flags.length ? ` · ${flags.join(' · ')}` : ''}`,
     };
   });
   // the subtitle already says school, date and kind: fields only add what it does not
-  const fields = [{ label: '整改事项', value: items.length ? `${items.length} 项` : '无（本次未发现问题）' }];
+  const fields = [
+    {
+      label: zh.cards.labels.items,
+      value: items.length ? zh.cards.count(items.length) : zh.cards.recordSummary.noItems,
+    },
+  ];
   if (warnings.length) {
     fields.push({
-      label: '请注意',
-      value: warnings.map((w) => warningText(w, 'item' in w ? items[w.item]?.id : undefined)).join('；'),
+      label: zh.cards.recordSummary.warningsLabel,
+      value: warnings
+        .map((w) => warningText(w, 'item' in w ? items[w.item]?.id : undefined))
+        .join(zh.cards.noteSep),
     });
   }
   if (items.length) {
     fields.push({
-      label: '已通知',
+      label: zh.cards.recordSummary.notifiedLabel,
       value: i.notified.length
-        ? `${i.schoolName} ${i.notified.join('、')}`
-        : '无（未找到该校校长，请联系管理员）',
+        ? zh.cards.recordSummary.notified(i.schoolName, i.notified.join(zh.cards.listSep))
+        : zh.cards.recordSummary.noPrincipal,
     });
   }
   const note = joinNote([
     ...(i.assumptions ?? []),
-    defaults.length > 0 && `${defaults.join('、')} 未写期限，按默认 ${i.defaultWorkdays} 个工作日计`,
-    '10分钟内发送的照片将作为佐证附到本记录',
+    defaults.length > 0 &&
+      zh.cards.recordSummary.defaults(defaults.join(zh.cards.listSep), i.defaultWorkdays),
+    zh.cards.recordSummary.evidenceNote,
   ]);
   return finish({
     kind: 'record_summary',
-    title: `督导记录 ${record.id} 已登记`,
-    subtitle: `${i.schoolName} · ${record.date} ${visitKindText(record)}`,
+    title: zh.cards.recordSummary.title(record.id),
+    subtitle: zh.cards.recordSummary.subtitle(i.schoolName, record.date, visitKindText(record)),
     fields,
     entries,
     note,

@@ -73,7 +73,7 @@ export async function loadItem(deps: HandlerDeps, id: string): Promise<LoadedIte
   // a school gone from the roster keeps its items: the zone is on the item itself
   const school = {
     id: item.school,
-    name: s?.name ?? zh.handlers.common.goneSchool,
+    name: s?.name ?? zh.domain.goneSchool,
     zone: s?.zone ?? item.zone,
   };
   return { item, school, perm: { school, raisedBy: item.supervisor } };

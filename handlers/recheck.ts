@@ -18,12 +18,13 @@ import {
 } from './common.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** The reply when 退回 comes without a reason: the school needs to know what to fix. */
 export function rejectNeedsReason(id: string) {
-  return errorCard(`退回 ${id} 需要写明原因，学校才知道还要整改什么。`, {
-    title: '请写明退回原因',
-    note: `例如：退回 ${id} 公示栏仍未按周更新`,
+  return errorCard(zh.handlers.recheck.needsReason(id), {
+    title: zh.handlers.recheck.needsReasonTitle,
+    note: zh.handlers.recheck.needsReasonExample(id),
   });
 }
 
@@ -49,7 +50,12 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   let newDeadlineNote: string | undefined;
   if (!cmd.pass && until === undefined && loaded.item.deadline < day) {
     until = supervisionDeadline(day, deps.calendar);
-    newDeadlineNote = `原期限 ${dayCn(loaded.item.deadline)} 已过，新期限按 ${SUPERVISION_NOTICE_WORKDAYS} 个工作日计至 ${dayCn(until)}；如需其他期限，可在退回时写明，例如：退回 ${id} 原因，5个工作日内整改`;
+    newDeadlineNote = zh.handlers.recheck.newDeadline(
+      dayCn(loaded.item.deadline),
+      SUPERVISION_NOTICE_WORKDAYS,
+      dayCn(until),
+      id,
+    );
   }
 
   const r = await deps.store.transition({
@@ -68,30 +74,38 @@ export const recheck: Handler<'recheck'> = async (cmd, actor, deps) => {
   const view = await rosterView(deps);
   const replies: Reply[] = [
     toOrigin(
-      infoCard(cmd.pass ? `${id} 验收通过，已销号` : `${id} 已退回`, {
-        subtitle: cmd.pass ? school : `${school} 需重新整改，期限 ${dayCn(item.deadline)}`,
-        note: [note ? `意见：${note}` : undefined, newDeadlineNote].filter(Boolean).join('\n') || undefined,
+      infoCard(cmd.pass ? zh.handlers.recheck.passedTitle(id) : zh.handlers.recheck.rejectedTitle(id), {
+        subtitle: cmd.pass ? school : zh.handlers.recheck.rejectedSubtitle(school, dayCn(item.deadline)),
+        note:
+          [note ? zh.handlers.common.opinion(note) : undefined, newDeadlineNote].filter(Boolean).join('\n') ||
+          undefined,
       }),
       [id],
     ),
   ];
-  const fields = [{ label: '事项', value: item.text }];
-  if (note) fields.push({ label: cmd.pass ? '意见' : '退回原因', value: note });
-  if (!cmd.pass) fields.push({ label: '期限', value: dayCn(item.deadline) });
+  const fields = [{ label: zh.cards.labels.item, value: item.text }];
+  if (note)
+    fields.push({ label: cmd.pass ? zh.cards.labels.opinion : zh.handlers.recheck.reasonLabel, value: note });
+  if (!cmd.pass) fields.push({ label: zh.cards.labels.deadline, value: dayCn(item.deadline) });
   const notice = cmd.pass
-    ? infoCard(`${id} 已验收销号`, { subtitle: `${actor.name} 验收通过`, fields })
-    : infoCard(`${id} 被退回，请重新整改`, {
-        subtitle: `${actor.name} 退回`,
+    ? infoCard(zh.handlers.recheck.closedTitle(id), {
+        subtitle: zh.handlers.recheck.closedSubtitle(actor.name),
+        fields,
+      })
+    : infoCard(zh.handlers.recheck.sentBackTitle(id), {
+        subtitle: zh.handlers.recheck.sentBackSubtitle(actor.name),
         fields,
         buttons: buttonsFor(item, ['done', 'extend']),
       });
   for (const p of view.principalsOf(item.school)) {
     if (p.id !== actor.id) replies.push(toPerson(p.id, notice, `p-${p.id}`, [id]));
   }
-  const outcome = cmd.pass
-    ? `${actor.name} 验收通过，已销号（${nowCn(deps)}）`
-    : `${actor.name} 已退回（${nowCn(deps)}）`;
+  const outcome = zh.handlers.common.outcome(
+    actor.name,
+    cmd.pass ? zh.handlers.recheck.verbs.pass : zh.handlers.recheck.verbs.reject,
+    nowCn(deps),
+  );
   // after 退回 every card of the item says why and by when (the deadline stays the item's)
-  const shown = cmd.pass ? [] : [{ label: '退回原因', value: note ?? '' }];
+  const shown = cmd.pass ? [] : [{ label: zh.handlers.recheck.reasonLabel, value: note ?? '' }];
   return { replies, cardUpdates: [cardUpdateOf(item, r.seq, outcome, shown)] };
 };

@@ -11,6 +11,7 @@ import { refuse, toOrigin, toPerson } from './common.js';
 import { findDuplicateRecord } from './duplicate-record.js';
 import { rosterView } from './roster-view.js';
 import type { Handler } from './types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * 提交督导记录: create the record and its items (idempotent per source message), answer the
@@ -19,7 +20,7 @@ import type { Handler } from './types.js';
  */
 export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) => {
   const school = await deps.store.getSchool(cmd.school.id);
-  if (!school?.active) return refuse(`未找到学校『${cmd.school.name}』，请核对校名或联系管理员。`);
+  if (!school?.active) return refuse(zh.handlers.submitRecord.schoolNotFound(cmd.school.name));
   const allowed = can(actor, 'submit_record', { school });
   if (!allowed.ok) return refuse(allowed.message);
 
@@ -67,9 +68,14 @@ export const submitRecord: Handler<'submit_record'> = async (cmd, actor, deps) =
   // submitted in the zone's own group: the summary there is the notice
   const inZoneChat = zoneChats.some((c) => c.chatId === deps.conversation?.id);
   if (zoneChats.length && !inZoneChat) {
-    const card = infoCard(`督导记录 ${record.id} 已登记`, {
-      subtitle: `${actor.name} ${dayCn(record.date)} 到 ${school.name} 开展${visitKindText(record)}`,
-      note: items.length ? '整改事项已通知学校' : undefined,
+    const card = infoCard(zh.cards.recordSummary.title(record.id), {
+      subtitle: zh.handlers.submitRecord.zoneSubtitle(
+        actor.name,
+        dayCn(record.date),
+        school.name,
+        visitKindText(record),
+      ),
+      note: items.length ? zh.handlers.submitRecord.zoneNote : undefined,
     });
     replies.push({
       to: { type: 'bound_chat', binding: { type: 'zone', id: school.zone } },

@@ -8,6 +8,7 @@ import { infoCard } from '../cards/info.js';
 import { clip, dayCn, typedCommand } from '../cards/format.js';
 import { loadItem, refuse, refuseOnItem, toOrigin, unknownItemMessage } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 export type ActionOutcome = { command: Command } | { result: HandlerResult };
 
@@ -22,7 +23,7 @@ export async function commandOfAction(
   parseText: (text: string) => ParseResult,
 ): Promise<ActionOutcome> {
   const item = normalizeItemId(a.item);
-  if (!item) return { result: refuse('未找到该整改事项，请刷新后重试。') };
+  if (!item) return { result: refuse(zh.jobs.action.unknownItem) };
   const note = a.value?.trim() || undefined;
   switch (a.action) {
     case 'ack':
@@ -62,14 +63,14 @@ async function extendClick(
   const example = typedCommand('extend', item, loaded.item.deadline);
   // a date typed into the card that cannot be read is an error: the card's buttons come back
   if (value) return { result: refuse(unreadableExtensionDate(value, example)) };
-  const card = infoCard(`申请延期 ${item}`, {
-    subtitle: `当前期限 ${dayCn(loaded.item.deadline)}`,
-    fields: [{ label: '请直接回复（可复制后修改）', value: example }],
-    note: '写明延期到哪天和原因，督学审批后生效',
+  const card = infoCard(zh.jobs.action.extendTitle(item), {
+    subtitle: zh.jobs.action.extendSubtitle(dayCn(loaded.item.deadline)),
+    fields: [{ label: zh.jobs.action.extendLabel, value: example }],
+    note: zh.jobs.action.extendNote,
   });
   return { result: { replies: [toOrigin(card, [item])] } };
 }
 
 /** The answer to a 申请延期 box whose date cannot be read: what was read, and a ready example. */
 export const unreadableExtensionDate = (value: string, example: string) =>
-  `未能读出延期日期『${clip(value, 20)}』。请写明延期到哪天和原因，例如：${example}`;
+  zh.jobs.action.unreadableDate(clip(value, 20), example);

@@ -19,6 +19,7 @@ import { enqueueReplies, originOf, type EnqueueTarget } from './enqueue-replies.
 import { sendDirect, type SendJob } from './outbound.js';
 import { commandOfAction } from './inbound-action.js';
 import { boardLinks } from './board-link.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /** An unknown sender hears the refusal at most once per day (a chatty stranger is not answered 50 times). */
 const REFUSAL_SCOPE = 'unknown-sender';
@@ -110,7 +111,7 @@ async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
     } else {
       const r = parseText(msg.text, { voice: msg.voice, quote: msg.quote?.text });
       // a voice message: the reply shows what the platform heard
-      const heard = msg.voice ? `语音识别：『${clip(msg.text, 60)}』` : undefined;
+      const heard = msg.voice ? zh.jobs.inbound.heard(clip(msg.text, 60)) : undefined;
       if (!r.ok) {
         command = `error:${r.code}`;
         result = { replies: [toOrigin(errorCard(r.message, heard ? { note: heard } : {}))] };
@@ -134,9 +135,7 @@ async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
       'inbound failed on its last attempt: apologised',
     );
     result = {
-      replies: [
-        toOrigin(errorCard('抱歉，系统暂时无法处理这条消息，请稍后再发一次。'), undefined, 'apology'),
-      ],
+      replies: [toOrigin(errorCard(zh.jobs.inbound.apology), undefined, 'apology')],
     };
   }
   const jobs = await enqueueReplies(replyQueue(ctx, direct), producerKey, origin, result, ctx.rt.now());
@@ -264,18 +263,19 @@ async function evidence(
     return {
       replies: [
         toOrigin(
-          infoCard('图片未关联到事项', {
-            subtitle: '请先发送整改完成或督导记录，再在10分钟内发送照片作为佐证。',
+          infoCard(zh.jobs.inbound.strayPictureTitle, {
+            subtitle: zh.jobs.inbound.strayPictureSubtitle,
           }),
         ),
       ],
     };
   }
-  const what = target.type === 'item' ? `整改事项 ${target.id}` : `督导记录 ${target.id}`;
+  const what =
+    target.type === 'item' ? zh.jobs.inbound.itemTarget(target.id) : zh.jobs.inbound.recordTarget(target.id);
   return {
     replies: [
       toOrigin(
-        infoCard(`已收到 ${count} 个附件`, { subtitle: `已作为${what}的佐证` }),
+        infoCard(zh.jobs.inbound.attachedTitle(count), { subtitle: zh.jobs.inbound.attachedSubtitle(what) }),
         target.type === 'item' ? [target.id] : undefined,
       ),
     ],

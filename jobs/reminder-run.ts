@@ -14,6 +14,7 @@ import {
 } from '../src/reminders/plan-reminders.js';
 import { loadRosterIndex, messagesFor, type ReminderMessage, type RosterIndex } from './reminder-messages.js';
 import type { PlanItem, PlanPage, ReminderScanStore } from '../src/store/open-scan.js';
+import { zh } from '../src/text/zh-CN/index.js';
 
 /**
  * The reminder and escalation pass (docs/spec/architecture.md, step 7): one scan over the open-by-deadline
@@ -192,12 +193,12 @@ function toJob(claim: string, m: ReminderMessage): OutboundAdd {
 
 const stageCn = (m: ReminderMessage) =>
   m.stage === 'before'
-    ? `还有 ${m.workdays} 个工作日到期`
+    ? zh.jobs.reminderStages.before(m.workdays)
     : m.stage === 'due'
-      ? '今天到期'
+      ? zh.jobs.reminderStages.due
       : m.stage === 'overdue'
-        ? `督办通知，已逾期 ${m.workdays} 个工作日`
-        : `逾期升级，已逾期 ${m.workdays} 个工作日`;
+        ? zh.jobs.reminderStages.overdue(m.workdays)
+        : zh.jobs.reminderStages.escalated(m.workdays);
 
 /** The printed line of one message: `ZG-21 due 0 → 李校长 (pri-li) 今天到期`. */
 export function messageLine(m: ReminderMessage): string {

@@ -7,6 +7,7 @@
 // evidence do not move the status ('same').
 
 import type { Item, ItemAction, ItemStatus } from './records.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export interface Transition {
   from: readonly ItemStatus[];
@@ -54,16 +55,4 @@ export function overdue(item: Pick<Item, 'deadline' | 'status'>, today: string):
 }
 
 /** Chinese words for actions, for replies such as "ZG-21 已销号，无需再次验收". */
-export const actionNames: Readonly<Record<ItemAction, string>> = {
-  create: '登记',
-  acknowledge: '确认收到',
-  progress: '报告进度',
-  done: '报告完成',
-  close: '验收销号',
-  reject: '退回',
-  request_extension: '申请延期',
-  approve_extension: '同意延期',
-  refuse_extension: '不同意延期',
-  reopen: '重新打开',
-  attach: '补充材料',
-};
+export const actionNames: Readonly<Record<ItemAction, string>> = zh.domain.actions;

@@ -1,5 +1,6 @@
 import type { Attachment, Platform } from './inbound.js';
 import type { VisitKind } from './command.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** A visit (督导记录) as stored. Ids are the human ones: DD-7. Dates are YYYY-MM-DD in TIMEZONE. */
 export interface VisitRecord {
@@ -24,12 +25,7 @@ export interface VisitRecord {
 
 export const itemStatuses = ['open', 'in_progress', 'submitted', 'closed'] as const;
 export type ItemStatus = (typeof itemStatuses)[number];
-export const statusNames: Record<ItemStatus, string> = {
-  open: '待整改',
-  in_progress: '整改中',
-  submitted: '待验收',
-  closed: '已销号',
-};
+export const statusNames: Record<ItemStatus, string> = zh.domain.statuses;
 
 /** A rectification item (整改事项): ZG-21. `overdue` is derived, never stored. */
 export interface Item {

@@ -4,16 +4,12 @@
 
 import { z } from 'zod';
 import { platformSchema } from './inbound.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export const roles = ['supervisor', 'principal', 'leader', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
-export const roleNames: Record<Role, string> = {
-  supervisor: '督学',
-  principal: '校长',
-  leader: '领导',
-  admin: '管理员',
-};
+export const roleNames: Record<Role, string> = zh.domain.roles;
 
 export const schoolTypes = ['小学', '初中', '高中', '九年一贯制', '幼儿园', '特殊教育', '职业学校'] as const;
 

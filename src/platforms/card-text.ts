@@ -3,6 +3,7 @@
 
 import type { Card } from '../domain/card.js';
 import { typedCommand } from './button-key.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export interface MarkdownStyle {
   /** how a secondary line is dimmed (WeCom supports <font color="comment">, DingTalk does not) */
@@ -36,10 +37,10 @@ export function cardMarkdownBlocks(card: Card, style: MarkdownStyle, o: { header
     // one command per line: they are copied on a phone
     const typed = (b: Card['buttons'][number]) =>
       b.action === 'extend' && b.input
-        ? `申请延期 ${b.item} 至 ${b.input.example}`
+        ? zh.cards.typed.extend(b.item, b.input.example)
         : typedCommand(b.action, b.item);
     const hints = [...new Set(card.buttons.map((b) => `「${typed(b)}」`))];
-    blocks.push(['回复：', ...hints].map(style.dim).join(br));
+    blocks.push([zh.cards.plain.reply, ...hints].map(style.dim).join(br));
   }
   return blocks;
 }

@@ -13,6 +13,7 @@ import type { BoardData } from './board-data.js';
 import { colorOf, emptyTally, sumTallies, tallyOpen, type OpenColor, type OpenRules } from './open-tally.js';
 import type { ReportScope } from './scope.js';
 import { statsFromData, type StatsRow } from './stats-report.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * The numbers the board draws (`GET /board/api/overview`, docs/spec/interfaces.md → Leaders' board), for a
@@ -162,7 +163,7 @@ export function boardOverview(d: BoardData, scope: BoardScope, rules: OverviewRu
       const s = schoolById.get(id);
       return {
         id,
-        name: s?.name ?? '（已撤销的学校）',
+        name: s?.name ?? zh.domain.goneSchool,
         zone: s?.zone ?? open.find((x) => x.item.school === id)?.item.zone ?? '',
         color: colorOf(t),
         open: t.open,

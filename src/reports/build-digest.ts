@@ -11,6 +11,7 @@ import { loadSnapshot, type DistrictSnapshot } from './snapshot.js';
 import { compareNatural } from '../domain/natural-order.js';
 import { isOverdue, openJudge, sumTallies, tallyOpen, type OpenRules } from './open-tally.js';
 import { byIdNumber } from '../domain/ids.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * The daily digest (日报) of one scope, from a district snapshot at the start of the day
@@ -130,10 +131,10 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
     .slice(0, worstCount)
     .map((x) => ({
       item: x.item.id,
-      school: schoolName.get(x.item.school) ?? '（已撤销的学校）',
+      school: schoolName.get(x.item.school) ?? zh.domain.goneSchool,
       text: x.item.text,
       daysOverdue: diffDays(x.item.deadline, D),
-      supervisor: personName.get(x.item.supervisor) ?? '（已停用人员）',
+      supervisor: personName.get(x.item.supervisor) ?? zh.domain.gonePerson,
     }));
 
   const failed = items.flatMap((x) => x.failed);
@@ -147,8 +148,10 @@ export function digestFromSnapshot(s: DistrictSnapshot, scope: ReportScope, deps
     // distinct by id, then named: two schools (or supervisors) sharing a name are still two
     visits: {
       count: records.length,
-      supervisors: uniq(records.map((r) => r.supervisor)).map((id) => personName.get(id) ?? '（已停用人员）'),
-      schools: uniq(records.map((r) => r.school)).map((id) => schoolName.get(id) ?? '（已撤销的学校）'),
+      supervisors: uniq(records.map((r) => r.supervisor)).map(
+        (id) => personName.get(id) ?? zh.domain.gonePerson,
+      ),
+      schools: uniq(records.map((r) => r.school)).map((id) => schoolName.get(id) ?? zh.domain.goneSchool),
     },
     newProblems: records.reduce((n, r) => n + r.items.length, 0),
     closed: items.length - open.length,
@@ -181,7 +184,7 @@ function unreachableIn(s: DistrictSnapshot, scope: ReportScope): DigestReport['u
     .filter(
       (p) => p.active && !p.wecomId && !p.dingtalkId && p.roles.some((r) => r !== 'admin') && relevant(p),
     )
-    .map((p) => ({ id: p.id, name: p.name, roles: p.roles.map((r) => roleNames[r]).join('、') }));
+    .map((p) => ({ id: p.id, name: p.name, roles: p.roles.map((r) => roleNames[r]).join(zh.cards.listSep) }));
 }
 
 const byDateThenId = (a: VisitRecord, b: VisitRecord) =>

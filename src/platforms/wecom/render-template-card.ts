@@ -17,6 +17,7 @@ import type { Card, CardButton } from '../../domain/card.js';
 import { encodeButtonKey, shortActionLabels } from '../button-key.js';
 import { CARD_LIMITS, type WecomTemplateLimits } from '../card-limits.js';
 import { clip, graphemeCount, utf8Bytes } from '../split-message.js';
+import { zh } from '../../text/zh-CN/index.js';
 
 export interface ButtonInteractionCard {
   card_type: 'button_interaction';
@@ -34,7 +35,7 @@ export interface ButtonInteractionCard {
 /** @deprecated use CARD_LIMITS.wecomApp (kept for readers of older code) */
 export const TEMPLATE_LIMITS = CARD_LIMITS.wecomApp;
 
-const SOURCE = '督导助手';
+const SOURCE = zh.domain.botName;
 const styleOf = (s: CardButton['style']) => (s === 'primary' ? 1 : s === 'danger' ? 3 : 2);
 
 /**
@@ -126,6 +127,6 @@ export function renderUpdatedCard(
   if (!usable(original, L)) return undefined;
   return {
     ...body(card, original, L),
-    replace_text: clip(card.statusWord ?? card.outcome ?? '已处理', L.buttonText),
+    replace_text: clip(card.statusWord ?? card.outcome ?? zh.cards.handled, L.buttonText),
   };
 }

@@ -58,6 +58,8 @@ export const cards = {
     note: (note: string) => `注：${note}`,
     link: (label: string, url: string) => `${label}：${url}`,
     replyWith: '可直接回复：',
+    /** before the commands a platform's markdown card lists instead of buttons (src/platforms/card-text.ts) */
+    reply: '回复：',
   },
   /** shared pieces of cards (cards/format.ts) */
   deadline: (day: string) => `期限 ${day}`,
@@ -222,6 +224,35 @@ export const cards = {
     noRecords: '暂无记录',
     openLabel: '未销号事项',
     detailsHint: (item: string) => `查看详情：整改进度 ${item}`,
+  },
+  recordSummary: {
+    title: (record: string) => `督导记录 ${record} 已登记`,
+    subtitle: (school: string, date: string, kind: string) => `${school} · ${date} ${kind}`,
+    byDefault: '（默认）',
+    flags: { overdue: '已逾期', dayOff: '休息日' },
+    noItems: '无（本次未发现问题）',
+    warningsLabel: '请注意',
+    notifiedLabel: '已通知',
+    notified: (school: string, names: string) => `${school} ${names}`,
+    noPrincipal: '无（未找到该校校长，请联系管理员）',
+    defaults: (items: string, workdays: number) => `${items} 未写期限，按默认 ${workdays} 个工作日计`,
+    evidenceNote: '10分钟内发送的照片将作为佐证附到本记录',
+    /** what the supervisor must notice, naming the item (or 事项 when there is none) */
+    warnings: {
+      anItem: '事项',
+      deadlinePast: (item: string, deadline: string) =>
+        `${item} 的期限 ${deadline} 已过，登记后即为逾期，将在下一次提醒时进入督办`,
+      deadlineDayOff: (item: string, deadline: string, dayOff: string, next: string) =>
+        `${item} 的期限 ${deadline} 是休息日（${dayOff}），下一个工作日是 ${next}`,
+      possibleDuplicate: (record: string) => `与已登记的 ${record} 可能重复`,
+    },
+  },
+  /** possible_duplicate: the record was held back (cards/duplicate-record.ts) */
+  duplicate: {
+    title: '可能重复，未登记',
+    subtitle: (school: string, date: string, record: string) => `${school} ${date} 已有督导记录 ${record}`,
+    note: (record: string) =>
+      `问题与本条相同或相近，本条没有登记。如确需再登记一条，请在原消息中加上『确认重复』后重新发送（例如：提交督导记录 确认重复 …）。查看原记录：查询 ${record}`,
   },
   recordDetail: {
     title: (record: string) => `督导记录 ${record}`,

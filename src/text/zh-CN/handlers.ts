@@ -6,9 +6,6 @@ export const handlers = {
   /** shared by the handlers (handlers/common.ts, roster-view.ts) */
   common: {
     unknownItem: (item: string) => `未找到整改事项 ${item}，请核对编号（如 ZG-21）。`,
-    goneSchool: '（已撤销的学校）',
-    gonePerson: '（已停用人员）',
-    allZones: '全区',
     /** the outcome line on an item's cards: who did what, when */
     outcome: (person: string, verb: string, moment: string) => `${person} ${verb}（${moment}）`,
     opinion: (note: string) => `意见：${note}`,
@@ -104,6 +101,24 @@ export const handlers = {
     missingTarget: '请写明要查询的事项编号或学校。',
     missingTargetExample: '例如：整改进度 ZG-21，或：查询 龙泉小学',
   },
+  recheck: {
+    needsReason: (item: string) => `退回 ${item} 需要写明原因，学校才知道还要整改什么。`,
+    needsReasonTitle: '请写明退回原因',
+    needsReasonExample: (item: string) => `例如：退回 ${item} 公示栏仍未按周更新`,
+    /** 退回 after the deadline: the new deadline and how to give another */
+    newDeadline: (deadline: string, workdays: number, until: string, item: string) =>
+      `原期限 ${deadline} 已过，新期限按 ${workdays} 个工作日计至 ${until}；如需其他期限，可在退回时写明，例如：退回 ${item} 原因，5个工作日内整改`,
+    passedTitle: (item: string) => `${item} 验收通过，已销号`,
+    rejectedTitle: (item: string) => `${item} 已退回`,
+    rejectedSubtitle: (school: string, deadline: string) => `${school} 需重新整改，期限 ${deadline}`,
+    reasonLabel: '退回原因',
+    closedTitle: (item: string) => `${item} 已验收销号`,
+    closedSubtitle: (person: string) => `${person} 验收通过`,
+    sentBackTitle: (item: string) => `${item} 被退回，请重新整改`,
+    sentBackSubtitle: (person: string) => `${person} 退回`,
+    /** the outcome line's verb on the item's cards */
+    verbs: { pass: '验收通过，已销号', reject: '已退回' },
+  },
   reopen: {
     title: (item: string) => `${item} 已重新打开`,
     subtitle: '状态：整改中',
@@ -121,6 +136,13 @@ export const handlers = {
     currentDeadlineLabel: '当前期限',
     note: '审批前请按原期限推进整改',
     verb: (until: string) => `申请延期至 ${until}，待审批`,
+  },
+  submitRecord: {
+    schoolNotFound: (school: string) => `未找到学校『${school}』，请核对校名或联系管理员。`,
+    /** the short notice to the zone's group (no problems: other schools read it) */
+    zoneSubtitle: (person: string, date: string, school: string, kind: string) =>
+      `${person} ${date} 到 ${school} 开展${kind}`,
+    zoneNote: '整改事项已通知学校',
   },
   senderNotices: {
     deactivatedTitle: '您的账号已停用',

@@ -5,7 +5,9 @@
 // entry is used and that each, with long arguments, fits where the platforms show it.
 
 import { cards } from './cards.js';
+import { domain } from './domain.js';
 import { handlers } from './handlers.js';
+import { jobs } from './jobs.js';
 import { permissions } from './permissions.js';
 
-export const zh = { cards, handlers, permissions } as const;
+export const zh = { cards, domain, handlers, jobs, permissions } as const;

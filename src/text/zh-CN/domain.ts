@@ -1,0 +1,36 @@
+// The words of the domain (src/domain/): roles, an item's states and what can happen to it, and
+// the names that stand for someone or something no longer on the roster. Replies, cards, the
+// simulator and the reports all say them the same way.
+
+export const domain = {
+  /** src/domain/roster.ts roleNames */
+  roles: { supervisor: '督学', principal: '校长', leader: '领导', admin: '管理员' },
+  /** src/domain/records.ts statusNames; also what an item's button turns into (statusWord) */
+  statuses: { open: '待整改', in_progress: '整改中', submitted: '待验收', closed: '已销号' },
+  /** src/domain/lifecycle.ts actionNames: "ZG-21 已销号，无需再次验收" */
+  actions: {
+    create: '登记',
+    acknowledge: '确认收到',
+    progress: '报告进度',
+    done: '报告完成',
+    close: '验收销号',
+    reject: '退回',
+    request_extension: '申请延期',
+    approve_extension: '同意延期',
+    refuse_extension: '不同意延期',
+    reopen: '重新打开',
+    attach: '补充材料',
+  },
+  /** a school no longer on the roster, never its id */
+  goneSchool: '（已撤销的学校）',
+  /** a person no longer on the roster, never their id */
+  gonePerson: '（已停用人员）',
+  /** the scope of someone whose zones are 全部 */
+  allZones: '全区',
+  /** the zone 全部 itself, as the roster writes it */
+  everyZone: '全部',
+  /** the scope of someone with no zone */
+  noZones: '（无责任区）',
+  /** the bot's own name: a card's source line, the simulator's direct chat */
+  botName: '督导助手',
+};
