@@ -8,6 +8,8 @@ import { installSimClock } from '../platforms/sim/clock.js';
 import { simRouter } from '../platforms/sim/routes.js';
 import { simTimeJobs } from './sim-time.js';
 import { boardLinks } from '../../jobs/board-link.js';
+import { AppError } from '../errors.js';
+import { DemoResetRefused, resetDemoDistrict } from './sim-reset.js';
 
 /**
  * Composition of the simulator's routes (SIM=on only): the store's roster reads, a dedicated
@@ -30,5 +32,12 @@ export function mountSim(rt: Runtime, ingress: IngressDeps): Router {
     calendar: createCalendar(),
     runTimeJobs: simTimeJobs(rt),
     boardLink: boardLinks(rt),
+    resetDemo: () =>
+      resetDemoDistrict(rt).catch((e: unknown) => {
+        if (!(e instanceof DemoResetRefused)) throw e;
+        throw e.reason === 'not_demo_roster'
+          ? new AppError('not_demo_roster', 'the roster is not the demo district: nothing was reset', 409)
+          : new AppError('not_sim', 'the simulator is off', 404);
+      }),
   });
 }

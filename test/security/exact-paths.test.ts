@@ -174,6 +174,7 @@ describe('paths are exact: a platform configured, the API and the dashboard on',
       ['POST', '/sim/api/clock'],
       ['POST', '/sim/api/messages'],
       ['POST', '/sim/api/actions'],
+      ['POST', '/sim/api/reset'],
     ] as const) {
       const body = method === 'POST' ? JSON.stringify({ to: '2030-01-01T08:30:00+08:00' }) : undefined;
       expect((await rawRequest(svc.url, method, path, { body })).status, path).toBe(404);

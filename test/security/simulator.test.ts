@@ -96,4 +96,15 @@ describe('the simulated clock moves the simulator alone', () => {
     );
     expect(await svc.rt.redis.get(simClockKey(svc.rt.prefix))).toBe(String(365 * 86_400_000));
   });
+
+  it('重置演示数据 is not there: 404, and nothing is deleted', async () => {
+    const seq = `${svc.rt.prefix}:seq:dd`;
+    await svc.rt.redis.set(seq, '41');
+    const r = await rawRequest(svc.url, 'POST', '/sim/api/reset', {
+      body: '{"confirm":true}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(r.status).toBe(404);
+    expect(await svc.rt.redis.get(seq)).toBe('41');
+  });
 });

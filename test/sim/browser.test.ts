@@ -58,9 +58,7 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await box.fill(EXAMPLE_RECORD);
     await page.getByRole('button', { name: '发送', exact: true }).click();
     const mine = openLog(page).locator('.msg.mine').last();
-    await expect
-      .poll(() => mine.locator('.text').textContent())
-      .toBe(EXAMPLE_RECORD.replace('@督导助手 ', ''));
+    await expect.poll(() => mine.locator('.text').textContent()).toBe(EXAMPLE_RECORD); // as typed, @督导助手 and all (the bot reads it without)
     expect(await mine.locator('.sim-tag').textContent()).toBe('模拟');
     // the box is cleared when the POST returns, which may be after the message shows (a loaded machine)
     await expect.poll(() => box.inputValue()).toBe('');
@@ -186,6 +184,9 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     expect(await page.locator('#clock-now').textContent()).toContain('（已调整）');
     await page.getByRole('button', { name: '回到现在' }).click();
     await expect.poll(() => page.locator('#clock-now').textContent()).not.toContain('（已调整）');
+    // what was made in simulated time stays, and the page says so (and how to clear it)
+    await expect.poll(() => page.locator('#status').textContent()).toContain('都保留');
+    expect(await page.locator('#status').textContent()).toContain('重置演示数据');
   });
 
   it('sends a picture as its own message, stored and shown', async () => {
@@ -264,5 +265,33 @@ describe.skipIf(skipBrowser)('the simulator in a browser (360×740)', () => {
     await drawn.locator('.outcome').waitFor();
     expect(await drawn.locator('.outcome').textContent()).toBe('已申请延期至 4月10日');
     expect(await drawn.locator('button').count()).toBe(0);
+  });
+  it('重置演示数据: asked first, then every conversation empty, the same person, numbers from DD-1 again', async () => {
+    const { page } = phone;
+    await become(page, 'sup-wang');
+    await expect.poll(() => openLog(page).locator('.msg').count()).toBeGreaterThan(0);
+    // declined: nothing happens
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('button', { name: '重置演示数据' }).click();
+    expect(await createStore(svc.rt.redis, svc.rt.prefix).getRecord('DD-1')).toBeDefined();
+    // accepted
+    page.once('dialog', (d) => {
+      expect(d.message()).toContain('不能撤销');
+      void d.accept();
+    });
+    await page.getByRole('button', { name: '重置演示数据' }).click();
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toMatch(/演示数据已重置：清空了 [1-9]\d* 条督导记录、[1-9]\d* 项整改事项/);
+    expect(await page.getByLabel('当前身份').inputValue()).toBe('sup-wang');
+    await expect.poll(() => openLog(page).locator('.msg').count()).toBe(0);
+    expect(await openLog(page).locator('.empty-hint').count()).toBe(1);
+    expect(await page.locator('#clock-now').textContent()).not.toContain('（已调整）');
+    const store = createStore(svc.rt.redis, svc.rt.prefix);
+    expect(await store.getRecord('DD-1')).toBeUndefined();
+    await page.getByLabel(/消息内容/).fill(EXAMPLE_RECORD);
+    await page.getByRole('button', { name: '发送', exact: true }).click();
+    await expect.poll(async () => (await store.getRecord('DD-1'))?.items).toEqual(['ZG-1', 'ZG-2']);
+    await openLog(page).locator('article.card').first().waitFor();
   });
 });

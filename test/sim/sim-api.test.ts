@@ -294,7 +294,7 @@ describe('SIM=off', () => {
     ]) {
       expect((await fetch(`${svc.url}${path}`)).status, path).toBe(404);
     }
-    for (const path of ['/sim/api/messages', '/sim/api/actions', '/sim/api/clock']) {
+    for (const path of ['/sim/api/messages', '/sim/api/actions', '/sim/api/clock', '/sim/api/reset']) {
       expect((await fetch(`${svc.url}${path}`, { method: 'POST', body: '{}' })).status, path).toBe(404);
     }
   });

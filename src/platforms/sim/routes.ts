@@ -45,6 +45,19 @@ export interface SimDeps {
   runTimeJobs?: (at: Date) => Promise<unknown>;
   /** the person's signed board link (the same as 看板 gives); absent → no board button */
   boardLink?: (personId: string) => Promise<string | undefined>;
+  /**
+   * 重置演示数据: every record, item and sim conversation gone, the demo roster loaded again
+   * (src/http/sim-reset.ts; it throws an AppError when it refuses). Absent → 404.
+   */
+  resetDemo?: () => Promise<SimResetResult>;
+}
+
+/** What a reset cleared and loaded, for the page to say. */
+export interface SimResetResult {
+  records: number;
+  items: number;
+  schools: number;
+  people: number;
 }
 
 const clientId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
@@ -76,6 +89,8 @@ const actionBody = z.object({
   clientId: clientId.optional(),
 });
 const clockBody = z.object({ to: z.string().min(1).max(64) });
+// a deliberate act of the page, not something a stray request does by accident
+const resetBody = z.object({ confirm: z.literal(true) });
 
 /** The @-mention is stripped wherever it stands, as the other platforms' decoders do. */
 export const stripMention = (text: string) => text.replace(/@督导助手[ \t\u2005\u00a0]*/g, '').trim();
@@ -164,6 +179,8 @@ export function simRouter(deps: SimDeps): Router {
     const { person, conversations } = await personAndConversations(body.person);
     const conversation = conversations.find((c) => c.id === body.conversation);
     if (!conversation) throw new AppError('not_member', 'this person is not in that conversation', 403);
+    // the bot reads the text without the @-mention, as the platforms deliver it to us; the
+    // sender's bubble shows it as it was typed, @督导助手 and all
     const full = stripMention(body.text);
     const text = full.length > INBOUND_TEXT_MAX ? full.slice(0, INBOUND_TEXT_MAX) : full;
     if (!text && body.attachments.length === 0) throw badRequest('empty', 'nothing to send');
@@ -195,7 +212,7 @@ export function simRouter(deps: SimDeps): Router {
     });
     // Into the conversation first, so the bot's answer can never be shown above the question;
     // the page drops a repeated id (a retry after a 503).
-    const entry = { id, from: { id: person.id, name: person.name }, text, attachments, at };
+    const entry = { id, from: { id: person.id, name: person.name }, text: body.text, attachments, at };
     await deps.redis
       .xadd(
         simConversationKey(deps.prefix, conversation.id),
@@ -255,6 +272,18 @@ export function simRouter(deps: SimDeps): Router {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('Referrer-Policy', 'no-referrer');
     ctx.redirect(url);
+  });
+
+  // 重置演示数据: back to a fresh demo district, and to real time. JSON only (a cross-site form
+  // cannot send it without the page's origin), with { confirm: true }.
+  router.post('/sim/api/reset', async (ctx) => {
+    if (!deps.resetDemo) throw notFound('no_reset', 'reset is not available');
+    if (!ctx.is('application/json')) throw new AppError('unsupported_media_type', 'expected JSON', 415);
+    await jsonBody(ctx, resetBody);
+    const result = await deps.resetDemo();
+    await deps.clock.reset();
+    deps.log.info(result, 'simulator reset to the demo district');
+    ctx.body = { ...result, clock: clockView(deps.clock, deps.config, deps.calendar) };
   });
 
   router.get('/sim/api/clock', async (ctx) => {

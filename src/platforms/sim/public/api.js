@@ -24,6 +24,7 @@ async function call(method, path, body) {
     const err = new Error((data && (data.error?.message || data.message)) || `HTTP ${res.status}`);
     err.status = res.status;
     err.code = data?.error?.code;
+    err.code = data?.error?.code;
     throw err;
   }
   return data;
@@ -36,6 +37,7 @@ export const api = {
   act: (action) => call('POST', '/sim/api/actions', action),
   clock: () => call('GET', '/sim/api/clock'),
   moveClock: (to) => call('POST', '/sim/api/clock', { to }),
+  resetDemo: () => call('POST', '/sim/api/reset', { confirm: true }),
   eventsUrl: (person) => `/sim/api/events?person=${encodeURIComponent(person)}`,
 };
 
@@ -49,6 +51,8 @@ const CODE_TEXT = {
 
 /** Tell the user what went wrong, in Chinese, without internals (never a validation message). */
 export function errorText(err) {
+  if (err && err.code === 'not_demo_roster')
+    return '当前花名册不是演示数据（已导入本单位的名单），为免误删，不能重置。';
   if (err && err.status === 503) return '服务暂时不可用，请稍后重试。';
   if (err && err.status === 413) return '内容太大，请分成几条发送，图片请小于 512 KB。';
   if (err && err.status === 403) return '当前身份不在这个会话中。';

@@ -246,6 +246,36 @@ $('back').addEventListener('click', () => {
 
 $('person').addEventListener('change', (ev) => void selectPerson(ev.target.value));
 
+// 重置演示数据: the server clears every record, item and conversation, loads the demo roster again
+// and puts the clock back to now; this page then starts over as the same person (if still there)
+const RESET_CONFIRM =
+  '重置演示数据：将清空所有督导记录、整改事项和模拟会话，重新载入演示花名册，时间回到现在。此操作不能撤销，确定吗？';
+$('demo-reset').addEventListener('click', async () => {
+  if (!window.confirm(RESET_CONFIRM)) return;
+  const btn = $('demo-reset');
+  btn.disabled = true;
+  try {
+    const r = await api.resetDemo();
+    await clock.refresh();
+    state.people = (await api.people()).people;
+    fillPeople();
+    await selectPerson(state.people.some((p) => p.id === state.person) ? state.person : state.people[0]?.id);
+    setStatus(
+      `演示数据已重置：清空了 ${r.records} 条督导记录、${r.items} 项整改事项和全部会话；已重新载入演示花名册（${r.schools} 所学校、${r.people} 人），时间回到现在。`,
+    );
+  } catch (e) {
+    setStatus(`重置失败：${errorText(e)}`);
+  } finally {
+    btn.disabled = false;
+  }
+});
+
+function fillPeople() {
+  $('person').replaceChildren(
+    ...state.people.map((p) => el('option', { value: p.id, text: `${p.name}（${p.label}）` })),
+  );
+}
+
 async function start() {
   try {
     state.people = (await api.people()).people;
@@ -257,10 +287,7 @@ async function start() {
     setStatus('花名册为空：请先导入花名册（npx dudao import examples/roster.json）。');
     return;
   }
-  const select = $('person');
-  select.replaceChildren(
-    ...state.people.map((p) => el('option', { value: p.id, text: `${p.name}（${p.label}）` })),
-  );
+  fillPeople();
   const wanted =
     new URLSearchParams(location.search).get('person') || localStorage.getItem('dudao-sim-person');
   await selectPerson(state.people.some((p) => p.id === wanted) ? wanted : state.people[0].id);

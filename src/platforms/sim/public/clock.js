@@ -51,7 +51,11 @@ export function setupClock({ onStatus, onMoved }) {
       try {
         const c = await api.moveClock(to);
         show(c);
-        onStatus(`模拟时间已调到 ${c.label}${summary(c.ran, c.digestTime)}`);
+        onStatus(
+          to === 'reset'
+            ? `已回到现在（${c.label}）。在模拟时间里提交的督导记录、整改事项和消息都保留，日期仍是当时的模拟日期；要从头再来，请点「重置演示数据」。`
+            : `模拟时间已调到 ${c.label}${summary(c.ran, c.digestTime)}`,
+        );
         onMoved?.(c);
       } catch (e) {
         onStatus(`调整时间失败：${errorText(e)}`);
