@@ -9,7 +9,7 @@ import { errorCard } from '../cards/error.js';
 import { infoCard } from '../cards/info.js';
 import { slowDownCard, strangerCard } from '../handlers/sender-notices.js';
 import { senderLimit } from '../src/store/sender-limit.js';
-import { keyPart } from '../src/queue/names.js';
+import { keyPart } from '../src/store/keys.js';
 import { handle } from '../handlers/index.js';
 import { toOrigin } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';

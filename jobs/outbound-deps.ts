@@ -3,7 +3,7 @@ import type { Runtime } from '../src/runtime.js';
 import type { Platform } from '../src/domain/inbound.js';
 import { createStore } from '../src/store/redis-store.js';
 import type { FullStore } from '../src/store/store.js';
-import { USED_TTL_S, outboundKeys, type OutboundKeys } from '../src/platforms/outbound-keys.js';
+import { USED_TTL_S, outboundKeys, type OutboundKeys } from '../src/store/keys.js';
 import type { PlatformSender } from '../src/platforms/outbound.js';
 import type { PlatformError } from '../src/platforms/platform-error.js';
 import { RateLimiter } from '../src/platforms/rate-limit.js';

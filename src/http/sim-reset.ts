@@ -2,11 +2,9 @@ import { rm } from 'node:fs/promises';
 import type { Runtime } from '../runtime.js';
 import { simActive } from '../config.js';
 import { queueNames } from '../queue/names.js';
-import { orderKeys } from '../queue/reply-order.js';
-import { makeKeys } from '../store/keys.js';
+import { makeKeys, orderKeys, outboundKeys } from '../store/keys.js';
 import { createStore } from '../store/redis-store.js';
 import { wipeExcept } from '../store/wipe.js';
-import { outboundKeys } from '../platforms/outbound-keys.js';
 import { mediaDir } from '../platforms/sim/media.js';
 import { isDemoDistrict, loadDemoRoster } from '../roster/demo.js';
 

@@ -15,10 +15,3 @@ export function jobId(...parts: string[]): string {
   const esc = parts.map((p) => p.replace(/[^A-Za-z0-9._@=+]/g, (c) => '%' + c.codePointAt(0)!.toString(16)));
   return 'j-' + esc.join('-');
 }
-
-/**
- * One part of a Redis key, escaped the same deterministic way: platform ids and chat names may
- * hold ':' (our separator), spaces, URLs or CJK.
- */
-export const keyPart = (s: string): string =>
-  s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connect.js';
 import type { Recipient } from '../domain/reply.js';
 import type { Origin } from './outbound-job.js';
-import { keyPart as esc } from './names.js';
+import { orderKeys } from '../store/keys.js';
 
 /**
  * Replies reach each chat in the order they were enqueued, even when one of them is retrying.
@@ -24,11 +24,6 @@ export function orderKeyOf(to: Recipient, origin: Origin | undefined): string | 
   if (!origin) return undefined;
   return `o|${origin.platform}|${origin.conversation?.id ?? origin.senderId}`;
 }
-
-export const orderKeys = (prefix: string) => ({
-  seq: `${prefix}:order:seq`,
-  chat: (key: string) => `${prefix}:order:${esc(key)}`,
-});
 
 /**
  * Register jobs in their chats' order, before they are added to the queue. Idempotent (NX keeps

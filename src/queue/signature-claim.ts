@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
-import { keyPart } from './names.js';
+import { signatureKey } from '../store/keys.js';
 
 /**
  * "A signature is good for one message" (docs/security.md). A DingTalk robot's `sign` covers only
@@ -34,10 +34,6 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 1 end
 if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end
 return 0`;
 const SHA = createHash('sha1').update(LUA).digest('hex');
-
-/** `<prefix>:sig:<channel>:<hash of the pair>` (the pair itself is a credential: only its hash is kept). */
-export const signatureKey = (prefix: string, p: SignaturePair) =>
-  `${prefix}:sig:${keyPart(p.channel)}:${createHash('sha256').update(`${p.timestamp}\n${p.sign}`).digest('hex').slice(0, 32)}`;
 
 export function createSignatureClaim(client: RedisClient, prefix: string): SignatureClaim {
   return async (pair, messageId, ttlSec) => {

@@ -1,12 +1,34 @@
+import { createHash } from 'node:crypto';
+
 /**
- * Every Redis key of the store, built here and nowhere else. All keys start with the runtime's
- * prefix, which carries a Cluster hash tag (`{dudao}`), so they share one slot and the Lua scripts
- * may touch several of them. Names are short on purpose: key names count in memory per item
- * (docs/spec/performance.md → BullMQ and Redis).
+ * Every Redis key of dudao, built here and nowhere else, with the one escaping of a key's parts.
+ * All keys start with the runtime's prefix, which carries a Cluster hash tag (`{dudao}`), so they
+ * share one slot and the Lua scripts may touch several of them. Names are short on purpose: key
+ * names count in memory per item (docs/spec/performance.md → BullMQ and Redis). Key strings are
+ * data on disk: a change here is a migration.
+ *
+ * - `makeKeys`: the store's (roster, records, items, indexes, claims);
+ * - `outboundKeys`: the outbound side's (ledgers, card references, tokens, rate limits, the
+ *   simulator's conversation streams);
+ * - `orderKeys`: the reply order per chat (src/queue/reply-order.ts);
+ * - `signatureKey`: a platform signature seen (src/queue/signature-claim.ts);
+ * - `simClockKey`: the simulator's clock.
+ *
+ * The module imports nothing of the project, so the platforms and the queues read it too
+ * (test/architecture.test.ts). BullMQ builds its own keys under the same prefix.
  *
  * Two scripts (create-record) allocate ids inside Redis and so cannot receive those keys in KEYS;
  * they get `recordBase`/`itemBase` and `textSuffix` from here and append the number themselves.
  */
+
+/**
+ * One part of a Redis key, escaped the same deterministic way: platform ids and chat names may
+ * hold ':' (our separator), spaces, URLs or CJK.
+ */
+export const keyPart = (s: string): string =>
+  s.replace(/[^A-Za-z0-9._@=+-]/g, (c) => '%' + c.codePointAt(0)!.toString(16));
+const esc = keyPart;
+
 export type Keys = ReturnType<typeof makeKeys>;
 
 export function makeKeys(prefix: string) {
@@ -75,3 +97,62 @@ export function makeKeys(prefix: string) {
     boardSecret: p + 'board:secret',
   };
 }
+
+/**
+ * How long a used WeCom code stays marked: a smart-bot response_url is good for one call within
+ * 1 h (https://developer.work.weixin.qq.com/document/path/101138), an update_template_card
+ * response_code for one within 72 h (https://developer.work.weixin.qq.com/document/path/94888);
+ * after that WeCom refuses it anyway, so the mark may go.
+ */
+export const USED_TTL_S = { response_url: 2 * 3600, response_code: 73 * 3600 } as const;
+
+/** The Redis keys of the outbound side (platform senders, clients, jobs/outbound.ts). */
+export const outboundKeys = (prefix: string) => ({
+  /** a platform app's access token (string, TTL below expiry); its fetch lock is `<key>:lock` */
+  token: (platform: 'wecom' | 'dingtalk', app: string) => `${prefix}:tok:${platform}:${esc(app)}`,
+  /** hash: per outbound job, the parts already confirmed by the platform → message id */
+  sent: (jobId: string) => `${prefix}:out:sent:${esc(jobId)}`,
+  /** hash: the job's deliveries already recorded (a retried job does not record twice) */
+  recorded: (jobId: string) => `${prefix}:out:rec:${esc(jobId)}`,
+  /** list of CardRef JSON: where the cards about an item went, for card_update */
+  cardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
+  /** hash: per sent card (cardRefId), the latest update of each of its items (card-state.ts) */
+  cardState: (refId: string) => `${prefix}:out:cardstate:${esc(refId)}`,
+  /**
+   * string, SET NX with USED_TTL_S[kind]: this WeCom response_code / smart-bot response_url was
+   * used (one use each). One key per value, each expiring: the single sets of earlier versions
+   * (`out:used:<kind>`, legacyUsedSet) grew forever.
+   */
+  usedOnce: (kind: 'response_code' | 'response_url', value: string) =>
+    `${prefix}:out:used:${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`,
+  /** the never-expiring set of earlier versions; given a TTL once, so it goes away */
+  legacyUsedSet: (kind: 'response_code' | 'response_url') => `${prefix}:out:used:${kind}`,
+  /** sorted set: sliding-window rate limit per robot / chat / person (ids hashed by the caller if secret) */
+  rate: (what: string, id: string) => `${prefix}:rl:${what}:${esc(id)}`,
+  /** stream: the bot's cards in one sim conversation (`out` / `update` entries, src/platforms/sim/README.md) */
+  simOut: (conversation: string) => `${prefix}:sim:out:${esc(conversation)}`,
+});
+export type OutboundKeys = ReturnType<typeof outboundKeys>;
+
+/**
+ * The reply order (src/queue/reply-order.ts): a global sequence, and per chat a sorted set of
+ * the jobs waiting to send there (`key`: orderKeyOf's recipient key).
+ */
+export const orderKeys = (prefix: string) => ({
+  seq: `${prefix}:order:seq`,
+  chat: (key: string) => `${prefix}:order:${esc(key)}`,
+});
+
+/**
+ * A platform signature seen (src/queue/signature-claim.ts): `<prefix>:sig:<channel>:<hash of the
+ * pair>` (the pair itself is a credential: only its hash is kept).
+ */
+export const signatureKey = (prefix: string, p: { channel: string; timestamp: string; sign: string }) =>
+  `${prefix}:sig:${keyPart(p.channel)}:${createHash('sha256').update(`${p.timestamp}\n${p.sign}`).digest('hex').slice(0, 32)}`;
+
+/** The stream of one sim conversation (`dm:<personId>` or `group:<chatId>`, src/platforms/sim/README.md). */
+export const simConversationKey = (prefix: string, conversationId: string) =>
+  outboundKeys(prefix).simOut(conversationId);
+
+/** The simulated clock's offset from real time, in milliseconds (a string integer). */
+export const simClockKey = (prefix: string) => `${prefix}:sim:clock`;

@@ -6,7 +6,8 @@ import { createInboundProcessor } from '../../jobs/inbound.js';
 import type { InboundMessage } from '../../src/domain/inbound.js';
 import { inboundJobId } from '../../src/queue/accept.js';
 import { outboundJobId } from '../../src/queue/outbound-job.js';
-import { orderKeys, registerOrder } from '../../src/queue/reply-order.js';
+import { registerOrder } from '../../src/queue/reply-order.js';
+import { orderKeys } from '../../src/store/keys.js';
 import { noDefer } from '../helpers/no-defer.js';
 import { fakeCreds, loadRoster, platformEnv, waitJob } from '../outbound/helpers.js';
 

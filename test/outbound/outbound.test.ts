@@ -6,7 +6,7 @@ import type { FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
-import { outboundKeys } from '../../src/platforms/outbound-keys.js';
+import { outboundKeys } from '../../src/store/keys.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let fake: FakePlatform;

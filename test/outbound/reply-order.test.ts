@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
-import { isMyTurn, leaveOrder, orderKeyOf, orderKeys, registerOrder } from '../../src/queue/reply-order.js';
+import { isMyTurn, leaveOrder, orderKeyOf, registerOrder } from '../../src/queue/reply-order.js';
+import { orderKeys } from '../../src/store/keys.js';
 
 let svc: TestService;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createOutboundProcessor } from '../../jobs/outbound.js';
-import { outboundKeys } from '../../src/platforms/outbound-keys.js';
+import { outboundKeys } from '../../src/store/keys.js';
 import { recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, loadRoster, waitJob } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { createRouter } from '../../src/http/router.js';
 import { createApp } from '../../src/http/app.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
-import { simClockKey } from '../../src/platforms/sim/keys.js';
+import { simClockKey } from '../../src/store/keys.js';
 import { rawRequest } from './raw-http.js';
 import { spellings } from './spellings.js';
 import RouterClass from '@koa/router';

@@ -10,7 +10,7 @@ import { createStore } from '../../src/store/redis-store.js';
 import { WecomClient } from '../../src/platforms/wecom/client.js';
 import { DingtalkClient } from '../../src/platforms/dingtalk/client.js';
 import { UrlPolicy } from '../../src/platforms/url-policy.js';
-import { USED_TTL_S, outboundKeys } from '../../src/platforms/outbound-keys.js';
+import { USED_TTL_S, outboundKeys } from '../../src/store/keys.js';
 import { isPlatformError } from '../../src/platforms/platform-error.js';
 import { Scope, startFake } from '../reliability/processes.js';
 import { waitFor } from '../helpers/wait-for.js';

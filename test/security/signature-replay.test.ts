@@ -152,7 +152,7 @@ describe('DingTalk card callback: its signature pair is bound to its first body'
 
 describe('the claim key', () => {
   it('expires once the pair can no longer pass the ±1 h window, and holds only a hash of the pair', async () => {
-    const { signatureKey } = await import('../../src/queue/signature-claim.js');
+    const { signatureKey } = await import('../../src/store/keys.js');
     const t = String(Date.now() - 30 * 60_000);
     const sent = await dingText(svc.url, fake, IDS.supWang.dingtalk, '帮助', { timestamp: t });
     expect(sent.res.status).toBe(200);

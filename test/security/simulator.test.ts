@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, simActive } from '../../src/config.js';
-import { simClockKey } from '../../src/platforms/sim/keys.js';
+import { simClockKey } from '../../src/store/keys.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { waitReady } from '../helpers/inbound-jobs.js';
 import { WECOM_TEST, wecomEnv } from '../helpers/wecom-sign.js';

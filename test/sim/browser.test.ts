@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { ensureDemoRoster } from '../../src/roster/demo.js';
-import { simConversationKey } from '../../src/platforms/sim/keys.js';
+import { simConversationKey } from '../../src/store/keys.js';
 import {
   EXAMPLE_RECORD,
   become,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { inboundJobOf } from '../helpers/inbound-jobs.js';
-import { simConversationKey } from '../../src/platforms/sim/keys.js';
+import { simConversationKey } from '../../src/store/keys.js';
 import { buildDistrict } from '../helpers/district.js';
 
 /** A small district: one zone, two schools, a supervisor, a principal, a leader, bound chats. */

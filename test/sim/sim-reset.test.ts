@@ -8,7 +8,7 @@ import { buildDistrict } from '../helpers/district.js';
 import { createStore } from '../../src/store/redis-store.js';
 import { makeKeys } from '../../src/store/keys.js';
 import { loadDemoRoster } from '../../src/roster/demo.js';
-import { simClockKey, simConversationKey } from '../../src/platforms/sim/keys.js';
+import { simClockKey, simConversationKey } from '../../src/store/keys.js';
 import { mediaDir } from '../../src/platforms/sim/media.js';
 import { DemoResetRefused, resetDemoDistrict } from '../../src/http/sim-reset.js';
 import { loadConfig } from '../../src/config.js';

@@ -1,5 +1,5 @@
 import type { Card } from '../../domain/card.js';
-import type { OutboundKeys } from '../outbound-keys.js';
+import type { OutboundKeys } from '../../store/keys.js';
 import {
   sendPart,
   type Address,

@@ -7,7 +7,7 @@
 import type { RedisClient } from '../../redis/connect.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { dayInZone } from '../../domain/day.js';
-import { simClockKey } from './keys.js';
+import { simClockKey } from '../../store/keys.js';
 
 /** The parts of the runtime the clock needs (structural, so tests can pass a fake). */
 export interface ClockHost {

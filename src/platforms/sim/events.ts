@@ -9,7 +9,7 @@ import type { RedisClient } from '../../redis/connect.js';
 import type { Logger } from '../../log.js';
 import { AppError } from '../../errors.js';
 import type { SimConversation } from './conversations.js';
-import { simConversationKey } from './keys.js';
+import { simConversationKey } from '../../store/keys.js';
 
 export interface EventsDeps {
   prefix: string;

@@ -23,7 +23,8 @@ import { streamEvents } from './events.js';
 import { loadImage, storeImage } from './media.js';
 import { resolveClockTarget, type SimClock } from './clock.js';
 import { clockView, serveStatic } from './static.js';
-import { SIM_STREAM_MAXLEN, simConversationKey } from './keys.js';
+import { simConversationKey } from '../../store/keys.js';
+import { SIM_OUT_MAXLEN } from './send.js';
 
 export interface SimDeps {
   config: Pick<Config, 'DATA_DIR' | 'TIMEZONE' | 'DIGEST_TIME'>;
@@ -218,7 +219,7 @@ export function simRouter(deps: SimDeps): Router {
         simConversationKey(deps.prefix, conversation.id),
         'MAXLEN',
         '~',
-        SIM_STREAM_MAXLEN,
+        SIM_OUT_MAXLEN,
         '*',
         'type',
         'in',

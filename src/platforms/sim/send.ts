@@ -14,7 +14,7 @@ import {
   type SendOutcome,
   type UpdateContext,
 } from '../outbound.js';
-import type { OutboundKeys } from '../outbound-keys.js';
+import type { OutboundKeys } from '../../store/keys.js';
 import { renderSimCard } from './render.js';
 
 /** The simulator is a demo, not an archive: each conversation keeps about this many cards. */

@@ -1,6 +1,6 @@
 import type { Card } from '../../domain/card.js';
 import type { RedisClient } from '../../redis/connect.js';
-import { USED_TTL_S, type OutboundKeys } from '../outbound-keys.js';
+import { USED_TTL_S, type OutboundKeys } from '../../store/keys.js';
 import {
   sendPart,
   type Address,
@@ -30,7 +30,7 @@ export class WecomSender implements PlatformSender {
     private readonly limiter: RateLimiter,
   ) {}
 
-  /** Mark a one-use code used; false when it was already (outbound-keys.ts USED_TTL_S). */
+  /** Mark a one-use code used; false when it was already (src/store/keys.ts USED_TTL_S). */
   private async useOnce(kind: 'response_code' | 'response_url', value: string): Promise<boolean> {
     return (
       (await this.redis.set(this.keys.usedOnce(kind, value), '1', 'EX', USED_TTL_S[kind], 'NX')) === 'OK'
