@@ -60,6 +60,10 @@ export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
     '已经完成整改',
     '已经整改完毕',
     '已经整改到位',
+    '整改好了',
+    '已整改好',
+    '已经整改好了',
+    '已经整改好',
   ],
   acknowledge: ['收到', '已收到', '确认收到', '收到了', '已收悉', '收悉'],
   request_extension: ['申请延期', '延期申请', '申请延长', '延期', '请求延期', '申请延迟', '申请推迟'],
@@ -107,6 +111,7 @@ export function matchKeyword(text: string): KeywordMatch | undefined {
     if (!lower.startsWith(word)) continue;
     const after = text.slice(word.length);
     if (/^[a-z0-9]/i.test(word) && /^[a-z0-9]/i.test(after)) continue; // "helpful" is not help
+    if (after.startsWith('的')) continue; // "验收的时候…", "收到的通知" are words in a sentence
     if (STANDALONE.has(intent)) {
       // "待办有哪些？", "逾期的有几个" ask the same; "逾期了怎么办" is talk
       if (skipChars(after, TRAILING_PUNCT) !== after.length && !QUESTION_TAIL_RE.test(after)) continue;

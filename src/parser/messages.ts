@@ -114,10 +114,4 @@ export const messages = {
     `未找到责任区或学校『${query}』。${zoneNames.length ? `可绑定的责任区：${list(zoneNames)}；` : ''}也可绑定某所学校，或『督导室』。`,
   ambiguousZone: (query: string, names: string[]) =>
     `『${query}』对应多个责任区：${list(names)}。请写出全称后重新发送。`,
-
-  // what the reply says it understood (assumptions), for records told as prose
-  narrativeRead: () => '按叙述读取了学校、日期和问题，请核对；也可用『学校：』『问题：』等栏目发送',
-  narrativeNoFindings: () =>
-    '叙述中没有找到『发现』或『存在』的问题，按无问题登记；如有问题，请用『问题：1、… 2、…』列出',
-  noKeywordRecord: () => '未写『提交督导记录』，按督导记录登记',
 };

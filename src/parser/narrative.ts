@@ -33,6 +33,8 @@ export interface Narrative {
   none?: boolean;
   /** the sentences after the findings that speak to all of them (要求…月底前整改) */
   requirement?: string;
+  /** other roster schools the prose names before the findings (a joint visit: asked, not guessed) */
+  others: string[];
 }
 
 const HEAD = 300;
@@ -61,6 +63,9 @@ const DATE_TOKEN_RE = new RegExp(
     `(?<![\\d年])(?:\\d{1,2}|${CN}{1,2})\\s?月\\s?(?:\\d{1,2}|${CN}{1,3})\\s?[日号]`,
     '大前天|前天|昨天|昨日|今天|今日|明天|明日|后天',
     '(?:本|这|上)个?(?:周|星期|礼拜)[一二三四五六日天]',
+    // 3.15上午 / 3/15 / 15日上午 (this month)
+    '(?<![\\d./年月])\\d{1,2}[./]\\d{1,2}(?![\\d./])(?=\\s?(?:上午|下午|晚上|日|号|,|到|在|对|去|赴|\\s|$))',
+    `(?<![\\d./年月第])(?:\\d{1,2}|${CN}{1,3})\\s?[日号](?=\\s?(?:上午|下午|晚上|,|到|在|对|去|赴|\\s))`,
   ].join('|'),
   'g',
 );
@@ -94,6 +99,14 @@ function findKind(text: string): string | undefined {
     if (t) topic = t[1];
   }
   return `${k[0]}${topic ? `(${topic})` : ''}${manner ?? ''}`;
+}
+
+/** The visit date and kind a prose text states (for a 基本情况 section that tells them). */
+export function visitFacts(text: string): { date?: string; kind?: string } {
+  const head = text.slice(0, HEAD);
+  const date = findDate(head);
+  const kind = findKind(head);
+  return { ...(date ? { date } : {}), ...(kind ? { kind } : {}) };
 }
 
 /** Where the findings start: 发现 / 存在, and the words that only announce them. */
@@ -161,7 +174,19 @@ export function readNarrative(
   }
 
   const intro = prose.slice(0, cue?.start ?? prose.length);
-  const out: Narrative = { school: school.name };
+  const out: Narrative = { school: school.name, others: [] };
+  if (known === undefined) {
+    // "到龙泉小学和龙泉中学开展联合督导": which one the record is for is not ours to guess
+    const first = index.byName.get(school.name) ?? index.byShortName.get(school.name)?.[0];
+    let from = school.start + school.name.length;
+    for (let i = 0; i < 3; i++) {
+      const more = findSchoolMention(intro.slice(from), index);
+      if (!more) break;
+      const s = index.byName.get(more.name) ?? index.byShortName.get(more.name)?.[0];
+      if (s && s !== first && !out.others.includes(more.name)) out.others.push(more.name);
+      from += more.start + more.name.length;
+    }
+  }
   const date = findDate(intro.slice(0, HEAD));
   if (date) out.date = date;
   const kind = findKind(intro.slice(0, HEAD));

@@ -85,8 +85,15 @@ function mentionRegExp(botNames: readonly string[]): RegExp {
  */
 const OTHER_MENTION_RE = /(?<![0-9A-Za-z._%+-])@[^\s@:;,!?。、()]{1,20}(?=[\s:;,!?。、()]|$)/g;
 
+/**
+ * Emoji and the platforms' emoticon codes (WeCom and DingTalk write a sticker as `[抱拳]`, `[OK]`,
+ * `[强]` in the text): a reaction, never part of a command (`收到[抱拳] ZG-12`).
+ */
+const EMOTICON_RE = /\[(?:[\u4e00-\u9fff]{1,4}|OK|ok|Ok)\]|\p{Extended_Pictographic}\ufe0f?/gu;
+
 export function normalizeText(raw: string, botNames: readonly string[] = DEFAULT_BOT_NAMES): string {
   let text = foldWidth(raw);
+  if (text.includes('[') || /\p{Extended_Pictographic}/u.test(text)) text = text.replace(EMOTICON_RE, ' ');
   if (text.includes('@')) text = text.replace(mentionRegExp(botNames), ' ').replace(OTHER_MENTION_RE, ' ');
   text = text.replace(/ {2,}/g, ' ').replace(SPACE_NEAR_SEP, '$1');
   const lines: string[] = [];

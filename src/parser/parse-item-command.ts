@@ -2,7 +2,7 @@ import type { Command, ParseFailure, ParseResult } from '../domain/command.js';
 import { readDeadline, scanDeadlines } from './deadline.js';
 import { deadlineFailure } from './parse-record.js';
 import { readLeadingId, startsWithAnotherId, type IdToken } from './item-number.js';
-import type { Intent } from './keywords.js';
+import { matchKeyword, type Intent } from './keywords.js';
 import { matchSchool } from './match-school.js';
 import { messages } from './messages.js';
 import { displayText } from './normalize-text.js';
@@ -97,6 +97,10 @@ const QUERY_SUFFIX_RE =
 /** A query by item, record or school name (整改进度 …, 查询 …, 学校 …). */
 export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => ParseFailure): ParseResult {
   if (rest.trim() === '') return onEmpty();
+  // "查询逾期事项", "查看我的待办": the list asked for, not a school
+  const list = matchKeyword(rest);
+  if (list && (list.intent === 'overdue' || list.intent === 'todo'))
+    return ok({ command: list.intent === 'overdue' ? 'overdue' : 'todo' });
   const id = readLeadingId(rest, { bare: false });
   if (id.ok) return ok(queryOf(id.token));
   if (id.bad !== undefined) return fail('bad_item', messages.badItem(id.bad, '查询 ZG-12'));

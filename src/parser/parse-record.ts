@@ -2,6 +2,7 @@ import type { ParseFailure, ParseResult, ParseWarning, Problem, SubmitRecord } f
 import { formatDayCn, weekdayCn } from '../domain/day.js';
 import { readDeadline, scanDeadlines, type DeadlineError } from './deadline.js';
 import { matchSchool } from './match-school.js';
+import { zh } from '../text/zh-CN/index.js';
 import { messages } from './messages.js';
 import { displayText } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
@@ -13,7 +14,7 @@ import { startsWithSchool } from './school-start.js';
 import { readVisitDate } from './visit-date.js';
 import { looksLikeKind, looksLikeVisitDate } from './field-starts.js';
 import { readVisitKind } from './visit-kind.js';
-import { readNarrative } from './narrative.js';
+import { findSchoolMention, readNarrative, visitFacts } from './narrative.js';
 import { charSet, trimChars, trimEndChars, trimStartChars } from './trim.js';
 
 /**
@@ -124,6 +125,7 @@ export function parseRecord(
   const pre = preamble.filter((l) => !FILLER_RE.test(l));
   // … or a record told as prose ("今天上午到龙泉小学开展了常规督导，发现…")
   const told = tellNarrative(fields, labels, pre, ctx);
+  if (told && !Array.isArray(told)) return told;
   if (told) assumptions.push(...told);
   let schoolText = scalar('school');
   if (typeof schoolText === 'object') return schoolText;
@@ -278,17 +280,24 @@ function tellNarrative(
   labels: Map<FieldKey, string[]>,
   pre: string[],
   ctx: ParseContext,
-): string[] | undefined {
+): string[] | ParseFailure | undefined {
   let prose: string;
   let known: string | undefined;
   const schoolField = fields.get('school');
   if (schoolField) {
     // 督导学校：龙泉小学 ⏎ 今天上午进行了挂牌督导，发现…
     const lines = schoolField[0]!;
-    if (schoolField.length > 1 || lines.length < 2 || !matchSchool(lines[0]!, ctx.schools).ok)
-      return undefined;
-    prose = lines.slice(1).join('\n');
-    known = lines[0]!;
+    if (schoolField.length > 1 || matchSchool(lines.join(' '), ctx.schools).ok) return undefined;
+    if (lines.length > 1 && matchSchool(lines[0]!, ctx.schools).ok) {
+      prose = lines.slice(1).join('\n');
+      known = lines[0]!;
+    } else {
+      // 学校：龙泉小学 今天上午开展挂牌督导，发现… (the prose on the school's line)
+      const named = findSchoolMention(lines[0]!, ctx.schools);
+      if (named?.start !== 0) return undefined;
+      known = named.name;
+      prose = [lines[0]!.slice(named.name.length), ...lines.slice(1)].join('\n');
+    }
   } else {
     if (pre.length === 0) return undefined;
     if (pre.length === 1 && pre[0]!.length <= 40 && fields.size > 0 && matchSchool(pre[0]!, ctx.schools).ok)
@@ -297,19 +306,26 @@ function tellNarrative(
   }
   const n = readNarrative(prose, ctx.schools, !fields.has('problems'), known);
   if (!n) return undefined;
+  if (n.others.length > 0)
+    return fail('ambiguous_school', zh.parser.narrative.schools([n.school, ...n.others].join('、')));
   const set = (key: FieldKey, value: string[] | undefined) => {
     if (value === undefined || value.length === 0 || (fields.has(key) && key !== 'school')) return;
     fields.set(key, [value]);
     labels.set(key, [FIELD_NAMES[key]]);
   };
+  // 一、基本情况 ⏎ 3月15日上午，…开展挂牌督导: the date and kind told in the findings
+  const told = fields.get('findings')?.[0]?.join('\n');
+  const facts = told === undefined ? {} : visitFacts(told);
   set('school', [n.school]);
-  set('date', n.date === undefined ? undefined : [n.date]);
-  set('kind', n.kind === undefined ? undefined : [n.kind]);
+  const date = n.date ?? facts.date;
+  const kind = n.kind ?? facts.kind;
+  set('date', date === undefined ? undefined : [date]);
+  set('kind', kind === undefined ? undefined : [kind]);
   set('findings', n.findings === undefined ? undefined : [n.findings]);
   set('problems', n.problems);
   set('requirement', n.requirement === undefined ? undefined : [n.requirement]);
-  const said = [messages.narrativeRead()];
-  if (!fields.has('problems') && !n.none) said.push(messages.narrativeNoFindings());
+  const said: string[] = [zh.parser.narrative.read];
+  if (!fields.has('problems') && !n.none) said.push(zh.parser.narrative.noFindings);
   return said;
 }
 

@@ -4,6 +4,7 @@ import { parseBindChat } from './bind-target.js';
 import { suggestKeyword } from './did-you-mean.js';
 import { normalizeItemId, normalizeRecordId, readLeadingId } from './item-number.js';
 import { matchKeyword, type KeywordMatch } from './keywords.js';
+import { zh } from '../text/zh-CN/index.js';
 import { MAX_MESSAGE_CHARS, messages } from './messages.js';
 import { normalizeText } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
@@ -43,7 +44,9 @@ const SPEAKER_RE = /^[\u4e00-\u9fff]{2,6}:/;
 const GREETING_RE =
   /^(?:(?:各位)?(?:领导|老师|督学|校长|园长|主任)们?(?:好|您好|你好)?|[\u4e00-\u9fff]{1,2}(?:督学|校长|园长|主任|老师)(?:好|您好|你好)?)[ ,!。]+/;
 /** A filler glued to the command, as voice and quick typing write it: 好的收到 ZG-12 */
-const GLUED_FILLER_RE = /^(?:好的|好滴|嗯嗯|嗯|好)/;
+const GLUED_FILLER_RE = /^(?:好的|好滴|嗯嗯|嗯|呃|那个|这个|好|请帮我|麻烦帮我|帮我|麻烦|请)/;
+/** A short clause before the command: 经现场查看，验收 ZG-12 通过 (only for item commands and queries) */
+const LEAD_CLAUSE_RE = /^[^,;。\n:]{1,10}[,;。]/;
 const CONFIRM_DUPLICATE = '确认重复';
 /** Commands that may follow their item (ZG-41 已整改, ZG-41 申请延期至…, ZG-41 验收通过). */
 const ITEM_FIRST: ReadonlySet<string> = new Set([
@@ -78,9 +81,24 @@ interface Found {
 function keywordAt(text: string): KeywordMatch | undefined {
   const direct = matchKeyword(text);
   if (direct) return direct;
-  const id = readLeadingId(text, { bare: false });
+  // "关于ZG-12，申请延期…", "关于 ZG-12 的整改：已完成"
+  const id = readLeadingId(text.replace(ABOUT_RE, ''), { bare: false });
   if (id.ok && id.token.kind === 'item' && id.rest !== '') {
-    const rest = trimStartChars(id.rest, LEAD);
+    let rest = trimStartChars(trimStartChars(id.rest, LEAD).replace(ITS_RE, ''), LEAD);
+    // "ZG12 ZG13 都已整改": the command reads, and refuses the second item (one item a message)
+    let others = '';
+    for (let i = 0; i < 5; i++) {
+      const next = readLeadingId(rest, { bare: false });
+      if (!next.ok || next.token.kind !== 'item') break;
+      others += `${next.token.id} `;
+      rest = trimStartChars(next.rest, LEAD).replace(/^(?:都|均|全部)(?=已)/, '');
+    }
+    if (others !== '') {
+      const kw = matchKeyword(rest);
+      if ((kw && ITEM_FIRST.has(kw.intent)) || ITEM_DONE_RE.test(rest))
+        return { intent: kw?.intent ?? 'progress_done', keyword: '', rest: `${id.token.id} ${others}` };
+      return undefined;
+    }
     const after = matchKeyword(rest);
     if (after && ITEM_FIRST.has(after.intent))
       return { ...after, rest: `${id.token.id} ${after.rest}`.trim() };
@@ -113,6 +131,12 @@ function keywordAt(text: string): KeywordMatch | undefined {
   return undefined;
 }
 
+const ABOUT_RE = /^关于\s?/;
+const BRACKETED_ITEM_RE = /^[【[(]\s?((?:z\s?g\s?-?\s?|#)\d{1,9})\s?[】\])]/i;
+const QUOTED_DONE_RE =
+  /^(?:该问题|此问题|这个问题|该项|此项|问题)(?:已经?|均已)(?:按要求)?(?:整改完毕|整改到位|整改完成|完成整改|整改好了?|整改)/;
+/** What an item is followed by before its news: ZG-12 的整改：已完成 */
+const ITS_RE = /^(?:的)?(?:整改情况|整改工作|整改|问题)?(?=\s?[:,]|\s?已|\s?正在|\s?申请)/;
 /** Done, said after the item without a command word: 已按要求整改到位, 均已整改完毕 */
 const ITEM_DONE_RE =
   /^(?:已经?|均已|全部)(?:按要求|按期|全部)?(?:整改到位|整改完毕|整改完成|完成整改|整改好了?)|^(?:已经?|均已)按要求(?:完成|整改)/;
@@ -133,6 +157,12 @@ function findKeyword(text: string, voice: boolean, ctx: ParseContext): Found | {
     if (!m) continue;
     const kw = keywordAt(trimStartChars(text.slice(m[0].length), LEAD));
     if (kw) return { kw };
+  }
+  const clause = LEAD_CLAUSE_RE.exec(text);
+  if (clause) {
+    const kw = keywordAt(trimStartChars(text.slice(clause[0].length), LEAD));
+    if (kw && (ITEM_FIRST.has(kw.intent) || kw.intent === 'query') && readLeadingId(kw.rest).ok)
+      return { kw };
   }
   const reply = verdictReply(text, ctx);
   if (reply) return { kw: reply };
@@ -159,6 +189,14 @@ function verdictReply(text: string, ctx: ParseContext): KeywordMatch | undefined
   // "进行中，已联系物业" replying to a notice: progress on the quoted item
   if (DOING_RE.test(text) && ctx.quote !== undefined && itemsInQuote(ctx.quote).length > 0)
     return { intent: 'progress', keyword: '', rest: text };
+  // "该问题已整改完毕，请验收" replying to a notice
+  const done = QUOTED_DONE_RE.exec(text);
+  if (done && ctx.quote !== undefined && itemsInQuote(ctx.quote).length > 0)
+    return {
+      intent: 'progress_done',
+      keyword: done[0],
+      rest: trimStartChars(text.slice(done[0].length), LEAD),
+    };
   const m = VERDICT_RE.exec(text);
   if (!m) return undefined;
   const word = (m[1] ?? m[2])!;
@@ -201,6 +239,8 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
   const today = dayInZone(ctx.now, ctx.timezone);
   const pctx: ParseContext = quote !== undefined && ctx.quote === undefined ? { ...ctx, quote } : ctx;
 
+  // 【ZG-12】已整改: the item in brackets
+  text = text.replace(BRACKETED_ITEM_RE, '$1 ');
   let confirmDuplicate = false;
   if (text.includes(CONFIRM_DUPLICATE)) {
     confirmDuplicate = true;
@@ -219,7 +259,7 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
     // "今天上午到龙泉小学督导，发现…" sent to the bot without 提交督导记录
     if (looksLikeNarrativeRecord(text, ctx.schools)) {
       const r = parseRecord(text, pctx, today, { voiceLike: voice, confirmDuplicate });
-      if (r.ok) r.assumptions.unshift(messages.noKeywordRecord());
+      if (r.ok) r.assumptions.unshift(zh.parser.narrative.noKeyword);
       return r;
     }
     return { ok: true, command: { command: 'none' }, assumptions: [] };

@@ -44,6 +44,10 @@ const GLUED_LEAD_INS = [
   '应',
   '并',
   '限',
+  // spoken: "…没有防护栏这个要在一周内整改"
+  '这个',
+  '这些',
+  '那个',
 ];
 
 function tidy(text: string): string {

@@ -61,6 +61,7 @@ const BARE_RE = new RegExp(
   `第([${CN}])(?=[\\u4e00-\\u9fff])|(\\d{1,2})(?=[\\u4e00-\\u9fff])|([${CN}])(?=[\\u4e00-\\u9fff])`,
   'g',
 );
+const BARE_TYPED_BEFORE = charSet(' \n');
 /** What may follow a bare number without making it a quantity (2月, 5个, 3年级 after 一 is fine). */
 const UNIT_CHARS =
   '〇零两百千万月日号年个天周点时分秒岁楼层栋幢班级次名人所只张台间处块本份套元米项条届期批轮户家篇节门是、';
@@ -181,10 +182,11 @@ function scan(text: string, voiceLike: boolean): Marker[] {
     if (marker) out.push(marker);
     else MARKER_RE.lastIndex = m.index + 1; // a refused candidate may hide one a character later
   }
-  if (!voiceLike) return out;
   const bare: Marker[] = [];
   BARE_RE.lastIndex = 0;
   for (let m = BARE_RE.exec(text); m; m = BARE_RE.exec(text)) {
+    // typed text: only a bare digit after a space or at a line's start ("1食堂… 2灭火器…")
+    if (!voiceLike && (m[2] === undefined || !BARE_TYPED_BEFORE.has(text[m.index - 1] ?? '\n'))) continue;
     const marker = bareMarker(text, m);
     if (marker) bare.push(marker);
   }
@@ -250,6 +252,19 @@ function tidy(text: string): string {
   return trimEndChars(trimStartChars(text, HEAD_TRIM), TAIL_TRIM);
 }
 
+const BULLET_RE = /(?:^|[\n ])[-•·●▪◆■*]\s?/g;
+
+/** A list of bullets (at least two, the first at the start), one problem each; or undefined. */
+function splitBullets(text: string): string[] | undefined {
+  const starts: [number, number][] = [];
+  BULLET_RE.lastIndex = 0;
+  for (let m = BULLET_RE.exec(text); m; m = BULLET_RE.exec(text))
+    starts.push([m.index, m.index + m[0].length]);
+  if (starts.length < 2 || starts[0]![0] !== 0) return undefined;
+  const out = starts.map(([, from], i) => tidy(text.slice(from, starts[i + 1]?.[0] ?? text.length)));
+  return out.filter((t) => t !== '');
+}
+
 /** The problems of a 问题 field, one string each, markers removed, in the order written. */
 export function splitProblems(
   lines: readonly string[],
@@ -268,6 +283,9 @@ export function splitProblems(
   const text = nonEmpty.join('\n');
   const cuts = choose(scan(text, !!o.voiceLike), text);
   if (cuts.length === 0) {
+    // bullets: "- 食堂…⏎- 灭火器…", "·食堂… ·灭火器…"
+    const bulleted = splitBullets(text);
+    if (bulleted) return bulleted;
     const out: string[] = [];
     for (const line of nonEmpty) {
       if (!o.continues || !line.includes(';')) {

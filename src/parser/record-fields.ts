@@ -330,6 +330,17 @@ function linesOf(value: string): string[] {
   return out;
 }
 
+/** A section number before a heading label: 二、存在问题, （三）整改要求, 3.整改意见 */
+const SECTION_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[.、])\s?$/;
+
+/** Where the line of a label starts when only a section number stands before it, else the label. */
+function sectionStart(text: string, start: number): number {
+  let ls = start;
+  while (ls > 0 && start - ls < 8 && text[ls - 1] !== '\n') ls--;
+  if (ls === start || (ls > 0 && text[ls - 1] !== '\n')) return start;
+  return SECTION_RE.test(text.slice(ls, start)) ? ls : start;
+}
+
 /** Split a record's body (normalised text, keyword removed) into its fields. */
 export function splitRecordFields(body: string, o: SplitOptions = {}): RecordFields {
   const candidates = [...colonCandidates(body), ...colonlessCandidates(body, !!o.voiceLike)].sort(
@@ -342,7 +353,8 @@ export function splitRecordFields(body: string, o: SplitOptions = {}): RecordFie
   const preamble = linesOf(body.slice(0, first));
   const colonless: string[] = [];
   taken.forEach((c, i) => {
-    const end = taken[i + 1]?.start ?? body.length;
+    const next = taken[i + 1];
+    const end = next ? sectionStart(body, next.start) : body.length;
     const list = fields.get(c.key) ?? [];
     list.push(linesOf(body.slice(c.valueStart, end)));
     fields.set(c.key, list);

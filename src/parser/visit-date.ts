@@ -32,6 +32,7 @@ const ISO_RE = new RegExp(`^(?<y>\\d{4})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})${
 const MD_RE = new RegExp(`^(?<m>${NUM2})\\s?月\\s?(?<d>${NUM2})\\s?[日号]?${TAIL}`);
 const SHORT_RE = new RegExp(`^(?<m>\\d{1,2})[/.](?<d>\\d{1,2})${TAIL}`);
 
+const DAY_OF_MONTH_RE = new RegExp(`^(?<d>${NUM2})\\s?[日号]${TAIL}`);
 const WEEK_RE = /^(?:(?<which>本|这|上)个?)?(?:周|星期|礼拜)(?<wday>[一二三四五六日天])/;
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 0, 天: 0 };
 const RELATIVE_OFFSET: Record<string, number> = {
@@ -101,6 +102,20 @@ export function readVisitDate(text: string, today: string): VisitDate {
       undefined,
       g.which === undefined ? `『${t}』按 ${formatDayCn(day)} 计` : undefined,
     );
+  }
+
+  // 15日 / 15号 alone: this month's, or last month's when that is still to come
+  const dom = DAY_OF_MONTH_RE.exec(t);
+  if (dom && tailOk(dom)) {
+    const d = readNumber(dom.groups!.d!) ?? NaN;
+    const p = splitDay(today)!;
+    let day = makeDay(p.year, p.month, d);
+    if (day && day > today) {
+      const prev = splitDay(addDays(makeDay(p.year, p.month, 1)!, -1))!;
+      day = makeDay(prev.year, prev.month, d);
+    }
+    if (!day) return { ok: false, reason: `${dom.groups!.d}日不是有效日期` };
+    return finish(day, today, dom.groups!.wd, `『${t}』按 ${formatDayCn(day)} 计`);
   }
 
   const fullM = FULL_RE.exec(t);

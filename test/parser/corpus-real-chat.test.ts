@@ -584,6 +584,111 @@ describe('the second round of field readings', () => {
       ]),
     },
     {
+      name: 'a keyword followed by 的 is a word',
+      text: '验收的时候请带上整改前后的照片',
+      expect: { command: 'none' },
+    },
+    {
+      name: 'two items before a command word: refused, one item a message',
+      text: 'ZG12 ZG13 都已整改',
+      expect: { error: 'bad_item', message: /一条消息只能办理一个事项/ },
+    },
+    { text: '查询逾期事项', expect: { command: 'overdue' } },
+    { text: '已经整改好了 ZG-12', expect: { command: 'report_progress', item: 'ZG-12', status: 'done' } },
+    {
+      name: 'prose on the school’s own line',
+      text: '提交督导记录 学校：龙泉小学 今天上午开展挂牌督导，发现食堂留样记录不全，要求一周内整改。',
+      expect: R(LQ, '2021-03-16', [P('食堂留样记录不全', '2021-03-23')], {
+        findings: '今天上午开展挂牌督导',
+      }),
+    },
+    {
+      name: 'prose naming two schools is asked which, never guessed',
+      text: '提交督导记录 今天到龙泉小学和龙泉中学开展联合督导，发现作业公示不及时，一周内整改。',
+      expect: { error: 'ambiguous_school', message: /龙泉小学、龙泉中学/ },
+    },
+    {
+      text: '关于ZG-12，申请延期至4月30日，原因是需要等待统一采购',
+      expect: {
+        command: 'request_extension',
+        item: 'ZG-12',
+        until: '2021-04-30',
+        reason: '需要等待统一采购',
+      },
+    },
+    {
+      text: '关于 ZG-12 的整改：已完成',
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'done' },
+    },
+    {
+      name: 'a short clause before an item command',
+      text: '经现场查看，验收 ZG-12 通过',
+      expect: { command: 'recheck', item: 'ZG-12', pass: true },
+    },
+    { text: '请帮我查询一下龙泉小学', expect: { command: 'query', school: LQ } },
+    {
+      name: 'replying to a notice: 该问题已整改完毕',
+      text: '该问题已整改完毕，请验收',
+      ctx: ctxAt('2021-03-16', { quote: '【整改通知】ZG-12 作业公示栏未按周更新' }),
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'done', note: '请验收' },
+    },
+    {
+      name: 'a report in sections: 一、基本情况 二、存在问题 三、整改要求',
+      text: '提交督导记录\n龙泉小学挂牌督导情况\n一、基本情况\n3月15日上午，到龙泉小学开展挂牌督导。\n二、存在问题\n1.食堂留样记录不全；\n2.部分灭火器过期。\n三、整改要求\n请学校于3月31日前整改到位。',
+      expect: R(LQ, '2021-03-15', [P('食堂留样记录不全', '2021-03-31'), P('部分灭火器过期', '2021-03-31')], {
+        findings: '3月15日上午，到龙泉小学开展挂牌督导。',
+        remark: '整改要求：请学校于3月31日前整改到位。',
+      }),
+    },
+    {
+      name: 'voice: a filler before the keyword',
+      text: '那个提交督导记录学校龙泉小学问题食堂留样不全',
+      ctx: ctxAt('2021-03-16', { voice: true }),
+      expect: R(LQ, '2021-03-16', [P('食堂留样不全', '2021-03-30', 'default')]),
+    },
+    {
+      name: 'prose dated 3.15上午',
+      text: '提交督导记录 3.15上午到龙泉小学督导，发现围墙破损，一周内修复',
+      expect: R(LQ, '2021-03-15', [P('围墙破损', '2021-03-22')], { findings: '3.15上午到龙泉小学督导' }),
+    },
+    {
+      name: 'a day of the month alone: this month',
+      text: '提交督导记录 学校：龙泉小学 日期：12日 问题：围墙破损，3月19日前修复',
+      expect: R(LQ, '2021-03-12', [P('围墙破损', '2021-03-19')]),
+      assumptions: ['『12日』按 3月12日 周五 计'],
+    },
+    {
+      name: 'a day of the month still to come: last month',
+      text: '提交督导记录 学校：龙泉小学 日期：20号 问题：围墙破损，3月19日前修复',
+      expect: R(LQ, '2021-02-20', [P('围墙破损', '2021-03-19')]),
+    },
+    { text: '【ZG-12】已整改', expect: { command: 'report_progress', item: 'ZG-12', status: 'done' } },
+    {
+      name: 'bare numbers after spaces in a typed list',
+      text: '提交督导记录 学校：龙泉小学 问题：1食堂留样记录不全 2灭火器过期 期限：一周内',
+      expect: R(LQ, '2021-03-16', [P('食堂留样记录不全', '2021-03-23'), P('灭火器过期', '2021-03-23')]),
+    },
+    {
+      name: '… never a quantity (2楼, 3名)',
+      text: '提交督导记录 学校：龙泉小学 问题：1楼走廊灭火器过期 3名教师未持证',
+      expect: R(LQ, '2021-03-16', [P('1楼走廊灭火器过期 3名教师未持证', '2021-03-30', 'default')]),
+    },
+    {
+      name: 'bullets',
+      text: '提交督导记录 学校：龙泉小学 问题：\n- 食堂留样记录不全\n- 灭火器过期\n期限：一周内',
+      expect: R(LQ, '2021-03-16', [P('食堂留样记录不全', '2021-03-23'), P('灭火器过期', '2021-03-23')]),
+    },
+    {
+      name: 'a hyphen inside a problem is no bullet',
+      text: '提交督导记录 学校：龙泉小学 问题：教室PM2.5-PM10监测仪损坏',
+      expect: R(LQ, '2021-03-16', [P('教室PM2.5-PM10监测仪损坏', '2021-03-30', 'default')]),
+    },
+    {
+      name: 'stickers and emoji are reactions',
+      text: '收到[抱拳] ZG-12👍',
+      expect: { command: 'acknowledge', item: 'ZG-12' },
+    },
+    {
       name: 'a contrast starts the findings of prose without 发现',
       text: '提交督导记录 昨天到龙泉小学回头看，上次的问题已整改，但午睡室消毒记录仍不完整，一周内补齐。',
       expect: R(LQ, '2021-03-15', [P('午睡室消毒记录仍不完整', '2021-03-22')], {

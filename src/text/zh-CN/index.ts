@@ -8,6 +8,7 @@ import { cards } from './cards.js';
 import { domain } from './domain.js';
 import { handlers } from './handlers.js';
 import { jobs } from './jobs.js';
+import { parser } from './parser.js';
 import { permissions } from './permissions.js';
 
-export const zh = { cards, domain, handlers, jobs, permissions } as const;
+export const zh = { cards, domain, handlers, jobs, parser, permissions } as const;
