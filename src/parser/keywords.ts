@@ -111,7 +111,8 @@ export function matchKeyword(text: string): KeywordMatch | undefined {
     if (!lower.startsWith(word)) continue;
     const after = text.slice(word.length);
     if (/^[a-z0-9]/i.test(word) && /^[a-z0-9]/i.test(after)) continue; // "helpful" is not help
-    if (after.startsWith('的')) continue; // "验收的时候…", "收到的通知" are words in a sentence
+    // "验收的时候…", "收到的通知" are words in a sentence ("逾期的有哪些" still asks, below)
+    if (after.startsWith('的') && !(STANDALONE.has(intent) && QUESTION_TAIL_RE.test(after))) continue;
     if (STANDALONE.has(intent)) {
       // "待办有哪些？", "逾期的有几个" ask the same; "逾期了怎么办" is talk
       if (skipChars(after, TRAILING_PUNCT) !== after.length && !QUESTION_TAIL_RE.test(after)) continue;

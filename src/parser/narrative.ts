@@ -122,6 +122,11 @@ const CONTRAST_RE = /[,;。]\s?(?:但是|但|不过)[,]?/g;
 const NEGATION = charSet('未没无');
 const NOTHING_RE = /^(?:新的?|明显的?|其他|任何|重大)?(?:的)?(?:问题|不足|隐患|异常)/;
 
+/** A clause of demands after a finding, with more than a deadline in it: "，要求学校立即调查处理，…" */
+const DEMAND_RE = /,(?:要求|请|责令|限)(?=[^,]{5,})/;
+/** …that names when: a date or a count of days, 立即, 月底… */
+const DEADLINE_HINT_RE =
+  /\d|[一二两三四五六七八九十]\s?(?:个工作日|天|周|日)|立即|马上|月底|月末|年底|本周|下周|节前|节后/;
 /** "等问题" closing a list of findings adds nothing. */
 const ETC_RE = /等(?:问题|情况|现象|隐患|不足)(?=[,;。\n]|$)/g;
 /** A sentence that speaks to all findings. */
@@ -208,7 +213,17 @@ export function readNarrative(
     .filter((s) => s !== '');
   let last = sentences.length;
   while (last > 1 && REQUIREMENT_RE.test(sentences[last - 1]!)) last--;
-  if (last < sentences.length) out.requirement = sentences.slice(last).join('。');
+  const requirement = sentences.slice(last);
+  // "发现X，要求学校立即调查处理，3月19日前报送处理结果": the demand closing the last finding
+  const final = sentences[last - 1];
+  const demand = final === undefined ? undefined : DEMAND_RE.exec(final);
+  const demandText = demand ? final!.slice(demand.index + 1) : '';
+  // only a demand of more than one clause: "，要求一周内整改" alone is the finding's own deadline
+  if (demand && demand.index > 0 && demandText.includes(',') && DEADLINE_HINT_RE.test(demandText)) {
+    requirement.unshift(demandText);
+    sentences[last - 1] = final!.slice(0, demand.index);
+  }
+  if (requirement.length > 0) out.requirement = requirement.join('。');
   out.problems = sentences
     .slice(0, last)
     .flatMap((s) => s.split(';'))

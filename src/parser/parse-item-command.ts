@@ -5,7 +5,7 @@ import { readLeadingId, startsWithAnotherId, type IdToken } from './item-number.
 import { matchKeyword, type Intent } from './keywords.js';
 import { matchSchool } from './match-school.js';
 import { messages } from './messages.js';
-import { displayText } from './normalize-text.js';
+import { displayText, foldWidth } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
 import { itemsInQuote } from './quote.js';
 import { schoolFailure } from './school-failure.js';
@@ -245,7 +245,8 @@ function rejectWithDeadline(
   today: string,
 ): ParseResult {
   if (!command.note) return ok(command);
-  const hits = scanDeadlines(command.note, today, ctx.calendar).filter((h) => h.strong);
+  // the note is display text (full-width ：，); the deadline patterns read the canonical form
+  const hits = scanDeadlines(foldWidth(command.note), today, ctx.calendar).filter((h) => h.strong);
   const hit = hits[hits.length - 1];
   if (!hit) return ok(command);
   if (!hit.result.ok) return deadlineFailure(hit.result.error, '新的整改期限');

@@ -688,6 +688,33 @@ describe('the second round of field readings', () => {
       text: '收到[抱拳] ZG-12👍',
       expect: { command: 'acknowledge', item: 'ZG-12' },
     },
+    { text: '逾期的有哪些', expect: { command: 'overdue' } },
+    { text: 'ZG-15已处理完毕', expect: { command: 'report_progress', item: 'ZG-15', status: 'done' } },
+    {
+      name: 'replying to a notice: 已修好',
+      text: '已修好',
+      ctx: ctxAt('2021-03-16', { quote: '【整改通知】ZG-15 食堂排风扇损坏' }),
+      expect: { command: 'report_progress', item: 'ZG-15', status: 'done' },
+    },
+    {
+      name: '退回 with its new deadline after a label',
+      text: '退回 ZG-15 原因：照片模糊 期限：3月19日',
+      expect: {
+        command: 'recheck',
+        item: 'ZG-15',
+        pass: false,
+        note: '照片模糊 期限：3月19日',
+        until: '2021-03-19',
+      },
+    },
+    {
+      name: 'prose: the demand after the finding is the requirement, kept as a remark',
+      text: '提交督导记录 今天到龙泉小学督导，发现个别教师体罚学生，要求学校立即调查处理，3月19日前报送处理结果。',
+      expect: R(LQ, '2021-03-16', [P('个别教师体罚学生', '2021-03-19')], {
+        findings: '今天到龙泉小学督导',
+        remark: '整改要求：要求学校立即调查处理，3月19日前报送处理结果',
+      }),
+    },
     {
       name: 'a contrast starts the findings of prose without 发现',
       text: '提交督导记录 昨天到龙泉小学回头看，上次的问题已整改，但午睡室消毒记录仍不完整，一周内补齐。',

@@ -24,6 +24,8 @@ const KNOWN_MISREADS: Readonly<Record<string, string>> = {
   U14: 'the verdict word is not at the start',
   // "问题有两个一个是…另一个是…" spoken: 一个是 would also cut "只有一个是坏的"
   Y15: 'spoken 一个是…另一个是… is not read as a list',
+  // the item number after the note ("收到马上整改ZG十五"): a number anywhere would act on talk
+  Z06: 'the item is not right after the keyword',
 };
 
 const roster = demoRoster();

@@ -1682,7 +1682,7 @@ export const FIELD_CORPUS: FieldCase[] = [
   },
 
   // ── later rounds, written after the fixes above and before the next ones, to see whether the
-  // readings generalise (read as written before their own fixes: H 47/55, R 45/49, T 20/30, U 23/30, W 7/16, X 2/5, Y 15/20;
+  // readings generalise (read as written before their own fixes: H 47/55, R 45/49, T 20/30, U 23/30, W 7/16, X 2/5, Y 15/20, Z 13/20;
   // U includes chatter that must stay talk) ──
   {
     id: 'H01',
@@ -2123,7 +2123,7 @@ export const FIELD_CORPUS: FieldCase[] = [
     id: 'R13',
     group: 'narrative',
     text: '上报督导记录：今日对光谷第二十七小学进行了随机督导，课间发现学生追逐打闹无人管理，要求加强课间巡查，一周内整改。',
-    expect: rec('S11', '2021-03-16', [['学生追逐打闹无人管理，要求加强课间巡查', '2021-03-23']], {
+    expect: rec('S11', '2021-03-16', [['学生追逐打闹无人管理', '2021-03-23']], {
       kind: '随机督导',
     }),
   },
@@ -2949,6 +2949,134 @@ export const FIELD_CORPUS: FieldCase[] = [
     expect: rec('S01', '2021-03-16', [
       ['食堂留样记录不全', '2021-03-23'],
       ['灭火器过期', '2021-03-23'],
+    ]),
+  },
+  {
+    id: 'Z01',
+    group: 'narrative',
+    text: '提交督导记录 今天上午，在城关二幼进行了挂牌督导。园所环境整洁，但存在以下问题：1、部分玩具消毒不及时；2、晨检记录不规范。请在3月23日前完成整改。',
+    expect: rec(
+      'S05',
+      '2021-03-16',
+      [
+        ['部分玩具消毒不及时', '2021-03-23'],
+        ['晨检记录不规范', '2021-03-23'],
+      ],
+      { kind: '挂牌督导' },
+    ),
+  },
+  {
+    id: 'Z02',
+    group: 'narrative',
+    text: '提交督导记录\n今天到宝顶小学督导\n发现问题：\n一、食堂排风扇损坏\n二、操场跑道破损\n期限：两周内',
+    expect: rec('S16', '2021-03-16', [
+      ['食堂排风扇损坏', '2021-03-30'],
+      ['操场跑道破损', '2021-03-30'],
+    ]),
+  },
+  {
+    id: 'Z03',
+    group: 'narrative',
+    text: '提交督导记录 今天对龙水小学开展了双减工作专项督导，学校作业管理较规范，课后服务开展较好，未发现明显问题。',
+    expect: rec('S12', '2021-03-16', [], { kind: '专项督导', topic: '双减工作' }),
+  },
+  {
+    id: 'Z04',
+    group: 'narrative',
+    text: '提交督导记录 3月16日上午，督学张丽华对棠香中学进行经常性督导。发现该校个别教师存在体罚学生现象，要求学校立即调查处理，3月19日前报送处理结果。',
+    expect: rec('S07', '2021-03-16', [['该校个别教师存在体罚学生现象', '2021-03-19']], {
+      kind: '经常性督导',
+    }),
+  },
+  {
+    id: 'Z05',
+    group: 'voice',
+    voice: true,
+    text: '今天到龙泉中学督导了发现课后服务收费不规范要求一周内整改',
+    expect: rec('S02', '2021-03-16', [['课后服务收费不规范', '2021-03-23']]),
+  },
+  {
+    id: 'Z06',
+    group: 'voice',
+    voice: true,
+    text: '收到马上整改ZG十五',
+    expect: { command: 'acknowledge', item: 'ZG-15' },
+  },
+  {
+    id: 'Z07',
+    group: 'voice',
+    voice: true,
+    text: 'ZG十五已经整改完成了',
+    expect: { command: 'report_progress', item: 'ZG-15', status: 'done' },
+  },
+  {
+    id: 'Z08',
+    group: 'voice',
+    voice: true,
+    text: '申请延期ZG15到月底',
+    expect: { command: 'request_extension', item: 'ZG-15', until: '2021-03-31' },
+  },
+  {
+    id: 'Z09',
+    group: 'voice',
+    voice: true,
+    text: '验收ZG15不合格退回',
+    expect: { command: 'recheck', item: 'ZG-15', pass: false },
+  },
+  {
+    id: 'Z10',
+    group: 'quote',
+    quote: '【整改通知】ZG-15 食堂排风扇损坏',
+    text: '已修好',
+    expect: { command: 'report_progress', item: 'ZG-15', status: 'done' },
+  },
+  {
+    id: 'Z11',
+    group: 'quote',
+    quote: '【验收提醒】李校长报告 ZG-15 已整改完毕',
+    text: '@督导助手 同意销号',
+    expect: { command: 'recheck', item: 'ZG-15', pass: true },
+  },
+  {
+    id: 'Z12',
+    group: 'principal',
+    text: 'ZG-15已处理完毕',
+    expect: { command: 'report_progress', item: 'ZG-15', status: 'done' },
+  },
+  {
+    id: 'Z13',
+    group: 'principal',
+    text: 'ZG-15 已维修好了',
+    expect: { command: 'report_progress', item: 'ZG-15', status: 'done' },
+  },
+  {
+    id: 'Z14',
+    group: 'principal',
+    text: '整改进度 ZG-15 已联系维修公司，预计下周完成',
+    expect: { command: 'report_progress', item: 'ZG-15', status: 'in_progress' },
+  },
+  { id: 'Z15', group: 'lookup', text: '逾期的有哪些', expect: { command: 'overdue' } },
+  { id: 'Z16', group: 'lookup', text: '查询：龙泉小学', expect: { command: 'query', school: 'S01' } },
+  { id: 'Z17', group: 'lookup', text: '查询 龍泉小學', expect: { command: 'query', school: 'S01' } },
+  {
+    id: 'Z18',
+    group: 'supervisor',
+    text: '验收 ZG-15 ，通过',
+    expect: { command: 'recheck', item: 'ZG-15', pass: true },
+  },
+  {
+    id: 'Z19',
+    group: 'supervisor',
+    text: '退回 ZG-15 原因：照片模糊 期限：3月19日',
+    expect: { command: 'recheck', item: 'ZG-15', pass: false, until: '2021-03-19' },
+  },
+  {
+    id: 'Z20',
+    group: 'numbering',
+    text: '提交督导记录 学校：龙泉小学 问题：1.食堂留样记录不全（3月19日前） 2.灭火器过期（立即更换）',
+    expect: rec('S01', '2021-03-16', [
+      ['食堂留样记录不全', '2021-03-19'],
+      ['灭火器过期', '2021-03-16'],
     ]),
   },
 ];
