@@ -132,6 +132,7 @@ function keywordAt(text: string): KeywordMatch | undefined {
 }
 
 const ABOUT_RE = /^关于\s?/;
+const SPOKEN_DASH_RE = /(z\s?g)\s?杠\s?(?=[\d一二三四五六七八九十百])/gi;
 const BRACKETED_ITEM_RE = /^[【[(]\s?((?:z\s?g\s?-?\s?|#)\d{1,9})\s?[】\])]/i;
 const QUOTED_DONE_RE =
   /^(?:该问题|此问题|这个问题|该项|此项|问题)?(?:已经?|均已)(?:按要求)?(?:整改完毕|整改到位|整改完成|完成整改|整改好了?|整改|处理完毕|处理好了?|维修好了?|修好了?|修复好?了?|更换完毕|清理完毕|清理干净了?)/;
@@ -239,8 +240,9 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
   const today = dayInZone(ctx.now, ctx.timezone);
   const pctx: ParseContext = quote !== undefined && ctx.quote === undefined ? { ...ctx, quote } : ctx;
 
-  // 【ZG-12】已整改: the item in brackets
+  // 【ZG-12】已整改: the item in brackets; ZG杠12: the dash as it is said
   text = text.replace(BRACKETED_ITEM_RE, '$1 ');
+  if (text.includes('杠')) text = text.replace(SPOKEN_DASH_RE, '$1-');
   let confirmDuplicate = false;
   if (text.includes(CONFIRM_DUPLICATE)) {
     confirmDuplicate = true;

@@ -689,6 +689,12 @@ describe('the second round of field readings', () => {
       expect: { command: 'acknowledge', item: 'ZG-12' },
     },
     { text: '逾期的有哪些', expect: { command: 'overdue' } },
+    {
+      name: 'voice: ZG杠12, the dash as it is said',
+      text: '整改进度ZG杠十二已完成',
+      ctx: ctxAt('2021-03-16', { voice: true }),
+      expect: { command: 'report_progress', item: 'ZG-12', status: 'done' },
+    },
     { text: 'ZG-15已处理完毕', expect: { command: 'report_progress', item: 'ZG-15', status: 'done' } },
     {
       name: 'replying to a notice: 已修好',

@@ -1682,7 +1682,7 @@ export const FIELD_CORPUS: FieldCase[] = [
   },
 
   // ── later rounds, written after the fixes above and before the next ones, to see whether the
-  // readings generalise (read as written before their own fixes: H 47/55, R 45/49, T 20/30, U 23/30, W 7/16, X 2/5, Y 15/20, Z 13/20;
+  // readings generalise (read as written before their own fixes: H 47/55, R 45/49, T 20/30, U 23/30, W 7/16, X 2/5, Y 15/20, Z 13/20, K 5/7;
   // U includes chatter that must stay talk) ──
   {
     id: 'H01',
@@ -3078,5 +3078,57 @@ export const FIELD_CORPUS: FieldCase[] = [
       ['食堂留样记录不全', '2021-03-19'],
       ['灭火器过期', '2021-03-16'],
     ]),
+  },
+  // ── more homophones and spoken item numbers (5/7 before their fix) ──
+  {
+    id: 'K01',
+    group: 'voice',
+    voice: true,
+    text: '收到ZG杠12',
+    expect: { command: 'acknowledge', item: 'ZG-12' },
+  },
+  {
+    id: 'K02',
+    group: 'voice',
+    voice: true,
+    text: '整改进度ZG杠十二已完成',
+    expect: { command: 'report_progress', item: 'ZG-12', status: 'done' },
+  },
+  {
+    id: 'K03',
+    group: 'voice',
+    voice: true,
+    text: '推回ZG12照片不清楚',
+    expect: { command: 'recheck', item: 'ZG-12', pass: false, note: '照片不清楚' },
+  },
+  {
+    id: 'K04',
+    group: 'voice',
+    voice: true,
+    text: '同一延期ZG12',
+    expect: { command: 'decide_extension', item: 'ZG-12', approve: true },
+  },
+  {
+    id: 'K05',
+    group: 'voice',
+    voice: true,
+    text: '整改完城ZG12',
+    expect: { command: 'report_progress', item: 'ZG-12', status: 'done' },
+  },
+  {
+    id: 'K06',
+    group: 'voice',
+    voice: true,
+    text: '收到Z G 12',
+    expect: { command: 'acknowledge', item: 'ZG-12' },
+  },
+  {
+    id: 'K07',
+    group: 'voice',
+    voice: true,
+    text: '提交都到记录学校龙泉小学问题围墙破损',
+    expect: {
+      visit: { school: 'S01', date: '2021-03-16', problems: [['围墙破损', '2021-03-30', 'default']] },
+    },
   },
 ];
