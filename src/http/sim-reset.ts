@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Runtime } from '../runtime.js';
 import { simActive } from '../config.js';
 import { queueNames } from '../queue/names.js';
-import { makeKeys, orderKeys, outboundKeys } from '../store/keys.js';
+import { makeKeys, orderKeys, outboundKeys, signaturePrefix } from '../store/keys.js';
 import { createStore } from '../store/redis-store.js';
 import { wipeExcept } from '../store/wipe.js';
 import { mediaDir } from '../platforms/sim/media.js';
@@ -52,7 +52,7 @@ export async function resetDemoDistrict(
     ...queueNames.map((q) => `${rt.prefix}:${q}:`),
     orderKeys(rt.prefix).chat(''),
     k.once('lock', ''),
-    `${rt.prefix}:sig:`,
+    signaturePrefix(rt.prefix),
     outboundKeys(rt.prefix).token('wecom', ''),
     outboundKeys(rt.prefix).token('dingtalk', ''),
     k.boardSecret,

@@ -143,12 +143,15 @@ export const orderKeys = (prefix: string) => ({
   chat: (key: string) => `${prefix}:order:${esc(key)}`,
 });
 
+/** What every seen signature's key starts with (the simulator's reset keeps them). */
+export const signaturePrefix = (prefix: string) => `${prefix}:sig:`;
+
 /**
  * A platform signature seen (src/queue/signature-claim.ts): `<prefix>:sig:<channel>:<hash of the
  * pair>` (the pair itself is a credential: only its hash is kept).
  */
 export const signatureKey = (prefix: string, p: { channel: string; timestamp: string; sign: string }) =>
-  `${prefix}:sig:${keyPart(p.channel)}:${createHash('sha256').update(`${p.timestamp}\n${p.sign}`).digest('hex').slice(0, 32)}`;
+  `${signaturePrefix(prefix)}${keyPart(p.channel)}:${createHash('sha256').update(`${p.timestamp}\n${p.sign}`).digest('hex').slice(0, 32)}`;
 
 /** The stream of one sim conversation (`dm:<personId>` or `group:<chatId>`, src/platforms/sim/README.md). */
 export const simConversationKey = (prefix: string, conversationId: string) =>

@@ -10,6 +10,7 @@ import {
   orderKeys,
   outboundKeys,
   signatureKey,
+  signaturePrefix,
   simClockKey,
   simConversationKey,
 } from '../../src/store/keys.js';
@@ -38,6 +39,7 @@ function built(): Record<string, string> {
   out['order.seq'] = orderKeys(P).seq;
   out['order.chat'] = orderKeys(P).chat('p|li');
   out.signature = signatureKey(P, { channel: 'wecom-bot', timestamp: '1700000000', sign: 'abc' });
+  out.signaturePrefix = signaturePrefix(P);
   out.simClock = simClockKey(P);
   out.simConversation = simConversationKey(P, 'group:c 1');
   out.keyPart = keyPart('a:b 张/+=@._-');
@@ -99,6 +101,7 @@ const PINNED: Record<string, string> = {
   'order.seq': '{dudao}:order:seq',
   'order.chat': '{dudao}:order:p%7cli',
   signature: '{dudao}:sig:wecom-bot:2c60e00027ca37f89324a387598b68ac',
+  signaturePrefix: '{dudao}:sig:',
   simClock: '{dudao}:sim:clock',
   simConversation: '{dudao}:sim:out:group%3ac%201',
   keyPart: 'a%3ab%20%5f20%2f+=@._-',

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { createRouter } from '../router.js';
 import type { BoardDeps } from './deps.js';
+import { API_MESSAGES } from './messages.js';
 import { sendAsset, sendRefusal } from './pages.js';
 import { apiRoutes } from './api-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
@@ -17,7 +18,7 @@ export function boardRouter(deps: BoardDeps): Router {
   router.get('/board/static/:file', (ctx, next) => (sendAsset(ctx, ctx.path) ? undefined : next()));
   router.all('/board/api/{*rest}', (ctx) => {
     ctx.status = 404;
-    ctx.body = { error: { code: 'not_found', message: '未找到' } };
+    ctx.body = { error: { code: 'not_found', message: API_MESSAGES.not_found } };
   });
   router.all('/board/{*rest}', (ctx) => sendRefusal(ctx, 'not_found', { status: 404 }));
   return router;

@@ -4,6 +4,7 @@
 // any layer may read it (test/architecture.test.ts). test/text/catalogue.test.ts checks that every
 // entry is used and that each, with long arguments, fits where the platforms show it.
 
+import { board } from './board.js';
 import { cards } from './cards.js';
 import { domain } from './domain.js';
 import { handlers } from './handlers.js';
@@ -11,4 +12,4 @@ import { jobs } from './jobs.js';
 import { parser } from './parser.js';
 import { permissions } from './permissions.js';
 
-export const zh = { cards, domain, handlers, jobs, parser, permissions } as const;
+export const zh = { board, cards, domain, handlers, jobs, parser, permissions } as const;
