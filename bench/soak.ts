@@ -31,6 +31,7 @@ import { replies } from '../test/reliability/traffic.js';
 import { WECOM_TEST, buildWecomBotCallback } from '../test/helpers/wecom-sign.js';
 import { DINGTALK_TEST, robotHeaders } from '../test/helpers/dingtalk-sign.js';
 import type { FakePlatform } from '../test/fakes/fake-platform.js';
+import { PROBLEM_SUBJECTS, SHORT_FAULTS } from './vocabulary.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,33 +107,6 @@ function dingReq(base: string, fake: FakePlatform, staff: string, text: string, 
   };
 }
 
-const SUBJECTS = [
-  '三年级作业公示栏',
-  '课后服务学生签到表',
-  '食堂留样记录',
-  '一楼消防通道',
-  '校门口护栏',
-  '二楼教室照明灯具',
-  '学生体质健康监测数据',
-  '校园安全隐患排查台账',
-  '午睡室通风设施',
-  '实验室危化品管理台账',
-  '校车接送登记表',
-  '晨午检记录',
-  '心理健康辅导室',
-  '图书室借阅登记',
-];
-const FAULTS = [
-  '未按周更新',
-  '缺2月数据',
-  '记录不全',
-  '堆放杂物',
-  '松动',
-  '损坏未修',
-  '未按时上报',
-  '未建立',
-];
-
 function paths(fake: FakePlatform): Map<string, number> {
   const m = new Map<string, number>();
   for (const r of replies(fake)) m.set(r.path, (m.get(r.path) ?? 0) + 1);
@@ -204,7 +178,7 @@ async function main() {
       inProgress = p.map((i) => ({ id: i.id, school: i.school.id }));
     };
     const take = (xs: It[]) => xs.splice(Math.floor(Math.random() * xs.length), 1)[0];
-    const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
     let records = 0;
     let items = 0;
@@ -217,7 +191,8 @@ async function main() {
         const k = ++seq;
         const problems = Array.from(
           { length: n },
-          (_, i) => `${i + 1}、${pick(SUBJECTS)}${pick(FAULTS)}（第${k}-${i + 1}项），${3 + i}个工作日内整改`,
+          (_, i) =>
+            `${i + 1}、${pick(PROBLEM_SUBJECTS)}${pick(SHORT_FAULTS)}（第${k}-${i + 1}项），${3 + i}个工作日内整改`,
         );
         if (!bad) {
           records++;

@@ -15,52 +15,13 @@ import { createStore } from '../src/store/redis-store.js';
 import type { Roster, School } from '../src/domain/roster.js';
 import type { TransitionAction } from '../src/domain/lifecycle.js';
 import { addDays } from '../src/domain/day.js';
+import { problemText } from './vocabulary.js';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const SCHOOLS = 5_000;
 const PER_ZONE = 5;
 const TODAY = '2026-04-01';
 const now = new Date('2026-04-01T02:00:00Z');
-
-// --- realistic problem texts (20–40 characters), from the vocabulary of the seeds' work plans
-const subjects = [
-  '三年级作业公示栏',
-  '课后服务学生签到表',
-  '食堂留样记录',
-  '一楼消防通道',
-  '校门口护栏',
-  '二楼教室照明灯具',
-  '学生体质健康监测数据',
-  '校园安全隐患排查台账',
-  '午睡室通风设施',
-  '实验室危化品管理台账',
-  '校车接送登记表',
-  '晨午检记录',
-  '心理健康辅导室',
-  '图书室借阅登记',
-  '幼儿园户外活动场地',
-  '教师培训档案',
-  '控辍保学工作台账',
-  '课后服务收费公示',
-];
-const faults = [
-  '未按周更新',
-  '缺2月数据，记录不完整',
-  '未落实双人签字制度',
-  '堆放杂物，影响紧急疏散',
-  '破损未及时修复，存在安全隐患',
-  '部分损坏，影响学生视力',
-  '未按要求上报区教委',
-  '台账资料不全，整改不到位',
-  '未落实专人管理',
-  '未按规定公示收费标准',
-];
-const tails = ['，请于期限内整改并上报', '，需立行立改', '，请补齐后报责任督学复查', ''];
-function problemText(i: number): string {
-  let t = subjects[i % subjects.length]! + faults[(i * 7) % faults.length]! + tails[(i * 3) % tails.length]!;
-  if (t.length < 20) t += '，请于期限内整改';
-  return t.slice(0, 40);
-}
 
 function roster(): Roster {
   const zones = Array.from({ length: SCHOOLS / PER_ZONE }, (_, z) => ({
