@@ -112,10 +112,6 @@ export const ACTION_ONLY_RE = new RegExp(`^${ACTION}$`);
 const ACTION_AHEAD_RE =
   /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
 
-/** The forms we read, for the "which forms work" part of a failure message. */
-export const DEADLINE_FORMS =
-  '3月31日前、2021年3月31日、2021-03-31、3/31、5个工作日内、10天内、一周内、两周内、本周内、本周五前、下周一前、月底前、本月底、下月10日前、立行立改';
-
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const WEEKDAY_NAME = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 

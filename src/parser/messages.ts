@@ -1,117 +1,33 @@
-import type { Role } from '../domain/roster.js';
-import type { School } from '../domain/roster.js';
+import type { Role, School } from '../domain/roster.js';
 import { formatDayCn } from '../domain/day.js';
-import { DEADLINE_FORMS } from './deadline.js';
-import { VISIT_DATE_FORMS } from './visit-date.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
- * Every Chinese reply the parser gives when it cannot act. Short; it names the problem and shows
- * a line the sender can copy and edit. No stack traces, no internal ids (docs/spec/commands.md).
+ * The parser's replies when it cannot act. Their wording lives in the message catalogue
+ * (src/text/zh-CN/parser.ts); this module hands it the parser's values as the strings it shows:
+ * schools by name, days as "3月15日（周一）", the length limit.
  */
 
 export const MAX_MESSAGE_CHARS = 10_000;
 
 /** A record as a supervisor would send it; the school is a real one from the roster when known. */
-export function recordTemplate(school = '龙泉小学'): string {
-  return [
-    '提交督导记录',
-    `学校：${school}`,
-    '日期：3月15日',
-    '类型：专项督导（双减）',
-    '情况：抽查三、五年级作业公示和课后服务台账。',
-    '问题：',
-    '1、三年级作业公示栏未按周更新，5个工作日内整改',
-    '2、课后服务学生签到表缺2月数据；3月31日前补齐',
-  ].join('\n');
-}
-
-const ROLE_EXAMPLES: Record<Role | 'anyone', string[]> = {
-  supervisor: ['待办', '逾期', '验收 ZG-12 通过', '退回 ZG-12 公示栏仍未更新', '统计 本月'],
-  principal: [
-    '收到 ZG-12',
-    '整改进度 ZG-12 已完成 公示栏已更新',
-    '申请延期 ZG-12 至 4月10日 原因：器材未到货',
-    '待办',
-  ],
-  leader: ['日报', '逾期', '统计 上月', '查询 龙泉小学', '同意延期 ZG-12'],
-  admin: ['绑定本群 城关责任区', '绑定本群 督导室', '帮助'],
-  anyone: ['待办', '整改进度 ZG-12', '帮助'],
-};
+export const recordTemplate = (school?: string): string => zh.parser.recordTemplate(school);
 
 /** Copyable examples for a role (or for anyone). */
 export function roleExamples(role?: Role): string[] {
-  return ROLE_EXAMPLES[role ?? 'anyone'];
+  return zh.parser.examples[role ?? 'anyone'].slice();
 }
 
-function examplesBlock(role?: Role, school?: string): string {
-  const lines = roleExamples(role).map((l) => l.replace('龙泉小学', school ?? '龙泉小学'));
-  return role === 'supervisor' ? `${recordTemplate(school)}\n或：${lines.join('、')}` : lines.join('\n');
-}
-
-const list = (names: string[]) => names.join('、');
+const replies = zh.parser.replies;
+const names = (schools: readonly School[]) => schools.map((s) => s.name);
 
 export const messages = {
-  empty: (role?: Role, school?: string) =>
-    `请在 @督导助手 后面写上要办的事，例如：\n${examplesBlock(role, school)}\n发送『帮助』查看全部用法。`,
-  /** for a direct chat whose text is not a command (in groups such text is ignored) */
-  notACommand: (role?: Role, school?: string) =>
-    `没看懂这条消息。可以这样发：\n${examplesBlock(role, school)}\n发送『帮助』查看全部用法。`,
-  tooLong: (length: number) =>
-    `消息太长（${length} 字），一次最多 ${MAX_MESSAGE_CHARS} 字。请分成几条发送，例如每所学校一条督导记录。`,
-  internal: () => '抱歉，这条消息没能识别。请换一种写法，或发送『帮助』查看示例。',
-
-  missingSchool: (school?: string) => `缺少『学校』。请按如下格式发送：\n${recordTemplate(school)}`,
-  duplicateField: (name: string, values: string[]) =>
-    `『${name}』写了${values.length}次（${list(values)}），请只保留一个后重新发送。`,
-  badKind: (text: string) =>
-    `看不懂督导类型『${text}』。可写：挂牌督导、经常性督导、专项督导、随机督导、综合督导、回头看，可加 暗访/明查，例如：类型：专项督导（双减）`,
-
-  unknownSchool: (query: string, suggestions: School[]) =>
-    suggestions.length > 0
-      ? `未找到学校『${query}』。您是否要找：${list(suggestions.map((s) => s.name))}？`
-      : `未找到学校『${query}』。请写学校全称后重新发送，或发送『查询 学校全称』核对。`,
-  inactiveSchool: (school: School) => `学校『${school.name}』已停用，不能再办理。如有疑问请联系管理员。`,
-  ambiguousSchool: (query: string, candidates: School[]) =>
-    `『${query}』对应多所学校：${list(candidates.map((s) => s.name))}。请写出全称后重新发送。`,
-
-  badDate: (reason: string) => `${reason}。日期可以这样写：${VISIT_DATE_FORMS}。`,
-  visitFuture: (reason: string) =>
-    `${reason}。督导日期不能晚于今天，请写实际督导的日期（如：今天、昨天、3月15日）。`,
-  uncountableDeadline: (text: string, detail?: string, where = '整改期限') =>
-    `${where}『${text}』无法换算成具体日期${detail ? `（${detail}）` : ''}，不会按默认期限登记。请写明日期后重新发送，例如：3月31日前、10个工作日内。`,
-  swallowedLabel: (field: string, words: string[], reading: string) =>
-    `『${field}』一栏里混进了${list(words.map((w) => `『${w}』`))}，没有登记。我是这样理解的：\n${reading}\n如无误，请按此格式重新发送（每栏另起一行，或用；隔开）。`,
-  didYouMean: (suggestion: string) => `您是不是要发送『${suggestion}』？请复制后重新发送。`,
-  quoteManyItems: (items: string[], example: string) =>
-    `引用的消息里有多个事项（${list(items)}），请写明编号，例如：${example.replace('ZG-12', items[0] ?? 'ZG-12')}`,
-  voiceEmpty: () => '没有识别出语音内容，请用文字发送，或重新说一遍。',
-  unreadableDeadline: (text: string, where = '整改期限') =>
-    `看不懂${where}『${text}』。可以这样写：${DEADLINE_FORMS}。`,
-  invalidDeadline: (text: string, detail: string, where = '整改期限') =>
-    `${where}『${text}』有误：${detail}。请核对后重新发送。`,
+  ...replies,
+  tooLong: (length: number) => replies.tooLong(length, MAX_MESSAGE_CHARS),
+  unknownSchool: (query: string, suggestions: School[]) => replies.unknownSchool(query, names(suggestions)),
+  inactiveSchool: (school: School) => replies.inactiveSchool(school.name),
+  ambiguousSchool: (query: string, candidates: School[]) => replies.ambiguousSchool(query, names(candidates)),
   deadlineBeforeVisit: (which: string, deadline: string, visit: string) =>
-    `${which}的整改期限 ${formatDayCn(deadline)} 早于督导日期 ${formatDayCn(visit)}，请核对后重新发送。`,
-
-  missingItem: (example: string) => `缺少事项编号。请这样写：${example}`,
-  badItem: (bad: string, example: string) =>
-    `事项编号『${bad}』不对，应写作 ZG-12（也可写 ZG12、#12）。例如：${example}`,
-  oneItemOnly: (example: string) => `一条消息只能办理一个事项，请分开发送。例如：${example}`,
-  missingProgressTarget: () => '请写上事项编号或学校，例如：整改进度 ZG-12，或：整改进度 龙泉小学',
-  missingVerdict: (item: string) =>
-    `请写明验收结果『通过』或『退回』，例如：验收 ${item} 通过，或：验收 ${item} 退回 公示栏仍未更新`,
-  missingUntil: (item: string) => `缺少延期后的日期。请这样写：申请延期 ${item} 至 4月10日 原因：器材未到货`,
-  relativeUntil: (text: string, item: string) =>
-    `『${text}』没说清延期到哪一天。请写明日期，例如：申请延期 ${item} 至 4月10日 原因：器材未到货`,
-  untilInPast: (until: string, today: string) =>
-    `延期后的日期 ${formatDayCn(until)} 早于今天（${formatDayCn(today)}），请核对后重新发送。`,
-
-  missingQuery: () => '请写上要查询的学校或事项，例如：查询 龙泉小学，或：查询 ZG-12',
-  badStatsRange: (text: string) =>
-    `看不懂统计范围『${text}』。可以写：统计 本周、统计 本月、统计 上月、统计 2021年3月、统计 3月1日至3月15日`,
-  missingBindTarget: () =>
-    '请写明本群绑定到哪个责任区、学校或督导室，例如：绑定本群 城关责任区，或：绑定本群 督导室',
-  unknownBindTarget: (query: string, zoneNames: string[]) =>
-    `未找到责任区或学校『${query}』。${zoneNames.length ? `可绑定的责任区：${list(zoneNames)}；` : ''}也可绑定某所学校，或『督导室』。`,
-  ambiguousZone: (query: string, names: string[]) =>
-    `『${query}』对应多个责任区：${list(names)}。请写出全称后重新发送。`,
+    replies.deadlineBeforeVisit(which, formatDayCn(deadline), formatDayCn(visit)),
+  untilInPast: (until: string, today: string) => replies.untilInPast(formatDayCn(until), formatDayCn(today)),
 };

@@ -57,8 +57,6 @@ function timeTail(rest: string): boolean {
 /** How many days ahead a yearless date may lie before it is read as last year's. */
 export const YEARLESS_VISIT_LOOKAHEAD_DAYS = 30;
 
-export const VISIT_DATE_FORMS = '今天、昨天、前天、3月15日、3月15日（周一）、2021年3月15日、2021-03-15';
-
 function finish(day: string, today: string, wdChar: string | undefined, assumption?: string): VisitDate {
   if (wdChar !== undefined && WEEKDAY_INDEX[wdChar] !== weekday(day)) {
     return { ok: false, reason: `${formatDayCn(day, { year: true })}，与所写的星期不符，请核对` };

@@ -265,7 +265,7 @@ describe('the record’s 期限 and problem deadlines together', () => {
     },
     {
       text: head + '期限：尽快\n问题：作业公示栏未更新',
-      expect: { error: 'bad_deadline', message: /看不懂整改期限『尽快』。可以这样写：3月31日前/ },
+      expect: { error: 'bad_deadline', message: /看不懂整改期限『尽快』。\n可以这样写：3月31日前/ },
     },
     {
       text: head + '期限：3月10日前\n问题：作业公示栏未更新',
