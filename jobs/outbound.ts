@@ -11,7 +11,7 @@ import { JobDeferred, PermanentJobError, type JobContext, type Processor } from 
 import { RateLimitWait } from '../src/platforms/rate-limit.js';
 import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
 import { resolveTargets } from './outbound-resolve.js';
-import { isMyTurn, leaveOrder } from '../src/queue/reply-order.js';
+import { leaveOrder, placeInLine } from '../src/queue/reply-order.js';
 
 /**
  * The outbound job: one neutral reply (`send`) or one "this item moved on" (`card_update`).
@@ -79,13 +79,19 @@ type SendJob = Extract<OutboundJob, { kind: 'send' }>;
 
 /** How long a reply waits before it looks again whether its turn in the chat has come. */
 export const TURN_WAIT_MS = 2000; // a safety net: the reply before it wakes it when it leaves
+/**
+ * A reply k places back looks again after k × TURN_WAIT_MS, at most this long: with a principal's
+ * notices of many records in one line, every waiting reply looking again every 2 s took the
+ * outbound queue's whole rate (its jobs/s limiter counts every fetch) and the sends crawled.
+ */
+export const MAX_TURN_WAIT_MS = 30_000;
 
 /** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
 async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   if (!job.order) return sendNow(job, deps, ctx);
-  if (!(await isMyTurn(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId)))
-    return ctx.defer(TURN_WAIT_MS);
+  const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId);
+  if (place > 0) return ctx.defer(Math.min(TURN_WAIT_MS * place, MAX_TURN_WAIT_MS));
   try {
     const r = await sendNow(job, deps, ctx);
     await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);

@@ -74,16 +74,33 @@ export async function isMyTurn(
   jobId: string,
   now = Date.now(),
 ): Promise<boolean> {
+  return (await placeInLine(redis, prefix, queue, key, jobId, now)) === 0;
+}
+
+/**
+ * 0 when this job is first in its chat (stale heads are dropped on the way), otherwise how many
+ * replies wait before it (at least 1): a reply far back in a long line (a principal's notices of
+ * several records) need not look again as soon as the next one.
+ */
+export async function placeInLine(
+  redis: RedisClient,
+  prefix: string,
+  queue: Queue,
+  key: string,
+  jobId: string,
+  now = Date.now(),
+): Promise<number> {
   const chat = orderKeys(prefix).chat(key);
   for (let i = 0; i < 50; i++) {
     const [head, score] = await redis.zrange(chat, 0, 0, 'WITHSCORES');
-    if (head === undefined || head === jobId) return true;
+    if (head === undefined || head === jobId) return 0;
     const state = await queue.getJobState(head);
-    if (WAITING.has(state)) return false;
-    if (state === 'unknown' && now - Number(score) / 1000 < UNADDED_AFTER_MS) return false; // being added
+    const waiting =
+      WAITING.has(state) || (state === 'unknown' && now - Number(score) / 1000 < UNADDED_AFTER_MS); // being added
+    if (waiting) return Math.max(1, (await redis.zrank(chat, jobId)) ?? 1);
     await redis.zrem(chat, head); // its job is done or gone: it holds nobody up
   }
-  return false;
+  return 1;
 }
 
 /**
