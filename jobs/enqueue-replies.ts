@@ -17,6 +17,28 @@ export const REPLY_JOB_OPTS = jobOptions.reply;
 /** An answer to the sender before any notice (NOTICE_PRIORITY). */
 const priorityOf = (to: { type: string }) => (to.type === 'origin' ? {} : { priority: NOTICE_PRIORITY });
 
+/**
+ * The replies as jobs: each reply to the sender alone (it may go at once, jobs/outbound.ts
+ * sendDirect), and every reply to one other recipient (a person, a bound chat) together, in the
+ * handler's order — a principal's summary and one card per item of a record are one job. Their
+ * chat's order is kept: they go in order, before any later reply to the same chat.
+ */
+export function groupReplies(replies: HandlerResult['replies'], origin: Origin): HandlerResult['replies'][] {
+  const groups: HandlerResult['replies'][] = [];
+  const byChat = new Map<string, HandlerResult['replies']>();
+  for (const r of replies) {
+    const chat = r.to.type === 'origin' ? undefined : orderKeyOf(r.to, origin);
+    const g = chat ? byChat.get(chat) : undefined;
+    if (g) g.push(r);
+    else {
+      const fresh = [r];
+      groups.push(fresh);
+      if (chat) byChat.set(chat, fresh);
+    }
+  }
+  return groups;
+}
+
 /** Where the inbound came from, so `origin` replies answer in place and clicked cards update. */
 export function originOf(m: Inbound): Origin {
   const o: Origin = { platform: m.platform, channel: m.channel, senderId: m.senderId };
@@ -89,29 +111,33 @@ export async function enqueueReplies(
   for (const r of result.replies) {
     if (keys.has(r.key)) throw new Error(`duplicate reply key ${r.key}`); // a handler bug: one would be lost
     keys.add(r.key);
-    const order = orderKeyOf(r.to, origin);
-    const data = outboundJobSchema.parse({
-      kind: 'send',
-      to: r.to,
-      card: r.card,
-      items: r.items ?? [],
-      origin,
-      order,
-    });
+  }
+  for (const g of groupReplies(result.replies, origin)) {
+    const [r] = g;
+    const order = orderKeyOf(r!.to, origin);
+    const single = g.length === 1;
+    const data = outboundJobSchema.parse(
+      single
+        ? { kind: 'send', to: r!.to, card: r!.card, items: r!.items ?? [], origin, order }
+        : {
+            kind: 'sends',
+            to: r!.to,
+            parts: g.map((x) => ({ key: x.key, card: x.card, items: x.items ?? [] })),
+            origin,
+            order,
+          },
+    );
+    // a lone reply keeps the id it always had; a group is named after its first part and its size
+    const id = outboundJobId(producerKey, single ? r!.key : `${r!.key}-g${g.length}`);
     jobs.push({
-      name: 'send',
+      name: single ? 'send' : 'sends',
       data,
-      opts: {
-        jobId: outboundJobId(producerKey, r.key),
-        ...REPLY_JOB_OPTS,
-        ...priorityOf(r.to),
-        deduplication: outboundDedup(outboundJobId(producerKey, r.key)),
-      },
+      opts: { jobId: id, ...REPLY_JOB_OPTS, ...priorityOf(r!.to), deduplication: outboundDedup(id) },
     });
   }
   // each chat's line first, then the jobs: a job never runs before its place is taken
   const lines = jobs.flatMap((j) =>
-    j.data.kind === 'send' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : [],
+    j.data.kind !== 'card_update' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : [],
   );
   const first = await registerOrder(
     t.redis,

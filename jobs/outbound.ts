@@ -69,13 +69,14 @@ export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
       );
     const deps = outboundDeps(ctx.rt, opts, cache);
     const job = parsed.data;
-    return job.kind === 'send' ? send(job, deps, ctx) : update(job, deps, ctx);
+    return job.kind === 'card_update' ? update(job, deps, ctx) : send(job, deps, ctx);
   };
 }
 
 export const processOutbound: Processor = createOutboundProcessor();
 
 type SendJob = Extract<OutboundJob, { kind: 'send' }>;
+type SendsJob = Extract<OutboundJob, { kind: 'sends' }>;
 
 /** How long a reply waits before it looks again whether its turn in the chat has come. */
 export const TURN_WAIT_MS = 2000; // a safety net: the reply before it wakes it when it leaves
@@ -87,13 +88,14 @@ export const TURN_WAIT_MS = 2000; // a safety net: the reply before it wakes it 
 export const MAX_TURN_WAIT_MS = 30_000;
 
 /** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
-async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
+async function send(job: SendJob | SendsJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
-  if (!job.order) return sendNow(job, deps, ctx);
+  const go = () => (job.kind === 'sends' ? sendParts(job, deps, ctx) : sendNow(job, deps, ctx));
+  if (!job.order) return go();
   const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId);
   if (place > 0) return ctx.defer(Math.min(TURN_WAIT_MS * place, MAX_TURN_WAIT_MS));
   try {
-    const r = await sendNow(job, deps, ctx);
+    const r = await go();
     await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);
     return r;
   } catch (e) {
@@ -105,9 +107,42 @@ async function send(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   }
 }
 
-async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
+/**
+ * A group's parts in order (src/queue/outbound-job.ts, `sends`). A part waiting for a rate-limit
+ * slot, or failing in a way worth retrying, stops the group there: the job comes back and the
+ * parts already sent are skipped (each part's ledger and records are its own). A part refused for
+ * good is recorded `failed` and the next parts still go, as separate jobs did; so do they on the
+ * job's last attempt, each with its one try.
+ */
+async function sendParts(job: SendsJob, deps: OutboundDeps, ctx: JobContext) {
+  const last = ctx.attempt + 1 >= ctx.attempts;
+  let sent = 0;
+  const permanent: string[] = [];
+  let retryable: unknown;
+  for (const p of job.parts) {
+    const one: SendJob = { kind: 'send', to: job.to, card: p.card, items: p.items, origin: job.origin };
+    try {
+      sent += (await sendNow(one, deps, ctx, p.key)).sent;
+    } catch (e) {
+      if (e instanceof PermanentJobError) permanent.push(e.message);
+      else if (last && !(e instanceof JobDeferred)) retryable ??= e;
+      else throw e; // a deferral, or a retry: the parts after this one wait for it
+    }
+  }
+  if (retryable) throw retryable;
+  if (permanent.length) throw new PermanentJobError(permanent.join('; ').slice(0, 500));
+  return { sent, parts: job.parts.length };
+}
+
+/**
+ * One reply, on each of its recipient's addresses. `part`: its key within a group job, which
+ * names its ledger entries, records and platform ids (task_id / outTrackId) apart from the other
+ * parts'; absent for a lone reply (the names it always had).
+ */
+async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?: string) {
   const { rt } = ctx;
   const now = rt.now();
+  const ns = (k: string) => (part === undefined ? k : `${part}|${k}`);
   const last = ctx.attempt + 1 >= ctx.attempts;
   const targets = await resolveTargets(job.to, job.origin, deps.store, rt.config, now);
   const recordedKey = deps.keys.recorded(ctx.jobId);
@@ -116,7 +151,8 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
   const known = await loadLedgers(rt.redis, sentKey, recordedKey);
 
   /** one Delivery per (job, address), even across retries: one script call (src/store/lua/record-send.lua) */
-  const record = async (field: string, d: Omit<Delivery, 'at' | 'cardKind'>, refs?: CardRef) => {
+  const record = async (f: string, d: Omit<Delivery, 'at' | 'cardKind'>, refs?: CardRef) => {
+    const field = ns(f);
     if (known.recorded.has(field)) return;
     await deps.store.recordSend({
       recordedKey,
@@ -157,8 +193,8 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext) {
     const ak = addressKey(a);
     try {
       const out = await deps.senders[a.platform].send(a, job.card, {
-        sendKey: `${ctx.jobId}|${ak}`,
-        ledger: ledgerOf(rt.redis, sentKey, ak, known.sent),
+        sendKey: `${ctx.jobId}|${ns(ak)}`,
+        ledger: ledgerOf(rt.redis, sentKey, ns(ak), known.sent),
         now,
         items,
         ...(job.origin?.cardRef?.cardId ? { inReplyTo: { cardId: job.origin.cardRef.cardId } } : {}),

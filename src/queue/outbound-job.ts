@@ -30,6 +30,21 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     /** the chat's line this reply waits in (src/queue/reply-order.ts); absent: not ordered */
     order: z.string().optional(),
   }),
+  /**
+   * Several replies to one recipient from one producer (a principal's summary and the cards of a
+   * record's items), sent in their order by ONE job: one job to add, fetch and finish instead of
+   * one per card. Each part has its own key: its ledger entries and its recorded deliveries are
+   * the part's own, so a retried job never sends or records a part twice.
+   */
+  z.object({
+    kind: z.literal('sends'),
+    to: recipientSchema,
+    parts: z
+      .array(z.object({ key: z.string(), card: cardSchema, items: z.array(z.string()).default([]) }))
+      .min(1),
+    origin: originSchema.optional(),
+    order: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('card_update'),
     item: z.string(),
@@ -46,3 +61,17 @@ export type OutboundJob = z.infer<typeof outboundJobSchema>;
 
 /** Deterministic: a retried producer (inbound job, reminder pass) never enqueues a send twice. */
 export const outboundJobId = (producerKey: string, replyKey: string) => jobId('out', producerKey, replyKey);
+
+/** Each reply a job sends, as a lone `send` (a group's parts in their order): for reading jobs back. */
+export function sendsOf(job: OutboundJob): Extract<OutboundJob, { kind: 'send' }>[] {
+  if (job.kind === 'send') return [job];
+  if (job.kind === 'card_update') return [];
+  return job.parts.map((p) => ({
+    kind: 'send' as const,
+    to: job.to,
+    card: p.card,
+    items: p.items,
+    ...(job.origin ? { origin: job.origin } : {}),
+    ...(job.order ? { order: job.order } : {}),
+  }));
+}

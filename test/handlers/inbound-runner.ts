@@ -17,7 +17,7 @@ import type {
   InboundMessage,
   Platform,
 } from '../../src/domain/inbound.js';
-import { outboundJobId, type OutboundJob } from '../../src/queue/outbound-job.js';
+import { outboundJobId, sendsOf, type OutboundJob } from '../../src/queue/outbound-job.js';
 import { inboundJobId } from '../../src/queue/accept.js';
 import { processInbound } from '../../jobs/inbound.js';
 import { LogSink, testPrefix } from '../helpers/service.js';
@@ -125,9 +125,7 @@ export async function openInboundRunner(startIso = '2026-03-16T09:00:00+08:00'):
       jobId,
       result,
       jobs,
-      sends: jobs
-        .map((j) => j.data)
-        .filter((d): d is Extract<OutboundJob, { kind: 'send' }> => d.kind === 'send'),
+      sends: jobs.flatMap((j) => sendsOf(j.data)),
       updates: jobs
         .map((j) => j.data)
         .filter((d): d is Extract<OutboundJob, { kind: 'card_update' }> => d.kind === 'card_update'),

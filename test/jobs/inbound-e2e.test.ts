@@ -15,7 +15,7 @@ import {
 import { processInbound } from '../../jobs/inbound.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { FullStore } from '../../src/store/store.js';
-import type { OutboundJob } from '../../src/queue/outbound-job.js';
+import { sendsOf, type OutboundJob } from '../../src/queue/outbound-job.js';
 import { demoRoster } from '../helpers/district.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -49,7 +49,7 @@ async function untilOutbound(n: number): Promise<OutboundJob[]> {
   );
 }
 
-const sends = (jobs: OutboundJob[]) => jobs.filter((j): j is Send => j.kind === 'send');
+const sends = (jobs: OutboundJob[]): Send[] => jobs.flatMap(sendsOf);
 
 describe('WeCom → inbound job → outbound jobs', () => {
   it('a record @-mentioned in a group via the smart bot: summary in place, notice to the principal', async () => {
