@@ -3,6 +3,7 @@ import type { Delivery } from '../src/store/store.js';
 import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
 import { addressKey, cardRefId, type CardRef, type Ledger } from '../src/platforms/outbound.js';
 import { recordCardUpdate } from '../src/platforms/card-state.js';
+import { decodeCardRef, encodeCardRef } from '../src/platforms/card-ref-codec.js';
 import type { CardUpdate } from '../src/domain/reply.js';
 import { applyCardUpdates } from '../cards/card-update.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
@@ -162,7 +163,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
       cardRef:
         refs && items.length
           ? {
-              json: JSON.stringify(refs),
+              encoded: encodeCardRef(refs),
               keyOf: deps.keys.cardRefs,
               keep: CARD_REFS_KEEP,
               ttlS: CARD_REFS_TTL_S,
@@ -262,9 +263,9 @@ type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
 async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   const now = rt.now();
-  const refs = (await rt.redis.lrange(deps.keys.cardRefs(job.item), 0, -1)).map(
-    (s) => JSON.parse(s) as CardRef,
-  );
+  const refs = (await rt.redis.lrangeBuffer(deps.keys.cardRefs(job.item), 0, -1))
+    .map(decodeCardRef)
+    .filter((r): r is CardRef => r !== undefined);
   const ledger = ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), 'upd');
   const click = job.origin?.cardRef;
   const u: CardUpdate = { item: job.item, outcome: job.outcome };

@@ -3,6 +3,7 @@ import type { Delivery } from './store.js';
 import type { Keys } from './keys.js';
 import { itemNumber } from '../domain/ids.js';
 import { loadScript } from './script.js';
+import { decodeDelivery, encodeDelivery } from './delivery-codec.js';
 
 const recordSendScript = loadScript('record-send');
 
@@ -11,7 +12,8 @@ export const DELIVERIES_PER_ITEM = 50;
 
 /** Where a sent card went, kept on each of its items for later updates (the outbound side's keys). */
 export interface CardRefRecord {
-  json: string;
+  /** the CardRef as stored (src/platforms/card-ref-codec.ts) */
+  encoded: string | Buffer;
   keyOf: (item: string) => string;
   keep: number;
   ttlS: number;
@@ -41,9 +43,9 @@ export function deliveryStore(redis: RedisClient, k: Keys) {
       const r = await recordSendScript.run(redis, keys, [
         o.field,
         o.delivery.outcome,
-        JSON.stringify(o.delivery),
+        encodeDelivery(o.delivery),
         DELIVERIES_PER_ITEM,
-        o.cardRef?.json ?? '',
+        o.cardRef?.encoded ?? '',
         o.cardRef?.keep ?? 0,
         o.cardRef?.ttlS ?? 0,
         o.recordedTtlS,
@@ -53,12 +55,12 @@ export function deliveryStore(redis: RedisClient, k: Keys) {
     },
 
     async recordDelivery(itemIds: string[], d: Delivery): Promise<void> {
-      const json = JSON.stringify(d);
+      const stored = encodeDelivery(d);
       const pipe = redis.pipeline();
       for (const id of itemIds) {
         const n = itemNumber(id);
         if (n === undefined) continue;
-        pipe.lpush(k.itemDeliveries(n), json).ltrim(k.itemDeliveries(n), 0, DELIVERIES_PER_ITEM - 1);
+        pipe.lpush(k.itemDeliveries(n), stored).ltrim(k.itemDeliveries(n), 0, DELIVERIES_PER_ITEM - 1);
       }
       await pipe.exec();
     },
@@ -67,8 +69,11 @@ export function deliveryStore(redis: RedisClient, k: Keys) {
     async deliveries(itemId: string): Promise<Delivery[]> {
       const n = itemNumber(itemId);
       if (n === undefined) return [];
-      const list = await redis.lrange(k.itemDeliveries(n), 0, -1);
-      return list.map((s) => JSON.parse(s) as Delivery).reverse();
+      const list = await redis.lrangeBuffer(k.itemDeliveries(n), 0, -1);
+      return list
+        .map(decodeDelivery)
+        .filter((d): d is Delivery => d !== undefined)
+        .reverse();
     },
   };
 }

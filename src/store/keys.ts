@@ -68,7 +68,7 @@ export function makeKeys(prefix: string) {
     itemHistory: (n: number | string) => itemBase + n + ':h', // list of HistoryEvent JSON (after 'create')
     itemSources: (n: number | string) => itemBase + n + ':m', // hash platform:messageId → history index
     itemExtReason: (n: number | string) => itemBase + n + ':x', // string: reason of the pending extension
-    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery JSON
+    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery (delivery-codec.ts)
     audit: p + 'audit', // stream, capped: every transition of every item
 
     // --- item indexes (members are item numbers)

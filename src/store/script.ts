@@ -7,7 +7,7 @@ import type { RedisClient } from '../redis/connect.js';
 
 export interface Script {
   sha: string;
-  run(redis: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown>;
+  run(redis: RedisClient, keys: string[], args: (string | number | Buffer)[]): Promise<unknown>;
 }
 
 export function loadScript(name: string): Script {

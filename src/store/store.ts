@@ -163,7 +163,8 @@ export interface WorkStore {
     field: string;
     itemIds: string[];
     delivery: Delivery;
-    cardRef?: { json: string; keyOf: (item: string) => string; keep: number; ttlS: number };
+    /** `encoded`: the CardRef as stored (src/platforms/card-ref-codec.ts) */
+    cardRef?: { encoded: string | Buffer; keyOf: (item: string) => string; keep: number; ttlS: number };
     recordedTtlS: number;
   }): Promise<boolean>;
   deliveries(itemId: string): Promise<Delivery[]>;

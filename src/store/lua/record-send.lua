@@ -2,8 +2,8 @@
 -- and where its card went (for later card updates). A retried job records nothing twice.
 -- KEYS: 1 the job's recorded hash · 2..n+1 each item's deliveries list ·
 --       n+2..2n+1 each item's card references (read only when a card reference is given)
--- ARGV: 1 field (the address) · 2 outcome · 3 delivery JSON · 4 deliveries kept per item ·
---       5 card reference JSON ('' for none) · 6 card references kept per item ·
+-- ARGV: 1 field (the address) · 2 outcome · 3 the delivery as stored (delivery-codec.ts) · 4 deliveries kept per item ·
+--       5 the card reference as stored (card-ref-codec.ts) ('' for none) · 6 card references kept per item ·
 --       7 card references TTL (s) · 8 recorded hash TTL (s) · 9 n, the number of items
 -- Returns 1 when recorded now, 0 when it already was.
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
