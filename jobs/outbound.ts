@@ -120,10 +120,11 @@ async function sendParts(job: SendsJob, deps: OutboundDeps, ctx: JobContext) {
   let sent = 0;
   const permanent: string[] = [];
   let retryable: unknown;
-  for (const p of job.parts) {
+  for (const [i, p] of job.parts.entries()) {
     const one: SendJob = { kind: 'send', to: job.to, card: p.card, items: p.items, origin: job.origin };
     try {
-      sent += (await sendNow(one, deps, ctx, p.key)).sent;
+      // the part's place names its ledger entries (short: they are kept with the job's ledger)
+      sent += (await sendNow(one, deps, ctx, `${i}`)).sent;
     } catch (e) {
       if (e instanceof PermanentJobError) permanent.push(e.message);
       else if (last && !(e instanceof JobDeferred)) retryable ??= e;
@@ -136,7 +137,7 @@ async function sendParts(job: SendsJob, deps: OutboundDeps, ctx: JobContext) {
 }
 
 /**
- * One reply, on each of its recipient's addresses. `part`: its key within a group job, which
+ * One reply, on each of its recipient's addresses. `part`: its place within a group job, which
  * names its ledger entries, records and platform ids (task_id / outTrackId) apart from the other
  * parts'; absent for a lone reply (the names it always had).
  */

@@ -33,8 +33,8 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
   /**
    * Several replies to one recipient from one producer (a principal's summary and the cards of a
    * record's items), sent in their order by ONE job: one job to add, fetch and finish instead of
-   * one per card. Each part has its own key: its ledger entries and its recorded deliveries are
-   * the part's own, so a retried job never sends or records a part twice.
+   * one per card. Each part's ledger entries and recorded deliveries are its own (named by its
+   * place in `parts`, which never changes), so a retried job never sends or records a part twice.
    */
   z.object({
     kind: z.literal('sends'),
