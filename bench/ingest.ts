@@ -35,6 +35,7 @@ import { createStore } from '../src/store/redis-store.js';
 import { DEFAULT_PREFIX, queueNames } from '../src/queue/names.js';
 import { queueOptions } from '../src/queue/job-options.js';
 import type { Roster } from '../src/domain/roster.js';
+import { benchPeople } from './people.js';
 import type { RedisClient } from '../src/redis/connect.js';
 
 const arg = (name: string, dflt: number) => {
@@ -169,27 +170,7 @@ function district(): Roster {
     };
   });
   const supervisors = Math.max(ZONES, Math.ceil(SCHOOLS / 25));
-  const people = [
-    ...Array.from({ length: supervisors }, (_, i) => ({
-      id: `sup${i + 1}`,
-      name: `督学${i + 1}`,
-      roles: ['supervisor' as const],
-      zones: [`z${(i % ZONES) + 1}`],
-      fullTime: true,
-      wecomId: `sup${i + 1}`,
-      active: true,
-    })),
-    ...schools.map((s, i) => ({
-      id: `pri${i + 1}`,
-      name: `校长${i + 1}`,
-      roles: ['principal' as const],
-      school: s.id,
-      zones: [],
-      fullTime: false,
-      wecomId: `pri${i + 1}`,
-      active: true,
-    })),
-  ];
+  const people = benchPeople(supervisors, ZONES, schools);
   return { zones, schools, people, chats: [], plan: [] };
 }
 

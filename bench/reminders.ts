@@ -32,6 +32,7 @@ import { createRuntime } from '../src/runtime.js';
 import { createStore } from '../src/store/redis-store.js';
 import { createCalendar } from '../src/domain/calendar.js';
 import type { Roster } from '../src/domain/roster.js';
+import { benchPeople } from './people.js';
 import { runReminderPass } from '../jobs/reminder-run.js';
 import { reminderPassDeps } from '../jobs/reminder-pass.js';
 
@@ -54,25 +55,7 @@ function roster(): Roster {
     active: true,
   }));
   const people = [
-    ...Array.from({ length: 200 }, (_, i) => ({
-      id: `sup${i + 1}`,
-      name: `督学${i + 1}`,
-      roles: ['supervisor' as const],
-      zones: [`z${(i % ZONES) + 1}`],
-      fullTime: true,
-      wecomId: `sup${i + 1}`,
-      active: true,
-    })),
-    ...schools.map((s, i) => ({
-      id: `pri${i + 1}`,
-      name: `校长${i + 1}`,
-      roles: ['principal' as const],
-      school: s.id,
-      zones: [],
-      fullTime: false,
-      wecomId: `pri${i + 1}`,
-      active: true,
-    })),
+    ...benchPeople(200, ZONES, schools),
     {
       id: 'lead-all',
       name: '主任',
