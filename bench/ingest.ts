@@ -243,6 +243,16 @@ async function breakdown(redis: RedisClient): Promise<Map<string, Family>> {
 let seq = 0;
 const run = Math.random().toString(36).slice(2, 8);
 
+/**
+ * A school's visits are a day apart (its k-th record, k / SCHOOLS days before today): the same
+ * school twice on one day with alike problems is held back as a likely duplicate
+ * (handlers/duplicate-record.ts), which is not what this bench measures.
+ */
+function visitDate(k: number): string {
+  const d = new Date(Date.now() + 8 * 3600_000 - Math.floor(k / SCHOOLS) * 86_400_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 function recordText(school: string, k: number): string {
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
   const problems = Array.from(
@@ -253,6 +263,7 @@ function recordText(school: string, k: number): string {
   return [
     '提交督导记录',
     `学校：${school}`,
+    `日期：${visitDate(k)}`,
     `类型：${pick(VISIT_KINDS, k)}`,
     `情况：第${k}次入校，查阅资料、走访课堂。`,
     '问题：',
