@@ -32,11 +32,11 @@ import { sleep } from '../test/helpers/wait-for.js';
 import { WECOM_TEST, buildWecomBotCallback } from '../test/helpers/wecom-sign.js';
 import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { createStore } from '../src/store/redis-store.js';
-import { DEFAULT_PREFIX, queueNames } from '../src/queue/names.js';
+import { DEFAULT_PREFIX } from '../src/queue/names.js';
 import { queueOptions } from '../src/queue/job-options.js';
 import type { Roster } from '../src/domain/roster.js';
 import { benchPeople } from './people.js';
-import type { RedisClient } from '../src/redis/connect.js';
+import { familyTable, keyFamilies } from './key-families.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -175,68 +175,6 @@ function district(): Roster {
 }
 
 // ---- where the memory is
-
-/** A key's family: the prefix dropped, numbers and ids folded (`zg:#:h`, `outbound:<job>`, `out:sent:<job>`). */
-function familyOf(key: string): string {
-  const k = key.startsWith(`${DEFAULT_PREFIX}:`) ? key.slice(DEFAULT_PREFIX.length + 1) : key;
-  const parts = k.split(':');
-  const q = parts[0]!;
-  if ((queueNames as readonly string[]).includes(q)) {
-    if (parts.length === 1) return q;
-    const sub = parts[1]!;
-    if (/^j-|^\d+$|^[0-9a-f-]{16,}$/.test(sub) || sub.length > 24)
-      return `${q}:<job>${parts.length > 2 ? ':' + parts.slice(2).join(':') : ''}`;
-    return parts.length > 2 ? `${q}:${sub}:<id>` : `${q}:${sub}`;
-  }
-  if (q === 'out' || q === 'rl' || q === 'order')
-    return parts
-      .slice(0, q === 'out' && parts[1] === 'used' ? 3 : 2)
-      .concat(parts.length > (q === 'out' && parts[1] === 'used' ? 3 : 2) ? ['<id>'] : [])
-      .join(':')
-      .replace(/^order:(?!seq).*/, 'order:<chat>');
-  return parts.map((p) => (p.length > 16 ? '<id>' : p.replace(/\d+/g, '#'))).join(':');
-}
-
-interface Family {
-  count: number;
-  sampled: number;
-  sampledBytes: number;
-  ttl: number;
-  types: Map<string, number>;
-}
-
-async function breakdown(redis: RedisClient): Promise<Map<string, Family>> {
-  const fams = new Map<string, Family>();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'COUNT', 2000);
-    cursor = next;
-    const todo: [string, Family][] = [];
-    for (const key of keys) {
-      const f = familyOf(key);
-      let fam = fams.get(f);
-      if (!fam) fams.set(f, (fam = { count: 0, sampled: 0, sampledBytes: 0, ttl: 0, types: new Map() }));
-      fam.count++;
-      if (fam.sampled + todo.filter(([, x]) => x === fam).length < SAMPLE) todo.push([key, fam]);
-    }
-    if (todo.length) {
-      const p = redis.pipeline();
-      for (const [key] of todo)
-        p.call('MEMORY', 'USAGE', key, 'SAMPLES', '0').ttl(key).call('OBJECT', 'ENCODING', key);
-      const r = (await p.exec()) ?? [];
-      todo.forEach(([, fam], i) => {
-        const bytes = Number(r[3 * i]?.[1] ?? 0);
-        const ttl = Number(r[3 * i + 1]?.[1] ?? -1);
-        const enc = String(r[3 * i + 2]?.[1] ?? '?');
-        fam.sampled++;
-        fam.sampledBytes += bytes;
-        if (ttl > 0) fam.ttl++;
-        fam.types.set(enc, (fam.types.get(enc) ?? 0) + 1);
-      });
-    }
-  } while (cursor !== '0');
-  return fams;
-}
 
 // ---- the traffic
 
@@ -407,12 +345,7 @@ async function main() {
     const items = Number((await conn.get(`${DEFAULT_PREFIX}:seq:zg`)) ?? 0);
 
     // ---- where it is
-    const fams = await breakdown(conn);
-    const rows = [...fams.entries()]
-      .map(([f, x]) => ({ f, ...x, mean: x.sampled ? x.sampledBytes / x.sampled : 0 }))
-      .map((x) => ({ ...x, total: x.mean * x.count }))
-      .sort((a, b) => b.total - a.total);
-    const accounted = rows.reduce((a, r) => a + r.total, 0);
+    const rows = await keyFamilies(conn, SAMPLE);
     const grown = mem1 - mem0;
     const per = (n: number) => (items ? n / items : 0).toFixed(0);
 
@@ -422,15 +355,7 @@ async function main() {
       `end to end: ${(RECORDS / endS).toFixed(0)} records/s (${stored} records stored, ${c.answers} answers and ${c.notices} of ${expectNotices} notices sent, queues empty, in ${endS.toFixed(1)} s)`,
       `Redis used_memory: ${mb(mem0)} MB → ${mb(mem1)} MB: **${per(grown)} B per item** (${(grown / Math.max(1, stored)).toFixed(0)} B per record of ${PROBLEMS}); keys ${keys0} → ${keys1} (${(keys1 - keys0) / Math.max(1, items)} per item)`,
       `by key family (MEMORY USAGE of up to ${SAMPLE} keys each, scaled to the count; the district's keys were there before):`,
-      `  ${'family'.padEnd(34)} ${'keys'.padStart(8)} ${'B/key'.padStart(7)} ${'B/item'.padStart(7)}  ttl   encoding`,
-      ...rows
-        .filter((r) => r.total / Math.max(1, items) >= 1 || r.count >= items / 10)
-        .map(
-          (r) =>
-            `  ${r.f.padEnd(34)} ${String(r.count).padStart(8)} ${r.mean.toFixed(0).padStart(7)} ${per(r.total).padStart(7)}  ${r.ttl === r.sampled ? 'all ' : r.ttl ? 'some' : 'none'}  ${[...r.types.entries()].map(([t, n]) => (n === r.sampled ? t : `${t}×${n}`)).join(',')}`,
-        ),
-      `  ${'(keys listed, sum)'.padEnd(34)} ${String(keys1).padStart(8)} ${''.padStart(7)} ${per(accounted).padStart(7)}`,
-      `  ${'(used_memory growth less the sum: the keyspace and expiry dicts, allocator)'.padEnd(34)} ${per(grown - accounted + rows.filter((r) => /^r:/.test(r.f)).reduce((a, r) => a + r.total, 0))} B/item`,
+      ...familyTable(rows, items, grown, 'item'),
     ];
     console.log(out.join('\n'));
     for (const q of queues) await q.close();

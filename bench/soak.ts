@@ -13,7 +13,8 @@
  *   (401, nothing stored).
  * Prints throughput, ack latency, callback → answer latency, the service's RSS and Redis
  * used_memory each minute, Redis bytes per record + item created, and the counts: every valid
- * message answered within 30 s of the end, none twice, no 5xx.
+ * message answered within 30 s of the end, none twice, no 5xx; then what Redis keeps, by key family
+ * (bench/key-families.ts), per record + item created.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -32,6 +33,7 @@ import { WECOM_TEST, buildWecomBotCallback } from '../test/helpers/wecom-sign.js
 import { DINGTALK_TEST, robotHeaders } from '../test/helpers/dingtalk-sign.js';
 import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { PROBLEM_SUBJECTS, SHORT_FAULTS } from './vocabulary.js';
+import { familyTable, keyFamilies } from './key-families.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -319,6 +321,13 @@ async function main() {
         texts.set(`${r.to}\u0000${r.text}`, (texts.get(`${r.to}\u0000${r.text}`) ?? 0) + 1);
     const doubled = [...texts.values()].filter((n) => n > 1).length;
     const memEnd = { rss: rssOf(svc.pid), redis: await memory() };
+    // what is kept, after the grace period: per record+item created, as the issue counts it
+    const families = familyTable(
+      await keyFamilies(conn, 200),
+      records + items,
+      memEnd.redis - memStart.redis,
+      'rec+item',
+    );
     const fiveXX = [...statuses.entries()]
       .filter(([s]) => s >= 500 || s === -1)
       .reduce((a, [, n]) => a + n, 0);
@@ -339,6 +348,7 @@ async function main() {
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,
       `counts: valid messages ${asked.size}, answered ${answers.size} (${late} after the grace period), unanswered ${unanswered}, answered twice ${doubled}, 5xx/errors ${fiveXX}, badly signed ${badSent} → 401 ${bad401}`,
       ok ? 'OK: every valid message answered once, no 5xx' : 'MISMATCH: see the counts',
+      ...families,
     ];
     console.log(out.join('\n'));
     process.exitCode = ok ? 0 : 1;

@@ -253,7 +253,10 @@ function killAndWait(p: ChildProcess): Promise<void> {
   if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
   return new Promise((res) => {
     p.once('exit', () => res());
-    p.kill('SIGKILL');
+    // a profiled child (DUDAO_CHILD_NODE_ARGS) writes its profiles only on a clean exit
+    if (!process.env.DUDAO_CHILD_NODE_ARGS) return p.kill('SIGKILL');
+    p.kill('SIGTERM');
+    setTimeout(() => p.kill('SIGKILL'), 20_000).unref();
   });
 }
 
@@ -268,7 +271,10 @@ function childCwd(): string {
 }
 
 export function spawnDudao(scope: Scope, name: string, args: string[], env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [BIN, ...args], {
+  // DUDAO_CHILD_NODE_ARGS (benches only): e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+  // the service a bench drives (each worker thread writes its own profile)
+  const nodeArgs = process.env.DUDAO_CHILD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: childCwd(),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
