@@ -135,6 +135,12 @@ export const outboundKeys = (prefix: string) => ({
 export type OutboundKeys = ReturnType<typeof outboundKeys>;
 
 /**
+ * A rate limit's further window (src/platforms/rate-limit.ts): the first window of a limit is kept
+ * under `outboundKeys.rate(…)`, each longer one under that key and its length (`…:3600000`).
+ */
+export const rateWindowKey = (rateKey: string, windowMs: number) => `${rateKey}:${windowMs}`;
+
+/**
  * The reply order (src/queue/reply-order.ts): a global sequence, and per chat a sorted set of
  * the jobs waiting to send there (`key`: orderKeyOf's recipient key).
  */
