@@ -3,6 +3,7 @@ import type { PaperSize } from 'exceljs';
 import { dayInZone, diffDays, splitDay } from '../domain/day.js';
 import { actionNames } from '../domain/lifecycle.js';
 import { statusNames, type HistoryEvent, type Item } from '../domain/records.js';
+import { zh } from '../text/zh-CN/index.js';
 import { wallClockAsUtc } from '../reminders/zone-time.js';
 import { originalDeadline } from './as-of.js';
 import type { ExportData, ExportDeps } from './export-workbook.js';
@@ -47,13 +48,13 @@ export function printable(s: string | undefined | null): string | null {
 /** '2021年5月' */
 function monthCn(month: string): string {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  return zh.reports.workbook.month(y!, Number(m));
 }
 
 /** '2021年5月7日' */
 export function dayCnFull(day: string): string {
   const p = splitDay(day)!;
-  return `${p.year}年${p.month}月${p.day}日`;
+  return zh.reports.workbook.date(p.year, p.month, p.day);
 }
 
 /**
@@ -73,7 +74,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[], title: string): 
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
-    headerFooter: { oddFooter: `&C${name} 第 &P 页，共 &N 页` },
+    headerFooter: { oddFooter: `&C${zh.reports.workbook.footer(name)}` },
   });
   cols.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
@@ -100,7 +101,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[], title: string): 
 
 /** '城关区教育督导室 2021年5月 督导记录' (the office's name when OFFICE_NAME is set). */
 function sheetTitle(deps: ExportDeps, month: string, what: string): string {
-  return [deps.officeName, `${monthCn(month)} ${what}`].filter(Boolean).join(' ');
+  return zh.reports.workbook.heading(deps.officeName, monthCn(month), what);
 }
 
 /** A row spanning the sheet, in bold: a section's heading inside a table. */
@@ -122,23 +123,23 @@ const nameOr = (m: Map<string, string>, id: string) => m.get(id) ?? id;
 export function addRecordsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportDeps) {
   const ws = sheet(
     wb,
-    '督导记录',
+    zh.reports.records.sheet,
     [
-      { header: '编号', width: 9 },
-      { header: '督导日期', width: 12, fmt: 'date' },
-      { header: '学校', width: 18, wrap: true },
-      { header: '责任区', width: 12 },
-      { header: '督学', width: 10 },
-      { header: '督导类型', width: 12 },
-      { header: '方式', width: 7 },
-      { header: '主题', width: 16, wrap: true },
-      { header: '督导情况', width: 40, wrap: true },
-      { header: '亮点', width: 28, wrap: true },
-      { header: '问题数', width: 8 },
-      { header: '整改事项', width: 18, wrap: true },
-      { header: '登记时间', width: 17, fmt: 'datetime' },
+      { header: zh.reports.records.columns.id, width: 9 },
+      { header: zh.reports.records.columns.date, width: 12, fmt: 'date' },
+      { header: zh.reports.records.columns.school, width: 18, wrap: true },
+      { header: zh.reports.records.columns.zone, width: 12 },
+      { header: zh.reports.records.columns.supervisor, width: 10 },
+      { header: zh.reports.records.columns.kind, width: 12 },
+      { header: zh.reports.records.columns.manner, width: 7 },
+      { header: zh.reports.records.columns.topic, width: 16, wrap: true },
+      { header: zh.reports.records.columns.findings, width: 40, wrap: true },
+      { header: zh.reports.records.columns.highlights, width: 28, wrap: true },
+      { header: zh.reports.records.columns.problems, width: 8 },
+      { header: zh.reports.records.columns.items, width: 18, wrap: true },
+      { header: zh.reports.records.columns.createdAt, width: 17, fmt: 'datetime' },
     ],
-    sheetTitle(deps, d.month, '督导记录'),
+    sheetTitle(deps, d.month, zh.reports.records.heading),
   );
   for (const r of d.records) {
     ws.addRow([
@@ -153,7 +154,7 @@ export function addRecordsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: Expor
       printable(r.findings),
       printable(r.highlights),
       r.items.length,
-      r.items.join('、') || null,
+      r.items.join(zh.reports.workbook.listJoin) || null,
       wallClockAsUtc(new Date(r.createdAt), deps.timeZone),
     ]);
   }
@@ -164,24 +165,24 @@ function eventDetail(e: HistoryEvent): string {
   const note = e.note ? printable(e.note) : '';
   switch (e.action) {
     case 'request_extension':
-      return `${e.until ? `，申请延至${dayCnFull(e.until)}` : ''}${note ? `，原因：${note}` : ''}`;
+      return `${e.until ? zh.reports.items.history.requestedUntil(dayCnFull(e.until)) : ''}${note ? zh.reports.items.history.reason(note) : ''}`;
     case 'approve_extension': {
       const moved =
         e.until && e.previousDeadline
-          ? `，期限由${dayCnFull(e.previousDeadline)}改为${dayCnFull(e.until)}`
+          ? zh.reports.items.history.moved(dayCnFull(e.previousDeadline), dayCnFull(e.until))
           : e.until
-            ? `，期限改为${dayCnFull(e.until)}`
+            ? zh.reports.items.history.movedTo(dayCnFull(e.until))
             : '';
-      return `${moved}${note ? `，意见：${note}` : ''}`;
+      return `${moved}${note ? zh.reports.items.history.opinion(note) : ''}`;
     }
     case 'refuse_extension':
     case 'close':
-      return note ? `，意见：${note}` : '';
+      return note ? zh.reports.items.history.opinion(note) : '';
     case 'reject':
     case 'reopen':
-      return note ? `，原因：${note}` : '';
+      return note ? zh.reports.items.history.reason(note) : '';
     default:
-      return note ? `：${note}` : '';
+      return note ? zh.reports.items.history.note(note) : '';
   }
 }
 
@@ -196,37 +197,37 @@ export function historySummary(h: HistoryEvent[], names: ExportNames, timeZone: 
     .map((e) => {
       const day = dayCnFull(dayInZone(new Date(e.at), timeZone));
       const who = printable(nameOr(names.person, e.actor));
-      return `${day} ${actionNames[e.action]}（${who}）${eventDetail(e)}`;
+      return `${zh.reports.items.history.step(day, actionNames[e.action], who)}${eventDetail(e)}`;
     })
-    .join('；');
+    .join(zh.reports.items.history.stepJoin);
 }
 
 function closingState(it: Item, deps: ExportDeps): string {
   if (it.status === 'closed' && it.closedAt) {
     const late = diffDays(it.deadline, dayInZone(new Date(it.closedAt), deps.timeZone));
-    return late > 0 ? `逾期 ${late} 天销号` : '按期销号';
+    return late > 0 ? zh.reports.items.closedLate(late) : zh.reports.items.closedOnTime;
   }
   const late = diffDays(it.deadline, deps.today);
-  return late > 0 ? `已逾期 ${late} 天` : '未到期';
+  return late > 0 ? zh.reports.items.overdue(late) : zh.reports.items.notDue;
 }
 
 export function addItemsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportDeps) {
   const cols: Col[] = [
-    { header: '编号', width: 9 },
-    { header: '督导记录', width: 9 },
-    { header: '督导日期', width: 12, fmt: 'date' },
-    { header: '学校', width: 18, wrap: true },
-    { header: '责任区', width: 12 },
-    { header: '责任督学', width: 10 },
-    { header: '存在问题', width: 34, wrap: true },
-    { header: '原定期限', width: 12, fmt: 'date' },
-    { header: '整改期限', width: 12, fmt: 'date' },
-    { header: '状态', width: 9 },
-    { header: '逾期情况', width: 13 },
-    { header: '销号日期', width: 12, fmt: 'date' },
-    { header: '整改经过', width: 56, wrap: true },
+    { header: zh.reports.items.columns.id, width: 9 },
+    { header: zh.reports.items.columns.record, width: 9 },
+    { header: zh.reports.items.columns.date, width: 12, fmt: 'date' },
+    { header: zh.reports.items.columns.school, width: 18, wrap: true },
+    { header: zh.reports.items.columns.zone, width: 12 },
+    { header: zh.reports.items.columns.supervisor, width: 10 },
+    { header: zh.reports.items.columns.text, width: 34, wrap: true },
+    { header: zh.reports.items.columns.originalDeadline, width: 12, fmt: 'date' },
+    { header: zh.reports.items.columns.deadline, width: 12, fmt: 'date' },
+    { header: zh.reports.items.columns.status, width: 9 },
+    { header: zh.reports.items.columns.lateness, width: 13 },
+    { header: zh.reports.items.columns.closedOn, width: 12, fmt: 'date' },
+    { header: zh.reports.items.columns.history, width: 56, wrap: true },
   ];
-  const ws = sheet(wb, '整改事项', cols, sheetTitle(deps, d.month, '整改事项'));
+  const ws = sheet(wb, zh.reports.items.sheet, cols, sheetTitle(deps, d.month, zh.reports.items.heading));
   const recordDate = new Map(d.records.map((r) => [r.id, r.date]));
   for (const [k, v] of d.recordDates) recordDate.set(k, v);
   const add = (it: Item) => {
@@ -250,35 +251,35 @@ export function addItemsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportD
       historySummary(h, d.names, deps.timeZone),
     ]);
   };
-  sectionRow(ws, `本月督导发现的问题（${d.items.length} 项）`, cols.length);
+  sectionRow(ws, zh.reports.items.thisMonth(d.items.length), cols.length);
   for (const it of d.items) add(it);
   if (d.carried.length) {
-    sectionRow(ws, `往月结转：此前督导发现、本月仍在整改的问题（${d.carried.length} 项）`, cols.length);
+    sectionRow(ws, zh.reports.items.carried(d.carried.length), cols.length);
     for (const it of d.carried) add(it);
   }
   ws.addRow([]);
-  ws.addRow([`状态、逾期情况截至 ${dayCnFull(deps.today)}（导出之日）。`]);
+  ws.addRow([zh.reports.items.asOf(dayCnFull(deps.today))]);
 }
 
 export function addStatsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportDeps) {
   const ws = sheet(
     wb,
-    '统计',
+    zh.reports.stats.sheet,
     [
-      { header: '范围', width: 8 },
-      { header: '名称', width: 14 },
-      { header: '督导次数', width: 9 },
-      { header: '覆盖学校', width: 9 },
-      { header: '学校数', width: 8 },
-      { header: '覆盖率', width: 8, fmt: 'percent' },
-      { header: '发现问题', width: 9 },
-      { header: '按期销号', width: 9 },
-      { header: '逾期销号', width: 9 },
-      { header: '整改中（未到期）', width: 10, wrap: true },
-      { header: '逾期未销号', width: 10 },
-      { header: '销号用时中位数（天）', width: 12, wrap: true },
+      { header: zh.reports.stats.columns.scope, width: 8 },
+      { header: zh.reports.stats.columns.name, width: 14 },
+      { header: zh.reports.stats.columns.visits, width: 9 },
+      { header: zh.reports.stats.columns.visited, width: 9 },
+      { header: zh.reports.stats.columns.schools, width: 8 },
+      { header: zh.reports.stats.columns.coverage, width: 8, fmt: 'percent' },
+      { header: zh.reports.stats.columns.problems, width: 9 },
+      { header: zh.reports.stats.columns.closedOnTime, width: 9 },
+      { header: zh.reports.stats.columns.closedLate, width: 9 },
+      { header: zh.reports.stats.columns.pending, width: 10, wrap: true },
+      { header: zh.reports.stats.columns.overdue, width: 10 },
+      { header: zh.reports.stats.columns.medianDays, width: 12, wrap: true },
     ],
-    sheetTitle(deps, d.month, '督导统计'),
+    sheetTitle(deps, d.month, zh.reports.stats.heading),
   );
   const row = (kind: string, r: StatsRow) =>
     ws.addRow([
@@ -295,30 +296,32 @@ export function addStatsSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportD
       r.overdue,
       r.medianDaysToClose,
     ]);
-  row('合计', d.stats.total).font = { bold: true };
-  for (const z of d.stats.zones) row('责任区', z);
-  for (const s of d.stats.supervisors) row('督学', s);
+  row(zh.reports.stats.rows.total, d.stats.total).font = { bold: true };
+  for (const z of d.stats.zones) row(zh.reports.stats.rows.zone, z);
+  for (const s of d.stats.supervisors) row(zh.reports.stats.rows.supervisor, s);
   ws.addRow([]);
-  ws.addRow([
-    `说明：统计${monthCn(d.month)}督导日期在本月的督导记录及其发现的问题，问题状态截至 ${d.stats.today}；发现问题 = 按期销号 + 逾期销号 + 整改中（未到期） + 逾期未销号。`,
-  ]);
+  ws.addRow([zh.reports.stats.note(monthCn(d.month), d.stats.today)]);
 }
 
 export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps: ExportDeps) {
   const cols: Col[] = [
-    { header: '序号', width: 6 },
-    { header: '学校', width: 18, wrap: true },
-    { header: '责任区', width: 12 },
-    { header: '编号', width: 9 },
-    { header: '存在问题', width: 40, wrap: true },
-    { header: '整改期限', width: 12, fmt: 'date' },
-    { header: '逾期天数', width: 9 },
-    { header: '责任督学', width: 10 },
-    { header: d.notice.isToday ? '当前状态' : '月末状态', width: 9 },
+    { header: zh.reports.notice.columns.n, width: 6 },
+    { header: zh.reports.notice.columns.school, width: 18, wrap: true },
+    { header: zh.reports.notice.columns.zone, width: 12 },
+    { header: zh.reports.notice.columns.id, width: 9 },
+    { header: zh.reports.notice.columns.text, width: 40, wrap: true },
+    { header: zh.reports.notice.columns.deadline, width: 12, fmt: 'date' },
+    { header: zh.reports.notice.columns.daysOverdue, width: 9 },
+    { header: zh.reports.notice.columns.supervisor, width: 10 },
+    {
+      header: d.notice.isToday
+        ? zh.reports.notice.columns.statusToday
+        : zh.reports.notice.columns.statusMonthEnd,
+      width: 9,
+    },
   ];
-  const when = `截至${dayCnFull(d.notice.day)}${d.notice.isToday ? '，导出之日' : ''}`;
-  const title = `${deps.officeName ?? ''}关于整改逾期事项的通报（${when}）`;
-  const ws = sheet(wb, '通报', cols, title);
+  const title = zh.reports.notice.heading(deps.officeName, dayCnFull(d.notice.day), d.notice.isToday);
+  const ws = sheet(wb, zh.reports.notice.sheet, cols, title);
   // by school: the school with the most overdue items first, then by name; within it, oldest first
   const bySchool = new Map<string, typeof d.notice.items>();
   for (const n of d.notice.items) bySchool.set(n.item.school, [...(bySchool.get(n.item.school) ?? []), n]);
@@ -332,7 +335,7 @@ export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps:
     for (const o of list) {
       ws.addRow([
         ++n,
-        printable(`${nameOr(d.names.school, school)}（${list.length} 项）`),
+        printable(zh.reports.notice.school(nameOr(d.names.school, school), list.length)),
         printable(nameOr(d.names.zone, o.item.zone)),
         o.item.id,
         printable(o.item.text),
@@ -345,12 +348,7 @@ export function addOverdueNoticeSheet(wb: ExcelJS.Workbook, d: ExportData, deps:
   }
   ws.addRow([]);
   ws.addRow([
-    n
-      ? `共 ${schools.length} 所学校 ${n} 项整改事项逾期未完成。请相关学校立即整改，责任督学跟踪督办。`
-      : `截至${dayCnFull(d.notice.day)}，没有逾期未完成的整改事项。`,
+    n ? zh.reports.notice.summary(schools.length, n) : zh.reports.notice.none(dayCnFull(d.notice.day)),
   ]);
-  if (d.notice.isToday)
-    ws.addRow([
-      `本月尚未结束，本通报按导出之日（${dayCnFull(d.notice.day)}）的状态列出；月末以后重新导出，可得到截至月末的通报。`,
-    ]);
+  if (d.notice.isToday) ws.addRow([zh.reports.notice.running(dayCnFull(d.notice.day))]);
 }

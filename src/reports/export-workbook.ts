@@ -15,6 +15,7 @@ import {
   type ExportNames,
 } from './export-sheets.js';
 import { byIdNumber } from '../domain/ids.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * The month's workbook (`export --month M`, GET export.xlsx?month=M), printed and filed as it is:
@@ -155,7 +156,7 @@ export async function loadExportData(store: Store, month: string, deps: ExportDe
 
 export function buildWorkbook(d: ExportData, deps: ExportDeps): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'dudao 督导助手';
+  wb.creator = zh.reports.workbook.creator;
   // a fixed date, so the same data gives the same file (the workbook's own metadata only)
   wb.created = wb.modified = new Date(`${deps.today}T00:00:00Z`);
   addRecordsSheet(wb, d, deps);

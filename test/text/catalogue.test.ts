@@ -3,7 +3,9 @@
 // reason), and every entry, rendered with long but real arguments, fits where it is shown on
 // every platform (src/platforms/card-limits.ts; the smallest message is a WeCom text of 2048
 // bytes). Where an entry is shown is read from its key: `…title`, `…subtitle`, `buttons.…` and
-// `statusWord…`; anything else is lines of a card or a message.
+// `statusWord…`; anything else is lines of a card or a message. The export workbook's texts
+// (`reports.…`) are held to Excel's limits instead: a `…sheet` is a sheet's name, a `…footer` a
+// printed page's footer, anything else a cell.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -167,6 +169,12 @@ const SAMPLES: Record<string, unknown> = {
   bad: 'ZG-十二万三千四百五十六',
   zoneNames: ['龙水湖片区第一责任区', '龙水湖片区第二责任区', '龙水湖片区第三责任区', '龙水湖片区第四责任区'],
   today: DAY,
+  // the export workbook (src/text/zh-CN/reports.ts)
+  dayOfMonth: 31,
+  sheet: '整改事项',
+  office: '重庆市大足区人民政府教育督导室',
+  what: '督导统计',
+  isToday: true,
 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
@@ -208,7 +216,7 @@ function render(l: Leaf): string {
   return out;
 }
 
-type Slot = { name: string; maxChars: number; perLine?: boolean; maxBytes?: number };
+type Slot = { name: string; maxChars: number; perLine?: boolean; maxBytes?: number; forbidden?: RegExp };
 
 /** the smallest limit of each place a text may be shown, over every platform */
 const SLOTS = {
@@ -237,9 +245,17 @@ const SLOTS = {
     // a WeCom text message: the smallest a card's text may go out as
     maxBytes: 2048,
   },
+  // Excel's limits (support.microsoft.com, "Excel specifications and limits"; "Rename a worksheet")
+  sheetName: { name: 'sheet name', maxChars: 31, forbidden: /[[\]:*?/\\]/ },
+  footer: { name: 'page footer', maxChars: 255 },
+  cell: { name: 'cell of the workbook', maxChars: 32_767 },
 } satisfies Record<string, Slot>;
 
 function slotOf(path: string): Slot {
+  if (path.startsWith('reports.')) {
+    const key = path.split('.').at(-1)!;
+    return key === 'sheet' ? SLOTS.sheetName : key === 'footer' ? SLOTS.footer : SLOTS.cell;
+  }
   // the plain-text fallback's frame around what a card shows: only the message's size binds it
   if (path.startsWith('cards.plain.')) return SLOTS.message;
   for (const seg of path.split('.').reverse()) {
@@ -256,7 +272,9 @@ describe('every entry of the message catalogue, with long arguments', () => {
       const text = render(l);
       const slot = slotOf(l.path);
       const lines = slot.perLine ? text.split('\n') : [text];
+      expect(text.trim(), l.path).not.toBe('');
       for (const line of lines) expect(chars(line), line).toBeLessThanOrEqual(slot.maxChars);
+      if (slot.forbidden) expect(text, text).not.toMatch(slot.forbidden);
       if (slot.maxBytes) expect(utf8Bytes(text), text).toBeLessThanOrEqual(slot.maxBytes);
     });
   }

@@ -11,5 +11,6 @@ import { handlers } from './handlers.js';
 import { jobs } from './jobs.js';
 import { parser } from './parser.js';
 import { permissions } from './permissions.js';
+import { reports } from './reports.js';
 
-export const zh = { board, cards, domain, handlers, jobs, parser, permissions } as const;
+export const zh = { board, cards, domain, handlers, jobs, parser, permissions, reports } as const;
