@@ -1,3 +1,5 @@
+import { zh } from '../text/zh-CN/index.js';
+
 /**
  * The roster's tables as office staff write them (docs/spec/interfaces.md → Roster): sheet names
  * and Chinese column headers, mapped to the English keys of the JSON form. Headers are matched
@@ -58,8 +60,9 @@ export const tables: Record<TableName, TableDef> = {
 
 export const tableNames = Object.keys(tables) as TableName[];
 
-/** A column an office keeps for itself in any table; read past, never refused. */
-export const REMARK_COLUMNS = new Set(['备注', 'remark']);
+/** A column an office keeps for itself in any table; read past, never refused (input, not text). */
+export const REMARK_COLUMN = '备注';
+export const REMARK_COLUMNS = new Set([REMARK_COLUMN, 'remark']);
 
 /** One row of a table, keyed by English column keys. `row` is how a person finds it again. */
 export interface RawRow {
@@ -68,8 +71,8 @@ export interface RawRow {
 }
 
 export interface RawTables {
-  /** '行' for sheets and CSV (row 1 is the header), '条' for JSON array entries */
-  unit: '行' | '条';
+  /** rows of sheets and CSV files (row 1 is the header), or entries of JSON arrays */
+  unit: RowUnit;
   tables: Partial<Record<TableName, RawRow[]>>;
   /**
    * errors in the file's shape (a missing sheet, file or column, a column or key nobody knows):
@@ -77,6 +80,8 @@ export interface RawTables {
    */
   errors: RosterError[];
 }
+
+export type RowUnit = 'row' | 'entry';
 
 export interface RosterError {
   sheet: string;
@@ -88,14 +93,22 @@ export interface RosterError {
 
 export function rosterError(
   sheet: string,
-  unit: '行' | '条',
+  unit: RowUnit,
   row: number | undefined,
   column: string | undefined,
   message: string,
 ): RosterError {
-  const where = row === undefined ? '' : ` 第${row}${unit}`;
-  const col = column ? `『${column}』` : '';
-  return { sheet, row, column, text: `${sheet}${where}${col}：${message}` };
+  return { sheet, row, column, text: zh.roster.line(sheet, row, zh.roster.units[unit], column, message) };
+}
+
+/** A mistake about the file as a whole (it cannot be read, or is not a roster). */
+export function fileError(text: string, column?: string): RosterError {
+  return column ? { sheet: zh.roster.file, column, text } : { sheet: zh.roster.file, text };
+}
+
+/** A mistake about a whole sheet (or CSV file, or JSON array). */
+export function sheetError(sheet: string, message: string): RosterError {
+  return { sheet, text: zh.roster.sheetLine(sheet, message) };
 }
 
 /** Edit distance (insertions, deletions, substitutions), by code point. */
@@ -137,13 +150,13 @@ export function columnHint(def: TableDef, name: string, json: boolean): string {
   const cn = closest(name, headers);
   const en = closest(name, keys);
   // a Latin slip is answered with the key, a Chinese one with the header; both name the other
-  if (en && (!cn || /^[\x20-\x7e]+$/.test(name))) return `是不是『${en}』（${def.columns[en]}）？`;
+  if (en && (!cn || /^[\x20-\x7e]+$/.test(name))) return zh.roster.columns.keyMeant(en, def.columns[en]!);
   if (cn) {
     const key = keys.find((k) => def.columns[k] === cn)!;
-    return json ? `是不是『${cn}』（${key}）？` : `是不是『${cn}』？`;
+    return zh.roster.columns.headerMeant(cn, json ? key : undefined);
   }
-  const list = json ? keys.map((k) => `${k}（${def.columns[k]}）`) : headers;
-  return `可用的${json ? '键' : '列'}：${[...list, '备注'].join('、')}`;
+  const list = json ? keys.map((k) => zh.roster.columns.keyWithHeader(k, def.columns[k]!)) : headers;
+  return zh.roster.columns.available(json, [...list, REMARK_COLUMN]);
 }
 
 /**
@@ -167,17 +180,20 @@ export function mapHeaders(
     if (!name || REMARK_COLUMNS.has(name)) return undefined;
     const key = byHeader.get(name) ?? byHeader.get(name.toLowerCase());
     if (!key) {
-      errors.push(rosterError(def.sheet, '行', 1, name, `不认识这一列，${columnHint(def, name, false)}`));
+      errors.push(
+        rosterError(def.sheet, 'row', 1, name, zh.roster.columns.unknown(columnHint(def, name, false))),
+      );
       return undefined;
     }
     if (seen.has(key)) {
-      errors.push(rosterError(def.sheet, '行', 1, name, `与『${seen.get(key)}』是同一列，出现了两次`));
+      errors.push(rosterError(def.sheet, 'row', 1, name, zh.roster.columns.twice(seen.get(key)!)));
       return undefined;
     }
     seen.set(key, name);
     return key;
   });
   for (const k of def.requiredColumns)
-    if (!keys.includes(k)) errors.push(rosterError(def.sheet, '行', 1, def.columns[k], '缺少这一列'));
+    if (!keys.includes(k))
+      errors.push(rosterError(def.sheet, 'row', 1, def.columns[k], zh.roster.columns.missing));
   return { keys, errors };
 }

@@ -1,17 +1,18 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { RawTables } from './columns.js';
+import { fileError, type RawTables } from './columns.js';
 import { readJsonRoster } from './read-json.js';
 import { readCsvRoster } from './read-csv.js';
 import { readXlsxRoster } from './read-xlsx.js';
 import { normalizeRoster, type NormalizeResult } from './normalize.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export type { RosterError } from './columns.js';
 
 /** Read a roster file by its extension (.xlsx, .csv, .json) and normalise it; never throws on bad content. */
 export async function loadRosterFile(file: string, opts: { year: number }): Promise<NormalizeResult> {
   if (!existsSync(file))
-    return { ok: false, errors: [{ sheet: '文件', text: `找不到文件 ${file}` }], warnings: [] };
+    return { ok: false, errors: [fileError(zh.roster.load.notFound(file))], warnings: [] };
   const ext = extname(file).toLowerCase();
   let raw: RawTables;
   if (ext === '.json') raw = readJsonRoster(readFileSync(file, 'utf8'));
@@ -20,7 +21,7 @@ export async function loadRosterFile(file: string, opts: { year: number }): Prom
   else
     return {
       ok: false,
-      errors: [{ sheet: '文件', text: `不支持的文件类型『${ext || file}』：请用 .xlsx、.csv 或 .json` }],
+      errors: [fileError(zh.roster.load.unsupported(ext || file))],
       warnings: [],
     };
   return normalizeRoster(raw, opts);

@@ -11,6 +11,7 @@ import {
 } from '../domain/roster.js';
 import {
   rosterError,
+  sheetError,
   tables,
   type RawRow,
   type RawTables,
@@ -29,6 +30,7 @@ import {
   zoneId,
   type Parsed,
 } from './values.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * `warnings` are worth a look but do not stop the import (two active people with one name, a
@@ -51,6 +53,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
   if (raw.errors.length) return { ok: false, errors: raw.errors, warnings: [] };
   const errors: RosterError[] = [];
   const warnings: RosterError[] = [];
+  const unit = zh.roster.units[raw.unit];
   const line = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
     rosterError(tables[t].sheet, raw.unit, row.row, key ? (tables[t].columns[key] ?? key) : undefined, msg);
   const at = (t: TableName, row: RawRow, key: string | undefined, msg: string) =>
@@ -59,13 +62,13 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     warnings.push(line(t, row, key, msg));
   const req = (t: TableName, row: RawRow, key: string, max = MAX): string => {
     const v = text(row.values[key]);
-    if (!v) at(t, row, key, '必填');
-    else if (v.length > max) at(t, row, key, `太长（最多${max}个字）`);
+    if (!v) at(t, row, key, zh.roster.values.required);
+    else if (v.length > max) at(t, row, key, zh.roster.values.tooLong(max));
     return v;
   };
   const opt = (t: TableName, row: RawRow, key: string, max = MAX): string | undefined => {
     const v = text(row.values[key]);
-    if (v.length > max) at(t, row, key, `太长（最多${max}个字）`);
+    if (v.length > max) at(t, row, key, zh.roster.values.tooLong(max));
     return v || undefined;
   };
   function take<T>(t: TableName, row: RawRow, key: string, p: Parsed<T>): T | undefined {
@@ -78,7 +81,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     return (row: RawRow, value: string | undefined) => {
       if (!value) return;
       const first = seen.get(value);
-      if (first !== undefined) at(t, row, key, `『${value}』与第${first}${raw.unit}重复`);
+      if (first !== undefined) at(t, row, key, zh.roster.values.duplicate(value, first, unit));
       else seen.set(value, row.row);
     };
   };
@@ -96,13 +99,18 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     uname(row, name);
     const type = text(row.values.type);
     if (!(schoolTypes as readonly string[]).includes(type))
-      at('schools', row, 'type', type ? `无法识别类型『${type}』，可填：${schoolTypes.join('、')}` : '必填');
+      at(
+        'schools',
+        row,
+        'type',
+        type ? zh.roster.values.unknownType(type, schoolTypes) : zh.roster.values.required,
+      );
+    // 公办/民办 are the values a 性质 cell may hold: input, not text
     const nature = text(row.values.nature) || '公办';
-    if (nature !== '公办' && nature !== '民办')
-      at('schools', row, 'nature', `应填『公办』或『民办』，不是『${nature}』`);
+    if (nature !== '公办' && nature !== '民办') at('schools', row, 'nature', zh.roster.values.nature(nature));
     const shortNames = list(row.values.shortNames);
     for (const s of shortNames)
-      if (s.length > MAX) at('schools', row, 'shortNames', `简称『${s.slice(0, 10)}…』太长`);
+      if (s.length > MAX) at('schools', row, 'shortNames', zh.roster.values.shortNameTooLong(s.slice(0, 10)));
     if (zoneName && !zones.has(zoneName)) zones.set(zoneName, { id: zoneId(zoneName), name: zoneName });
     schools.push({
       id,
@@ -120,11 +128,11 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
   for (const s of schools) schoolRef.set(s.id, s);
   const findSchool = (t: TableName, row: RawRow, key: string, ref: string): School | undefined => {
     const s = schoolRef.get(ref);
-    if (s === undefined) at(t, row, key, `未找到学校『${ref}』`);
-    else if (s === null) at(t, row, key, `简称『${ref}』对应多所学校，请填学校编号或全称`);
+    if (s === undefined) at(t, row, key, zh.roster.values.schoolNotFound(ref));
+    else if (s === null) at(t, row, key, zh.roster.values.shortNameAmbiguous(ref));
     return s ?? undefined;
   };
-  const zoneNames = [...zones.keys()].join('、');
+  const zoneNames = [...zones.keys()];
 
   // --- people
   const people: Person[] = [];
@@ -141,7 +149,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     let school: string | undefined;
     if (rs.includes('principal')) {
       const ref = text(row.values.school);
-      if (!ref) at('people', row, 'school', '校长须填写所在学校（编号或名称）');
+      if (!ref) at('people', row, 'school', zh.roster.values.principalNeedsSchool);
       else school = findSchool('people', row, 'school', ref)?.id;
     }
     let zs: string[] = [];
@@ -152,20 +160,14 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
         for (const n of names) {
           const z = zones.get(n);
           if (z) zs.push(z.id);
-          else
-            at(
-              'people',
-              row,
-              'zones',
-              `未找到责任区『${n}』${zoneNames ? `，学校表中的责任区有：${zoneNames}` : ''}`,
-            );
+          else at('people', row, 'zones', zh.roster.values.zoneNotFound(n, zoneNames));
         }
         if (names.length === 0 && (rs.includes('leader') || !fullTime)) {
           at(
             'people',
             row,
             'zones',
-            `${rs.includes('leader') ? '领导' : '兼职督学'}须填写责任区（全区填『全部』）`,
+            rs.includes('leader') ? zh.roster.values.leaderNeedsZones : zh.roster.values.partTimeNeedsZones,
           );
         }
       }
@@ -177,19 +179,13 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     if (name) {
       const first = byName.get(name);
       if (first === undefined) byName.set(name, row.row);
-      else
-        warn(
-          'people',
-          row,
-          'name',
-          `与第${first}${raw.unit}同名『${name}』：日报、通报和卡片上只写姓名，两人会分不清，建议在姓名后加注（如 ${name}（学校））`,
-        );
+      else warn('people', row, 'name', zh.roster.warnings.sameName(first, unit, name));
     }
     const m = mobile(row.values.mobile);
-    if (!m.ok) warn('people', row, 'mobile', `${m.error}，这个号码未导入`);
+    if (!m.ok) warn('people', row, 'mobile', zh.roster.warnings.mobileSkipped(m.error));
     const phone = m.ok ? m.value : undefined;
     if (id && !wecomId && !dingtalkId)
-      warn('people', row, undefined, `${name || id} 没有企业微信或钉钉账号，发给此人的通知无法送达`);
+      warn('people', row, undefined, zh.roster.warnings.unreachable(name || id));
     const p: Person = { id, name, roles: rs, zones: zs, fullTime, active: true };
     if (school) p.school = school;
     if (wecomId) p.wecomId = wecomId;
@@ -208,10 +204,11 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
     const name = opt('chats', row, 'name', 128) ?? '';
     const b = req('chats', row, 'binding');
     let binding: Chat['binding'] | undefined;
+    // the office's words are input (what a 绑定 cell may say), not text
     if (['督导室', '督导办', '办公室', 'office'].includes(b)) binding = { type: 'office', id: 'office' };
     else if (zones.has(b)) binding = { type: 'zone', id: zones.get(b)!.id };
     else if (b && schoolRef.get(b)) binding = { type: 'school', id: schoolRef.get(b)!.id };
-    else if (b) at('chats', row, 'binding', `未找到责任区或学校『${b}』（也可填『督导室』）`);
+    else if (b) at('chats', row, 'binding', zh.roster.values.bindingNotFound(b));
     if (pf && chatId && binding) chats.push({ platform: pf, chatId, name, binding });
   }
 
@@ -229,7 +226,7 @@ export function normalizeRoster(raw: RawTables, opts: { year: number }): Normali
   // an empty table would deactivate the whole district: certainly a wrong file, not an intent
   for (const t of ['schools', 'people'] as const) {
     if (raw.tables[t] && raw.tables[t].length === 0)
-      errors.push({ sheet: tables[t].sheet, text: `${tables[t].sheet}：没有任何数据行` });
+      errors.push(sheetError(tables[t].sheet, zh.roster.values.noRows));
   }
   if (errors.length) return { ok: false, errors, warnings };
   const roster = rosterSchema.parse({ zones: [...zones.values()], schools, people, chats, plan });

@@ -1,7 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
-import { mapHeaders, tableNames, tables, type RawRow, type RawTables, type TableName } from './columns.js';
+import {
+  fileError,
+  mapHeaders,
+  sheetError,
+  tableNames,
+  tables,
+  type RawRow,
+  type RawTables,
+  type TableName,
+} from './columns.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** RFC 4180 CSV: quoted fields with "" escapes and line breaks, CRLF or LF. */
 export function parseCsv(src: string): string[][] {
@@ -83,14 +93,10 @@ const fileNames = (t: TableName) => [tables[t].file, `${tables[t].sheet}.csv`];
  */
 export function readCsvRoster(file: string): RawTables {
   const dir = dirname(file);
-  const out: RawTables = { unit: '行', tables: {}, errors: [] };
+  const out: RawTables = { unit: 'row', tables: {}, errors: [] };
   const given = basename(file).normalize('NFC').toLowerCase();
   if (!tableNames.some((t) => fileNames(t).some((n) => n.toLowerCase() === given))) {
-    const names = tableNames.map((t) => fileNames(t).join(' 或 ')).join('，');
-    out.errors.push({
-      sheet: '文件',
-      text: `CSV 文件应命名为 ${names}（每张表一个文件，放在同一目录）`,
-    });
+    out.errors.push(fileError(zh.roster.csv.naming(tableNames.map(fileNames))));
     return out;
   }
   const present = existsSync(dir) ? readdirSync(dir) : [];
@@ -99,18 +105,12 @@ export function readCsvRoster(file: string): RawTables {
     const wanted = fileNames(name).map((n) => n.toLowerCase());
     const found = present.filter((f) => wanted.includes(f.normalize('NFC').toLowerCase()));
     if (found.length > 1) {
-      out.errors.push({
-        sheet: def.sheet,
-        text: `${def.sheet}：同一目录中有 ${found.join(' 和 ')}，是同一张表，请只保留一个`,
-      });
+      out.errors.push(sheetError(def.sheet, zh.roster.csv.twice(found)));
       continue;
     }
     if (found.length === 0) {
       if (def.required)
-        out.errors.push({
-          sheet: def.sheet,
-          text: `${def.sheet}：缺少文件 ${fileNames(name).join(' 或 ')}（应与 ${basename(file)} 放在同一目录）`,
-        });
+        out.errors.push(sheetError(def.sheet, zh.roster.csv.missing(fileNames(name), basename(file))));
       continue;
     }
     csvTable(name, decodeCsv(readFileSync(join(dir, found[0]!))).text, out);

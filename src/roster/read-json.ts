@@ -1,6 +1,7 @@
 import {
   closest,
   columnHint,
+  fileError,
   REMARK_COLUMNS,
   rosterError,
   tableNames,
@@ -8,6 +9,7 @@ import {
   type RawRow,
   type RawTables,
 } from './columns.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** The object's own keys: the tables by English key or sheet name. */
 const TOP_KEYS = tableNames.flatMap((n) => [n, tables[n].sheet]);
@@ -20,39 +22,39 @@ const TOP_KEYS = tableNames.flatMap((n) => [n, tables[n].sheet]);
  * `wecomId` must not silently drop every person's WeCom id.
  */
 export function readJsonRoster(source: string | unknown): RawTables {
-  const out: RawTables = { unit: '条', tables: {}, errors: [] };
+  const out: RawTables = { unit: 'entry', tables: {}, errors: [] };
   let data: unknown = source;
   if (typeof source === 'string') {
     try {
       data = JSON.parse(source.replace(/^\uFEFF/, ''));
     } catch (e) {
-      out.errors.push({ sheet: '文件', text: `文件不是有效的 JSON：${(e as Error).message}` });
+      out.errors.push(fileError(zh.roster.json.invalid((e as Error).message)));
       return out;
     }
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    out.errors.push({ sheet: '文件', text: '文件应为一个 JSON 对象，含 schools、people、chats 三个数组' });
+    out.errors.push(fileError(zh.roster.json.notAnObject));
     return out;
   }
   const obj = data as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (TOP_KEYS.includes(key)) continue;
     const near = closest(key, TOP_KEYS);
-    out.errors.push({
-      sheet: '文件',
-      text: `不认识的键『${key}』，${near ? `是不是『${near}』？` : `可用的键：${tableNames.join('、')}`}`,
-    });
+    // the key is named as the column: the file can be read, only this key is not known
+    out.errors.push(fileError(zh.roster.json.unknownTopKey(key, near, [...tableNames]), key));
   }
   for (const name of tableNames) {
     const def = tables[name];
     const arr = obj[name] ?? obj[def.sheet];
     if (arr === undefined) {
       if (def.required)
-        out.errors.push(rosterError(def.sheet, '条', undefined, undefined, `缺少数组『${name}』`));
+        out.errors.push(
+          rosterError(def.sheet, 'entry', undefined, undefined, zh.roster.json.missingArray(name)),
+        );
       continue;
     }
     if (!Array.isArray(arr)) {
-      out.errors.push(rosterError(def.sheet, '条', undefined, undefined, `『${name}』应为数组`));
+      out.errors.push(rosterError(def.sheet, 'entry', undefined, undefined, zh.roster.json.notAnArray(name)));
       continue;
     }
     const byKey = new Map<string, string>();
@@ -64,7 +66,7 @@ export function readJsonRoster(source: string | unknown): RawTables {
     const rows: RawRow[] = [];
     arr.forEach((entry, i) => {
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-        out.errors.push(rosterError(def.sheet, '条', i + 1, undefined, '应为一个对象'));
+        out.errors.push(rosterError(def.sheet, 'entry', i + 1, undefined, zh.roster.json.entryNotAnObject));
         return;
       }
       const values: Record<string, unknown> = {};
@@ -76,9 +78,14 @@ export function readJsonRoster(source: string | unknown): RawTables {
       rows.push({ row: i + 1, values });
     });
     for (const [key, at] of unknown) {
-      const where = at.length === 1 ? `第${at[0]}条` : `第${at[0]}条等 ${at.length} 条`;
       out.errors.push(
-        rosterError(def.sheet, '条', undefined, key, `不认识的键（${where}），${columnHint(def, key, true)}`),
+        rosterError(
+          def.sheet,
+          'entry',
+          undefined,
+          key,
+          zh.roster.json.unknownKey(at, columnHint(def, key, true)),
+        ),
       );
     }
     out.tables[name] = rows;

@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
-import { closest, mapHeaders, tableNames, tables, type RawRow, type RawTables } from './columns.js';
+import {
+  closest,
+  fileError,
+  mapHeaders,
+  tableNames,
+  tables,
+  type RawRow,
+  type RawTables,
+} from './columns.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** What a person sees in a cell, as a value: rich text and hyperlinks flattened, formulas' results. */
 function cellValue(v: ExcelJS.CellValue): unknown {
@@ -14,13 +23,13 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 
 /** The workbook's sheets 学校, 人员, 群聊 and 工作安排; row numbers are the sheet's own. */
 export async function readXlsxRoster(input: string | Buffer): Promise<RawTables> {
-  const out: RawTables = { unit: '行', tables: {}, errors: [] };
+  const out: RawTables = { unit: 'row', tables: {}, errors: [] };
   const wb = new ExcelJS.Workbook();
   try {
     if (typeof input === 'string') await wb.xlsx.readFile(input);
     else await wb.xlsx.load(input as unknown as ArrayBuffer);
   } catch (e) {
-    out.errors.push({ sheet: '文件', text: `无法读取 Excel 文件：${(e as Error).message}` });
+    out.errors.push(fileError(zh.roster.xlsx.unreadable((e as Error).message)));
     return out;
   }
   for (const name of tableNames) {
@@ -33,7 +42,7 @@ export async function readXlsxRoster(input: string | Buffer): Promise<RawTables>
         const near = closest(def.sheet, names);
         out.errors.push({
           sheet: def.sheet,
-          text: `缺少工作表『${def.sheet}』${near ? `（是不是『${near}』？工作表名应为『${def.sheet}』）` : names.length ? `（工作簿中的工作表：${names.join('、')}）` : ''}`,
+          text: zh.roster.xlsx.missingSheet(def.sheet, near, names),
         });
       }
       continue;

@@ -1,9 +1,12 @@
 // Cell values as office staff type them → typed values. Each returns the value or an error string
-// (Chinese, without the sheet/row/column prefix, which the caller adds).
+// (from the catalogue, zh.roster.values, without the sheet/row/column prefix, which the caller
+// adds). The words below (是/否, the roles', the platforms', the months') are what the import
+// reads, input and not text: they stay here.
 
 import { createHash } from 'node:crypto';
 import type { Platform } from '../domain/inbound.js';
 import type { Role } from '../domain/roster.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -27,7 +30,7 @@ export function bool(v: unknown): Parsed<boolean> {
   const t = text(v).toLowerCase();
   if (['', '否', '兼职', 'n', 'no', 'false', '0'].includes(t)) return ok(false);
   if (['是', '专职', 'y', 'yes', 'true', '1'].includes(t)) return ok(true);
-  return fail(`应填『是』或『否』，不是『${text(v)}』`);
+  return fail(zh.roster.values.yesOrNo(text(v)));
 }
 
 const roleWords: Record<string, Role> = {
@@ -49,11 +52,11 @@ const roleWords: Record<string, Role> = {
 
 export function roles(v: unknown): Parsed<Role[]> {
   const words = list(v);
-  if (words.length === 0) return fail('必填，可填：督学、校长、领导、管理员（多个用『、』分隔）');
+  if (words.length === 0) return fail(zh.roster.values.rolesRequired);
   const out: Role[] = [];
   for (const w of words) {
     const r = roleWords[w] ?? roleWords[w.toLowerCase()];
-    if (!r) return fail(`无法识别角色『${w}』，可填：督学、校长、领导、管理员`);
+    if (!r) return fail(zh.roster.values.unknownRole(w));
     if (!out.includes(r)) out.push(r);
   }
   return ok(out);
@@ -74,7 +77,7 @@ const platformWords: Record<string, Platform> = {
 export function platform(v: unknown): Parsed<Platform> {
   const t = text(v);
   const p = platformWords[t] ?? platformWords[t.toLowerCase()];
-  return p ? ok(p) : fail(`应填『企业微信』或『钉钉』，不是『${t}』`);
+  return p ? ok(p) : fail(zh.roster.values.platform(t));
 }
 
 const cnMonths: Record<string, number> = {
@@ -108,8 +111,7 @@ export function month(v: unknown, year: number): Parsed<string> {
   } else if ((r = /^(十[一二]|[一二三四五六七八九十正])月(?:份)?$/.exec(t))) {
     m = cnMonths[r[1]!];
   }
-  if (m === undefined || m < 1 || m > 12)
-    return fail(`无法识别月份『${text(v)}』，请填如『2026-03』或『2026年3月』`);
+  if (m === undefined || m < 1 || m > 12) return fail(zh.roster.values.month(text(v)));
   return ok(`${y}-${String(m).padStart(2, '0')}`);
 }
 
@@ -121,7 +123,7 @@ export function mobile(v: unknown): Parsed<string | undefined> {
   const t = text(v);
   if (!t) return ok(undefined);
   const digits = t.replace(/[\s-]/g, '').replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
-  return /^1[3-9]\d{9}$/.test(digits) ? ok(digits) : fail(`手机号『${t}』不是 11 位手机号`);
+  return /^1[3-9]\d{9}$/.test(digits) ? ok(digits) : fail(zh.roster.values.mobile(t));
 }
 
 /**

@@ -5,7 +5,9 @@
 // bytes). Where an entry is shown is read from its key: `…title`, `…subtitle`, `buttons.…` and
 // `statusWord…`; anything else is lines of a card or a message. The export workbook's texts
 // (`reports.…`) are held to Excel's limits instead: a `…sheet` is a sheet's name, a `…footer` a
-// printed page's footer, anything else a cell.
+// printed page's footer, anything else a cell. What operators and an office's IT person read in a
+// terminal or an API answer (`roster.…`, the import's mistakes; `doctor.…`; `cli.…`) is not a chat:
+// no platform's limit holds it, only that it is there and used.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -175,6 +177,53 @@ const SAMPLES: Record<string, unknown> = {
   office: '重庆市大足区人民政府教育督导室',
   what: '督导统计',
   isToday: true,
+  // the roster import (src/text/zh-CN/roster.ts)
+  path: `/home/dudao/${'名单'.repeat(40)}/督导室名单2026年春季学期（第二次修订）.xlsx`,
+  extension: '.numbers',
+  hint: '可用的列：编号、名称、简称、类型、性质、责任区、备注',
+  header: '企业微信',
+  key: 'wecomId',
+  json: true,
+  columnNames: [
+    'id（编号）',
+    'name（姓名）',
+    'roles（角色）',
+    'school（学校）',
+    'zones（责任区）',
+    'fullTime（专职）',
+    'wecomId（企业微信）',
+    'dingtalkId（钉钉）',
+    'mobile（手机）',
+    '备注',
+  ],
+  near: '人员名单',
+  sheets: ['说明', 'Sheet1', '人员名单', '学校名单', '群聊名单', '工作安排表'],
+  fileNames: [
+    ['schools.csv', '学校.csv'],
+    ['people.csv', '人员.csv'],
+    ['chats.csv', '群聊.csv'],
+    ['plan.csv', '工作安排.csv'],
+  ],
+  found: ['schools.csv', '学校.csv'],
+  choices: ['people.csv', '人员.csv'],
+  beside: 'schools.csv',
+  keys: ['schools', 'people', 'chats', 'plan'],
+  entries: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  max: 500,
+  first: 9999,
+  types: ['幼儿园', '小学', '初中', '九年一贯制', '完全中学', '高中', '中等职业学校', '特殊教育学校'],
+  start: '重庆市大足区龙水镇第',
+  option: '--dry-rnu',
+  table: '人员',
+  added: 9999,
+  updated: 9999,
+  deactivated: 9999,
+  unchanged: 9999,
+  chats: 9999,
+  plan: 9999,
+  row: 9999,
+  column: '整改期限',
+  message: '简称『龙水二小』对应多所学校，请填学校编号或全称',
 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
@@ -249,9 +298,13 @@ const SLOTS = {
   sheetName: { name: 'sheet name', maxChars: 31, forbidden: /[[\]:*?/\\]/ },
   footer: { name: 'page footer', maxChars: 255 },
   cell: { name: 'cell of the workbook', maxChars: 32_767 },
+  operator: { name: 'line of a terminal or an API answer', maxChars: Number.POSITIVE_INFINITY },
 } satisfies Record<string, Slot>;
 
+const OPERATOR_AREAS = ['roster', 'doctor', 'cli'];
+
 function slotOf(path: string): Slot {
+  if (OPERATOR_AREAS.includes(path.split('.')[0]!)) return SLOTS.operator;
   if (path.startsWith('reports.')) {
     const key = path.split('.').at(-1)!;
     return key === 'sheet' ? SLOTS.sheetName : key === 'footer' ? SLOTS.footer : SLOTS.cell;

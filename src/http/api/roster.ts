@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../errors.js';
 import { normalizeJsonRoster } from '../../roster/load.js';
 import { RosterBusyError } from '../../store/roster-store.js';
 import { bool } from './params.js';
+import { zh } from '../../text/zh-CN/index.js';
 
 /** A district's roster as JSON is far above the callbacks' 64 KiB: 5,000 schools ≈ 1 MiB. */
 const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
@@ -31,7 +32,7 @@ export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
       ctx.body = {
         error: {
           code: 'invalid_roster',
-          message: `名单有 ${r.errors.length} 处错误，未导入任何数据`,
+          message: zh.roster.api.invalid(r.errors.length),
           details: r.errors,
           warnings: r.warnings,
         },
@@ -45,8 +46,7 @@ export const rosterRoutes: ApiRoutes = (router, { store, year }) => {
       // never the exception's own text (a Redis error names keys and types): the one expected
       // failure gets its own code and a Chinese message; anything else is the app's 500, logged
       // by the error middleware with its name only
-      if (e instanceof RosterBusyError)
-        throw new AppError('roster_busy', '名单正在被另一次导入修改，本次未导入任何数据，请稍后重试。', 409);
+      if (e instanceof RosterBusyError) throw new AppError('roster_busy', zh.roster.api.busy, 409);
       throw e;
     }
   });

@@ -12,5 +12,6 @@ import { jobs } from './jobs.js';
 import { parser } from './parser.js';
 import { permissions } from './permissions.js';
 import { reports } from './reports.js';
+import { roster } from './roster.js';
 
-export const zh = { board, cards, domain, handlers, jobs, parser, permissions, reports } as const;
+export const zh = { board, cards, domain, handlers, jobs, parser, permissions, reports, roster } as const;
