@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import type { CliCommand } from './cli/context.js';
 import { serveCommand } from './cli/serve.js';
 import { USAGE, usages } from './cli/usage.js';
+import { zh } from './text/zh-CN/index.js';
 
 export { USAGE };
 
@@ -52,7 +53,7 @@ export async function main(argv: string[], env?: Record<string, string | undefin
   }
   const load = commands[name];
   if (!load) {
-    err(`dudao：没有 “${name}” 这个命令（unknown command "${name}"），运行 npx dudao --help 查看全部命令`);
+    err(zh.cli.unknownCommand(name));
     return 2;
   }
   const o = commonOptions(args);

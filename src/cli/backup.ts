@@ -6,6 +6,7 @@ import { DEFAULT_PREFIX } from '../queue/names.js';
 import { createRuntime } from '../runtime.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export function parseBackupArgs(args: string[]): { dir: string; keep: number } | string {
   let dir: string | undefined;
@@ -15,12 +16,11 @@ export function parseBackupArgs(args: string[]): { dir: string; keep: number } |
     if (a === '--dir' || a.startsWith('--dir=')) dir = a === '--dir' ? args[++i] : a.slice(6);
     else if (a === '--keep' || a.startsWith('--keep=')) {
       const v = a === '--keep' ? args[++i] : a.slice(7);
-      if (!v || !/^\d{1,4}$/.test(v) || Number(v) < 1)
-        return '--keep 后面应是保留的天数（1 以上的整数），例如 --keep 30';
+      if (!v || !/^\d{1,4}$/.test(v) || Number(v) < 1) return zh.cli.backup.badKeep;
       keep = Number(v);
-    } else return `不认识的参数 “${a}”`;
+    } else return zh.cli.unknownArgument(a);
   }
-  if (!dir) return '缺少 --dir：备份放在哪个目录，例如 --dir /var/backups/dudao';
+  if (!dir) return zh.cli.backup.noDir;
   return { dir, keep };
 }
 
@@ -36,8 +36,8 @@ export const backupCommand: CliCommand = async ({ config, log, args, out, err })
   const rt = await createRuntime({ config, log });
   try {
     const r = await backupRedis(rt.redis, { url: rt.redisUrl, dir: resolve(o.dir), keepDays: o.keep });
-    out(`已备份：${r.file}（${mb(r.bytes)}${r.method === 'redis-cli' ? '，经 redis-cli --rdb 取得' : ''}）`);
-    if (r.deleted.length) out(`已删除 ${o.keep} 天前的备份 ${r.deleted.length} 份：${r.deleted.join('、')}`);
+    out(zh.cli.backup.done(r.file, mb(r.bytes), r.method === 'redis-cli'));
+    if (r.deleted.length) out(zh.cli.backup.pruned(o.keep, r.deleted.length, r.deleted));
     return 0;
   } finally {
     await rt.close();
@@ -50,14 +50,16 @@ export const restoreCommand: CliCommand = async ({ config, args, out, err }) => 
   const files = args.filter((a) => a !== '--force');
   const bad = files.find((a) => a.startsWith('--'));
   if (bad || files.length !== 1) {
-    const why = bad ? `不认识的参数 “${bad}”` : files.length ? '只能给一个备份文件' : '缺少备份文件（.rdb）';
+    const why = bad
+      ? zh.cli.unknownArgument(bad)
+      : files.length
+        ? zh.cli.restore.oneFile
+        : zh.cli.restore.noFile;
     for (const l of argumentError('restore', why)) err(l);
     return 2;
   }
   if (config.REDIS_URL) {
-    err(
-      'dudao restore：配置了 REDIS_URL（外部 Redis）。请在 Redis 所在的机器上恢复：停止 Redis，把备份文件放到它的数据目录（dir）并命名为 dbfilename（通常是 dump.rdb），以 appendonly no 启动，执行 CONFIG SET appendonly yes 并等 AOF 重写完成，再恢复原配置重启（见 docs/production.md）',
-    );
+    err(zh.cli.restore.externalRedis);
     return 1;
   }
   const keys = makeKeys(DEFAULT_PREFIX);
@@ -67,10 +69,8 @@ export const restoreCommand: CliCommand = async ({ config, args, out, err }) => 
     force,
     counterKeys: { records: keys.recordSeq, items: keys.itemSeq },
   });
-  out(
-    `已恢复到 ${resolve(config.DATA_DIR)}：${r.keys} 个键，督导记录编号到 DD-${r.records}，整改事项编号到 ZG-${r.items}`,
-  );
-  if (r.movedTo) out(`原有数据已移到 ${r.movedTo}（确认无误后可以删除）`);
-  out('现在可以启动服务（systemctl start dudao），并用 dudao export 导出一个月份核对');
+  out(zh.cli.restore.done(resolve(config.DATA_DIR), r.keys, r.records, r.items));
+  if (r.movedTo) out(zh.cli.restore.movedTo(r.movedTo));
+  out(zh.cli.restore.next);
   return 0;
 };

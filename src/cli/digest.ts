@@ -3,6 +3,7 @@ import { isDay } from '../domain/day.js';
 import { runDailyDigest } from '../../jobs/daily-digest.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolean } | string {
   const o: { date?: string; dryRun: boolean } = { dryRun: false };
@@ -11,18 +12,15 @@ export function parseDigestArgs(args: string[]): { date?: string; dryRun: boolea
     if (a === '--dry-run') o.dryRun = true;
     else if (a === '--date' || a.startsWith('--date=')) {
       const v = a === '--date' ? args[++i] : a.slice(7);
-      if (!v || !isDay(v)) return `--date 后面应是日期 YYYY-MM-DD，例如 --date 2026-03-16`;
+      if (!v || !isDay(v)) return zh.cli.badDate;
       o.date = v;
-    } else return `不认识的参数 “${a}”`;
+    } else return zh.cli.unknownArgument(a);
   }
   return o;
 }
 
-const outcomeCn = {
-  sent: '已发送',
-  already_sent: '此前已发送，未重复发送',
-  dry_run: '试运行，未发送',
-} as const;
+/** what became of a digest, by outcome (a table read by the outcome) */
+const outcomeCn = zh.cli.digest.outcomes;
 
 /**
  * `digest`: builds the digest sent on the morning of --date (default today) and prints the
@@ -40,19 +38,14 @@ export async function runDigestCli(
     day: o.date,
     dryRun: o.dryRun,
     onLeader: (leader, report, outcome) =>
-      lines.push(`→ ${leader.name} (${leader.id}) ${report.scope}：${outcomeCn[outcome]}`),
+      lines.push(zh.cli.digest.leader(leader.name, leader.id, report.scope, outcomeCn[outcome])),
     onAdmin: (admin, people, outcome) =>
-      lines.push(`→ ${admin.name} (${admin.id}) 管理员，无法送达名单 ${people} 人：${outcomeCn[outcome]}`),
+      lines.push(zh.cli.digest.admin(admin.name, admin.id, people, outcomeCn[outcome])),
   });
   if (r.districtCard) out(r.districtCard.text);
   for (const l of lines) out(l);
-  if (r.leaders === 0) err('名单中没有在职的领导，日报无人可发');
-  else
-    err(
-      o.dryRun
-        ? `${r.day} 的日报：试运行，${r.leaders} 位领导均未发送`
-        : `${r.day} 的日报：已发给 ${r.sent} 位领导（共 ${r.leaders} 位；其余此前已发送）`,
-    );
+  if (r.leaders === 0) err(zh.cli.digest.noLeaders);
+  else err(o.dryRun ? zh.cli.digest.dryRun(r.day, r.leaders) : zh.cli.digest.sent(r.day, r.sent, r.leaders));
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.
 import { createStore } from '../store/redis-store.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** A Redis URL as it may be shown: the password replaced. */
 export function showUrl(url: string): string {
@@ -30,7 +31,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
   Promise.race([
     p,
     new Promise<never>((_, rej) =>
-      setTimeout(() => rej(new Error(`${what}：${ms / 1000} 秒内无应答`)), ms).unref(),
+      setTimeout(() => rej(new Error(zh.doctor.run.noAnswer(what, ms / 1000))), ms).unref(),
     ),
   ]);
 
@@ -42,22 +43,23 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
  */
 export const doctorCommand: CliCommand = async ({ config, args, out }) => {
   if (args.length) {
-    for (const l of argumentError('doctor', `不认识的参数 “${args[0]}”`)) out(l);
+    for (const l of argumentError('doctor', zh.cli.unknownArgument(args[0]!))) out(l);
     return 2;
   }
   const now = new Date();
   const today = dayInZone(now, config.TIMEZONE);
-  const source = process.env.DUDAO_ENV_FILE ?? (existsSync('.env') ? `${process.cwd()}/.env` : '环境变量');
+  const source =
+    process.env.DUDAO_ENV_FILE ?? (existsSync('.env') ? `${process.cwd()}/.env` : zh.doctor.run.environment);
   const sections: Section[] = [];
   sections.push({
-    title: '配置',
+    title: zh.doctor.sections.config,
     findings: [
       ...configFindings(config, source),
       ...(config.REDIS_URL ? [] : dataDirFindings(config.DATA_DIR)),
     ],
   });
 
-  const redisSection: Section = { title: 'Redis', findings: [] };
+  const redisSection: Section = { title: zh.doctor.sections.redis, findings: [] };
   sections.push(redisSection);
   let redis: RedisClient | undefined;
   let embedded: EmbeddedRedis | undefined;
@@ -68,45 +70,49 @@ export const doctorCommand: CliCommand = async ({ config, args, out }) => {
     else {
       embedded = await startEmbeddedRedis({ dataDir: config.DATA_DIR });
       url = embedded.url;
-      where = `自带的 Redis（数据目录 ${config.DATA_DIR}，端口 ${embedded.port}）`;
+      where = zh.doctor.run.embeddedRedis(config.DATA_DIR, embedded.port);
       redisSection.findings.push(
-        info(
-          embedded.owned
-            ? '服务没有在运行：临时启动了数据目录中的 Redis 来检查，检查完即关闭'
-            : '使用服务正在运行的 Redis',
-        ),
+        info(embedded.owned ? zh.doctor.run.startedRedis : zh.doctor.run.runningRedis),
       );
     }
     // the retrying role: the PING waits for the connection (bounded below) instead of failing
     // before it is made
     redis = connectRedis(url, { role: 'worker', name: 'dudao-doctor' });
     redis.on('error', () => {});
-    await withTimeout(redis.ping(), 5000, `连接 ${where}`);
+    await withTimeout(redis.ping(), 5000, zh.doctor.run.connecting(where));
     redisSection.findings.push(...(await redisFindings(redis, where)));
   } catch (e) {
     const msg = (e as Error).message;
     redisSection.findings.push(
       fail(
-        `无法连接 Redis：${msg}`,
+        zh.doctor.run.redisUnreachableBecause(msg),
         config.REDIS_URL
-          ? '检查 REDIS_URL（地址、端口、密码）和 Redis 是否在运行'
+          ? zh.doctor.run.redisUnreachableFix.external
           : /ENOENT|spawn/.test(msg)
-            ? '找不到 redis-server：按部署手册「准备 Node.js 和 Redis」安装'
-            : '查看数据目录中的 redis.log',
+            ? zh.doctor.run.redisUnreachableFix.noServer
+            : zh.doctor.run.redisUnreachableFix.embedded,
       ),
     );
   }
 
-  if (redis && redisSection.findings.every((f) => f.level !== 'fail' || !f.text.startsWith('无法连接'))) {
+  if (
+    redis &&
+    redisSection.findings.every(
+      (f) => f.level !== 'fail' || !f.text.startsWith(zh.doctor.run.redisUnreachable),
+    )
+  ) {
     try {
       const store = createStore(redis, DEFAULT_PREFIX);
       const [schools, people] = await Promise.all([store.listSchools(), store.listPeople()]);
       sections.push({
-        title: '名单',
+        title: zh.doctor.sections.roster,
         findings: rosterFindings(schools.filter((s) => s.active).length, people),
       });
     } catch (e) {
-      sections.push({ title: '名单', findings: [fail(`读取名单失败：${(e as Error).message}`)] });
+      sections.push({
+        title: zh.doctor.sections.roster,
+        findings: [fail(zh.doctor.run.rosterUnreadable((e as Error).message))],
+      });
     }
   }
   redis?.disconnect();
@@ -114,18 +120,22 @@ export const doctorCommand: CliCommand = async ({ config, args, out }) => {
 
   const platforms = await platformFindings(config);
   sections.push({
-    title: '平台',
-    findings: platforms.findings.length ? platforms.findings : [info('没有配置平台，跳过')],
+    title: zh.doctor.sections.platforms,
+    findings: platforms.findings.length ? platforms.findings : [info(zh.doctor.run.noPlatforms)],
   });
-  sections.push({ title: '服务', findings: await serviceFindings(config) });
+  sections.push({ title: zh.doctor.sections.service, findings: await serviceFindings(config) });
   const clock: Finding[] = [
     ...clockFindings(now, platforms.clocks),
     ...calendarFindings(createCalendar(), today),
   ];
-  sections.push({ title: '时钟和日历', findings: clock });
+  sections.push({ title: zh.doctor.sections.clock, findings: clock });
 
   out(
-    `dudao 体检 · ${today} ${now.toLocaleTimeString('zh-CN', { timeZone: config.TIMEZONE, hour12: false })}（${config.TIMEZONE}）`,
+    zh.doctor.heading(
+      today,
+      now.toLocaleTimeString('zh-CN', { timeZone: config.TIMEZONE, hour12: false }),
+      config.TIMEZONE,
+    ),
   );
   out('');
   for (const l of formatReport(sections)) out(l);

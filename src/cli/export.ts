@@ -6,6 +6,7 @@ import { createStore } from '../store/redis-store.js';
 import { exportMonth } from '../reports/export-workbook.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export function parseExportArgs(args: string[]): { month: string; out: string } | string {
   let month: string | undefined;
@@ -14,12 +15,11 @@ export function parseExportArgs(args: string[]): { month: string; out: string } 
     const a = args[i]!;
     if (a === '--month' || a.startsWith('--month=')) month = a === '--month' ? args[++i] : a.slice(8);
     else if (a === '--out' || a.startsWith('--out=')) out = a === '--out' ? args[++i] : a.slice(6);
-    else return `不认识的参数 “${a}”`;
+    else return zh.cli.unknownArgument(a);
   }
-  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    return '--month 后面应是月份 YYYY-MM，例如 --month 2026-03';
-  if (!out) return '缺少 --out：要写入的文件，例如 --out 2026-03.xlsx';
-  if (!out.toLowerCase().endsWith('.xlsx')) return '--out 的文件名应以 .xlsx 结尾';
+  if (!month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return zh.cli.export.badMonth;
+  if (!out) return zh.cli.export.noOut;
+  if (!out.toLowerCase().endsWith('.xlsx')) return zh.cli.export.notXlsx;
   return { month, out };
 }
 
@@ -40,7 +40,15 @@ export async function runExportCli(
   await writeFile(o.out, buffer);
   const [y, m] = o.month.split('-');
   out(
-    `已导出 ${y}年${Number(m)}月：督导记录 ${data.records.length} 条，整改事项 ${data.items.length} 项（另有往月结转 ${data.carried.length} 项），通报逾期 ${data.notice.items.length} 项 → ${o.out}`,
+    zh.cli.export.done(
+      y!,
+      Number(m),
+      data.records.length,
+      data.items.length,
+      data.carried.length,
+      data.notice.items.length,
+      o.out,
+    ),
   );
   return 0;
 }

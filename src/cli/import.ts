@@ -35,7 +35,7 @@ export const importCommand: CliCommand = async ({ config, log, args, out, err })
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run');
   if (unknown.length || files.length !== 1) {
     const why = unknown.length
-      ? zh.roster.cli.unknownOption(unknown[0]!)
+      ? zh.cli.unknownArgument(unknown[0]!)
       : files.length === 0
         ? zh.roster.cli.noFile
         : zh.roster.cli.oneFile(files.length);

@@ -6,6 +6,7 @@ import { createSchoolIndex, formatParseHuman, formatParseJson, parse } from '../
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
 import { findDuplicateRecord } from '../../handlers/duplicate-record.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export interface ParseArgs {
   now?: Date;
@@ -61,13 +62,12 @@ export function parseParseArgs(args: string[], timeZone: string): ParseArgs | st
     else if (a === '--now' || a.startsWith('--now=')) {
       const v = a === '--now' ? args[++i] : a.slice(6);
       const now = v === undefined ? undefined : parseNow(v, timeZone);
-      if (!now)
-        return `--now 后面应是时间，例如 2026-03-16T09:00（按 ${timeZone}）或 2026-03-16T09:00:00+08:00`;
+      if (!now) return zh.cli.badNow(timeZone);
       o.now = now;
     } else if (a === '--') {
       words.push(...args.slice(i + 1));
       break;
-    } else if (a.startsWith('--')) return `不认识的选项 “${a}”（文本以 -- 开头时，先写一个单独的 --）`;
+    } else if (a.startsWith('--')) return zh.cli.unknownOption(a);
     else words.push(a);
   }
   if (words.length) o.text = words.join(' ');
@@ -86,14 +86,14 @@ export const parseCommand: CliCommand = async ({ config, log, args, out, err }) 
   }
   const text = a.text ?? (process.stdin.isTTY ? undefined : readFileSync(0, 'utf8'));
   if (text === undefined || text.trim() === '') {
-    for (const l of argumentError('parse', '缺少要理解的文本')) err(l);
+    for (const l of argumentError('parse', zh.cli.parse.noText)) err(l);
     return 2;
   }
   const rt = await createRuntime({ config, log });
   try {
     const store = createStore(rt.redis, rt.prefix);
     const [schools, zones] = await Promise.all([store.listSchools(), store.listZones()]);
-    if (schools.length === 0) err('注意：还没有导入名单（npx dudao import <文件>），学校名称无法匹配');
+    if (schools.length === 0) err(zh.cli.parse.noRoster);
     const result = parse(text, {
       now: a.now ?? new Date(),
       timezone: config.TIMEZONE,

@@ -4,6 +4,7 @@ import { runLockedReminderPass } from '../../jobs/reminder-pass.js';
 import { messageJson, messageLine } from '../../jobs/reminder-run.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** A second `remind` while a pass runs waits this long for it, then has nothing to do. */
 const WAIT_MS = 30_000;
@@ -23,10 +24,9 @@ export function parseRemindArgs(args: string[], timeZone: string): RemindArgs | 
     else if (a === '--at' || a.startsWith('--at=')) {
       const v = a === '--at' ? args[++i] : a.slice(5);
       const at = v === undefined ? undefined : parseAt(v, timeZone);
-      if (!at)
-        return `--at 后面应是时间，例如 2026-03-16T09:00（按 ${timeZone}）或 2026-03-16T09:00:00+08:00`;
+      if (!at) return zh.cli.badAt(timeZone);
       o.at = at;
-    } else return `不认识的参数 “${a}”`;
+    } else return zh.cli.unknownArgument(a);
   }
   return o;
 }
@@ -60,19 +60,19 @@ export async function runRemind(
   );
   if (o.json) out(']');
   if (r === 'busy') {
-    err('另一次提醒正在运行，它会处理同样的内容，本次无需再做');
+    err(zh.cli.remind.busy);
     return 0;
   }
   const w = r.window;
-  const when = `${w.day} ${w.time}（${rt.config.TIMEZONE}）`;
+  const when = zh.cli.remind.when(w.day, w.time, rt.config.TIMEZONE);
   if (!w.open) {
     err(
-      `${when} ${w.reason === 'not_workday' ? '不是工作日' : `不在工作时间 ${rt.config.WORK_HOURS.start}-${rt.config.WORK_HOURS.end}（WORK_HOURS）内`}，不发送任何提醒`,
+      w.reason === 'not_workday'
+        ? zh.cli.remind.notWorkday(when)
+        : zh.cli.remind.outsideHours(when, rt.config.WORK_HOURS.start, rt.config.WORK_HOURS.end),
     );
   } else {
-    err(
-      `${when}：检查未销号事项 ${r.scanned} 项，${o.dryRun ? `应发提醒 ${r.messages} 条（试运行，未发送）` : `发出提醒 ${r.messages} 条`}`,
-    );
+    err(zh.cli.remind.done(when, r.scanned, r.messages, o.dryRun));
   }
   return 0;
 }

@@ -3,13 +3,14 @@ import { defaultWorkerThreads } from '../worker-threads.js';
 import { simActive } from '../config.js';
 import type { CliCommand } from './context.js';
 import { argumentError } from './usage.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /** `serve` (web + workers), `web` or `worker`: runs until SIGTERM/SIGINT, then closes within 10 s. */
 export function serveCommand(roles: { web: boolean; worker: boolean }): CliCommand {
   const name = roles.web && roles.worker ? 'serve' : roles.web ? 'web' : 'worker';
   return async ({ config, log, args, out, err }) => {
     if (args.length) {
-      for (const l of argumentError(name, `不认识的参数 “${args[0]}”`)) err(l);
+      for (const l of argumentError(name, zh.cli.unknownArgument(args[0]!))) err(l);
       return 2;
     }
     // serve: the jobs in worker threads, so a second core works and job CPU never delays a callback

@@ -1,130 +1,17 @@
+import { zh } from '../text/zh-CN/index.js';
+
 /**
  * What `npx dudao … --help` prints: the operators' text, in Chinese (they are a county office's
- * staff). One constant per command; the option names and the command names stay as typed.
+ * staff), worded in the catalogue (zh.cli.usage). One text per command; the option names and the
+ * command names stay as typed.
  */
 
-const COMMON = `  --verbose   同时在标准错误输出打印运行日志（JSON 行，排查问题时用）
-  --help      显示本说明`;
+export const USAGE: string = zh.cli.usage.all;
 
-export const USAGE = `用法：npx dudao <命令> [选项]      每个命令加 --help 查看详细说明
-
-命令：
-  serve                                    网页服务和后台任务一起运行（npm start 运行的就是它）
-  web | worker                             只运行网页服务或只运行后台任务（多进程部署时用）
-  import <文件> [--dry-run]                从 .xlsx、.csv 或 .json 导入名单（全部无误才写入）
-  parse [--now 时间] [--json] <文本>       查看一条消息会被如何理解，不保存任何内容
-  remind [--at 时间] [--dry-run] [--json]  按某个时间运行一次到期提醒和逾期升级
-  digest [--date YYYY-MM-DD] [--dry-run]   生成某天的督导日报并发送（--dry-run 只打印）
-  export --month YYYY-MM --out 文件.xlsx   导出某月的督导记录、整改事项、统计和逾期通报
-  doctor                                   体检：配置、Redis、平台凭据、回调地址、时钟，逐项说明
-  backup --dir 目录 [--keep 天数]          备份全部数据（Redis 快照），删除过期的备份
-  restore <备份文件> [--force]             把备份恢复到 DATA_DIR（须先停止服务）
-  help                                     显示本列表
-
-配置从环境变量和当前目录的 .env 读取（设置了 DUDAO_ENV_FILE 时读取该文件）。`;
-
-export const usages: Record<string, string> = {
-  serve: `用法：npx dudao serve
-
-在一个进程里运行网页服务（平台回调、/api/v1、/admin、/metrics、模拟器）和全部后台任务，
-直到收到 SIGTERM 或 Ctrl+C；收到后 10 秒内处理完手头的任务并退出。未设置 REDIS_URL 时
-在 DATA_DIR 中启动自带的 Redis。
-
-${COMMON}`,
-  web: `用法：npx dudao web
-
-只运行网页服务（平台回调、/api/v1、/admin、/metrics），后台任务由 worker 进程处理。
-
-${COMMON}`,
-  worker: `用法：npx dudao worker
-
-只运行后台任务（处理消息、发送、提醒、日报），不监听端口。
-
-${COMMON}`,
-  import: `用法：npx dudao import <文件> [--dry-run]
-
-导入名单：学校、人员、群聊（以及工作安排）。文件可以是
-  名单.xlsx            工作表 学校、人员、群聊（工作安排可选）
-  学校.csv 或 人员.csv   同一目录下每张表一个 CSV 文件（也可用 schools.csv、people.csv、chats.csv），
-                       UTF-8 或 Excel 在中文 Windows 上保存的 GBK 编码都可以
-  名单.json            一个对象，含 schools、people、chats 三个数组
-全部无误才写入；有错误时逐条列出（表、行、列），什么也不改。名单里没有的人员和学校会被停用，
-不会删除。
-
-  --dry-run   只检查，不写入
-${COMMON}
-
-例：npx dudao import 名单.xlsx --dry-run`,
-  parse: `用法：npx dudao parse [--now 时间] [--json] <文本>      不给文本时从标准输入读取
-
-显示一条消息会被如何理解（按 Redis 中的名单匹配学校），不保存、不发送任何内容。
-
-  --now 时间   假定现在是这个时间，如 2026-03-16T09:00（按 TIMEZONE）或 2026-03-16T09:00:00+08:00
-  --json      输出一个 JSON 对象
-${COMMON}
-
-例：npx dudao parse "整改完成 ZG-12 已更换灭火器"`,
-  remind: `用法：npx dudao remind [--at 时间] [--dry-run] [--json]
-
-按某个时间（默认现在）运行一次到期提醒、督办和逾期升级：该发的立即发出，已发过的不会重发。
-非工作日或不在 WORK_HOURS 内时什么也不发，并说明原因。
-
-  --at 时间    假定现在是这个时间，如 2026-03-16T09:00（按 TIMEZONE）
-  --dry-run   只列出会发的消息，不发送
-  --json      输出一个 JSON 数组
-${COMMON}`,
-  digest: `用法：npx dudao digest [--date YYYY-MM-DD] [--dry-run]
-
-生成某天早上的督导日报并打印全区的一份；不加 --dry-run 时同时发给每位领导
-（每天每人只发一次，重复运行不会重发）。
-
-  --date YYYY-MM-DD   哪一天早上的日报（默认今天）
-  --dry-run           只打印，不发送
-${COMMON}
-
-例：npx dudao digest --date 2026-03-16 --dry-run`,
-  export: `用法：npx dudao export --month YYYY-MM --out 文件.xlsx
-
-把某月的督导记录、整改事项（含此前月份结转、本月仍在整改的）、统计和逾期通报导出为一个
-Excel 工作簿；每张表都有标题（OFFICE_NAME 和月份），可直接打印。月份已结束时，通报截至月末。
-
-  --month YYYY-MM   哪个月，如 2026-03
-  --out 文件.xlsx    写到哪个文件
-${COMMON}
-
-例：npx dudao export --month 2026-03 --out 2026年3月督导.xlsx`,
-  doctor: `用法：npx dudao doctor
-
-逐项检查：配置、Redis（能否连接、版本、noeviction、AOF）、数据目录的磁盘空间、名单、平台凭据
-（用配置的接口地址真的取一次 access_token，并检查企业可信IP）、服务是否在运行、对外地址从本机能否
-访问、服务器时钟和节假日数据。每项前面是 ✓（正常）、!（建议检查）或 ✗（必须处理），✗ 下面写着
-怎么处理。没有 ✗ 时退出码为 0，否则为 1（可用于巡检脚本）。它不改动任何东西。
-
-${COMMON}`,
-  backup: `用法：npx dudao backup --dir 目录 [--keep 天数]
-
-备份 Redis 中的全部数据：让 Redis 执行 BGSAVE，等它完成后把快照复制为
-目录/dudao-年月日-时分秒.rdb，再删除该目录中超过保留天数的 dudao-*.rdb（其他文件不动）。
-Redis 的数据文件不在本机或无权读取时，用 redis-cli --rdb 通过网络取得快照。服务运行时也可以备份。
-
-  --dir 目录       备份放在哪里（再定期复制到另一台机器或网络存储上）
-  --keep 天数      保留多少天（默认 14）
-${COMMON}
-
-例：npx dudao backup --dir /var/backups/dudao --keep 30`,
-  restore: `用法：npx dudao restore <备份文件> [--force]
-
-把 dudao backup 生成的 .rdb 快照恢复到 DATA_DIR（自带的 Redis），须先停止服务。DATA_DIR 中原有
-的数据不会删除，会移到 DATA_DIR/before-restore-时间/ 下。使用外部 Redis（设置了 REDIS_URL）时，
-请在 Redis 所在的机器上恢复（见 docs/production.md）。
-
-  --force   DATA_DIR 中已有数据时也恢复（原有数据移到 before-restore-时间/）
-${COMMON}
-
-例：npx dudao restore /var/backups/dudao/dudao-20260316-023000.rdb --force`,
-};
+/** by command name (a table read by the name typed) */
+export const usages: Record<string, string> = zh.cli.usage.commands;
 
 /** `dudao <command>: 参数有误：… ` then the usage: what an argument error prints on stderr. */
 export function argumentError(command: string, message: string): string[] {
-  return [`dudao ${command}：参数有误：${message}`, '', usages[command] ?? USAGE];
+  return [zh.cli.argumentError(command, message), '', usages[command] ?? USAGE];
 }

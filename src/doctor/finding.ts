@@ -1,3 +1,5 @@
+import { zh } from '../text/zh-CN/index.js';
+
 /**
  * One line of `dudao doctor`'s report: what was checked and how it stands, in Chinese for the
  * office's IT staff. `fail` needs fixing (the command exits 1); `warn` deserves a look; `ok` and
@@ -49,10 +51,10 @@ export function formatReport(sections: Section[]): string[] {
   const warns = all.filter((f) => f.level === 'warn').length;
   lines.push(
     fails
-      ? `结论：有 ${fails} 项需要处理（✗）${warns ? `，另有 ${warns} 项建议检查（!）` : ''}。`
+      ? zh.doctor.conclusion.fails(fails, warns)
       : warns
-        ? `结论：没有必须处理的问题，有 ${warns} 项建议检查（!）。`
-        : '结论：一切正常。',
+        ? zh.doctor.conclusion.warns(warns)
+        : zh.doctor.conclusion.allGood,
   );
   return lines;
 }

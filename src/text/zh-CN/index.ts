@@ -6,6 +6,8 @@
 
 import { board } from './board.js';
 import { cards } from './cards.js';
+import { cli } from './cli.js';
+import { doctor } from './doctor.js';
 import { domain } from './domain.js';
 import { handlers } from './handlers.js';
 import { jobs } from './jobs.js';
@@ -14,4 +16,16 @@ import { permissions } from './permissions.js';
 import { reports } from './reports.js';
 import { roster } from './roster.js';
 
-export const zh = { board, cards, domain, handlers, jobs, parser, permissions, reports, roster } as const;
+export const zh = {
+  board,
+  cards,
+  cli,
+  doctor,
+  domain,
+  handlers,
+  jobs,
+  parser,
+  permissions,
+  reports,
+  roster,
+} as const;

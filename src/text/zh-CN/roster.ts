@@ -97,7 +97,6 @@ export const roster = {
   },
   /** `dudao import` (src/cli/import.ts) */
   cli: {
-    unknownOption: (option: string) => `不认识的参数 “${option}”`,
     noFile: '缺少名单文件',
     oneFile: (n: number) => `只能给一个文件，收到 ${n} 个`,
     /** a file that cannot be read at all: one plain line */
