@@ -7,7 +7,8 @@
 // (`reports.…`) are held to Excel's limits instead: a `…sheet` is a sheet's name, a `…footer` a
 // printed page's footer, anything else a cell. What operators and an office's IT person read in a
 // terminal or an API answer (`roster.…`, the import's mistakes; `doctor.…`; `cli.…`) is not a chat:
-// no platform's limit holds it, only that it is there and used.
+// no platform's limit holds it, only that it is there and used. Nor are the browser pages' texts
+// (`board.page.…`, `sim.page.…`), which the pages fill with {name} marks: used where a page names them.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,15 +48,39 @@ const code = ['src', 'handlers', 'jobs', 'cards']
   .map((f) => readFileSync(join(root, f), 'utf8'))
   .join('\n');
 
+/**
+ * The groups a browser page reads (it cannot import the catalogue): the server writes each whole
+ * into its page, so naming the group there uses nothing; the page's script names each entry as
+ * `ZH.<key>` and its HTML as `{{zh.<area>.…}}`, and those are the uses.
+ */
+const PAGE_GROUPS: Record<string, string> = {
+  'board.page': join('src', 'http', 'board', 'public'),
+  'sim.page': join('src', 'platforms', 'sim', 'public'),
+};
+
+function pageFiles(dir: string): string[] {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
+    .map((f) => readFileSync(join(root, dir, f), 'utf8'));
+}
+
 /** Every `zh.a.b.c` in the code. A path that names a group (zh.cards.buttons[action]) uses all of it. */
 function usedPaths(): { exact: Set<string>; groups: string[] } {
   const exact = new Set<string>();
   const groups: string[] = [];
-  for (const m of code.matchAll(/(?<![\w$.])zh((?:\s*\.\s*[A-Za-z_$][\w$]*)+)/g)) {
-    const path = m[1]!.replace(/\s/g, '').slice(1);
+  const use = (path: string) => {
     exact.add(path);
-    if (path.split('.').length >= 2 && !all.some((l) => l.path === path)) groups.push(`${path}.`);
-  }
+    if (path.split('.').length >= 2 && !all.some((l) => l.path === path) && !(path in PAGE_GROUPS))
+      groups.push(`${path}.`);
+  };
+  const pages = Object.values(PAGE_GROUPS).flatMap(pageFiles).join('\n');
+  for (const m of `${code}\n${pages}`.matchAll(/(?<![\w$.])zh((?:\s*\.\s*[A-Za-z_$][\w$]*)+)/g))
+    use(m[1]!.replace(/\s/g, '').slice(1));
+  for (const [group, dir] of Object.entries(PAGE_GROUPS))
+    for (const m of pageFiles(dir)
+      .join('\n')
+      .matchAll(/(?<![\w$.])ZH((?:\.[A-Za-z_$][\w$]*)+)/g))
+      use(`${group}${m[1]}`);
   return { exact, groups };
 }
 
@@ -340,12 +365,14 @@ const SLOTS = {
   footer: { name: 'page footer', maxChars: 255 },
   cell: { name: 'cell of the workbook', maxChars: 32_767 },
   operator: { name: 'line of a terminal or an API answer', maxChars: Number.POSITIVE_INFINITY },
+  page: { name: 'text of a web page', maxChars: Number.POSITIVE_INFINITY },
 } satisfies Record<string, Slot>;
 
 const OPERATOR_AREAS = ['roster', 'doctor', 'cli'];
 
 function slotOf(path: string): Slot {
   if (OPERATOR_AREAS.includes(path.split('.')[0]!)) return SLOTS.operator;
+  if (Object.keys(PAGE_GROUPS).some((g) => path.startsWith(`${g}.`))) return SLOTS.page;
   if (path.startsWith('reports.')) {
     const key = path.split('.').at(-1)!;
     return key === 'sheet' ? SLOTS.sheetName : key === 'footer' ? SLOTS.footer : SLOTS.cell;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'koa';
+import { zh } from '../../text/zh-CN/index.js';
 import {
   HOW_TO_GET_A_LINK,
   LOGIN_WITH,
@@ -69,7 +70,7 @@ export function boardAssets(): BoardAssets {
   const echarts = asset(`echarts-${pkg.version}.simple`, 'js', readFileSync(file));
   const script = asset('board', 'js', readFileSync(new URL('board.js', publicDir)));
   const style = asset('board', 'css', readFileSync(new URL('board.css', publicDir)));
-  const html = readFileSync(new URL('board.html', publicDir), 'utf8')
+  const html = withText(readFileSync(new URL('board.html', publicDir), 'utf8'))
     .replace('{{ECHARTS}}', echarts.path)
     .replace('{{SCRIPT}}', script.path)
     .replace('{{STYLE}}', style.path);
@@ -81,6 +82,22 @@ export function boardAssets(): BoardAssets {
     byPath: new Map([echarts, script, style].map((a) => [a.path, a])),
   };
   return loaded;
+}
+
+/**
+ * The page's words, from the catalogue: each {{zh.board.…}} mark in board.html becomes its entry,
+ * escaped, and "ZH_JSON" the page's group (zh.board.page) as JSON for board.js, in a
+ * `<script type="application/json">` block: data the browser never runs, so the CSP's
+ * `script-src 'self'` stands. `<` is written \u003c, so no text can close the block.
+ */
+function withText(html: string): string {
+  return html
+    .replace(/\{\{zh\.board\.([\w.]+)\}\}/g, (_, path: string) => {
+      const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], zh.board);
+      if (typeof v !== 'string') throw new Error(`board.html names zh.board.${path}, which is not a text`);
+      return esc(v);
+    })
+    .replace('"ZH_JSON"', JSON.stringify(zh.board.page).replace(/</g, '\\u003c'));
 }
 
 function securityHeaders(ctx: Context) {

@@ -1,5 +1,6 @@
 // The board page (督导看板): reads /board/api/overview and draws it. Everything from the server
-// goes in through textContent, never innerHTML. ECharts (its "simple" build: bar and line charts,
+// goes in through textContent, never innerHTML. Its words are the message catalogue's
+// (zh.board.page, src/text/zh-CN/board.ts), which the server writes into the page as JSON: ZH. ECharts (its "simple" build: bar and line charts,
 // no tooltip or legend component) is served by the service itself; legends are HTML and every bar
 // carries its value, so the page prints the same as it shows.
 (() => {
@@ -7,7 +8,10 @@
   const started = performance.now();
   const charts = new Set();
   const COLORS = { s1: '#2f6fde', s2: '#9db8ea', s3: '#2e9d5b', s4: '#c9ced6' };
-  const colorName = { red: '红', yellow: '黄', green: '绿' };
+  /** the catalogue's texts (a data block, not a script: the CSP stands) */
+  const ZH = JSON.parse($('zh').textContent);
+  /** a text with its {name} marks filled */
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -23,7 +27,8 @@
 
   const pct = (r) => (r === null || r === undefined ? '—' : `${Math.round(r * 100)}%`);
   const md = (day) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
-  const dayCn = (day) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+  const dayCn = (day) =>
+    fill(ZH.day, { month: Number(day.slice(5, 7)), dayOfMonth: Number(day.slice(8, 10)) });
 
   function status(text, kind) {
     const s = $('status');
@@ -40,8 +45,7 @@
       throw new Error('unauthorized');
     }
     const body = await res.json().catch(() => ({}));
-    if (!res.ok)
-      throw Object.assign(new Error('api'), { userText: body?.error?.message || '加载失败，请稍后重试' });
+    if (!res.ok) throw Object.assign(new Error('api'), { userText: body?.error?.message || ZH.loadFailed });
     return body;
   }
 
@@ -92,15 +96,17 @@
 
   function renderOverview(d) {
     $('scope-name').textContent = d.scope.name;
-    $('as-of').textContent =
-      `${dayCn(d.date)} 数据（截至 ${new Date(d.asOf).toLocaleString('zh-CN', { hour12: false })}）`;
+    $('as-of').textContent = fill(ZH.asOf, {
+      day: dayCn(d.date),
+      moment: new Date(d.asOf).toLocaleString('zh-CN', { hour12: false }),
+    });
     const t = d.total;
     $('chips').replaceChildren(
-      el('li', { class: 'chip red', 'data-count': 'red' }, `红 ${t.red} 校`),
-      el('li', { class: 'chip yellow', 'data-count': 'yellow' }, `黄 ${t.yellow} 校`),
-      el('li', { class: 'chip green', 'data-count': 'green' }, `绿 ${t.green} 校`),
-      el('li', { class: 'chip', 'data-count': 'overdue' }, `逾期督办 ${t.overdue} 项`),
-      el('li', { class: 'chip', 'data-count': 'escalated' }, `其中升级 ${t.escalated} 项`),
+      el('li', { class: 'chip red', 'data-count': 'red' }, fill(ZH.chips.red, { n: t.red })),
+      el('li', { class: 'chip yellow', 'data-count': 'yellow' }, fill(ZH.chips.yellow, { n: t.yellow })),
+      el('li', { class: 'chip green', 'data-count': 'green' }, fill(ZH.chips.green, { n: t.green })),
+      el('li', { class: 'chip', 'data-count': 'overdue' }, fill(ZH.chips.overdue, { n: t.overdue })),
+      el('li', { class: 'chip', 'data-count': 'escalated' }, fill(ZH.chips.escalated, { n: t.escalated })),
     );
     const zoneWrap = $('zone-wrap');
     zoneWrap.hidden = d.zones.length === 0;
@@ -116,7 +122,7 @@
       d.zones.map((z) => zoneCells(z.zone.name, z, {})),
     );
     const foot = $('zone-table').tFoot;
-    foot.replaceChildren(el('tr', { 'data-zone': '*' }, zoneCells('合计', t, {})));
+    foot.replaceChildren(el('tr', { 'data-zone': '*' }, zoneCells(ZH.overview.total, t, {})));
     [...$('zone-table').tBodies[0].rows].forEach((r, i) => r.setAttribute('data-zone', d.zones[i].zone.id));
 
     const schoolBody = $('school-table').tBodies[0];
@@ -130,7 +136,7 @@
             { scope: 'row' },
             el('button', { type: 'button', class: 'link', 'data-open-school': s.id, text: s.name }),
           ),
-          el('td', { 'data-col': 'color' }, el('span', { class: `dot ${s.color}` }), colorName[s.color]),
+          el('td', { 'data-col': 'color' }, el('span', { class: `dot ${s.color}` }), ZH.colors[s.color]),
           el('td', { 'data-col': 'open' }, String(s.open)),
           el('td', { 'data-col': 'overdue' }, String(s.overdue)),
           el('td', { 'data-col': 'escalated' }, String(s.escalated)),
@@ -147,8 +153,12 @@
         'chart-closure',
         names,
         [
-          { name: '本月销号率', data: d.zones.map((z) => z.closureRate), color: COLORS.s1 },
-          { name: '上月销号率', data: d.zones.map((z) => z.lastMonth.closureRate), color: COLORS.s2 },
+          { name: ZH.rates.closureThisMonth, data: d.zones.map((z) => z.closureRate), color: COLORS.s1 },
+          {
+            name: ZH.rates.closureLastMonth,
+            data: d.zones.map((z) => z.lastMonth.closureRate),
+            color: COLORS.s2,
+          },
         ],
         { percent: true, max: 1 },
       );
@@ -156,8 +166,12 @@
         'chart-ontime',
         names,
         [
-          { name: '本月按期率', data: d.zones.map((z) => z.onTimeRate), color: COLORS.s1 },
-          { name: '上月按期率', data: d.zones.map((z) => z.lastMonth.onTimeRate), color: COLORS.s2 },
+          { name: ZH.rates.onTimeThisMonth, data: d.zones.map((z) => z.onTimeRate), color: COLORS.s1 },
+          {
+            name: ZH.rates.onTimeLastMonth,
+            data: d.zones.map((z) => z.lastMonth.onTimeRate),
+            color: COLORS.s2,
+          },
         ],
         { percent: true, max: 1 },
       );
@@ -183,7 +197,7 @@
       series: [
         {
           type: 'line',
-          name: '新增',
+          name: ZH.weeks.openedSeries,
           data: d.weeks.map((w) => w.opened),
           itemStyle: { color: COLORS.s1 },
           // zeros unlabelled: the axis says it, and the labels would pile up on it
@@ -191,7 +205,7 @@
         },
         {
           type: 'line',
-          name: '销号',
+          name: ZH.weeks.closedSeries,
           data: d.weeks.map((w) => w.closed),
           itemStyle: { color: COLORS.s3 },
           label: {
@@ -205,14 +219,16 @@
     });
 
     if (d.supervisors.length) {
-      $('plan').textContent = d.plan.length ? `本月工作安排：${d.plan.map((p) => p.content).join('；')}` : '';
+      $('plan').textContent = d.plan.length
+        ? fill(ZH.visits.plan, { text: d.plan.map((p) => p.content).join(ZH.planJoin) })
+        : '';
       $('chart-visits').style.height = `${Math.max(160, d.supervisors.length * 44 + 24)}px`;
       barChart(
         'chart-visits',
         d.supervisors.map((s) => s.name),
         [
-          { name: '已督导', data: d.supervisors.map((s) => s.visitsThisMonth), color: COLORS.s1 },
-          { name: '应督导', data: d.supervisors.map((s) => s.planned), color: COLORS.s4 },
+          { name: ZH.visits.doneSeries, data: d.supervisors.map((s) => s.visitsThisMonth), color: COLORS.s1 },
+          { name: ZH.visits.plannedSeries, data: d.supervisors.map((s) => s.planned), color: COLORS.s4 },
         ],
       );
       fillRows(
@@ -232,17 +248,17 @@
               el(
                 'li',
                 { 'data-school': s.id },
-                withDate ? `${s.name}（最近 ${dayCn(s.lastVisit)}）` : s.name,
+                withDate ? fill(ZH.unvisited.lastVisit, { school: s.name, day: dayCn(s.lastVisit) }) : s.name,
               ),
             )
-          : [el('li', { class: 'muted' }, '无')]),
+          : [el('li', { class: 'muted' }, ZH.unvisited.none)]),
       );
     list('over60', d.unvisited.over60, false);
     list('over30', d.unvisited.over30, true);
   }
 
   async function load(date) {
-    status('正在加载…');
+    status(ZH.loading);
     const url = `/board/api/overview${date ? `?date=${encodeURIComponent(date)}` : ''}`;
     try {
       const d = await getJson(url);
@@ -254,17 +270,17 @@
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
       document.body.dataset.ready = 'true';
     } catch (e) {
-      if (e.message !== 'unauthorized') status(e.userText || '加载失败，请稍后重试', 'error');
+      if (e.message !== 'unauthorized') status(e.userText || ZH.loadFailed, 'error');
     }
   }
 
   async function openSchool(id) {
-    status('正在加载学校详情…');
+    status(ZH.loadingSchool);
     try {
       const d = await getJson(`/board/api/schools/${encodeURIComponent(id)}`);
       $('detail-title').textContent = d.school.name;
       $('detail-meta').textContent =
-        `${d.school.zone.name}${d.school.supervisors.length ? ` · 责任督学 ${d.school.supervisors.join('、')}` : ''}`;
+        `${d.school.zone.name}${d.school.supervisors.length ? fill(ZH.detail.supervisors, { names: d.school.supervisors.join(ZH.listJoin) }) : ''}`;
       $('detail-items').replaceChildren(
         ...(d.openItems.length
           ? d.openItems.map((it) =>
@@ -277,11 +293,11 @@
                 el(
                   'span',
                   { class: 'meta' },
-                  `${it.statusName} · 期限 ${dayCn(it.deadline)}${it.escalated ? ' · 已升级' : ''}${it.extensionRequested ? ' · 延期待审批' : ''} · 督学 ${it.supervisor}`,
+                  `${fill(ZH.detail.deadline, { status: it.statusName, day: dayCn(it.deadline) })}${it.escalated ? ZH.detail.escalated : ''}${it.extensionRequested ? ZH.detail.extensionRequested : ''}${fill(ZH.detail.supervisor, { name: it.supervisor })}`,
                 ),
               ),
             )
-          : [el('li', { class: 'muted' }, '无未销号事项')]),
+          : [el('li', { class: 'muted' }, ZH.detail.noItems)]),
       );
       $('detail-records').replaceChildren(
         ...(d.records.length
@@ -290,17 +306,17 @@
                 'li',
                 { 'data-record': r.id },
                 el('strong', {}, r.id),
-                ` ${dayCn(r.date)} ${r.kind}${r.topic ? `（${r.topic}）` : ''} · 督学 ${r.supervisor} · 问题 ${r.problems} 项`,
+                `${fill(ZH.detail.record, { day: dayCn(r.date), kind: r.kind })}${r.topic ? fill(ZH.detail.topic, { topic: r.topic }) : ''}${fill(ZH.detail.supervisor, { name: r.supervisor })}${fill(ZH.detail.problems, { n: r.problems })}`,
               ),
             )
-          : [el('li', { class: 'muted' }, '暂无督导记录')]),
+          : [el('li', { class: 'muted' }, ZH.detail.noRecords)]),
       );
       $('board').hidden = true;
       $('detail').hidden = false;
       status('');
       $('detail-title').focus();
     } catch (e) {
-      if (e.message !== 'unauthorized') status(e.userText || '加载失败，请稍后重试', 'error');
+      if (e.message !== 'unauthorized') status(e.userText || ZH.loadFailed, 'error');
     }
   }
 
