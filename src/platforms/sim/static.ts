@@ -8,6 +8,7 @@ import type { Config } from '../../config.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { dayInZone, formatDayCn } from '../../domain/day.js';
 import { notFound } from '../../errors.js';
+import { zh } from '../../text/zh-CN/index.js';
 import { timeInZone, type SimClock } from './clock.js';
 
 const publicDir = new URL('./public/', import.meta.url);
@@ -22,14 +23,40 @@ const types: Record<string, string> = {
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The page's words, from the catalogue: each {{zh.…}} mark in index.html becomes its entry,
+ * escaped, and "ZH_JSON" the page's group (zh.sim.page, with the bot's name and the record
+ * template as a supervisor types it) as JSON for the modules (text.js), in a
+ * `<script type="application/json">` block: data the browser never runs, so the CSP's
+ * `script-src 'self'` stands. `<` is written \u003c, so no text can close the block.
+ */
+function withText(html: string): string {
+  const page = {
+    ...zh.sim.page,
+    botName: zh.domain.botName,
+    example: `@${zh.domain.botName} ${zh.parser.recordTemplate()}`,
+  };
+  return html
+    .replace(/\{\{zh\.([\w.]+)\}\}/g, (_, path: string) => {
+      const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], zh);
+      if (typeof v !== 'string') throw new Error(`index.html names zh.${path}, which is not a text`);
+      return esc(v);
+    })
+    .replace('"ZH_JSON"', JSON.stringify(page).replace(/</g, '\\u003c'));
+}
+
 async function send(ctx: Context, file: string) {
   const ext = file.slice(file.lastIndexOf('.') + 1);
-  let body: Buffer;
+  let body: Buffer | string;
   try {
     body = await readFile(new URL(file, publicDir));
   } catch {
     throw notFound('not_found', 'not found');
   }
+  if (ext === 'html') body = withText(body.toString('utf8'));
   ctx.type = types[ext] ?? 'application/octet-stream';
   ctx.set('Cache-Control', 'no-cache');
   ctx.set('X-Content-Type-Options', 'nosniff');

@@ -15,6 +15,7 @@ import { parser } from './parser.js';
 import { permissions } from './permissions.js';
 import { reports } from './reports.js';
 import { roster } from './roster.js';
+import { sim } from './sim.js';
 
 export const zh = {
   board,
@@ -28,4 +29,5 @@ export const zh = {
   permissions,
   reports,
   roster,
+  sim,
 } as const;

@@ -1,4 +1,5 @@
 // The simulator's calls to /sim/api. Plain fetch: no framework, no build step.
+import { ZH } from './text.js';
 
 /** A random id for a message or click, so a retried POST is the same message (deduplicated). */
 export function newClientId() {
@@ -43,23 +44,22 @@ export const api = {
 
 /** What the user reads for each error code of /sim/api (the server's own words are for developers). */
 const CODE_TEXT = {
-  empty: '请输入要发送的内容。',
-  not_an_image: '只能发送 PNG、JPEG、GIF 或 WebP 图片。',
-  too_large: '内容太大，请分成几条发送，图片请小于 512 KB。',
-  bad_time: '时间格式不对，请用页面上的按钮调整时间。',
+  empty: ZH.errors.empty,
+  not_an_image: ZH.errors.not_an_image,
+  too_large: ZH.errors.too_large,
+  bad_time: ZH.errors.bad_time,
 };
 
 /** Tell the user what went wrong, in Chinese, without internals (never a validation message). */
 export function errorText(err) {
-  if (err && err.code === 'not_demo_roster')
-    return '当前花名册不是演示数据（已导入本单位的名单），为免误删，不能重置。';
-  if (err && err.status === 503) return '服务暂时不可用，请稍后重试。';
-  if (err && err.status === 413) return '内容太大，请分成几条发送，图片请小于 512 KB。';
-  if (err && err.status === 403) return '当前身份不在这个会话中。';
-  if (err && err.status === 404) return '花名册中没有这个人，请刷新页面。';
+  if (err && err.code === 'not_demo_roster') return ZH.errors.not_demo_roster;
+  if (err && err.status === 503) return ZH.errors.unavailable;
+  if (err && err.status === 413) return ZH.errors.too_large;
+  if (err && err.status === 403) return ZH.errors.forbidden;
+  if (err && err.status === 404) return ZH.errors.unknownPerson;
   if (err?.code && CODE_TEXT[err.code]) return CODE_TEXT[err.code];
-  if (err && err.status >= 400 && err.status < 500) return '发送的内容无法识别，请刷新页面后重试。';
-  return '网络错误，请检查服务是否在运行。';
+  if (err && err.status >= 400 && err.status < 500) return ZH.errors.unreadable;
+  return ZH.errors.network;
 }
 
 const MAX_BYTES = 500 * 1024;

@@ -3,18 +3,11 @@
 import { api, errorText, newClientId, pictureData } from './api.js';
 import { applyUpdate, el, renderIn, renderOut, restoreActions } from './render.js';
 import { setupClock } from './clock.js';
+import { fill, ZH } from './text.js';
 
-// docs/spec/commands.md: what a supervisor sends after a visit (the @-mention is stripped as in a group)
-const EXAMPLE_RECORD = [
-  '@督导助手 提交督导记录',
-  '学校：龙泉小学',
-  '日期：3月15日',
-  '类型：专项督导（双减）',
-  '情况：抽查三、五年级作业公示和课后服务台账。',
-  '问题：',
-  '1、三年级作业公示栏未按周更新，5个工作日内整改',
-  '2、课后服务学生签到表缺2月数据；3月31日前补齐',
-].join('\n');
+// docs/spec/commands.md: what a supervisor sends after a visit (the @-mention is stripped as in a
+// group): the catalogue's record template (zh.parser.recordTemplate), which the server hands the page
+const EXAMPLE_RECORD = ZH.example;
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -47,7 +40,7 @@ function logOf(convId) {
     log.append(
       el('p', {
         class: 'empty-hint',
-        text: conv?.isGroup ? '群聊中请 @督导助手 发送指令。' : '发送「帮助」查看我能做什么。',
+        text: conv?.isGroup ? ZH.emptyGroup : ZH.emptyDirect,
       }),
     );
     state.logs.set(convId, log);
@@ -70,8 +63,8 @@ function renderConversations() {
         'aria-current': c.id === state.current ? 'true' : undefined,
       },
       el('span', { class: 'conv-name', text: c.name }),
-      el('span', { class: 'conv-kind', text: c.isGroup ? '群聊' : '单聊' }),
-      n ? el('span', { class: 'badge', text: String(n), 'aria-label': `${n} 条未读` }) : null,
+      el('span', { class: 'conv-kind', text: c.isGroup ? ZH.group : ZH.direct }),
+      n ? el('span', { class: 'badge', text: String(n), 'aria-label': fill(ZH.unread, { n }) }) : null,
     );
     btn.addEventListener('click', () => openConversation(c.id, true));
     list.append(el('li', {}, btn));
@@ -89,10 +82,12 @@ function openConversation(id, byUser) {
   for (const [cid, log] of state.logs) log.hidden = cid !== id;
   logOf(id).hidden = false;
   const conv = state.conversations.find((c) => c.id === id);
-  $('chat-title').textContent = conv ? (conv.isGroup ? `${conv.name}（群聊）` : conv.name) : '';
-  $('composer-text').placeholder = conv?.isGroup
-    ? '在群里 @督导助手 发送指令；Ctrl+Enter 发送'
-    : '输入消息，可多行；Ctrl+Enter 发送';
+  $('chat-title').textContent = conv
+    ? conv.isGroup
+      ? fill(ZH.groupTitle, { name: conv.name })
+      : conv.name
+    : '';
+  $('composer-text').placeholder = conv?.isGroup ? ZH.placeholderGroup : ZH.placeholderDirect;
   $('layout').dataset.view = 'chat';
   renderConversations();
   scrollToEnd();
@@ -110,7 +105,7 @@ function onEntry(e) {
   }
   // the bot answered a click with an error (a refusal, a reason missing): that card's buttons come back
   if (e.type === 'out' && d.inReplyTo?.cardId && d.card?.kind === 'error')
-    restoreActions($('log'), d.inReplyTo.cardId, d.card.subtitle || d.card.title || '未能处理');
+    restoreActions($('log'), d.inReplyTo.cardId, d.card.subtitle || d.card.title || ZH.notHandled);
   let node;
   if (e.type === 'in') {
     if (state.seen.has(`msg/${d.id}`)) return; // the same message, posted again after a 503
@@ -145,7 +140,7 @@ function listen(person) {
   });
   src.addEventListener('error', () => {
     // EventSource reconnects by itself; the replayed history is deduplicated by entry id
-    if (src.readyState === EventSource.CONNECTING) setStatus('连接中断，正在重连…');
+    if (src.readyState === EventSource.CONNECTING) setStatus(ZH.reconnecting);
   });
 }
 
@@ -185,7 +180,7 @@ async function act(a, conversation) {
 
 async function send(message) {
   const res = await api.send({ person: state.person, conversation: state.current, ...message });
-  if (res.outcome === 'duplicate') setStatus('这条消息已发送过。');
+  if (res.outcome === 'duplicate') setStatus(ZH.duplicate);
 }
 
 $('composer').addEventListener('submit', async (ev) => {
@@ -201,7 +196,7 @@ $('composer').addEventListener('submit', async (ev) => {
     state.pending = undefined;
     box.value = '';
   } catch (e) {
-    setStatus(`发送失败：${errorText(e)}`);
+    setStatus(fill(ZH.sendFailed, { reason: errorText(e) }));
   } finally {
     $('send').disabled = false;
     box.focus();
@@ -227,7 +222,7 @@ $('composer-file').addEventListener('change', async (ev) => {
       attachments: [{ kind: 'image', name: file.name.slice(0, 200), data }],
     });
   } catch (e) {
-    setStatus(`图片发送失败：${errorText(e)}`);
+    setStatus(fill(ZH.pictureFailed, { reason: errorText(e) }));
   }
 });
 
@@ -248,8 +243,7 @@ $('person').addEventListener('change', (ev) => void selectPerson(ev.target.value
 
 // 重置演示数据: the server clears every record, item and conversation, loads the demo roster again
 // and puts the clock back to now; this page then starts over as the same person (if still there)
-const RESET_CONFIRM =
-  '重置演示数据：将清空所有督导记录、整改事项和模拟会话，重新载入演示花名册，时间回到现在。此操作不能撤销，确定吗？';
+const RESET_CONFIRM = ZH.resetConfirm;
 $('demo-reset').addEventListener('click', async () => {
   if (!window.confirm(RESET_CONFIRM)) return;
   const btn = $('demo-reset');
@@ -261,10 +255,10 @@ $('demo-reset').addEventListener('click', async () => {
     fillPeople();
     await selectPerson(state.people.some((p) => p.id === state.person) ? state.person : state.people[0]?.id);
     setStatus(
-      `演示数据已重置：清空了 ${r.records} 条督导记录、${r.items} 项整改事项和全部会话；已重新载入演示花名册（${r.schools} 所学校、${r.people} 人），时间回到现在。`,
+      fill(ZH.resetDone, { records: r.records, items: r.items, schools: r.schools, people: r.people }),
     );
   } catch (e) {
-    setStatus(`重置失败：${errorText(e)}`);
+    setStatus(fill(ZH.resetFailed, { reason: errorText(e) }));
   } finally {
     btn.disabled = false;
   }
@@ -280,11 +274,11 @@ async function start() {
   try {
     state.people = (await api.people()).people;
   } catch (e) {
-    setStatus(`无法加载花名册：${errorText(e)}`);
+    setStatus(fill(ZH.rosterFailed, { reason: errorText(e) }));
     return;
   }
   if (!state.people.length) {
-    setStatus('花名册为空：请先导入花名册（npx dudao import examples/roster.json）。');
+    setStatus(ZH.rosterEmpty);
     return;
   }
   fillPeople();

@@ -1,5 +1,6 @@
 // The simulated clock control: shows the office's time as the server sees it, and moves it.
 import { api, errorText } from './api.js';
+import { fill, ZH } from './text.js';
 
 const REFRESH_MS = 30_000;
 
@@ -11,16 +12,21 @@ export function setupClock({ onStatus, onMoved }) {
     'clock-reset': 'reset',
   };
   let timeZone = 'Asia/Shanghai';
+  const showDigestTime = (time) => {
+    document.getElementById('clock-0830').textContent = fill(ZH.toDigestTime, {
+      time: String(time || '08:30').replace(/^0/, ''),
+    });
+  };
+  showDigestTime();
 
   const show = (c) => {
     timeZone = c.timeZone || timeZone;
     // the status line announces moves; the ticking time itself stays quiet for screen readers
-    const text = c.label + (c.simulated ? '（已调整）' : '');
+    const text = c.label + (c.simulated ? ZH.adjusted : '');
     if (out.textContent !== text) out.textContent = text;
     out.dataset.now = c.now;
-    out.title = `${c.day} ${c.time}（${c.timeZone}）`;
-    document.getElementById('clock-0830').textContent =
-      `到 ${String(c.digestTime || '08:30').replace(/^0/, '')}`;
+    out.title = fill(ZH.clockTitle, { day: c.day, time: c.time, timeZone: c.timeZone });
+    showDigestTime(c.digestTime);
   };
 
   const refresh = async () => {
@@ -34,14 +40,14 @@ export function setupClock({ onStatus, onMoved }) {
   // what the reminder pass and the digest did as of the new time
   const summary = (ran, digestTime) => {
     if (!ran || typeof ran !== 'object') return '';
-    if (ran.pending) return '（提醒与日报尚未接入）';
+    if (ran.pending) return ZH.notConnected;
     const parts = [];
-    if (ran.reminders === null) parts.push('另一轮提醒正在进行');
-    else if (typeof ran.reminders === 'number') parts.push(`提醒 ${ran.reminders} 条`);
-    if (ran.digestSkipped === 'before_digest_time') parts.push(`日报 ${digestTime} 后发送`);
-    else if (ran.digestSkipped === 'not_workday') parts.push('非工作日不发日报');
-    else if (typeof ran.digests === 'number') parts.push(`日报 ${ran.digests} 份`);
-    return parts.length ? `；${parts.join('，')}` : '';
+    if (ran.reminders === null) parts.push(ZH.remindersBusy);
+    else if (typeof ran.reminders === 'number') parts.push(fill(ZH.reminders, { n: ran.reminders }));
+    if (ran.digestSkipped === 'before_digest_time') parts.push(fill(ZH.digestLater, { time: digestTime }));
+    else if (ran.digestSkipped === 'not_workday') parts.push(ZH.noDigestToday);
+    else if (typeof ran.digests === 'number') parts.push(fill(ZH.digests, { n: ran.digests }));
+    return parts.length ? fill(ZH.ran, { parts: parts.join(ZH.ranJoin) }) : '';
   };
 
   for (const [id, to] of Object.entries(buttons)) {
@@ -53,12 +59,12 @@ export function setupClock({ onStatus, onMoved }) {
         show(c);
         onStatus(
           to === 'reset'
-            ? `已回到现在（${c.label}）。在模拟时间里提交的督导记录、整改事项和消息都保留，日期仍是当时的模拟日期；要从头再来，请点「重置演示数据」。`
-            : `模拟时间已调到 ${c.label}${summary(c.ran, c.digestTime)}`,
+            ? fill(ZH.backToNow, { label: c.label })
+            : fill(ZH.moved, { label: c.label, summary: summary(c.ran, c.digestTime) }),
         );
         onMoved?.(c);
       } catch (e) {
-        onStatus(`调整时间失败：${errorText(e)}`);
+        onStatus(fill(ZH.moveFailed, { reason: errorText(e) }));
       } finally {
         Object.keys(buttons).forEach((b) => (document.getElementById(b).disabled = false));
       }

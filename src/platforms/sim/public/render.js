@@ -1,5 +1,6 @@
 // DOM builders for the conversation log. Everything from a message goes in through textContent,
 // never innerHTML: what a user typed must not become markup.
+import { fill, ZH } from './text.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -38,7 +39,12 @@ export function formatTime(iso, timeZone) {
     hourCycle: 'h23',
   }).formatToParts(d);
   const get = (t) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`;
+  return fill(ZH.time, {
+    month: get('month'),
+    dayOfMonth: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  });
 }
 
 function meta(who, at, timeZone) {
@@ -49,14 +55,14 @@ function meta(who, at, timeZone) {
     ' ',
     el('time', { dateTime: at, text: formatTime(at, timeZone) }),
     ' ',
-    el('span', { class: 'sim-tag', text: '模拟' }),
+    el('span', { class: 'sim-tag', text: ZH.simTag }),
   );
 }
 
 /** A message someone typed in the simulator (`in` entry). */
 export function renderIn(data, { me, timeZone }) {
   const mine = data.from?.id === me;
-  const who = mine ? '我' : data.from?.name || '未知';
+  const who = mine ? ZH.me : data.from?.name || ZH.unknown;
   const body = el('div', { class: 'bubble' });
   if (data.text) body.append(el('p', { class: 'text', text: data.text }));
   for (const a of data.attachments || []) {
@@ -65,7 +71,7 @@ export function renderIn(data, { me, timeZone }) {
         el('img', {
           class: 'pic',
           src: `/sim/media/${encodeURIComponent(a.mediaId)}`,
-          alt: `${who}发送的图片`,
+          alt: fill(ZH.pictureAlt, { name: who }),
           loading: 'lazy',
         }),
       );
@@ -79,10 +85,7 @@ export function renderIn(data, { me, timeZone }) {
 }
 
 // for cards sent before buttons carried their own `input` (label and example)
-const valuePrompts = {
-  extend: { label: '延期到哪天？原因？（必填）', example: '4月10日 原因：材料未到' },
-  reject: { label: '退回原因（必填）', example: '照片不清楚，请补充' },
-};
+const valuePrompts = ZH.prompts;
 
 /** How long a click waits for the bot before its buttons come back. */
 const ANSWER_WAIT_MS = 30_000;
@@ -99,7 +102,7 @@ function actionGroup(item, buttons, showItem, onAction) {
     role: 'group',
     'data-item': item,
     'data-several': String(showItem),
-    'aria-label': `${item} 操作`,
+    'aria-label': fill(ZH.actions, { item }),
   });
   // several items' buttons on one card: name the item, unless every label already does
   if (showItem && !buttons.every((b) => b.label.includes(item)))
@@ -117,14 +120,14 @@ function actionGroup(item, buttons, showItem, onAction) {
   const run = async (b, value) => {
     all.forEach((x) => (x.disabled = true));
     group.dataset.pending = 'true';
-    status.textContent = '已提交，等待处理…';
+    status.textContent = ZH.submitted;
     timer = setTimeout(() => {
-      if (group.dataset.pending) settle('未收到回复，请重试');
+      if (group.dataset.pending) settle(ZH.noAnswer);
     }, ANSWER_WAIT_MS);
     try {
       await onAction({ action: b.action, item: b.item, value });
     } catch (e) {
-      settle(e.userText || '提交失败，请重试');
+      settle(e.userText || ZH.submitFailed);
     }
   };
   for (const b of buttons) {
@@ -138,7 +141,7 @@ function actionGroup(item, buttons, showItem, onAction) {
       const input = el('input', {
         id,
         type: 'text',
-        placeholder: `如：${ask.example}`,
+        placeholder: fill(ZH.examplePrefix, { example: ask.example }),
         maxLength: 200,
         required: true,
         'aria-describedby': `${id}-hint`,
@@ -149,8 +152,8 @@ function actionGroup(item, buttons, showItem, onAction) {
         { class: 'value-form', novalidate: true },
         el('label', { for: id, text: ask.label }),
         input,
-        el('button', { type: 'submit', class: 'btn primary', text: `确认${b.label}` }),
-        el('button', { type: 'button', class: 'btn', text: '取消', onclick: () => form.remove() }),
+        el('button', { type: 'submit', class: 'btn primary', text: fill(ZH.confirm, { label: b.label }) }),
+        el('button', { type: 'button', class: 'btn', text: ZH.cancel, onclick: () => form.remove() }),
         hint,
       );
       form.addEventListener('submit', (ev) => {
@@ -159,7 +162,7 @@ function actionGroup(item, buttons, showItem, onAction) {
         if (!value) {
           // required: say so where the user is looking, send nothing
           input.setAttribute('aria-invalid', 'true');
-          hint.textContent = `请先填写${ask.label.replace(/（必填）$/, '')}`;
+          hint.textContent = fill(ZH.required, { label: ask.label.replace(ZH.requiredMark, '') });
           input.focus();
           return;
         }
@@ -181,7 +184,7 @@ export function renderCard(data, { onAction }) {
   const art = el('article', {
     class: `card card-${card.kind || 'info'}`,
     'data-card-id': data.cardId,
-    'aria-label': title || '消息',
+    'aria-label': title || ZH.card,
   });
   if (title)
     art.append(
@@ -266,7 +269,7 @@ export function renderOut(data, { timeZone, onAction }) {
   return el(
     'div',
     { class: 'msg bot', 'data-card-id': data.cardId },
-    meta('督导助手', data.at, timeZone),
+    meta(ZH.botName, data.at, timeZone),
     renderCard(data, { onAction }),
   );
 }
