@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import { zh } from './text/zh-CN/index.js';
 
 /** The file DUDAO_ENV_FILE names is missing or unreadable: one line, no stack. */
 export class EnvFileError extends Error {}
@@ -24,8 +25,8 @@ export function readEnv(
       const code = (e as NodeJS.ErrnoException).code;
       throw new EnvFileError(
         code === 'ENOENT'
-          ? `找不到配置文件 ${named}（DUDAO_ENV_FILE）`
-          : `无法读取配置文件 ${named}（DUDAO_ENV_FILE）：${code ?? (e as Error).message}，请用 root 或服务用户运行`,
+          ? zh.cli.envFile.missing(named)
+          : zh.cli.envFile.unreadable(named, code ?? (e as Error).message),
       );
     }
     fromFile = parseEnv(text) as Record<string, string>;

@@ -1,4 +1,5 @@
 import { ALL_ZONES, type Person, type School, type Zone } from '../domain/roster.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * What a person's board shows, decided from the roster on every request (so a change of zones or
@@ -43,6 +44,8 @@ export function scopeView(s: BoardScope, zones: Zone[], schools: School[]) {
   const z = s.zones.map((id) => ({ id, name: zoneName.get(id) ?? id }));
   const sc = s.schools.map((id) => ({ id, name: schoolName.get(id) ?? id }));
   const kind = s.all ? 'district' : z.length ? 'zones' : sc.length ? 'school' : 'none';
-  const name = s.all ? '全区' : [...z, ...sc].map((x) => x.name).join('、') || '（无）';
+  const name = s.all
+    ? zh.domain.allZones
+    : [...z, ...sc].map((x) => x.name).join(zh.board.page.listJoin) || zh.domain.noScope;
   return { kind, name, zones: z, schools: sc };
 }

@@ -12,6 +12,7 @@
 
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { dayFromNumber, dayNumber, formatDayCn, isDay, weekdayOfNumber } from './day.js';
+import { zh } from '../text/zh-CN/index.js';
 
 export type DayKind =
   | 'workday' // an ordinary Monday–Friday
@@ -190,13 +191,13 @@ export function createCalendar(opts: CalendarOptions = {}): WorkCalendar {
     const base = formatDayCn(day);
     switch (i.kind) {
       case 'swapped_workday':
-        return `${base}（调休上班）`;
+        return zh.domain.dayNotes.swappedWorkday(base);
       case 'holiday':
-        return `${base}（${i.holiday}）`;
+        return zh.domain.dayNotes.holiday(base, i.holiday!);
       case 'local_day_off':
-        return `${base}（本地放假）`;
+        return zh.domain.dayNotes.localDayOff(base);
       case 'local_workday':
-        return `${base}（本地上班）`;
+        return zh.domain.dayNotes.localWorkday(base);
       default:
         return base;
     }

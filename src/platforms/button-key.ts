@@ -6,6 +6,7 @@
 // like a typed command, never trusted by its key (docs/spec/commands.md).
 
 import { cardActionSchema, type CardAction } from '../domain/inbound.js';
+import { zh } from '../text/zh-CN/index.js';
 
 const PREFIX = 'dd';
 
@@ -47,12 +48,4 @@ export function typedCommand(action: CardAction, item: string): string {
  * Short verbs for a card that must name several items on its buttons ('完成ZG-21'): only cards
  * sent before every item had its own card; today's cards act on one item and use their labels.
  */
-export const shortActionLabels: Record<CardAction, string> = {
-  ack: '收到',
-  done: '完成',
-  extend: '延期',
-  pass: '通过',
-  reject: '退回',
-  approve_ext: '同意',
-  refuse_ext: '不同意',
-};
+export const shortActionLabels: Record<CardAction, string> = zh.cards.severalItems.buttons;

@@ -15,6 +15,7 @@ import { access } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { RedisClient } from './connect.js';
 import { isCluster } from './connect.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * A backup of the whole Redis as one RDB snapshot file (docs/production.md, Backups):
@@ -72,18 +73,17 @@ async function bgsave(redis: RedisClient, timeoutMs: number): Promise<void> {
     } catch (e) {
       // "Background save already in progress", or an AOF rewrite running: wait, then again
       if (!/in progress|rewriting|scheduled/i.test((e as Error).message)) throw e;
-      if (Date.now() - started > timeoutMs) throw new Error('等待 Redis 空闲以执行 BGSAVE 超时');
+      if (Date.now() - started > timeoutMs) throw new Error(zh.cli.backupFailed.busyTimeout);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
   for (;;) {
     const info = await redis.info('persistence');
     if (!/rdb_bgsave_in_progress:1/.test(info) && Number(await redis.lastsave()) > before) {
-      if (!/rdb_last_bgsave_status:ok/.test(info))
-        throw new Error('Redis 的 BGSAVE 失败，请查看 Redis 日志（磁盘空间、权限）');
+      if (!/rdb_last_bgsave_status:ok/.test(info)) throw new Error(zh.cli.backupFailed.bgsave);
       return;
     }
-    if (Date.now() - started > timeoutMs) throw new Error('等待 Redis 的 BGSAVE 超时');
+    if (Date.now() - started > timeoutMs) throw new Error(zh.cli.backupFailed.bgsaveTimeout);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -111,17 +111,11 @@ function fetchWithRedisCli(url: string, to: string): Promise<void> {
     const child = spawn('redis-cli', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.once('error', (e) =>
-      reject(
-        new Error(
-          `Redis 的数据文件不在本机或无权读取，且找不到 redis-cli 来通过网络取得快照（${e.message}）`,
-        ),
-      ),
-    );
+    child.once('error', (e) => reject(new Error(zh.cli.backupFailed.noRedisCli(e.message))));
     child.once('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new Error(`redis-cli --rdb 失败：${stderr.trim().split('\n').pop() ?? code}`)),
+        : reject(new Error(zh.cli.backupFailed.redisCli(stderr.trim().split('\n').pop() ?? String(code)))),
     );
   });
 }
@@ -156,10 +150,7 @@ export async function backupRedis(
     via?: 'redis-cli';
   },
 ): Promise<BackupResult> {
-  if (isCluster(redis))
-    throw new Error(
-      'Redis Cluster 请在各主节点上分别备份（dudao 的数据都在同一个槽所在的主节点上，见 docs/production.md）',
-    );
+  if (isCluster(redis)) throw new Error(zh.cli.backupFailed.cluster);
   const now = o.now ?? new Date();
   mkdirSync(o.dir, { recursive: true, mode: 0o700 });
   const target = join(o.dir, `dudao-${stamp(now)}.rdb`);
@@ -175,7 +166,7 @@ export async function backupRedis(
       method = 'redis-cli';
       await fetchWithRedisCli(o.url, partial);
     }
-    if (!isRdb(partial)) throw new Error('得到的文件不是 Redis 快照（RDB）');
+    if (!isRdb(partial)) throw new Error(zh.cli.backupFailed.notRdb);
     renameSync(partial, target);
   } finally {
     rmSync(partial, { force: true });

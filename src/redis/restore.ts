@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import { freePort } from './embedded-redis.js';
 import { isRdb } from './backup.js';
 import { dataDirOwner, giveTo } from './data-dir-owner.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * `dudao restore <file.rdb>`: a snapshot made by `dudao backup` back into DATA_DIR, for the
@@ -70,27 +71,22 @@ export async function restoreRedis(o: {
 }): Promise<RestoreResult> {
   const file = resolve(o.file);
   const dataDir = resolve(o.dataDir);
-  if (!existsSync(file)) throw new Error(`找不到文件 ${o.file}`);
-  if (!isRdb(file)) throw new Error(`${o.file} 不是 Redis 快照（dudao backup 生成的 .rdb 文件）`);
+  if (!existsSync(file)) throw new Error(zh.cli.restoreFailed.notFound(o.file));
+  if (!isRdb(file)) throw new Error(zh.cli.restoreFailed.notRdb(o.file));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
   const portFile = join(dataDir, 'redis.port');
   if (existsSync(portFile)) {
     const port = Number(readFileSync(portFile, 'utf8').trim());
     if (port > 0 && (await listening(port)))
-      throw new Error(
-        `服务正在使用 ${dataDir} 中的 Redis（端口 ${port}）：请先停止服务（systemctl stop dudao），再恢复`,
-      );
+      throw new Error(zh.cli.restoreFailed.serviceRunning(dataDir, port));
   }
   // as root on an installed server, what is restored stays the service user's (data-dir-owner.ts)
   const owner = dataDirOwner(dataDir);
   const present = DATA_FILES.filter((f) => existsSync(join(dataDir, f)));
   let movedTo: string | undefined;
   if (present.length) {
-    if (!o.force)
-      throw new Error(
-        `${dataDir} 中已有数据（${present.join('、')}）。确认要用备份替换时加 --force：原有数据会移到 ${dataDir}/before-restore-时间/ 下，不会删除`,
-      );
+    if (!o.force) throw new Error(zh.cli.restoreFailed.dataPresent(dataDir, present));
     movedTo = join(dataDir, `before-restore-${stamp(o.now ?? new Date())}`);
     mkdirSync(movedTo, { mode: 0o700 });
     giveTo(owner, movedTo);
@@ -149,16 +145,18 @@ export async function restoreRedis(o: {
   try {
     // started, and done loading the snapshot
     for (;;) {
-      if (spawnError) throw new Error(`无法启动 redis-server：${spawnError.message}`);
+      if (spawnError) throw new Error(zh.cli.restoreFailed.spawn(spawnError.message));
       if (child.exitCode !== null)
-        throw new Error(`redis-server 退出了（${child.exitCode}），见 ${join(dataDir, 'restore-redis.log')}`);
+        throw new Error(
+          zh.cli.restoreFailed.exited(String(child.exitCode), join(dataDir, 'restore-redis.log')),
+        );
       try {
         if (redis.status !== 'ready') await redis.connect();
         if (/loading:0/.test(await redis.info('persistence'))) break;
       } catch {
         redis.disconnect();
       }
-      if (Date.now() > deadline) throw new Error('redis-server 加载快照超时');
+      if (Date.now() > deadline) throw new Error(zh.cli.restoreFailed.loadTimeout);
       await wait(100);
     }
     const keys = await redis.dbsize();
@@ -172,16 +170,15 @@ export async function restoreRedis(o: {
         /aof_rewrite_in_progress:0/.test(info) &&
         /aof_rewrite_scheduled:0/.test(info)
       ) {
-        if (!/aof_last_bgrewrite_status:ok/.test(info))
-          throw new Error('写入 AOF 失败，见 restore-redis.log');
+        if (!/aof_last_bgrewrite_status:ok/.test(info)) throw new Error(zh.cli.restoreFailed.aofFailed);
         break;
       }
-      if (Date.now() > deadline) throw new Error('写入 AOF 超时');
+      if (Date.now() > deadline) throw new Error(zh.cli.restoreFailed.aofTimeout);
       await wait(100);
     }
     await redis.call('SHUTDOWN', 'NOSAVE').catch(() => {}); // the connection closes as Redis exits
     if ((await exited) !== 0)
-      throw new Error(`redis-server 没有正常退出，见 ${join(dataDir, 'restore-redis.log')}`);
+      throw new Error(zh.cli.restoreFailed.notStopped(join(dataDir, 'restore-redis.log')));
     rmSync(rdb, { force: true });
     if (owner)
       for (const f of DATA_FILES)

@@ -290,6 +290,7 @@ const SAMPLES: Record<string, unknown> = {
   size: '1023.9 MB',
   viaRedisCli: true,
   files: ['dudao-20260301-023000.rdb', 'dudao-20260302-023000.rdb'],
+  holiday: '中国人民抗日战争暨世界反法西斯战争胜利纪念日',
 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });

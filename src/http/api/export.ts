@@ -3,6 +3,7 @@ import type { ApiRoutes } from './deps.js';
 import { parseQuery } from './deps.js';
 import { monthParam } from './stats.js';
 import { exportMonth } from '../../reports/export-workbook.js';
+import { zh } from '../../text/zh-CN/index.js';
 
 const exportQuery = z.strictObject({ month: monthParam });
 
@@ -19,7 +20,7 @@ export const exportRoutes: ApiRoutes = (router, { store, today, reports }) => {
     ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     ctx.set(
       'Content-Disposition',
-      `attachment; filename="dudao-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`督导${q.month}.xlsx`)}`,
+      `attachment; filename="dudao-${q.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(zh.reports.workbook.fileName(q.month))}`,
     );
     ctx.body = buffer;
   });

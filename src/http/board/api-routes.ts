@@ -11,6 +11,7 @@ import { loadSchoolView } from '../../reports/school-view.js';
 import { startOfDayIn } from '../../reminders/zone-time.js';
 import { API_MESSAGES } from './messages.js';
 import { sessionPerson, type BoardDeps } from './deps.js';
+import { zh } from '../../text/zh-CN/index.js';
 
 /**
  * The board's JSON: `GET /board/api/overview?date=YYYY-MM-DD` and `GET /board/api/schools/:id`.
@@ -107,7 +108,7 @@ export function apiRoutes(router: Router, deps: BoardDeps): void {
           deadline: it.deadline,
           color: isOverdue(v) ? 'red' : v === 'dueSoon' ? 'yellow' : 'green',
           escalated: v === 'escalated',
-          supervisor: name.get(it.supervisor) ?? '（已停用人员）',
+          supervisor: name.get(it.supervisor) ?? zh.domain.gonePerson,
           extensionRequested: !!it.extension,
         };
       }),
@@ -116,7 +117,7 @@ export function apiRoutes(router: Router, deps: BoardDeps): void {
         date: r.date,
         kind: r.kind,
         ...(r.topic ? { topic: r.topic } : {}),
-        supervisor: name.get(r.supervisor) ?? '（已停用人员）',
+        supervisor: name.get(r.supervisor) ?? zh.domain.gonePerson,
         problems: r.items.length,
       })),
     };

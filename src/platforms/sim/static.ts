@@ -85,7 +85,7 @@ export function clockView(
   const day = dayInZone(now, config.TIMEZONE);
   const info = calendar.info(day);
   const time = timeInZone(now, config.TIMEZONE);
-  const dayNote = info.workday ? '' : `（${info.holiday ?? '休息日'}）`;
+  const dayNote = info.workday ? '' : zh.sim.dayOff(info.holiday);
   return {
     now: now.toISOString(),
     offsetMs: clock.offsetMs(),

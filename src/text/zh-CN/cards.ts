@@ -4,6 +4,21 @@
 // it to the platforms' limits (src/platforms/card-limits.ts).
 
 export const cards = {
+  /**
+   * Short verbs for a card that must name several items on its buttons ('完成ZG-21'): only cards
+   * sent before every item had its own card (src/platforms/button-key.ts)
+   */
+  severalItems: {
+    buttons: {
+      ack: '收到',
+      done: '完成',
+      extend: '延期',
+      pass: '通过',
+      reject: '退回',
+      approve_ext: '同意',
+      refuse_ext: '不同意',
+    },
+  },
   /** field labels shared by the cards; card-update.ts finds 状态 and 期限 by these */
   labels: {
     item: '事项',

@@ -197,6 +197,39 @@ export const cli = {
     pruned: (days: number, n: number, files: string[]) =>
       `已删除 ${days} 天前的备份 ${n} 份：${files.join('、')}`,
   },
+  /** DUDAO_ENV_FILE cannot be read (src/env-file.ts) */
+  envFile: {
+    missing: (path: string) => `找不到配置文件 ${path}（DUDAO_ENV_FILE）`,
+    unreadable: (path: string, detail: string) =>
+      `无法读取配置文件 ${path}（DUDAO_ENV_FILE）：${detail}，请用 root 或服务用户运行`,
+  },
+  /** what stops a backup (src/redis/backup.ts) */
+  backupFailed: {
+    busyTimeout: '等待 Redis 空闲以执行 BGSAVE 超时',
+    bgsave: 'Redis 的 BGSAVE 失败，请查看 Redis 日志（磁盘空间、权限）',
+    bgsaveTimeout: '等待 Redis 的 BGSAVE 超时',
+    noRedisCli: (detail: string) =>
+      `Redis 的数据文件不在本机或无权读取，且找不到 redis-cli 来通过网络取得快照（${detail}）`,
+    redisCli: (detail: string) => `redis-cli --rdb 失败：${detail}`,
+    cluster:
+      'Redis Cluster 请在各主节点上分别备份（dudao 的数据都在同一个槽所在的主节点上，见 docs/production.md）',
+    notRdb: '得到的文件不是 Redis 快照（RDB）',
+  },
+  /** what stops a restore (src/redis/restore.ts) */
+  restoreFailed: {
+    notFound: (path: string) => `找不到文件 ${path}`,
+    notRdb: (path: string) => `${path} 不是 Redis 快照（dudao backup 生成的 .rdb 文件）`,
+    serviceRunning: (dir: string, port: number) =>
+      `服务正在使用 ${dir} 中的 Redis（端口 ${port}）：请先停止服务（systemctl stop dudao），再恢复`,
+    dataPresent: (dir: string, files: string[]) =>
+      `${dir} 中已有数据（${files.join('、')}）。确认要用备份替换时加 --force：原有数据会移到 ${dir}/before-restore-时间/ 下，不会删除`,
+    spawn: (detail: string) => `无法启动 redis-server：${detail}`,
+    exited: (code: string, path: string) => `redis-server 退出了（${code}），见 ${path}`,
+    loadTimeout: 'redis-server 加载快照超时',
+    aofFailed: '写入 AOF 失败，见 restore-redis.log',
+    aofTimeout: '写入 AOF 超时',
+    notStopped: (path: string) => `redis-server 没有正常退出，见 ${path}`,
+  },
   restore: {
     oneFile: '只能给一个备份文件',
     noFile: '缺少备份文件（.rdb）',

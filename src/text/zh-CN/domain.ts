@@ -31,6 +31,15 @@ export const domain = {
   everyZone: '全部',
   /** the scope of someone with no zone */
   noZones: '（无责任区）',
+  /** the board's scope of someone with no zone and no school */
+  noScope: '（无）',
+  /** a day that is not as its weekday says: '5月8日 周六（调休上班）' */
+  dayNotes: {
+    swappedWorkday: (day: string) => `${day}（调休上班）`,
+    holiday: (day: string, holiday: string) => `${day}（${holiday}）`,
+    localDayOff: (day: string) => `${day}（本地放假）`,
+    localWorkday: (day: string) => `${day}（本地上班）`,
+  },
   /** the bot's own name: a card's source line, the simulator's direct chat */
   botName: '督导助手',
 };

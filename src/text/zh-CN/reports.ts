@@ -17,6 +17,8 @@ export const reports = {
     /** row 1 of a sheet: '城关区教育督导室 2021年5月 督导记录' (without the office if OFFICE_NAME is not set) */
     heading: (office: string | undefined, period: string, what: string) =>
       [office, `${period} ${what}`].filter(Boolean).join(' '),
+    /** the file's name when the API sends it (GET export.xlsx): '督导2026-03.xlsx' */
+    fileName: (month: string) => `督导${month}.xlsx`,
     /** between the items of a list in one cell: 'ZG-11、ZG-12' */
     listJoin: '、',
   },

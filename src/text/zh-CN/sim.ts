@@ -2,6 +2,8 @@
 // around the bot's own messages (which are the catalogue's other areas, as on a real platform).
 
 export const sim = {
+  /** the clock's day on a day off: '（劳动节）', or '（休息日）' on a weekend */
+  dayOff: (holiday: string | undefined) => `（${holiday ?? '休息日'}）`,
   /**
    * The page's own texts. The page runs in the browser and cannot import this file: the server
    * writes the group into index.html as JSON (`<script type="application/json" id="zh">`, data,
