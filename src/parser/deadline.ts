@@ -13,6 +13,7 @@ import {
 } from '../domain/day.js';
 import { readNumber } from './cn-number.js';
 import { charSet, trimEndChars } from './trim.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * Deadlines (整改期限) in every form docs/spec/commands.md lists, counted from a base day D: the record's
@@ -113,7 +114,8 @@ const ACTION_AHEAD_RE =
   /^\s?(?:并|须|需|要|应|请|务必)?(?:完成|整改|补齐|补全|补充|完善|落实|到位|改正|纠正|更新|处理|解决|上报|提交|停止|清理|拆除|撤除|配齐|配备|修复|维修|更换|张贴|公示|建立|制定|开展|组织)/;
 
 const WEEKDAY_INDEX: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
-const WEEKDAY_NAME = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+/** the weekday's name by ISO number, as a reply says it */
+const WEEKDAY_NAME: Record<number, string> = zh.parser.dates.weekdays;
 
 const ok = (day: string, assumption?: string): Resolved =>
   assumption ? { ok: true, day, assumption } : { ok: true, day };
@@ -130,7 +132,9 @@ function checkWeekday(day: string, wdChar: string | undefined, text: string): Re
   if (wdChar === undefined) return ok(day);
   const want = WEEKDAY_INDEX[wdChar]!;
   const have = ((weekday(day) + 6) % 7) + 1;
-  return want === have ? ok(day) : invalid(text, `${formatDayCn(day)}，不是${WEEKDAY_NAME[want]}`);
+  return want === have
+    ? ok(day)
+    : invalid(text, zh.parser.dates.notThatWeekday(formatDayCn(day), WEEKDAY_NAME[want]!));
 }
 
 /** A written date: exact when the year is given, else D's year or the next (see file comment). */
@@ -144,25 +148,25 @@ function written(
 ): Resolved {
   if (y !== undefined) {
     const day = makeDay(y, m, d);
-    return day ? checkWeekday(day, wdChar, text) : invalid(text, `${y}年${m}月${d}日不是有效日期`);
+    return day ? checkWeekday(day, wdChar, text) : invalid(text, zh.parser.dates.invalidDate(y, m, d));
   }
   const baseYear = splitDay(base)!.year;
   let day = makeDay(baseYear, m, d);
   if (day && diffDays(day, base) > 60) day = makeDay(baseYear + 1, m, d);
-  if (!day) return invalid(text, `${m}月${d}日不是有效日期`);
+  if (!day) return invalid(text, zh.parser.dates.invalidMonthDay(m, d));
   const r = checkWeekday(day, wdChar, text);
   if (r.ok && splitDay(day)!.year !== baseYear)
-    return ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`);
+    return ok(day, zh.parser.readings.readAs(text, formatDayCn(day, { year: true })));
   return r;
 }
 
 function monthEnd(text: string, base: string, m: number): Resolved {
-  if (!(m >= 1 && m <= 12)) return invalid(text, `${m}月不是有效月份`);
+  if (!(m >= 1 && m <= 12)) return invalid(text, zh.parser.dates.invalidMonth(m));
   const baseYear = splitDay(base)!.year;
   let day = endOfMonth(makeDay(baseYear, m, 1)!);
   if (diffDays(day, base) > 60) day = endOfMonth(makeDay(baseYear + 1, m, 1)!);
   return splitDay(day)!.year !== baseYear
-    ? ok(day, `『${text}』按 ${formatDayCn(day, { year: true })} 计`)
+    ? ok(day, zh.parser.readings.readAs(text, formatDayCn(day, { year: true })))
     : ok(day);
 }
 
@@ -193,16 +197,13 @@ function holiday(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
       error: {
         kind: 'uncountable',
         text,
-        detail: name ? `节假日安排中还没有下一个${name}` : '没有找到下一个节假日',
+        detail: zh.parser.dates.noNextHoliday(name),
       },
     };
   }
   const day = before ? cal.previousWorkday(period.first) : cal.nextWorkday(period.last);
   const what = name ?? period.name;
-  return ok(
-    day,
-    `『${text}』按${what}${before ? '放假前最后一个工作日' : '假期后第一个工作日'} ${formatDayCn(day)} 计`,
-  );
+  return ok(day, zh.parser.readings.holiday(text, what, before, formatDayCn(day)));
 }
 
 /** Turn one match into a day. `text` is the matched text, for messages. */
@@ -219,27 +220,27 @@ function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
     const p = splitDay(month)!;
     const d = num(g.a_nextMonthDay ? g.nD : g.tD);
     const day = makeDay(p.year, p.month, d);
-    return day ? ok(day) : invalid(text, `${p.month}月没有${d}日`);
+    return day ? ok(day) : invalid(text, zh.parser.dates.noSuchDay(p.month, d));
   }
   if (g.a_nextMonthEnd) return ok(endOfMonth(addMonths(startOfMonth(base), 1)));
   if (g.a_thisMonthEnd) return ok(endOfMonth(base));
   if (g.a_yearEnd) return ok(makeDay(splitDay(base)!.year, 12, 31)!);
   if (g.a_workdays) {
     const n = num(g.wN);
-    return n >= 1 && n <= 365 ? ok(cal.addWorkdays(base, n)) : invalid(text, '工作日数应在 1 到 365 之间');
+    return n >= 1 && n <= 365 ? ok(cal.addWorkdays(base, n)) : invalid(text, zh.parser.dates.workdaysRange);
   }
   if (g.a_daysIn || g.a_days) {
     const n = num(g.a_daysIn ? g.dN : g.pN);
-    return n >= 1 && n <= 730 ? periodEnd(addDays(base, n)) : invalid(text, '天数应在 1 到 730 之间');
+    return n >= 1 && n <= 730 ? periodEnd(addDays(base, n)) : invalid(text, zh.parser.dates.daysRange);
   }
   if (g.a_weeks) {
     const n = num(g.kN);
-    return n >= 1 && n <= 104 ? periodEnd(addDays(base, 7 * n)) : invalid(text, '周数应在 1 到 104 之间');
+    return n >= 1 && n <= 104 ? periodEnd(addDays(base, 7 * n)) : invalid(text, zh.parser.dates.weeksRange);
   }
   if (g.a_months) {
     const n = num(g.oN);
     if (n === 0.5) return periodEnd(addDays(base, 15));
-    return n >= 1 && n <= 24 ? periodEnd(addMonths(base, n)) : invalid(text, '月数应在 1 到 24 之间');
+    return n >= 1 && n <= 24 ? periodEnd(addMonths(base, n)) : invalid(text, zh.parser.dates.monthsRange);
   }
   if (g.a_thisWeek) return ok(addDays(startOfWeek(base), 4));
   if (g.a_weekday) {
@@ -249,7 +250,7 @@ function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
     if (g.wk) return ok(addDays(monday, target - 1));
     let day = addDays(monday, target - 1);
     if (day < base) day = addDays(day, 7);
-    return ok(day, `『${text}』按 ${formatDayCn(day)} 计`);
+    return ok(day, zh.parser.readings.readAs(text, formatDayCn(day)));
   }
   if (g.a_dayOfMonth) {
     const d = num(g.oD);
@@ -259,7 +260,9 @@ function resolve(g: Groups, text: string, base: string, cal: WorkCalendar): Reso
       const next = splitDay(addMonths(startOfMonth(base), 1))!;
       day = makeDay(next.year, next.month, d);
     }
-    return day ? ok(day, `『${text}』按 ${formatDayCn(day)} 计`) : invalid(text, `${d}日不是有效日期`);
+    return day
+      ? ok(day, zh.parser.readings.readAs(text, formatDayCn(day)))
+      : invalid(text, zh.parser.dates.invalidDayOfMonth(d));
   }
   return ok(base); // a_now
 }

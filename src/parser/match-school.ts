@@ -2,6 +2,7 @@ import type { School, Zone } from '../domain/roster.js';
 import { foldWidth } from './normalize-text.js';
 import { nameKey, zoneKey, type SchoolIndex } from './school-index.js';
 import { charSet, trimEndChars, trimStartChars } from './trim.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * Which school a person meant. Exact name, then exact short name, then the tolerant key
@@ -80,7 +81,11 @@ export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
 
   const byShort = index.byShortName.get(query);
   if (byShort && byShort.length === 1) {
-    return { ok: true, school: byShort[0]!, assumption: `『${query}』按简称识别为 ${byShort[0]!.name}` };
+    return {
+      ok: true,
+      school: byShort[0]!,
+      assumption: zh.parser.readings.shortName(query, byShort[0]!.name),
+    };
   }
   if (byShort && byShort.length > 1)
     return { ok: false, code: 'ambiguous_school', query, candidates: [...byShort] };
@@ -88,14 +93,14 @@ export function matchSchool(text: string, index: SchoolIndex): SchoolMatch {
   const key = nameKey(query);
   const byKey = key === '' ? undefined : index.byKey.get(key);
   if (byKey && byKey.length === 1) {
-    return { ok: true, school: byKey[0]!, assumption: `『${query}』识别为 ${byKey[0]!.name}` };
+    return { ok: true, school: byKey[0]!, assumption: zh.parser.readings.recognized(query, byKey[0]!.name) };
   }
   if (byKey && byKey.length > 1)
     return { ok: false, code: 'ambiguous_school', query, candidates: [...byKey] };
   // 区特校, 县一中: the district before a short name the key keeps whole (too short to strip)
   const local = /^[区县市]/.test(query) ? index.byKey.get(nameKey(query.slice(1))) : undefined;
   if (local && local.length === 1)
-    return { ok: true, school: local[0]!, assumption: `『${query}』识别为 ${local[0]!.name}` };
+    return { ok: true, school: local[0]!, assumption: zh.parser.readings.recognized(query, local[0]!.name) };
 
   const inactive = index.inactiveByName.get(query);
   return inactive
@@ -113,6 +118,6 @@ export function matchZone(text: string, index: SchoolIndex): ZoneMatch {
   if (exact.length === 1) return { ok: true, zone: exact[0]! };
   const found = index.zoneByKey.get(nameKey(query)) ?? index.zoneByKey.get(zoneKey(query)) ?? [];
   if (found.length === 1)
-    return { ok: true, zone: found[0]!, assumption: `『${query}』识别为 ${found[0]!.name}` };
+    return { ok: true, zone: found[0]!, assumption: zh.parser.readings.recognized(query, found[0]!.name) };
   return { ok: false, candidates: [...found] };
 }

@@ -1,5 +1,6 @@
 import type { ParseResult, ParseWarning } from '../domain/command.js';
 import { formatDayCn } from '../domain/day.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * What `npx dudao parse` prints. `--json`: exactly the docs/spec/interfaces.md shape — {"command": …fields}
@@ -31,51 +32,45 @@ export function formatParseJson(result: ParseResult): object {
   return out;
 }
 
-const day = (d: string) => `${d}（${formatDayCn(d)}）`;
+const day = (d: string) => zh.cli.parse.day(d, formatDayCn(d));
 
 /** One warning as the human form prints it (the reply card words it for the chat, cards/). */
 function warningLine(w: ParseWarning): string {
   switch (w.code) {
     case 'deadline_past':
-      return `第${w.item + 1}项问题的期限 ${day(w.deadline)} 已过，事项登记后即逾期，下一次提醒时进入督办 (deadline_past)`;
+      return `${zh.cli.parse.pastDeadline(w.item + 1, day(w.deadline))} (${w.code})`;
     case 'deadline_day_off':
-      return `第${w.item + 1}项问题的期限 ${day(w.deadline)} 是休息日（${w.dayOff}），下一个工作日是 ${day(w.nextWorkday)} (deadline_day_off)`;
+      return `${zh.cli.parse.dayOffDeadline(w.item + 1, day(w.deadline), w.dayOff, day(w.nextWorkday))} (${w.code})`;
     case 'possible_duplicate':
-      return `与已登记的 ${w.record} 可能重复，未登记；如确需登记，请在记录中加上『确认重复』 (possible_duplicate)`;
+      return `${zh.cli.parse.duplicate(w.record)} (${w.code})`;
   }
 }
 
 /** A few readable lines: what the message means, what was assumed. */
 export function formatParseHuman(result: ParseResult): string {
-  if (!result.ok) return `无法执行 (${result.code})\n${result.message}`;
+  if (!result.ok) return zh.cli.parse.failed(result.code, result.message);
   const c = result.command;
   const lines: string[] = [];
   switch (c.command) {
     case 'submit_record': {
-      lines.push(`submit_record 提交督导记录`);
-      lines.push(`  学校: ${c.school.name} (${c.school.id})`);
-      lines.push(`  日期: ${day(c.date)}`);
-      lines.push(
-        `  类型: ${c.kind}${c.manner ? ` · ${c.manner}` : ''}${c.topic ? ` · 主题 ${c.topic}` : ''}`,
-      );
-      if (c.findings) lines.push(`  情况: ${c.findings.replace(/\n/g, ' / ')}`);
-      if (c.highlights) lines.push(`  亮点: ${c.highlights.replace(/\n/g, ' / ')}`);
-      if (c.remark) lines.push(`  备注: ${c.remark.replace(/\n/g, ' / ')}`);
-      lines.push(`  问题 ${c.problems.length} 项:`);
+      lines.push(zh.cli.parse.record);
+      lines.push(zh.cli.parse.school(c.school.name, c.school.id));
+      lines.push(zh.cli.parse.date(day(c.date)));
+      lines.push(zh.cli.parse.kind(c.kind, c.manner, c.topic));
+      if (c.findings) lines.push(zh.cli.parse.findings(c.findings.replace(/\n/g, ' / ')));
+      if (c.highlights) lines.push(zh.cli.parse.highlights(c.highlights.replace(/\n/g, ' / ')));
+      if (c.remark) lines.push(zh.cli.parse.remark(c.remark.replace(/\n/g, ' / ')));
+      lines.push(zh.cli.parse.problems(c.problems.length));
       c.problems.forEach((p, i) =>
-        lines.push(
-          `    ${i + 1}. ${p.text} — 期限 ${day(p.deadline)}${p.deadlineSource === 'default' ? ' [默认]' : ''}`,
-        ),
+        lines.push(zh.cli.parse.problem(i + 1, p.text, day(p.deadline), p.deadlineSource === 'default')),
       );
       break;
     }
     case 'stats':
-      lines.push(`stats 统计 ${c.from} 至 ${c.to}`);
+      lines.push(zh.cli.parse.stats(c.from, c.to));
       break;
     case 'request_extension':
-      lines.push(
-        `request_extension 申请延期 ${c.item} 至 ${day(c.until)}${c.reason ? ` 原因: ${c.reason}` : ''}`,
-      );
+      lines.push(zh.cli.parse.extension(c.item, day(c.until), c.reason));
       break;
     default: {
       const { command, ...fields } = c;
@@ -86,7 +81,7 @@ export function formatParseHuman(result: ParseResult): string {
       lines.push(rest ? `${command} ${rest}` : command);
     }
   }
-  for (const a of result.assumptions) lines.push(`  假定: ${a}`);
-  for (const w of result.warnings ?? []) lines.push(`  注意: ${warningLine(w)}`);
+  for (const a of result.assumptions) lines.push(zh.cli.parse.assumption(a));
+  for (const w of result.warnings ?? []) lines.push(zh.cli.parse.warning(warningLine(w)));
   return lines.join('\n');
 }

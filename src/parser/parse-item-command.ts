@@ -10,6 +10,7 @@ import type { ParseContext } from './parse-context.js';
 import { itemsInQuote } from './quote.js';
 import { schoolFailure } from './school-failure.js';
 import { charSet, trimEndChars, trimStartChars } from './trim.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * Commands about one item (收到, 整改进度, 申请延期, 同意/不同意延期, 验收/销号/退回, 重新打开) and
@@ -285,7 +286,7 @@ export function parseItemCommand(
       if (quoted.length > 1)
         return fail('bad_item', messages.quoteManyItems(quoted, EXAMPLES[intent] ?? '收到 ZG-12'));
       const r = parseItemCommand(intent, `${quoted[0]} ${rest}`, { ...ctx, quote: undefined }, today);
-      if (r.ok) r.assumptions.unshift(`按引用的消息办理 ${quoted[0]}`);
+      if (r.ok) r.assumptions.unshift(zh.parser.readings.quoted(quoted[0]!));
       return r;
     }
   }

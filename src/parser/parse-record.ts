@@ -42,7 +42,10 @@ export interface RecordOptions {
 
 export function deadlineFailure(err: DeadlineError, where?: string): ParseFailure {
   if (err.kind === 'invalid_date')
-    return fail('bad_deadline', messages.invalidDeadline(err.text, err.detail ?? '不是有效日期', where));
+    return fail(
+      'bad_deadline',
+      messages.invalidDeadline(err.text, err.detail ?? zh.parser.dates.invalid, where),
+    );
   if (err.kind === 'uncountable')
     return fail('bad_deadline', messages.uncountableDeadline(err.text, err.detail, where));
   return fail('bad_deadline', messages.unreadableDeadline(err.text, where));
@@ -144,7 +147,7 @@ export function parseRecord(
   if (typeof dateText === 'object') return dateText;
   let date = today;
   if (dateText === undefined) {
-    assumptions.push(`未写日期，按今天 ${formatDayCn(today)} 登记`);
+    assumptions.push(zh.parser.readings.noDate(formatDayCn(today)));
   } else {
     const d = readVisitDate(dateText, today);
     if (!d.ok) {
@@ -194,7 +197,10 @@ export function parseRecord(
     }
   }
   if (recordDeadline !== undefined && recordDeadline < date)
-    return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
+    return fail(
+      'bad_deadline',
+      messages.deadlineBeforeVisit(zh.parser.readings.theRecord, recordDeadline, date),
+    );
 
   // 问题
   const problemLines = (fields.get('problems') ?? []).flat();
@@ -215,14 +221,18 @@ export function parseRecord(
       recordDeadline = tail.result.day;
       if (tail.result.assumption) assumptions.push(tail.result.assumption);
       if (recordDeadline < date)
-        return fail('bad_deadline', messages.deadlineBeforeVisit('记录', recordDeadline, date));
+        return fail(
+          'bad_deadline',
+          messages.deadlineBeforeVisit(zh.parser.readings.theRecord, recordDeadline, date),
+        );
     }
   }
   for (const [i, raw] of raws.entries()) {
     const p = readProblemDeadline(raw, date, ctx.calendar);
     if (!p.ok) return deadlineFailure(p.error);
     assumptions.push(...p.assumptions);
-    const which = raws.length > 1 ? `第${i + 1}项问题` : '问题';
+    const which =
+      raws.length > 1 ? zh.parser.readings.problems(String(i + 1)) : zh.parser.readings.theProblem;
     if (p.deadline !== undefined && p.deadline < date)
       return fail('bad_deadline', messages.deadlineBeforeVisit(which, p.deadline, date));
     const deadline = p.deadline ?? recordDeadline;
@@ -234,9 +244,10 @@ export function parseRecord(
     });
   }
   if (defaulted.length > 0) {
-    const which = raws.length === 1 ? '问题' : `第${defaulted.join('、')}项问题`;
+    const which =
+      raws.length === 1 ? zh.parser.readings.theProblem : zh.parser.readings.problems(defaulted.join('、'));
     assumptions.push(
-      `${which}未写期限，按默认 ${ctx.defaultDeadlineWorkdays} 个工作日计，至 ${formatDayCn(defaultDeadline)}`,
+      zh.parser.readings.defaultDeadline(which, ctx.defaultDeadlineWorkdays, formatDayCn(defaultDeadline)),
     );
   }
 
@@ -247,7 +258,7 @@ export function parseRecord(
   if (leftover.length > 0) {
     const extra = displayText(leftover.join('\n'));
     remarks.unshift(extra);
-    assumptions.push(`未标注栏目的文字『${extra.slice(0, 20)}』记入备注`);
+    assumptions.push(zh.parser.readings.remark(extra.slice(0, 20)));
   }
   const remark = remarks.length ? remarks.join('\n') : undefined;
 

@@ -276,7 +276,7 @@ function parseUnsafe(raw: string, ctx: ParseContext): ParseResult {
 
   const result = dispatch(found.kw, pctx, today, { voiceLike: voice, confirmDuplicate });
   if (found.heard && result.ok)
-    result.assumptions.unshift(`语音识别为『${found.heard}』，按『${found.kw.keyword}』理解`);
+    result.assumptions.unshift(zh.parser.readings.heard(found.heard, found.kw.keyword));
   return result;
 }
 

@@ -8,6 +8,7 @@ import {
   scanDeadlines,
   type DeadlineError,
 } from './deadline.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * One problem's own deadline, and its text without it. The deadline clause is dropped only when
@@ -72,7 +73,7 @@ export function readProblemDeadline(raw: string, base: string, cal: WorkCalendar
   if (hit.result.assumption) assumptions.push(hit.result.assumption);
   if (hits.length > 1)
     assumptions.push(
-      `『${displayText(tidy(raw).slice(0, 12))}…』写了${hits.length}个期限，按最后一个『${hit.text}』计`,
+      zh.parser.readings.lastDeadline(displayText(tidy(raw).slice(0, 12)), hits.length, hit.text),
     );
 
   let text = raw;

@@ -10,6 +10,7 @@ import {
 import { readNumber } from './cn-number.js';
 import { readVisitDate } from './visit-date.js';
 import { charSet, trimEndChars } from './trim.js';
+import { zh } from '../text/zh-CN/index.js';
 
 const STATS_TAIL = charSet('。.!');
 
@@ -43,7 +44,7 @@ export function readStatsRange(text: string, today: string): StatsRange {
   );
   const y = splitDay(today)!.year;
   if (t.length > 40) return { ok: false };
-  if (t === '') return { ok: true, ...month(today), assumption: '未写统计范围，按本月统计' };
+  if (t === '') return { ok: true, ...month(today), assumption: zh.parser.readings.noStatsRange };
   switch (t) {
     case '本月':
     case '这个月':

@@ -1,6 +1,7 @@
 import { addDays, diffDays, formatDayCn, makeDay, splitDay, weekday } from '../domain/day.js';
 import { readNumber } from './cn-number.js';
 import { charSet, trimEndChars } from './trim.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * The visit date (日期 of a record). Conventions (also in README.md):
@@ -59,13 +60,13 @@ export const YEARLESS_VISIT_LOOKAHEAD_DAYS = 30;
 
 function finish(day: string, today: string, wdChar: string | undefined, assumption?: string): VisitDate {
   if (wdChar !== undefined && WEEKDAY_INDEX[wdChar] !== weekday(day)) {
-    return { ok: false, reason: `${formatDayCn(day, { year: true })}，与所写的星期不符，请核对` };
+    return { ok: false, reason: zh.parser.dates.weekdayMismatch(formatDayCn(day, { year: true })) };
   }
   if (day > today) {
     return {
       ok: false,
       future: true,
-      reason: `督导日期 ${formatDayCn(day)} 晚于今天（${formatDayCn(today)}），不能登记尚未进行的督导`,
+      reason: zh.parser.dates.future(formatDayCn(day), formatDayCn(today)),
     };
   }
   return assumption ? { ok: true, day, assumption } : { ok: true, day };
@@ -74,9 +75,9 @@ function finish(day: string, today: string, wdChar: string | undefined, assumpti
 /** Read a visit date written by a person, relative to `today` ('YYYY-MM-DD' in the office's zone). */
 export function readVisitDate(text: string, today: string): VisitDate {
   // bounded before any pattern sees it: no date is written in more than 40 characters
-  if (text.length > 200) return { ok: false, reason: `看不懂日期『${text.slice(0, 20)}…』` };
+  if (text.length > 200) return { ok: false, reason: zh.parser.dates.unreadableLong(text.slice(0, 20)) };
   const t = trimEndChars(text.trim(), TRAILING);
-  const unreadable: VisitDate = { ok: false, reason: `看不懂日期『${t}』` };
+  const unreadable: VisitDate = { ok: false, reason: zh.parser.dates.unreadable(t) };
   if (t === '' || t.length > 40) return unreadable;
   const tailOk = (m: RegExpExecArray) => timeTail(t.slice(m[0].length));
 
@@ -98,7 +99,7 @@ export function readVisitDate(text: string, today: string): VisitDate {
       day,
       today,
       undefined,
-      g.which === undefined ? `『${t}』按 ${formatDayCn(day)} 计` : undefined,
+      g.which === undefined ? zh.parser.readings.readAs(t, formatDayCn(day)) : undefined,
     );
   }
 
@@ -112,8 +113,8 @@ export function readVisitDate(text: string, today: string): VisitDate {
       const prev = splitDay(addDays(makeDay(p.year, p.month, 1)!, -1))!;
       day = makeDay(prev.year, prev.month, d);
     }
-    if (!day) return { ok: false, reason: `${dom.groups!.d}日不是有效日期` };
-    return finish(day, today, dom.groups!.wd, `『${t}』按 ${formatDayCn(day)} 计`);
+    if (!day) return { ok: false, reason: zh.parser.dates.invalidDayOfMonth(dom.groups!.d!) };
+    return finish(day, today, dom.groups!.wd, zh.parser.readings.readAs(t, formatDayCn(day)));
   }
 
   const fullM = FULL_RE.exec(t);
@@ -124,7 +125,7 @@ export function readVisitDate(text: string, today: string): VisitDate {
     const m = readNumber(g.m!) ?? NaN;
     const d = readNumber(g.d!) ?? NaN;
     const day = makeDay(y, m, d);
-    return day ? finish(day, today, g.wd) : { ok: false, reason: `${y}年${g.m}月${g.d}日不是有效日期` };
+    return day ? finish(day, today, g.wd) : { ok: false, reason: zh.parser.dates.invalidDate(y, g.m!, g.d!) };
   }
 
   const mdM = MD_RE.exec(t);
@@ -138,9 +139,9 @@ export function readVisitDate(text: string, today: string): VisitDate {
     let assumption: string | undefined;
     if (day && diffDays(today, day) > YEARLESS_VISIT_LOOKAHEAD_DAYS) {
       day = makeDay(year - 1, m, d);
-      if (day) assumption = `『${t}』按 ${formatDayCn(day, { year: true })} 计`;
+      if (day) assumption = zh.parser.readings.readAs(t, formatDayCn(day, { year: true }));
     }
-    if (!day) return { ok: false, reason: `${g.m}月${g.d}日不是有效日期` };
+    if (!day) return { ok: false, reason: zh.parser.dates.invalidMonthDay(g.m!, g.d!) };
     return finish(day, today, g.wd, assumption);
   }
   return unreadable;

@@ -1,4 +1,5 @@
 import type { VisitKind } from '../domain/command.js';
+import { zh } from '../text/zh-CN/index.js';
 
 /**
  * The 类型 field: one of the six kinds, optionally 暗访/明查, optionally a topic after it
@@ -49,7 +50,7 @@ export function readVisitKind(text: string): KindRead {
       ok: true,
       kind: '挂牌督导',
       ...(manner ? { manner } : {}),
-      assumption: '未写督导类型，按挂牌督导登记',
+      assumption: zh.parser.readings.noVisitKind,
     };
   }
   return { ok: true, kind: best.kind, ...(manner ? { manner } : {}), ...(topic ? { topic } : {}) };

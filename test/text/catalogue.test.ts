@@ -291,6 +291,13 @@ const SAMPLES: Record<string, unknown> = {
   viaRedisCli: true,
   files: ['dudao-20260301-023000.rdb', 'dudao-20260302-023000.rdb'],
   holiday: '中国人民抗日战争暨世界反法西斯战争胜利纪念日',
+  // the parser's readings (src/text/zh-CN/parser.ts)
+  keyword: '申请延期',
+  before: true,
+  numbers: '1、2、3、4、5、6、7、8、9、10、11、12',
+  weekday: '周日',
+  byDefault: true,
+  shown: DAY,
 };
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });

@@ -145,6 +145,32 @@ export const cli = {
   badAt: (timeZone: string) => `--at 后面应是时间，例如 ${TIME_EXAMPLE(timeZone)}`,
   badDate: '--date 后面应是日期 YYYY-MM-DD，例如 --date 2026-03-16',
   parse: {
+    /** how `dudao parse` prints what a message means (src/parser/parse-cli.ts); the English words are the commands' names */
+    failed: (code: string, message: string) => `无法执行 (${code})\n${message}`,
+    record: 'submit_record 提交督导记录',
+    school: (name: string, id: string) => `  学校: ${name} (${id})`,
+    date: (day: string) => `  日期: ${day}`,
+    kind: (kind: string, manner: string | undefined, topic: string | undefined) =>
+      `  类型: ${kind}${manner ? ` · ${manner}` : ''}${topic ? ` · 主题 ${topic}` : ''}`,
+    findings: (text: string) => `  情况: ${text}`,
+    highlights: (text: string) => `  亮点: ${text}`,
+    remark: (text: string) => `  备注: ${text}`,
+    problems: (n: number) => `  问题 ${n} 项:`,
+    problem: (n: number, text: string, deadline: string, byDefault: boolean) =>
+      `    ${n}. ${text} — 期限 ${deadline}${byDefault ? ' [默认]' : ''}`,
+    stats: (from: string, to: string) => `stats 统计 ${from} 至 ${to}`,
+    extension: (item: string, until: string, reason: string | undefined) =>
+      `request_extension 申请延期 ${item} 至 ${until}${reason ? ` 原因: ${reason}` : ''}`,
+    assumption: (text: string) => `  假定: ${text}`,
+    warning: (text: string) => `  注意: ${text}`,
+    /** a day with its reading: '2026-03-16（3月16日 周一）' */
+    day: (day: string, shown: string) => `${day}（${shown}）`,
+    pastDeadline: (n: number, deadline: string) =>
+      `第${n}项问题的期限 ${deadline} 已过，事项登记后即逾期，下一次提醒时进入督办`,
+    dayOffDeadline: (n: number, deadline: string, dayOff: string, next: string) =>
+      `第${n}项问题的期限 ${deadline} 是休息日（${dayOff}），下一个工作日是 ${next}`,
+    duplicate: (record: string) =>
+      `与已登记的 ${record} 可能重复，未登记；如确需登记，请在记录中加上『确认重复』`,
     noText: '缺少要理解的文本',
     noRoster: '注意：还没有导入名单（npx dudao import <文件>），学校名称无法匹配',
   },

@@ -127,4 +127,53 @@ export const parser = {
     schools: (names: string) =>
       `叙述中提到了多所学校：${names}。\n一条记录只能登记一所学校，请写明『学校：…』后重新发送。`,
   },
+  /** what the parser assumed to read a message, said on the reply (a card's note) */
+  readings: {
+    /** a date as written, as the day it was read as: '『下周五』按 3月19日 周五 计' */
+    readAs: (text: string, day: string) => `『${text}』按 ${day} 计`,
+    /** '『国庆前』按国庆节放假前最后一个工作日 9月30日 周四 计' */
+    holiday: (text: string, holiday: string, before: boolean, day: string) =>
+      `『${text}』按${holiday}${before ? '放假前最后一个工作日' : '假期后第一个工作日'} ${day} 计`,
+    shortName: (query: string, school: string) => `『${query}』按简称识别为 ${school}`,
+    recognized: (query: string, name: string) => `『${query}』识别为 ${name}`,
+    heard: (text: string, keyword: string) => `语音识别为『${text}』，按『${keyword}』理解`,
+    quoted: (item: string) => `按引用的消息办理 ${item}`,
+    noDate: (today: string) => `未写日期，按今天 ${today} 登记`,
+    /** which problems: '问题' alone, or '第2项问题', '第1、3项问题'; or the whole record */
+    theProblem: '问题',
+    theRecord: '记录',
+    problems: (numbers: string) => `第${numbers}项问题`,
+    defaultDeadline: (which: string, workdays: number, deadline: string) =>
+      `${which}未写期限，按默认 ${workdays} 个工作日计，至 ${deadline}`,
+    remark: (text: string) => `未标注栏目的文字『${text}』记入备注`,
+    lastDeadline: (start: string, n: number, deadline: string) =>
+      `『${start}…』写了${n}个期限，按最后一个『${deadline}』计`,
+    noStatsRange: '未写统计范围，按本月统计',
+    noVisitKind: '未写督导类型，按挂牌督导登记',
+  },
+  /** why a date or a deadline as written cannot be read (part of a reply that shows the forms) */
+  dates: {
+    /** the weekday a date was written with, by ISO number (1 = Monday) */
+    weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+    notThatWeekday: (day: string, weekday: string) => `${day}，不是${weekday}`,
+    weekdayMismatch: (day: string) => `${day}，与所写的星期不符，请核对`,
+    invalidDate: (year: number | string, month: number | string, dayOfMonth: number | string) =>
+      `${year}年${month}月${dayOfMonth}日不是有效日期`,
+    invalidMonthDay: (month: number | string, dayOfMonth: number | string) =>
+      `${month}月${dayOfMonth}日不是有效日期`,
+    invalidDayOfMonth: (dayOfMonth: number | string) => `${dayOfMonth}日不是有效日期`,
+    invalidMonth: (month: number | string) => `${month}月不是有效月份`,
+    noSuchDay: (month: number | string, dayOfMonth: number | string) => `${month}月没有${dayOfMonth}日`,
+    noNextHoliday: (holiday: string | undefined) =>
+      holiday ? `节假日安排中还没有下一个${holiday}` : '没有找到下一个节假日',
+    /** a date the calendar has no day for, when nothing more precise is known */
+    invalid: '不是有效日期',
+    workdaysRange: '工作日数应在 1 到 365 之间',
+    daysRange: '天数应在 1 到 730 之间',
+    weeksRange: '周数应在 1 到 104 之间',
+    monthsRange: '月数应在 1 到 24 之间',
+    future: (day: string, today: string) => `督导日期 ${day} 晚于今天（${today}），不能登记尚未进行的督导`,
+    unreadable: (text: string) => `看不懂日期『${text}』`,
+    unreadableLong: (start: string) => `看不懂日期『${start}…』`,
+  },
 } as const;
