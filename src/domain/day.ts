@@ -1,3 +1,5 @@
+import { zh } from '../text/zh-CN/index.js';
+
 /**
  * Calendar days as 'YYYY-MM-DD' strings: the only date type the domain, the parser, the cards and
  * the store exchange. A day has no time and no zone; an instant becomes a day only through
@@ -7,7 +9,8 @@
  * host-zone dependence. Strings compare correctly with < and >, because the format is fixed-width.
  */
 
-const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+/** the weekdays' names, by JavaScript's weekday number (0 = Sunday) */
+const WEEKDAY_CN: Record<number, string> = zh.domain.days.weekdays;
 
 /** Days in a month (month 1–12) of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
@@ -175,6 +178,8 @@ export function weekdayCn(day: string): string {
  */
 export function formatDayCn(day: string, opts: { year?: boolean } = {}): string {
   const p = mustSplit(day);
-  const head = opts.year ? `${p.year}年${p.month}月${p.day}日` : `${p.month}月${p.day}日`;
-  return `${head} ${weekdayCn(day)}`;
+  const head = opts.year
+    ? zh.domain.days.yearMonthDay(p.year, p.month, p.day)
+    : zh.domain.days.monthDay(p.month, p.day);
+  return zh.domain.days.withWeekday(head, weekdayCn(day));
 }

@@ -33,6 +33,14 @@ export const domain = {
   noZones: '（无责任区）',
   /** the board's scope of someone with no zone and no school */
   noScope: '（无）',
+  /** how a user reads a day (src/domain/day.ts): '3月22日 周一', '2021年3月22日 周一' */
+  days: {
+    /** by JavaScript's weekday number (0 = Sunday) */
+    weekdays: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
+    monthDay: (month: number, dayOfMonth: number) => `${month}月${dayOfMonth}日`,
+    yearMonthDay: (year: number, month: number, dayOfMonth: number) => `${year}年${month}月${dayOfMonth}日`,
+    withWeekday: (day: string, weekday: string) => `${day} ${weekday}`,
+  },
   /** a day that is not as its weekday says: '5月8日 周六（调休上班）' */
   dayNotes: {
     swappedWorkday: (day: string) => `${day}（调休上班）`,
