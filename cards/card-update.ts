@@ -144,3 +144,34 @@ export function applyCardUpdates(card: Card, updates: CardUpdate[]): Card {
     statusWord: buttons.length ? undefined : statusWord,
   });
 }
+
+/** What finish() makes of a card's parts, without its plain-text fallback. */
+const textOf = (card: Omit<Card, 'text'>): string =>
+  finish({
+    kind: card.kind,
+    title: card.title,
+    subtitle: card.subtitle,
+    fields: card.fields,
+    entries: card.entries,
+    note: card.note,
+    ...(card.link ? { link: card.link } : {}),
+    buttons: card.buttons,
+    outcome: card.outcome,
+    statusWord: card.statusWord,
+  }).text;
+
+/**
+ * A card to keep (a sent card's reference, jobs/outbound.ts): without its plain-text fallback
+ * when that is exactly what its other parts make (withText puts it back), as it is otherwise (a
+ * card with lines of its own in the fallback, finish's `extraText`). The fallback repeats every
+ * word of the card: about a sixth of a stored reference.
+ */
+export function withoutText(card: Card): Omit<Card, 'text'> & { text?: string } {
+  const { text, ...rest } = card;
+  return textOf(rest) === text ? rest : card;
+}
+
+/** A kept card whole again: its fallback as withoutText found it, made again. */
+export function withText(card: Omit<Card, 'text'> & { text?: string }): Card {
+  return typeof card.text === 'string' ? (card as Card) : { ...card, text: textOf(card) };
+}

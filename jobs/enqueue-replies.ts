@@ -144,7 +144,8 @@ export async function enqueueReplies(
     t.prefix,
     lines,
     Date.now(),
-    t.direct ? (id) => t.queue.toKey(id) : undefined,
+    // added before (a producer run again): its hash, or once it is gone, its deduplication key
+    t.direct ? (id) => [t.queue.toKey(id), t.queue.toKey(`de:${id}`)] : undefined,
   );
   // the answer to the sender, first in its chat: sent now (it keeps its place while it goes)
   const direct = jobs.filter(

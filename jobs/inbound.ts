@@ -287,5 +287,7 @@ const replyQueue = (ctx: JobContext, direct: boolean): EnqueueTarget => ({
   queue: ctx.rt.jobQueues.outbound,
   redis: ctx.rt.redis,
   prefix: ctx.rt.prefix,
-  ...(direct ? { direct: (jobId: string, job: SendJob) => sendDirect(ctx.rt, jobId, job) } : {}),
+  ...(direct
+    ? { direct: (jobId: string, job: SendJob) => sendDirect(ctx.rt, jobId, job, ctx.whenCompleted) }
+    : {}),
 });

@@ -3,9 +3,12 @@ import type { Delivery } from '../src/store/store.js';
 import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
 import { addressKey, cardRefId, type CardRef, type Ledger } from '../src/platforms/outbound.js';
 import { recordCardUpdate } from '../src/platforms/card-state.js';
-import { decodeCardRef, encodeCardRef } from '../src/platforms/card-ref-codec.js';
+import { decodeCardRef, encodeCardRefV2, type StoredCardRef } from '../src/platforms/card-ref-codec.js';
+import { decodeDeliveryEntry } from '../src/store/delivery-codec.js';
+import { makeKeys } from '../src/store/keys.js';
+import { itemNumber } from '../src/domain/ids.js';
 import type { CardUpdate } from '../src/domain/reply.js';
-import { applyCardUpdates } from '../cards/card-update.js';
+import { applyCardUpdates, withText, withoutText } from '../cards/card-update.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
 import type { RedisClient } from '../src/redis/connect.js';
 import { JobDeferred, PermanentJobError, type JobContext, type Processor } from './types.js';
@@ -23,14 +26,18 @@ import { leaveOrder, placeInLine } from '../src/queue/reply-order.js';
  * card_update: bring every earlier card of the item up to date (update(), below).
  *
  * Exactly once per job: each part the platform confirms is written at once to the job's ledger
- * (a Redis hash); a retried job skips what is there. A permanent platform error fails the job
+ * (one Redis hash per job: the parts sent and the deliveries recorded); a retried job skips what
+ * is there. The ledger is needed only while the job can still run: it is deleted once the job has
+ * completed (JobContext.whenCompleted; a re-add of its id is ignored by its deduplication key,
+ * src/queue/job-options.ts), and kept LEDGER_TTL_S when it failed (a manual retry sends nothing
+ * twice). A permanent platform error fails the job
  * for good (PermanentJobError, BullMQ's UnrecoverableError) with the delivery recorded `failed`;
  * a transient one fails the attempt (recorded `failed` only on the last), and BullMQ retries
  * with backoff. dudao_send_failures_total{platform} counts every failed attempt.
  */
 const LEDGER_TTL_S = 14 * 86_400;
-const CARD_REFS_KEEP = 100;
-const CARD_REFS_TTL_S = 60 * 86_400;
+/** how long a card's state across updates is kept (card-state.ts) */
+const CARD_STATE_TTL_S = 60 * 86_400;
 
 /**
  * The job's ledger under `ns` (an address, or `upd`). `known` is what the ledger held when the job
@@ -50,14 +57,18 @@ function ledgerOf(redis: RedisClient, key: string, ns: string, known?: Map<strin
   };
 }
 
-/** The job's ledger and recorded deliveries as they stand, in one round trip. */
-async function loadLedgers(redis: RedisClient, sentKey: string, recordedKey: string) {
-  const r = (await redis.pipeline().hgetall(sentKey).hgetall(recordedKey).exec()) ?? [];
-  const [sent, recorded] = r.map(([e, v]) => {
-    if (e) throw e;
-    return v as Record<string, string>;
-  });
-  return { sent: new Map(Object.entries(sent ?? {})), recorded: new Set(Object.keys(recorded ?? {})) };
+/** A delivery recorded: its ledger field (`!`, never the start of a part's field). */
+const RECORDED = '!';
+
+/** The job's ledger as it stands (the parts sent, the deliveries recorded), in one command. */
+async function loadLedger(redis: RedisClient, key: string) {
+  const all = await redis.hgetall(key);
+  const sent = new Map<string, string>();
+  const recorded = new Set<string>();
+  for (const [f, v] of Object.entries(all))
+    if (f.startsWith(RECORDED)) recorded.add(f.slice(RECORDED.length));
+    else sent.set(f, v);
+  return { sent, recorded };
 }
 
 export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
@@ -147,30 +158,29 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
   const ns = (k: string) => (part === undefined ? k : `${part}|${k}`);
   const last = ctx.attempt + 1 >= ctx.attempts;
   const targets = await resolveTargets(job.to, job.origin, deps.store, rt.config, now);
-  const recordedKey = deps.keys.recorded(ctx.jobId);
-  const sentKey = deps.keys.sent(ctx.jobId);
+  const ledgerKey = deps.keys.ledger(ctx.jobId);
   const items = job.items.length ? job.items : [...new Set(job.card.buttons.map((b) => b.item))];
-  const known = await loadLedgers(rt.redis, sentKey, recordedKey);
+  const known = await loadLedger(rt.redis, ledgerKey);
+  ctx.whenCompleted?.(ledgerKey);
 
   /** one Delivery per (job, address), even across retries: one script call (src/store/lua/record-send.lua) */
-  const record = async (f: string, d: Omit<Delivery, 'at' | 'cardKind'>, refs?: CardRef) => {
+  const record = async (f: string, d: Omit<Delivery, 'at' | 'cardKind'>, ref?: CardRef) => {
     const field = ns(f);
     if (known.recorded.has(field)) return;
     await deps.store.recordSend({
-      recordedKey,
-      field,
+      ledger: {
+        key: ledgerKey,
+        field: RECORDED + field,
+        ttlS: LEDGER_TTL_S,
+        legacy: { key: deps.keys.legacyRecorded(ctx.jobId), field },
+      },
       itemIds: items,
       delivery: { at: now.toISOString(), cardKind: job.card.kind, ...d },
-      cardRef:
-        refs && items.length
-          ? {
-              encoded: encodeCardRef(refs),
-              keyOf: deps.keys.cardRefs,
-              keep: CARD_REFS_KEEP,
-              ttlS: CARD_REFS_TTL_S,
-            }
-          : undefined,
-      recordedTtlS: LEDGER_TTL_S,
+      // where the card went, for card_update, kept in the delivery's entry on each item: the
+      // delivery holds its platform and instant (the platform sender set sentAt to `now` too)
+      ...(ref && items.length
+        ? { attachment: encodeCardRefV2({ ...ref, card: withoutText(ref.card) }) }
+        : {}),
     });
     known.recorded.add(field);
   };
@@ -196,7 +206,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
     try {
       const out = await deps.senders[a.platform].send(a, job.card, {
         sendKey: `${ctx.jobId}|${ns(ak)}`,
-        ledger: ledgerOf(rt.redis, sentKey, ns(ak), known.sent),
+        ledger: ledgerOf(rt.redis, ledgerKey, ns(ak), known.sent),
         now,
         items,
         ...(job.origin?.cardRef?.cardId ? { inReplyTo: { cardId: job.origin.cardRef.cardId } } : {}),
@@ -264,10 +274,10 @@ type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
 async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   const { rt } = ctx;
   const now = rt.now();
-  const refs = (await rt.redis.lrangeBuffer(deps.keys.cardRefs(job.item), 0, -1))
-    .map(decodeCardRef)
-    .filter((r): r is CardRef => r !== undefined);
-  const ledger = ledgerOf(rt.redis, deps.keys.sent(ctx.jobId), 'upd');
+  const refs = await cardRefsOf(rt, deps, job.item);
+  const ledgerKey = deps.keys.ledger(ctx.jobId);
+  const ledger = ledgerOf(rt.redis, ledgerKey, 'upd');
+  ctx.whenCompleted?.(ledgerKey);
   const click = job.origin?.cardRef;
   const u: CardUpdate = { item: job.item, outcome: job.outcome };
   if (job.state) u.state = job.state;
@@ -276,14 +286,14 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
   let updated = 0;
   let retryable: unknown;
   const before = job.at ? Date.parse(job.at) : Infinity;
-  for (const [i, ref] of refs.entries()) {
+  for (const ref of refs) {
     // a card sent after the item moved on (the new recheck card) is current: keep its buttons
     if (Date.parse(ref.sentAt) >= before) continue;
     const id = cardRefId(ref);
     if (seen.has(id)) continue;
     seen.add(id);
     try {
-      const updates = await recordCardUpdate(rt.redis, deps.keys.cardState(id), u, CARD_REFS_TTL_S);
+      const updates = await recordCardUpdate(rt.redis, deps.keys.cardState(id), u, CARD_STATE_TTL_S);
       if (!updates) {
         rt.log.info(
           { job: ctx.jobId, platform: ref.platform, item: job.item },
@@ -293,7 +303,7 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
       }
       const card = applyCardUpdates(ref.card, updates);
       const r = await deps.senders[ref.platform].update(ref, card, {
-        ledgerPart: String(i),
+        ledgerPart: id, // the card's own id: the list may change between two tries
         ledger,
         now,
         click,
@@ -325,6 +335,29 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
 }
 
 /**
+ * Where the cards about an item went, oldest first: the card references kept with the item's
+ * deliveries (delivery-codec.ts V2; its newest DELIVERIES_PER_ITEM sends), after those an earlier
+ * version kept in a list of their own (`out:cards:<item>`, gone within 60 days). One round trip.
+ */
+async function cardRefsOf(rt: Runtime, deps: OutboundDeps, item: string): Promise<CardRef[]> {
+  const n = itemNumber(item);
+  const pipe = rt.redis.pipeline().lrangeBuffer(deps.keys.legacyCardRefs(item), 0, -1);
+  if (n !== undefined) pipe.lrangeBuffer(makeKeys(rt.prefix).itemDeliveries(n), 0, -1);
+  const [legacy = [], entries = []] = ((await pipe.exec()) ?? []).map(([e, v]) => {
+    if (e) throw e;
+    return v as Buffer[];
+  });
+  const refs: StoredCardRef[] = legacy.flatMap((b) => decodeCardRef(b) ?? []);
+  for (const b of entries.slice().reverse()) {
+    const e = decodeDeliveryEntry(b);
+    if (!e?.attachment) continue;
+    const ref = decodeCardRef(e.attachment, { platform: e.delivery.platform, sentAt: e.delivery.at });
+    if (ref) refs.push(ref);
+  }
+  return refs.map((r) => ({ ...r, card: withText(r.card) }) as CardRef);
+}
+
+/**
  * A direct answer (jobs/inbound.ts): the answer to the sender, sent from the inbound job that
  * made it instead of from a queued job — no job to add, fetch and finish. It sends as the queued
  * outbound job `jobId` would, with that job's ledger and records, so a retried inbound job, or the
@@ -339,7 +372,12 @@ const DIRECT: OutboundOptions = {
 };
 const directCache = new WeakMap<Runtime, OutboundDeps>();
 
-export async function sendDirect(rt: Runtime, jobId: string, job: SendJob): Promise<boolean> {
+export async function sendDirect(
+  rt: Runtime,
+  jobId: string,
+  job: SendJob,
+  whenCompleted?: (key: string) => void,
+): Promise<boolean> {
   const deps = outboundDeps(rt, DIRECT, directCache);
   const ctx: JobContext = {
     rt,
@@ -354,8 +392,10 @@ export async function sendDirect(rt: Runtime, jobId: string, job: SendJob): Prom
   try {
     await sendNow(job, deps, ctx);
   } catch (e) {
-    if (!(e instanceof PermanentJobError)) return false;
+    if (!(e instanceof PermanentJobError)) return false; // the queued job `jobId` needs the ledger
   }
+  // done for good: the ledger is needed while the inbound job can run again, no longer
+  whenCompleted?.(deps.keys.ledger(jobId));
   if (job.order) await leaveOrder(rt.redis, rt.prefix, job.order, jobId, rt.jobQueues.outbound);
   return true;
 }

@@ -15,6 +15,12 @@ export interface JobContext {
   jobName: string;
   /** put the job back for `ms` without using an attempt (its turn has not come); never returns */
   defer(ms: number): Promise<never>;
+  /**
+   * Delete this Redis key once the job has COMPLETED (BullMQ moved it to completed: it never runs
+   * again), not when it fails or is put back: what only a run of this job needs (an outbound
+   * ledger) goes with it. Absent (tests, a direct answer's own context): the key keeps its TTL.
+   */
+  whenCompleted?(key: string): void;
 }
 
 export type Processor = (data: unknown, ctx: JobContext) => Promise<unknown>;

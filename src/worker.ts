@@ -29,6 +29,8 @@ const limiter: Partial<Record<QueueName, { max: number; duration: number }>> = {
  */
 export function startWorkers(rt: Runtime, processors: Processors): Workers {
   const workers: Worker[] = [];
+  /** per running job: the keys to delete once it has completed (JobContext.whenCompleted) */
+  const afterCompletion = new WeakMap<Job, Set<string>>();
   for (const name of queueNames) {
     const proc = processors[name];
     if (!proc) continue;
@@ -47,6 +49,11 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
               await job.moveToDelayed(Date.now() + ms, token);
               throw new DelayedError();
             },
+            whenCompleted(key: string) {
+              const keys = afterCompletion.get(job) ?? new Set<string>();
+              keys.add(key);
+              afterCompletion.set(job, keys);
+            },
           });
         } finally {
           end();
@@ -62,6 +69,18 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
         ...(limiter[name] ? { limiter: limiter[name] } : {}),
       },
     );
+    // BullMQ emits 'completed' once the job is in the completed set (moveToFinished done): it will
+    // not run again — a retry needs a failed job (completed ones cannot be retried from
+    // /admin/queues: src/http/admin.ts), a re-add of its id is ignored by its deduplication key.
+    // A crash before this leaves the keys to their TTL.
+    w.on('completed', (job) => {
+      const keys = afterCompletion.get(job);
+      if (!keys?.size) return;
+      afterCompletion.delete(job);
+      rt.redis.del(...keys).catch((err: Error) => {
+        rt.log.warn({ queue: name, job: job.id, err: err.name }, 'could not delete a completed job’s keys');
+      });
+    });
     w.on('failed', (job, err) => {
       rt.log.warn(
         {

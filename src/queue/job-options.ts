@@ -30,8 +30,8 @@ export const jobOptions = {
   /**
    * A reply to a handled message: retried with backoff. A producer that runs again (a retried
    * inbound job) adds the same job ids: what ignores them is the deduplication key of each
-   * (outboundDedup, a day: far beyond any producer's retries), not a kept job of 1–4 KB with its
-   * card, so only the last 100 sent are kept, to look at in /admin/queues.
+   * (outboundDedup, 14 days: as long as a failed producer may be retried), not a kept job of
+   * 1–4 KB with its card, so only the last 100 sent are kept, to look at in /admin/queues.
    */
   reply: {
     attempts: 10,
@@ -64,7 +64,18 @@ export const jobOptions = {
  */
 export const NOTICE_PRIORITY = 10;
 
-/** An outbound job's deduplication: its own (deterministic) id, for a day. */
-export const outboundDedup = (jobId: string) => ({ id: jobId, ttl: DAY_S * 1000 });
+/**
+ * How long a re-add of a sent reply's id is ignored: as long as its producer can run again — a
+ * failed inbound job is kept, and may be retried by hand, for 14 days (`inbound.removeOnFail`).
+ * What ignores it is this key alone: the reply's job is gone after the last 100, and its ledger
+ * when it completed (jobs/outbound.ts). BullMQ keeps a deduplication key that has a TTL when the
+ * job completes or is removed by removeOnComplete (moveToFinished-14.lua:
+ * removeDeduplicationKeyIfNeededOnFinalization deletes only keys without one; removeJobsByMaxCount
+ * passes shouldRemoveDeduplicationKey=false).
+ */
+export const OUTBOUND_DEDUP_SECONDS = 14 * DAY_S;
+
+/** An outbound job's deduplication: its own (deterministic) id, OUTBOUND_DEDUP_SECONDS. */
+export const outboundDedup = (jobId: string) => ({ id: jobId, ttl: OUTBOUND_DEDUP_SECONDS * 1000 });
 
 export const queueOptions = { streams: { events: { maxLen: 100 } } } as const satisfies Partial<QueueOptions>;

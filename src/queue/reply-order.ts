@@ -31,16 +31,18 @@ export function orderKeyOf(to: Recipient, origin: Origin | undefined): string | 
  * sort by time, and by enqueue order within a millisecond; the time also tells a fresh entry
  * whose job is about to be added from a stale one whose job never was.
  *
- * Returns the entries that are first in their chat and have no queued job yet (`jobKey`: the
- * job's Redis key; without it, none): those may be sent at once by their producer (a direct
- * answer, jobs/inbound.ts), holding their place while they are sent. Same round trip.
+ * Returns the entries that are first in their chat and have no queued job yet (`jobKeys`: the
+ * job's Redis keys, of which none may exist — its hash, and its deduplication key, which outlives
+ * the job by a day, as its ledger does not: jobs/outbound.ts; without it, none): those may be
+ * sent at once by their producer (a direct answer, jobs/inbound.ts), holding their place while
+ * they are sent. Same round trip.
  */
 export async function registerOrder(
   redis: RedisClient,
   prefix: string,
   entries: { key: string; jobId: string }[],
   now = Date.now(),
-  jobKey?: (jobId: string) => string,
+  jobKeys?: (jobId: string) => string[],
 ): Promise<Set<string>> {
   const first = new Set<string>();
   if (!entries.length) return first;
@@ -50,9 +52,9 @@ export async function registerOrder(
   entries.forEach((e, i) =>
     m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId),
   );
-  if (jobKey) for (const e of entries) m.zrange(k.chat(e.key), 0, 0).exists(jobKey(e.jobId));
+  if (jobKeys) for (const e of entries) m.zrange(k.chat(e.key), 0, 0).exists(...jobKeys(e.jobId));
   const r = (await m.exec()) ?? [];
-  if (jobKey)
+  if (jobKeys)
     entries.forEach((e, i) => {
       const [head, queued] = [r[entries.length + 2 * i]?.[1], r[entries.length + 2 * i + 1]?.[1]];
       if (Array.isArray(head) && head[0] === e.jobId && queued === 0) first.add(e.jobId);

@@ -10,46 +10,30 @@ const recordSendScript = loadScript('record-send');
 /** Sends kept per item: enough to answer "was the principal told?", bounded in memory. */
 export const DELIVERIES_PER_ITEM = 50;
 
-/** Where a sent card went, kept on each of its items for later updates (the outbound side's keys). */
-export interface CardRefRecord {
-  /** the CardRef as stored (src/platforms/card-ref-codec.ts) */
-  encoded: string | Buffer;
-  keyOf: (item: string) => string;
-  keep: number;
-  ttlS: number;
-}
-
 export function deliveryStore(redis: RedisClient, k: Keys) {
   return {
     /**
      * One send's outcome, recorded once per (outbound job, address) however often the job is
-     * retried, in one script call: the delivery on each item and, for a card, where it went.
-     * false when it was recorded already.
+     * retried, in one script call: the delivery on each item, with `attachment` (for a card:
+     * where it went, src/platforms/card-ref-codec.ts) kept in the same entry
+     * (delivery-codec.ts). false when it was recorded already.
      */
     async recordSend(o: {
-      recordedKey: string;
-      field: string;
+      ledger: { key: string; field: string; ttlS: number; legacy: { key: string; field: string } };
       itemIds: string[];
       delivery: Delivery;
-      cardRef?: CardRefRecord;
-      recordedTtlS: number;
+      attachment?: Buffer;
     }): Promise<boolean> {
       const ids = o.itemIds.filter((id) => itemNumber(id) !== undefined);
-      const keys = [
-        o.recordedKey,
-        ...ids.map((id) => k.itemDeliveries(itemNumber(id)!)),
-        ...(o.cardRef ? ids.map((id) => o.cardRef!.keyOf(id)) : []),
-      ];
+      const keys = [o.ledger.key, o.ledger.legacy.key, ...ids.map((id) => k.itemDeliveries(itemNumber(id)!))];
       const r = await recordSendScript.run(redis, keys, [
-        o.field,
+        o.ledger.field,
         o.delivery.outcome,
-        encodeDelivery(o.delivery),
+        encodeDelivery(o.delivery, o.attachment),
         DELIVERIES_PER_ITEM,
-        o.cardRef?.encoded ?? '',
-        o.cardRef?.keep ?? 0,
-        o.cardRef?.ttlS ?? 0,
-        o.recordedTtlS,
+        o.ledger.ttlS,
         ids.length,
+        o.ledger.legacy.field,
       ]);
       return r === 1;
     },

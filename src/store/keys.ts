@@ -68,7 +68,7 @@ export function makeKeys(prefix: string) {
     itemHistory: (n: number | string) => itemBase + n + ':h', // list of HistoryEvent JSON (after 'create')
     itemSources: (n: number | string) => itemBase + n + ':m', // hash platform:messageId → history index
     itemExtReason: (n: number | string) => itemBase + n + ':x', // string: reason of the pending extension
-    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery (delivery-codec.ts)
+    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery, a sent card's reference with its delivery (delivery-codec.ts)
     audit: p + 'audit', // stream, capped: every transition of every item
 
     // --- item indexes (members are item numbers)
@@ -110,12 +110,22 @@ export const USED_TTL_S = { response_url: 2 * 3600, response_code: 73 * 3600 } a
 export const outboundKeys = (prefix: string) => ({
   /** a platform app's access token (string, TTL below expiry); its fetch lock is `<key>:lock` */
   token: (platform: 'wecom' | 'dingtalk', app: string) => `${prefix}:tok:${platform}:${esc(app)}`,
-  /** hash: per outbound job, the parts already confirmed by the platform → message id */
-  sent: (jobId: string) => `${prefix}:out:sent:${esc(jobId)}`,
-  /** hash: the job's deliveries already recorded (a retried job does not record twice) */
-  recorded: (jobId: string) => `${prefix}:out:rec:${esc(jobId)}`,
-  /** list of CardRef JSON: where the cards about an item went, for card_update */
-  cardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
+  /**
+   * hash: an outbound job's ledger (jobs/outbound.ts), kept while the job can still run — deleted
+   * once it has completed, kept 14 days when it failed. Fields `<part>` → message id (the parts
+   * the platform confirmed) and `!<address>` → outcome (the deliveries recorded). The sent
+   * ledger of earlier versions had this name, so a job retried across the upgrade skips its sent
+   * parts.
+   */
+  ledger: (jobId: string) => `${prefix}:out:sent:${esc(jobId)}`,
+  /** hash: the recorded deliveries of earlier versions (read by record-send.lua; gone 14 days after the upgrade) */
+  legacyRecorded: (jobId: string) => `${prefix}:out:rec:${esc(jobId)}`,
+  /**
+   * list of CardRef (card-ref-codec.ts V1 or JSON): where the cards about an item went, as
+   * earlier versions kept them (TTL 60 days; read only). A card's reference is now kept with its
+   * delivery on the item's deliveries list (makeKeys → itemDeliveries).
+   */
+  legacyCardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
   /** hash: per sent card (cardRefId), the latest update of each of its items (card-state.ts) */
   cardState: (refId: string) => `${prefix}:out:cardstate:${esc(refId)}`,
   /**

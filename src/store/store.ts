@@ -157,15 +157,16 @@ export interface WorkStore {
     now: Date,
   ): Promise<{ type: 'record' | 'item'; id: string } | undefined>;
   recordDelivery(itemIds: string[], d: Delivery): Promise<void>;
-  /** one send's outcome, once per (job, address): deliveries and card references in one step */
+  /**
+   * one send's outcome, once per (job, address): the delivery on each item, with `attachment`
+   * (a sent card's reference, src/platforms/card-ref-codec.ts) in the same entry
+   */
   recordSend(o: {
-    recordedKey: string;
-    field: string;
+    /** the outbound job's ledger: `field` marks this send recorded; `legacy`: where earlier versions marked it */
+    ledger: { key: string; field: string; ttlS: number; legacy: { key: string; field: string } };
     itemIds: string[];
     delivery: Delivery;
-    /** `encoded`: the CardRef as stored (src/platforms/card-ref-codec.ts) */
-    cardRef?: { encoded: string | Buffer; keyOf: (item: string) => string; keep: number; ttlS: number };
-    recordedTtlS: number;
+    attachment?: Buffer;
   }): Promise<boolean>;
   deliveries(itemId: string): Promise<Delivery[]>;
 }

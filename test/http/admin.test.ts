@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { waitReady } from '../helpers/inbound-jobs.js';
 import { tokenFromAuthorization } from '../../src/http/admin-auth.js';
+import { PermanentJobError } from '../../jobs/types.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const TOKEN = 'admin-token-0123456789abcdef';
 const basic = (user: string, pass: string) => 'Basic ' + Buffer.from(`${user}:${pass}`).toString('base64');
@@ -69,6 +71,42 @@ describe('/admin/queues behind ADMIN_TOKEN', () => {
 
   it('the token never reaches the log', () => {
     expect(svc.logs.text()).not.toContain(TOKEN);
+  });
+});
+
+describe('/admin/queues never runs a completed job again', () => {
+  // what made a job's run exactly-once (an outbound job's ledger) is deleted when it completes
+  // (src/worker.ts), so a retry of a completed job would send again: refused, failed ones allowed
+  let svc: TestService;
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  beforeAll(async () => {
+    svc = await startTestService({
+      env: { ADMIN_TOKEN: TOKEN },
+      processors: {
+        outbound: async (data) => {
+          if ((data as { fail?: boolean }).fail) throw new PermanentJobError('refused for good');
+          return 'done';
+        },
+      },
+    });
+    await waitReady(svc.url);
+  });
+  afterAll(() => svc.close());
+
+  it('a completed job: 409 for its retry and for "retry every completed job"; a failed one is retried', async () => {
+    const q = svc.rt.jobQueues.outbound;
+    const done = await q.add('send', {}, { jobId: 'admin-done-1' });
+    const failed = await q.add('send', { fail: true }, { jobId: 'admin-failed-1' });
+    await waitFor(
+      'both jobs finished',
+      async () => (await done.getState()) === 'completed' && (await failed.getState()) === 'failed',
+    );
+    const put = (path: string) =>
+      fetch(`${svc.url}/admin/queues/api/queues${path}`, { method: 'PUT', headers: auth });
+    expect((await put('/outbound/admin-done-1/retry')).status).toBe(409);
+    expect((await put('/outbound/retry/completed')).status).toBe(409);
+    expect(await q.getJobState('admin-done-1')).toBe('completed');
+    expect((await put('/outbound/admin-failed-1/retry')).status).toBe(204);
   });
 });
 

@@ -7,9 +7,10 @@ import type { InboundMessage } from '../../src/domain/inbound.js';
 import { inboundJobId } from '../../src/queue/accept.js';
 import { outboundJobId } from '../../src/queue/outbound-job.js';
 import { registerOrder } from '../../src/queue/reply-order.js';
-import { orderKeys } from '../../src/store/keys.js';
+import { orderKeys, outboundKeys } from '../../src/store/keys.js';
 import { noDefer } from '../helpers/no-defer.js';
 import { fakeCreds, loadRoster, platformEnv, waitJob } from '../outbound/helpers.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * The direct answer (jobs/inbound.ts → jobs/outbound.ts sendDirect): the answer to the sender is
@@ -86,6 +87,63 @@ describe('the answer to the sender, sent by the inbound job', () => {
     await run(m, 1); // and the inbound job run again now adds and sends nothing
     await new Promise((r) => setTimeout(r, 200));
     expect(appSends()).toHaveLength(1);
+  });
+
+  it('a queued answer’s ledger goes when its job completes; the inbound job run again after its job is gone sends nothing', async () => {
+    fake.fail('/cgi-bin/message/send', { status: 500 }, 1);
+    const m = msg('待办');
+    await run(m);
+    const id = answerId(m);
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    const ledger = outboundKeys(svc.rt.prefix).ledger(id);
+    await waitFor(
+      'the completed job’s ledger deleted',
+      async () => (await svc.rt.redis.exists(ledger)) === 0,
+    );
+    // the job leaves the completed set as removeOnComplete drops it (removeJobsByMaxCount: the
+    // job's keys go, its deduplication key stays)
+    await svc.rt.redis.zrem(q().toKey('completed'), id);
+    await svc.rt.redis.del(q().toKey(id));
+    expect(await svc.rt.redis.exists(q().toKey(`de:${id}`))).toBe(1);
+    await run(m, 1); // the inbound job retried (it failed after it added its replies)
+    await new Promise((r) => setTimeout(r, 300));
+    expect(appSends()).toHaveLength(1);
+    expect(await q().getJob(id)).toBeUndefined(); // not sent directly, not queued again
+    // its place taken again in the chat's line is a stale entry (the next reply drops it after
+    // reply-order.ts UNADDED_AFTER_MS): taken away here, so the next tests need not wait for that
+    await svc.rt.redis.del(orderKeys(svc.rt.prefix).chat('o|wecom|li'));
+  });
+
+  it('a direct answer’s ledger goes once its inbound job completes, not before', async () => {
+    const m = msg('帮助');
+    const done: string[] = [];
+    const ctx = (attempt: number) => ({
+      rt: svc.rt,
+      jobId: `${inboundJobId(m)}-x`,
+      attempt,
+      attempts: 8,
+      jobName: 'message',
+      defer: noDefer,
+      whenCompleted: (k: string) => void done.push(k),
+    });
+    await inbound(m, ctx(0));
+    const ledger = outboundKeys(svc.rt.prefix).ledger(answerId(m));
+    expect(done).toEqual([ledger]); // deleted by the worker once the inbound job completed
+    expect(await svc.rt.redis.exists(ledger)).toBe(1); // until then, a retry skips the answer
+    await inbound(m, ctx(1));
+    expect(appSends()).toHaveLength(1);
+  });
+
+  it('a failed reply keeps its ledger: a retry by hand sends nothing twice', async () => {
+    fake.fail('/cgi-bin/message/send', { status: 500 }, 1); // the direct answer: queued instead
+    fake.fail('/cgi-bin/message/send', { errcode: 60020 }, 1); // the queued job: refused for good
+    const m = msg('待办');
+    await run(m);
+    const id = answerId(m);
+    expect((await waitJob(q(), id)).state).toBe('failed');
+    const ledger = outboundKeys(svc.rt.prefix).ledger(id);
+    expect(await svc.rt.redis.hgetall(ledger)).toMatchObject({ '!wa:li': 'failed' });
+    expect(await svc.rt.redis.ttl(ledger)).toBeGreaterThan(13 * 86_400);
   });
 
   it('waits its turn behind an earlier reply to the same chat: queued, not sent at once', async () => {

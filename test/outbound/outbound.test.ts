@@ -6,7 +6,11 @@ import type { FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
-import { outboundKeys } from '../../src/store/keys.js';
+import { makeKeys, outboundKeys } from '../../src/store/keys.js';
+import { decodeDeliveryEntry, encodeDelivery } from '../../src/store/delivery-codec.js';
+import { decodeCardRef, encodeCardRef } from '../../src/platforms/card-ref-codec.js';
+import type { CardRef } from '../../src/platforms/outbound.js';
+import { withText } from '../../cards/card-update.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let fake: FakePlatform;
@@ -150,6 +154,48 @@ describe('outbound: WeCom app', () => {
     });
     expect(upd!.body.template_card.sub_title_text).toContain('王督学 验收通过，已销号');
     expect(upd!.body.button).toBeUndefined();
+  });
+
+  it('a card reference an earlier version kept in a list of its own (out:cards) is still updated, once', async () => {
+    const card = {
+      ...recheckCard,
+      entries: [{ id: 'ZG-44', text: 'x' }],
+      buttons: recheckCard.buttons.map((b) => ({ ...b, item: 'ZG-44' })),
+    };
+    await waitJob(
+      q(),
+      await enqueue(q(), {
+        kind: 'send',
+        to: { type: 'person', personId: 'p-wang' },
+        card,
+        items: ['ZG-44'],
+      }),
+    );
+    // as an earlier version kept it: the delivery alone on the item, the ref in out:cards (V1 and plain JSON)
+    const dKey = makeKeys(svc.rt.prefix).itemDeliveries(44);
+    const [entry] = await svc.rt.redis.lrangeBuffer(dKey, 0, -1);
+    const { delivery, attachment } = decodeDeliveryEntry(entry!)!;
+    const kept = decodeCardRef(attachment!, { platform: delivery.platform, sentAt: delivery.at })!;
+    const ref = { ...kept, card: withText(kept.card) } as CardRef;
+    expect(ref).toMatchObject({ platform: 'wecom', userIds: ['wang'], card });
+    await svc.rt.redis.lset(dKey, 0, encodeDelivery(delivery));
+    const legacy = outboundKeys(svc.rt.prefix).legacyCardRefs('ZG-44');
+    await svc.rt.redis.rpush(legacy, encodeCardRef(ref), JSON.stringify(ref));
+    const u = await enqueue(q(), {
+      kind: 'card_update',
+      item: 'ZG-44',
+      outcome: '王督学 验收通过，已销号（3月18日 10:20）',
+      state: { status: 'closed', deadline: '2021-03-22', extensionPending: false, version: 3 },
+    });
+    expect((await waitJob(q(), u)).state).toBe('completed');
+    const upd = fake.delivered('/cgi-bin/message/update_template_card');
+    expect(upd).toHaveLength(1);
+    expect(upd[0]!.body).toMatchObject({
+      userids: ['wang'],
+      // the send's own response_code: the one the legacy ref holds
+      response_code: ref.platform === 'wecom' ? ref.responseCode : '',
+      template_card: { replace_text: '已销号' },
+    });
   });
 
   it('records an unreachable person (no ids) without sending', async () => {

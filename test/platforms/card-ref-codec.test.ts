@@ -3,7 +3,12 @@
 // a ref stored as plain JSON by an earlier version still reads, and what is neither is skipped.
 
 import { describe, expect, it } from 'vitest';
-import { decodeCardRef, encodeCardRef } from '../../src/platforms/card-ref-codec.js';
+import { decodeCardRef, encodeCardRef, encodeCardRefV2 } from '../../src/platforms/card-ref-codec.js';
+import { applyCardUpdates, withText, withoutText } from '../../cards/card-update.js';
+import { recheckCard as handMadeCard } from './sample-cards.js';
+import { progressNoticeCard } from '../../cards/index.js';
+import type { Card } from '../../src/domain/card.js';
+import type { CardUpdate } from '../../src/domain/reply.js';
 import type { CardRef } from '../../src/platforms/outbound.js';
 import { rectificationNoticeCard } from '../../cards/rectification-notice.js';
 import type { Item, VisitRecord } from '../../src/domain/records.js';
@@ -51,5 +56,73 @@ describe('card ref codec', () => {
     expect(decodeCardRef(Buffer.from(JSON.stringify(refs[1])))).toEqual(refs[1]);
     expect(decodeCardRef(Buffer.from([0, 1, 1, 2, 3]))).toBeUndefined();
     expect(decodeCardRef(Buffer.from('not a ref'))).toBeUndefined();
+  });
+});
+
+describe('card ref codec V2 (kept with its delivery)', () => {
+  /** what jobs/outbound.ts keeps, and what it reads back */
+  const keep = (r: CardRef) => encodeCardRefV2({ ...r, card: withoutText(r.card) });
+  const read = (b: Buffer, r: CardRef) => {
+    const got = decodeCardRef(b, { platform: r.platform, sentAt: r.sentAt });
+    return got && { ...got, card: withText(got.card) };
+  };
+
+  it('round-trips every platform’s ref, its platform and instant given back by the delivery', () => {
+    for (const r of refs) expect(read(keep(r), r)).toEqual(r);
+    // without them (a V2 ref outside its delivery) it is not read
+    expect(decodeCardRef(keep(refs[0]!))).toBeUndefined();
+  });
+
+  it('leaves out the fallback text only when finish() makes it again; a hand-made one is kept', () => {
+    expect(withoutText(card)).not.toHaveProperty('text');
+    expect(withoutText(handMadeCard)).toHaveProperty('text', handMadeCard.text);
+    const hand: CardRef = { ...refs[1]!, card: handMadeCard };
+    expect(read(keep(hand), hand)).toEqual(hand);
+  });
+
+  it('a notice card’s ref in well under what V1 took', () => {
+    expect(keep(refs[0]!).length).toBeLessThan(encodeCardRef(refs[0]!).length - 50);
+  });
+
+  it('every update redraws the same card from the kept ref as from the card as sent', () => {
+    const recheck = progressNoticeCard({
+      item: { ...item, status: 'submitted' } as Item,
+      action: 'done',
+      schoolName: '龙水第2中心小学',
+      actorName: '李校长',
+      note: '已更换公示栏',
+      today: '2026-12-07',
+    });
+    const updates: CardUpdate[][] = [
+      [
+        {
+          item: item.id,
+          outcome: '李校长 已收到',
+          state: { status: 'in_progress', deadline: item.deadline, extensionPending: false, version: 2 },
+        },
+      ],
+      [
+        {
+          item: item.id,
+          outcome: '退回',
+          fields: [{ label: '退回原因', value: '照片不清楚' }],
+          state: { status: 'open', deadline: item.deadline, extensionPending: false, version: 5 },
+        },
+      ],
+      [
+        {
+          item: item.id,
+          outcome: '已销号',
+          state: { status: 'closed', deadline: item.deadline, extensionPending: false, version: 9 },
+        },
+      ],
+      [{ item: item.id, outcome: '无状态' }],
+      [{ item: 'ZG-1', outcome: '别的事项' }],
+    ];
+    for (const c of [card, recheck, handMadeCard] as Card[]) {
+      const r: CardRef = { ...refs[0]!, card: c };
+      const kept = read(keep(r), r)!;
+      for (const u of updates) expect(applyCardUpdates(kept.card, u)).toEqual(applyCardUpdates(c, u));
+    }
   });
 });

@@ -6,7 +6,8 @@
 //   - the third message hangs and the service is killed (kill -9) while it hangs: the job comes
 //     back after its lock expires, in a new process.
 // Counted at the fake WeCom API: each part served exactly once, in order; and the deliveries
-// recorded on each item once per part (the summary's and its own card's).
+// recorded on each item once per part (the summary's and its own card's). The job's ledger is
+// kept while the job may run again (the retry, the new process), and deleted once it completed.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakePlatform } from '../fakes/fake-platform.js';
@@ -86,6 +87,17 @@ async function expectInOrderOnce(since: number, ids: string[]) {
   }
 }
 
+/**
+ * Every job done: no ledger left (jobs/outbound.ts: one hash per job, deleted once the job has
+ * completed; the direct answer's once its inbound job has).
+ */
+async function expectNoLedgers() {
+  const r = client(scope, redis.url);
+  const left = async () => (await r.keys(`${DEFAULT_PREFIX}:out:sent:*`)).length;
+  await waitFor('the ledgers of the completed jobs deleted', async () => (await left()) === 0, 10_000, 100);
+  expect(await r.keys(`${DEFAULT_PREFIX}:out:rec:*`)).toEqual([]);
+}
+
 describe('a principal’s notices of one record, as one job', () => {
   it('the third refused several times: retried, nothing sent twice, in order', async () => {
     const svc = await startRole(scope, 'serve', env, { name: 'serve-retry' });
@@ -105,6 +117,7 @@ describe('a principal’s notices of one record, as one job', () => {
     scope.defer(() => q.close());
     const groups = (await q.getJobs(['completed'])).filter((j) => j.name === 'sends');
     expect(groups.map((j) => [j.data.parts.length, j.attemptsMade > 0])).toEqual([[4, true]]);
+    await expectNoLedgers();
     await svc.term();
   }, 150_000);
 
@@ -124,5 +137,6 @@ describe('a principal’s notices of one record, as one job', () => {
     expect(toPrincipal(since)).toHaveLength(2);
     await startRole(scope, 'serve', env, { name: 'serve-kill-2' });
     await expectInOrderOnce(since, ids);
+    await expectNoLedgers();
   }, 150_000);
 });

@@ -3,7 +3,7 @@
 // neither is skipped, not thrown.
 
 import { describe, expect, it } from 'vitest';
-import { decodeDelivery, encodeDelivery } from '../../src/store/delivery-codec.js';
+import { decodeDelivery, decodeDeliveryEntry, encodeDelivery } from '../../src/store/delivery-codec.js';
 import type { Delivery } from '../../src/store/store.js';
 
 const d: Delivery = {
@@ -40,5 +40,17 @@ describe('delivery codec', () => {
     expect(decodeDelivery(Buffer.from(JSON.stringify(d)))).toEqual(d);
     expect(decodeDelivery(Buffer.from([0, 1, 0xff, 0xfe]))).toBeUndefined();
     expect(decodeDelivery(Buffer.from('garbage'))).toBeUndefined();
+  });
+
+  it('V2: a delivery with an attachment (a card reference) reads back both; the delivery alone reads too', () => {
+    const attachment = Buffer.from([0, 2, 0xde, 0xad, 0xbe, 0xef, 0x7b]);
+    const e = encodeDelivery(d, attachment);
+    expect(decodeDeliveryEntry(e)).toEqual({ delivery: d, attachment });
+    expect(decodeDelivery(e)).toEqual(d);
+    // no attachment: V1, as before
+    expect(encodeDelivery(d, Buffer.alloc(0))).toEqual(encodeDelivery(d));
+    expect(decodeDeliveryEntry(encodeDelivery(d))).toEqual({ delivery: d });
+    // cut short: skipped, not thrown
+    expect(decodeDeliveryEntry(e.subarray(0, 6))).toBeUndefined();
   });
 });

@@ -28,9 +28,9 @@ function built(): Record<string, string> {
   }
   const o = outboundKeys(P) as Record<string, (...a: string[]) => string>;
   out['outbound.token'] = o.token!('wecom', 'app:1');
-  out['outbound.sent'] = o.sent!('j-out:1');
-  out['outbound.recorded'] = o.recorded!('j-out:1');
-  out['outbound.cardRefs'] = o.cardRefs!('ZG-21');
+  out['outbound.ledger'] = o.ledger!('j-out:1');
+  out['outbound.legacyRecorded'] = o.legacyRecorded!('j-out:1');
+  out['outbound.legacyCardRefs'] = o.legacyCardRefs!('ZG-21');
   out['outbound.cardState'] = o.cardState!('ref:1');
   out['outbound.usedOnce'] = o.usedOnce!('response_code', 'code-1');
   out['outbound.legacyUsedSet'] = o.legacyUsedSet!('response_url');
@@ -90,9 +90,9 @@ const PINNED: Record<string, string> = {
   'store.senderDecision': '{dudao}:rl:in:d:wecom',
   'store.boardSecret': '{dudao}:board:secret',
   'outbound.token': '{dudao}:tok:wecom:app%3a1',
-  'outbound.sent': '{dudao}:out:sent:j-out%3a1',
-  'outbound.recorded': '{dudao}:out:rec:j-out%3a1',
-  'outbound.cardRefs': '{dudao}:out:cards:ZG-21',
+  'outbound.ledger': '{dudao}:out:sent:j-out%3a1',
+  'outbound.legacyRecorded': '{dudao}:out:rec:j-out%3a1',
+  'outbound.legacyCardRefs': '{dudao}:out:cards:ZG-21',
   'outbound.cardState': '{dudao}:out:cardstate:ref%3a1',
   'outbound.usedOnce': '{dudao}:out:used:response_code:51bd6639fed7c0b4826af6c06bfe4f4c',
   'outbound.legacyUsedSet': '{dudao}:out:used:response_url',
