@@ -7,6 +7,7 @@ import { signToken } from '../../src/board/token.js';
 import { bj, district } from '../helpers/time-district.js';
 import { buildKnownDistrict } from '../reports/known-district.js';
 import { apiAs, getRaw, linkFor, sessionCookieOf, signIn } from './helpers.js';
+import { zh } from '../../src/text/zh-CN/index.js';
 
 /**
  * The board over HTTP on the real service (the known district of test/reports, at 08:00 on
@@ -75,8 +76,15 @@ describe('signing in with a link', () => {
       const page = await getRaw(svc.url, '/board', { cookie: c.pair });
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-      expect(await page.text()).toContain('三色总览');
+      const csp = page.headers.get('content-security-policy')!;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      const html = await page.text();
+      expect(html).toContain('三色总览');
+      // the page's words come from the catalogue: every mark filled, the script's texts a JSON data block
+      expect(html).not.toContain('{{');
+      const block = /<script type="application\/json" id="zh">([^<]*)<\/script>/.exec(html);
+      expect(JSON.parse(block![1]!)).toEqual(zh.board.page);
     }
   });
 

@@ -7,6 +7,7 @@ import { createStore } from '../../src/store/redis-store.js';
 import { inboundJobOf } from '../helpers/inbound-jobs.js';
 import { simConversationKey } from '../../src/store/keys.js';
 import { buildDistrict } from '../helpers/district.js';
+import { zh } from '../../src/text/zh-CN/index.js';
 
 /** A small district: one zone, two schools, a supervisor, a principal, a leader, bound chats. */
 const roster = buildDistrict({
@@ -59,10 +60,20 @@ describe('simulator API (SIM=on): the same accept step as the platforms', () => 
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     const html = await page.text();
     expect(html).toContain('督导助手');
     expect(html).not.toMatch(/https?:\/\//);
-    for (const f of ['app.js', 'app.css', 'api.js', 'render.js', 'clock.js']) {
+    // the page's words come from the catalogue: every mark filled, the modules' texts a JSON data
+    // block (never run), the example record the parser's own template
+    expect(html).not.toContain('{{');
+    const block = /<script type="application\/json" id="zh">([^<]*)<\/script>/.exec(html);
+    expect(JSON.parse(block![1]!)).toEqual({
+      ...zh.sim.page,
+      botName: zh.domain.botName,
+      example: `@${zh.domain.botName} ${zh.parser.recordTemplate()}`,
+    });
+    for (const f of ['app.js', 'app.css', 'api.js', 'render.js', 'clock.js', 'text.js']) {
       const r = await fetch(`${svc.url}/sim/${f}`);
       expect(r.status, f).toBe(200);
       expect(await r.text()).not.toMatch(/https?:\/\/(?!localhost)/);
