@@ -17,6 +17,9 @@ import { join, resolve } from 'node:path';
 import { ensurePassword, makePrivate, PASSWORD_FILE } from './private-dir.js';
 import { dataDirOwner, giveTo } from './data-dir-owner.js';
 
+/** `hash-max-listpack-value` of the embedded Redis (see the arguments below). */
+export const HASH_MAX_LISTPACK_VALUE = 512;
+
 export interface EmbeddedRedis {
   /** redis://:<password>@127.0.0.1:<port> */
   url: string;
@@ -139,6 +142,12 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
     'no',
     '--maxmemory-policy',
     'noeviction',
+    // Hashes whose every value fits this many bytes stay compact listpacks (the default is 64, a
+    // problem text of 22 Chinese characters): the store then keeps an item's text in the item's
+    // hash instead of a key of its own, about 150 B less per item (src/store/listpack-limit.ts,
+    // docs/production.md → Redis memory settings).
+    '--hash-max-listpack-value',
+    String(HASH_MAX_LISTPACK_VALUE),
     '--loglevel',
     'warning',
     '--logfile',

@@ -5,13 +5,17 @@ import { dayNumber } from '../domain/day.js';
 import { itemId, recordId } from '../domain/ids.js';
 
 /**
- * Entity ↔ Redis hash. Fields are one or two letters and every value stays ≤ 64 bytes, so the
- * hashes keep the compact listpack encoding (docs/spec/performance.md); long texts live in their own keys.
+ * Entity ↔ Redis hash. Fields are one or two letters and every value stays within the server's
+ * `hash-max-listpack-value` (listpack-limit.ts; 64 bytes by default, 512 in the embedded Redis),
+ * so the hashes keep the compact listpack encoding (docs/spec/performance.md). A text goes into
+ * its hash as `t` when it fits that limit, else into its own key (`zg:<n>:t`, `dd:<n>:t`, which
+ * is also where every text of the first release is); readers take either.
  *
  * item hash:   r record n · s school · z zone · u supervisor · st status · dl deadline ·
  *              ds deadline source (t|d) · c created · up updated (absent: = c) · cl closed · na attachments ·
- *              xu/xb/xa pending extension until/by/at
- * record hash: s · z · u · d date · k kind · m manner · c created · p platform · i0 first item n · ni count
+ *              xu/xb/xa pending extension until/by/at · t the problem text (when short enough)
+ * record hash: s · z · u · d date · k kind · m manner · c created · p platform · i0 first item n · ni count ·
+ *              t RecordTexts JSON (when short enough)
  */
 
 /** Sorted-set score that orders by day, then by number; exact in a double up to n < 1e9. */
@@ -42,7 +46,7 @@ export function decodeItem(
     school: h.s ?? '',
     zone: h.z ?? '',
     supervisor: h.u ?? '',
-    text: text ?? '',
+    text: h.t ?? text ?? '',
     deadline: h.dl ?? '',
     deadlineSource: h.ds === 'd' ? 'default' : 'text',
     status: h.st as ItemStatus,

@@ -63,21 +63,29 @@ export function makeKeys(prefix: string) {
     recordBySource: (platform: string, messageId: string) => p + 'src:' + platform + ':' + messageId,
 
     // --- rectification items
-    item: (n: number | string) => itemBase + n, // hash of short fields (≤ 64 B each: listpack)
-    itemText: (n: number | string) => itemBase + n + ':t', // string: the problem text
+    item: (n: number | string) => itemBase + n, // hash of short fields (listpack; the text as `t` when short)
+    itemText: (n: number | string) => itemBase + n + ':t', // string: a problem text too long for the hash (codec.ts)
     itemHistory: (n: number | string) => itemBase + n + ':h', // list of HistoryEvent JSON (after 'create')
     itemSources: (n: number | string) => itemBase + n + ':m', // hash platform:messageId → history index
     itemExtReason: (n: number | string) => itemBase + n + ':x', // string: reason of the pending extension
     itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery, a sent card's reference with its delivery (delivery-codec.ts)
     audit: p + 'audit', // stream, capped: every transition of every item
 
-    // --- item indexes (members are item numbers)
-    openByDeadline: p + 'ix:open', // zset, score = deadline day number · 1e9 + n, not closed
-    zoneOpenByDeadline: (zone: string) => p + 'ix:zopen:' + zone, // same, one zone
-    itemsByStatus: (status: string) => p + 'ix:st:' + status, // zset, score = n
-    itemsBySchool: (school: string) => p + 'ix:sch:' + school, // zset, score = n
-    itemsByZone: (zone: string) => p + 'ix:zone:' + zone, // zset, score = n
-    itemsBySupervisor: (sup: string) => p + 'ix:sup:' + sup, // zset, score = n
+    // --- item indexes
+    openByDeadline: p + 'ix:open', // zset, member item n, score = deadline day number · 1e9 + n, not closed
+    // Per record, not per item: a record's items are numbered contiguously and share its school,
+    // zone and supervisor, which never change. zset, score = the record's first item n, member =
+    // its last item n (queries.ts expands the range; records without items are not in them).
+    itemRangesBySchool: (school: string) => p + 'ix:ir:sch:' + school,
+    itemRangesByZone: (zone: string) => p + 'ix:ir:zone:' + zone,
+    itemRangesBySupervisor: (sup: string) => p + 'ix:ir:sup:' + sup,
+    // The first release's per-item indexes (zset, member and score item n). Items created then are
+    // still found through these three (read, never written: their membership cannot change);
+    // `ix:st:<status>` and `ix:zopen:<zone>` are neither read nor written any more (README →
+    // Upgrading).
+    legacyItemsBySchool: (school: string) => p + 'ix:sch:' + school,
+    legacyItemsByZone: (zone: string) => p + 'ix:zone:' + zone,
+    legacyItemsBySupervisor: (sup: string) => p + 'ix:sup:' + sup,
 
     // --- record indexes (score = visit day number · 1e9 + n)
     recordsByDate: p + 'ix:rd',

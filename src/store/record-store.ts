@@ -8,6 +8,7 @@ import type { Keys } from './keys.js';
 import { loadScript } from './script.js';
 import { decodeItem, decodeRecord, encodeNewItem, pairs, parseTexts, type RecordTexts } from './codec.js';
 import { itemNumber, recordNumber } from '../domain/ids.js';
+import { listpackValueLimit } from './listpack-limit.js';
 
 const createScript = loadScript('create-record');
 const getItemsScript = loadScript('get-items');
@@ -43,10 +44,11 @@ export function recordStore(
     const res = (await getRecordsScript.run(redis, keys, [])) as unknown[];
     const out: VisitRecord[] = [];
     ns.forEach((n, i) => {
+      const h = pairs(res[i * 3]);
       const rec = decodeRecord(
         n,
-        pairs(res[i * 3]),
-        parseTexts(res[i * 3 + 1] as string | null),
+        h,
+        parseTexts(h.t ?? (res[i * 3 + 1] as string | null)),
         (res[i * 3 + 2] ?? []) as string[],
       );
       if (rec) out.push(rec);
@@ -62,7 +64,9 @@ export function recordStore(
 
     async createRecord(input: CreateRecordInput): Promise<CreateRecordResult> {
       const c = input.command;
-      const school = await schoolOf(c.school.id);
+      const [school, inlineMax] = await Promise.all([schoolOf(c.school.id), listpackValueLimit(redis)]);
+      // a text goes into its entity's hash only while the hash stays a listpack (codec.ts)
+      const fits = (t: string) => Buffer.byteLength(t) <= inlineMax;
       if (!school) throw new Error(`createRecord: unknown school ${c.school.id}`);
       const now = input.now.toISOString();
       const rec = [
@@ -82,37 +86,42 @@ export function recordStore(
         input.source.platform,
       ];
       if (c.manner) rec.push('m', c.manner);
-      // one JSON string, not a hash: long values would turn a hash into a hashtable (docs/spec/performance.md)
+      // one JSON string, not hash fields: in the record's hash as `t` when it fits the listpack
+      // limit, in its own key when longer (docs/spec/performance.md)
       const texts: RecordTexts = { msg: input.source.messageId };
       if (input.via === 'voice') texts.via = 'voice';
       for (const f of ['topic', 'findings', 'highlights', 'remark'] as const) {
         const v = c[f];
         if (v) texts[f] = v;
       }
-      const recText = JSON.stringify(texts);
-      const items = c.problems.map((pr) => ({
-        f: encodeNewItem({
+      const json = JSON.stringify(texts);
+      let recText: string | undefined = json;
+      if (fits(json)) {
+        rec.push('t', json);
+        recText = undefined;
+      }
+      const items = c.problems.map((pr) => {
+        const f = encodeNewItem({
           school: school.id,
           zone: school.zone,
           supervisor: input.supervisor,
           deadline: pr.deadline,
           deadlineSource: pr.deadlineSource,
           now,
-        }),
-        text: pr.text,
-        dl: dayNumber(pr.deadline),
-      }));
+        });
+        const inline = fits(pr.text);
+        if (inline) f.push('t', pr.text);
+        return { f, text: inline ? undefined : pr.text, dl: dayNumber(pr.deadline) };
+      });
       const payload = JSON.stringify({ rec, recText, day: dayNumber(c.date), items });
       const keys = [
         k.recordBySource(input.source.platform, input.source.messageId),
         k.recordSeq,
         k.itemSeq,
         k.openByDeadline,
-        k.itemsByStatus('open'),
-        k.itemsBySchool(school.id),
-        k.itemsByZone(school.zone),
-        k.itemsBySupervisor(input.supervisor),
-        k.zoneOpenByDeadline(school.zone),
+        k.itemRangesBySchool(school.id),
+        k.itemRangesByZone(school.zone),
+        k.itemRangesBySupervisor(input.supervisor),
         k.recordsByDate,
         k.recordsBySchool(school.id),
         k.recordsByZone(school.zone),
@@ -153,8 +162,11 @@ export function recordStore(
         (await redis.pipeline().hmget(k.item(n), 'r', 'u', 'c').lrange(k.itemHistory(n), 0, -1).exec()) ?? [];
       const [r, u, c] = (h?.[1] ?? []) as (string | null)[];
       if (!r) return [];
-      const [platform, texts] = await Promise.all([redis.hget(k.record(r), 'p'), redis.get(k.recordText(r))]);
-      const { msg, via } = parseTexts(texts);
+      const [[platform, inline], texts] = await Promise.all([
+        redis.hmget(k.record(r), 'p', 't'),
+        redis.get(k.recordText(r)),
+      ]);
+      const { msg, via } = parseTexts(inline ?? texts);
       const create: HistoryEvent = { at: c ?? '', actor: u ?? '', action: 'create', to: 'open' };
       if (via === 'voice') create.note = '由语音消息登记（平台语音转写）';
       if (platform && msg) create.source = { platform: platform as Platform, messageId: msg };

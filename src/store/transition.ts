@@ -22,9 +22,6 @@ export function transitionStore(redis: RedisClient, k: Keys) {
     const action: TransitionAction = input.action;
     const n = itemNumber(input.item);
     if (n === undefined) return { ok: false, code: 'unknown_item' };
-    // The zone never changes after creation, so reading it first cannot race with the script.
-    const zone = await redis.hget(k.item(n), 'z');
-    if (zone === null) return { ok: false, code: 'unknown_item' };
     if (input.until !== undefined && !isDay(input.until))
       throw new Error(`transition: bad until ${input.until}`);
     if (action === 'request_extension' && !input.until)
@@ -51,13 +48,8 @@ export function transitionStore(redis: RedisClient, k: Keys) {
       k.itemSources(n),
       k.audit,
       k.openByDeadline,
-      k.zoneOpenByDeadline(zone),
       k.itemExtReason(n),
       k.itemText(n),
-      k.itemsByStatus('open'),
-      k.itemsByStatus('in_progress'),
-      k.itemsByStatus('submitted'),
-      k.itemsByStatus('closed'),
     ];
     const reason = action === 'request_extension' ? (input.note ?? '') : '';
     const args = [

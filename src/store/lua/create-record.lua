@@ -1,11 +1,15 @@
 -- Create a visit record and one item per problem, atomically and once per source message.
--- KEYS: 1 recordBySource · 2 recordSeq · 3 itemSeq · 4 openByDeadline · 5 itemsByStatus(open) ·
---       6 itemsBySchool · 7 itemsByZone · 8 itemsBySupervisor · 9 zoneOpenByDeadline ·
---       10 recordsByDate · 11 recordsBySchool · 12 recordsByZone · 13 recordsBySupervisor
+-- KEYS: 1 recordBySource · 2 recordSeq · 3 itemSeq · 4 openByDeadline · 5 itemRangesBySchool ·
+--       6 itemRangesByZone · 7 itemRangesBySupervisor · 8 recordsByDate · 9 recordsBySchool ·
+--       10 recordsByZone · 11 recordsBySupervisor
 -- ARGV: 1 recordBase · 2 itemBase · 3 textSuffix · 4 payload JSON · 5 source TTL seconds
--- payload: { rec = {field, value, ...}, recText = 'JSON of the long texts', day = visit day number,
---            items = [{ f = {field, value, ...}, text = '...', dl = deadline day number }] }
+-- payload: { rec = {field, value, ...}, recText = 'JSON of the long texts' (absent when it is the
+--            hash's field t), day = visit day number,
+--            items = [{ f = {field, value, ...}, text = '...' (absent when it is f's field t),
+--                       dl = deadline day number }] }
 -- Ids are allocated here, so a retried job can never burn numbers (DD-7 then DD-9).
+-- The item indexes by school, zone and supervisor get one entry per record: score its first
+-- item number, member its last (keys.ts).
 -- Returns {created 0|1, record n, first item n}.
 local existing = redis.call('GET', KEYS[1])
 if existing then
@@ -21,25 +25,25 @@ local first = redis.call('INCRBY', KEYS[3], count) - count + 1
 
 local rk = ARGV[1] .. rn
 redis.call('HSET', rk, 'i0', first, 'ni', count, unpack(p.rec))
-redis.call('SET', rk .. ARGV[3], p.recText)
+if type(p.recText) == 'string' then redis.call('SET', rk .. ARGV[3], p.recText) end
 local rscore = tostring(p.day) .. string.format('%09d', rn)
+redis.call('ZADD', KEYS[8], rscore, rn)
+redis.call('ZADD', KEYS[9], rscore, rn)
 redis.call('ZADD', KEYS[10], rscore, rn)
 redis.call('ZADD', KEYS[11], rscore, rn)
-redis.call('ZADD', KEYS[12], rscore, rn)
-redis.call('ZADD', KEYS[13], rscore, rn)
 
 for i, it in ipairs(p.items) do
   local id = first + i - 1
   local ik = ARGV[2] .. id
   redis.call('HSET', ik, 'r', rn, unpack(it.f))
-  redis.call('SET', ik .. ARGV[3], it.text)
-  local dscore = tostring(it.dl) .. string.format('%09d', id)
-  redis.call('ZADD', KEYS[4], dscore, id)
-  redis.call('ZADD', KEYS[9], dscore, id)
-  redis.call('ZADD', KEYS[5], id, id)
-  redis.call('ZADD', KEYS[6], id, id)
-  redis.call('ZADD', KEYS[7], id, id)
-  redis.call('ZADD', KEYS[8], id, id)
+  if type(it.text) == 'string' then redis.call('SET', ik .. ARGV[3], it.text) end
+  redis.call('ZADD', KEYS[4], tostring(it.dl) .. string.format('%09d', id), id)
+end
+if count > 0 then
+  local last = first + count - 1
+  redis.call('ZADD', KEYS[5], first, last)
+  redis.call('ZADD', KEYS[6], first, last)
+  redis.call('ZADD', KEYS[7], first, last)
 end
 
 redis.call('SET', KEYS[1], rn, 'EX', tonumber(ARGV[5]))

@@ -1,8 +1,8 @@
 -- One state change of a rectification item, checked against the lifecycle table (passed in
 -- from src/domain/lifecycle.ts), applied, and appended to the item's history and the audit
 -- stream. Idempotent per (item, source message): a retried job gets the first event back.
--- KEYS: 1 item · 2 history · 3 sources · 4 audit · 5 openByDeadline · 6 zoneOpenByDeadline ·
---       7 extReason · 8 itemText · 9..12 itemsByStatus open, in_progress, submitted, closed
+-- KEYS: 1 item · 2 history · 3 sources · 4 audit · 5 openByDeadline · 6 extReason ·
+--       7 itemText (read only when the text is not the hash's field t)
 -- ARGV: 1 item n · 2 action · 3 allowed from-states, comma list · 4 to-state or 'same' ·
 --       5 needs pending extension '1'|'0' · 6 source 'platform:messageId' ·
 --       7 event JSON without from/to · 8 now ISO · 9 until day ('' if none) · 10 until day number ·
@@ -10,8 +10,9 @@
 -- Returns {code, from, to, history index, event JSON, item text, ext reason, item hash flat}.
 local ik = KEYS[1]
 local function snapshot(code, from, to, idx, ev)
+  local text = redis.call('HGET', ik, 't') or redis.call('GET', KEYS[7]) or ''
   return {code, from or '', to or '', idx or -1, ev or '',
-    redis.call('GET', KEYS[8]) or '', redis.call('GET', KEYS[7]) or '', redis.call('HGETALL', ik)}
+    text, redis.call('GET', KEYS[6]) or '', redis.call('HGETALL', ik)}
 end
 
 local st = redis.call('HGET', ik, 'st')
@@ -41,7 +42,6 @@ redis.call('HSET', ik, 'st', to, 'up', now)
 local function rescore(daynum)
   local score = tostring(daynum) .. string.format('%09d', tonumber(n))
   redis.call('ZADD', KEYS[5], score, n)
-  redis.call('ZADD', KEYS[6], score, n)
 end
 
 local function dayNumber(day)
@@ -58,14 +58,14 @@ end
 
 if action == 'request_extension' then
   redis.call('HSET', ik, 'xu', ARGV[9], 'xb', ARGV[12], 'xa', now)
-  if ARGV[11] ~= '' then redis.call('SET', KEYS[7], ARGV[11]) else redis.call('DEL', KEYS[7]) end
+  if ARGV[11] ~= '' then redis.call('SET', KEYS[6], ARGV[11]) else redis.call('DEL', KEYS[6]) end
 elseif action == 'approve_extension' then
   previous = redis.call('HGET', ik, 'dl')
   local newdl, dn = ARGV[9], ARGV[10]
   if newdl == '' then newdl = pending; dn = dayNumber(pending) end
   redis.call('HSET', ik, 'dl', newdl, 'ds', 't')
   redis.call('HDEL', ik, 'xu', 'xb', 'xa')
-  redis.call('DEL', KEYS[7])
+  redis.call('DEL', KEYS[6])
   if to ~= 'closed' then rescore(dn) end
 elseif action == 'reject' and ARGV[9] ~= '' then
   -- sent back with a new deadline (the old one had passed, or the supervisor wrote one)
@@ -73,19 +73,15 @@ elseif action == 'reject' and ARGV[9] ~= '' then
   rescore(ARGV[10])
 elseif action == 'refuse_extension' then
   redis.call('HDEL', ik, 'xu', 'xb', 'xa')
-  redis.call('DEL', KEYS[7])
+  redis.call('DEL', KEYS[6])
 elseif action == 'attach' then
   redis.call('HINCRBY', ik, 'na', tonumber(ARGV[13]))
 end
 
 if to ~= st then
-  local statusKey = { open = KEYS[9], in_progress = KEYS[10], submitted = KEYS[11], closed = KEYS[12] }
-  redis.call('ZREM', statusKey[st], n)
-  redis.call('ZADD', statusKey[to], n, n)
   if to == 'closed' then
     redis.call('HSET', ik, 'cl', now)
     redis.call('ZREM', KEYS[5], n)
-    redis.call('ZREM', KEYS[6], n)
   elseif st == 'closed' then
     redis.call('HDEL', ik, 'cl')
     rescore(dayNumber(redis.call('HGET', ik, 'dl')))
