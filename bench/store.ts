@@ -157,12 +157,15 @@ async function main() {
     const sample = await redis.memory('USAGE', key);
     const sampleText = await redis.memory('USAGE', `${key}:t`);
     const enc = await redis.object('ENCODING', key);
+    // the text sits in the hash (field t) when it fits hash-max-listpack-value, else in its own key
+    const text = (await redis.hget(key, 't')) ?? (await redis.get(`${key}:t`));
     console.log(
-      `  one item hash: ${sample} B (${enc}); its text key: ${sampleText} B; text "${await redis.get(`${key}:t`)}"`,
+      `  one item hash: ${sample} B (${enc}); ${sampleText === null ? 'text in the hash' : `its text key: ${sampleText} B`}; text "${text}"`,
     );
     const rkey = `{dudao}:dd:${Math.min(4000, rec)}`;
+    const rtext = await redis.memory('USAGE', `${rkey}:t`);
     console.log(
-      `  one record hash: ${await redis.memory('USAGE', rkey)} B (${await redis.object('ENCODING', rkey)}); its texts: ${await redis.memory('USAGE', `${rkey}:t`)} B`,
+      `  one record hash: ${await redis.memory('USAGE', rkey)} B (${await redis.object('ENCODING', rkey)}); ${rtext === null ? 'texts in the hash' : `its texts: ${rtext} B`}`,
     );
 
     // --- latencies, sequential, one connection (as a handler sees them)
