@@ -354,7 +354,6 @@ async function main() {
       `accept: ${(RECORDS / acceptS).toFixed(0)} req/s (${RECORDS} callbacks in ${acceptS.toFixed(1)} s; ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')})`,
       `end to end: ${(RECORDS / endS).toFixed(0)} records/s (${stored} records stored, ${c.answers} answers and ${c.notices} of ${expectNotices} notices sent, queues empty, in ${endS.toFixed(1)} s)`,
       `Redis used_memory: ${mb(mem0)} MB → ${mb(mem1)} MB: **${per(grown)} B per item** (${(grown / Math.max(1, stored)).toFixed(0)} B per record of ${PROBLEMS}); keys ${keys0} → ${keys1} (${(keys1 - keys0) / Math.max(1, items)} per item)`,
-      `by key family (MEMORY USAGE of up to ${SAMPLE} keys each, scaled to the count; the district's keys were there before):`,
       ...familyTable(rows, items, grown, 'item'),
     ];
     console.log(out.join('\n'));
