@@ -12,8 +12,9 @@
 // - DingTalk robot in a group: 20 messages/minute, then blocked for 10 minutes (errcode 130101
 //   "send too fast, exceed 20 times per minute") → 18/min per conversation.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
+import { luaScript } from '../redis/lua-script.js';
 import { rateWindowKey } from '../store/keys.js';
 import { sleep } from './retry.js';
 
@@ -37,7 +38,7 @@ export const LIMITS = {
 
 // KEYS: one sorted set per window. ARGV: window ms and max of each window, in KEYS' order, then
 // the member. Takes a slot in every window, or none and returns how long until all have one.
-const TAKE = `
+const TAKE = luaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local wait = 0
@@ -57,8 +58,7 @@ for i = 1, #KEYS do
   redis.call('PEXPIRE', KEYS[i], ARGV[2 * i - 1])
 end
 return 0
-`;
-const TAKE_SHA = createHash('sha1').update(TAKE).digest('hex');
+`);
 
 export class RateLimiter {
   constructor(
@@ -79,21 +79,11 @@ export class RateLimiter {
     let waited = 0;
     for (;;) {
       const member = `${Date.now()}-${randomBytes(4).toString('hex')}`;
-      const wait = Number(await this.take(keys, [...bounds, member]));
+      const wait = Number(await TAKE.run(this.redis, keys, [...bounds, member]));
       if (wait <= 0) return waited;
       if (waited + wait > this.maxWaitMs) throw new RateLimitWait(key, wait);
       await sleep(wait);
       waited += wait;
-    }
-  }
-
-  /** EVALSHA, loading the script on the first NOSCRIPT (not its 900 bytes with every send). */
-  private async take(keys: string[], args: (string | number)[]): Promise<unknown> {
-    try {
-      return await this.redis.evalsha(TAKE_SHA, keys.length, ...keys, ...args);
-    } catch (e) {
-      if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-      return this.redis.eval(TAKE, keys.length, ...keys, ...args);
     }
   }
 }

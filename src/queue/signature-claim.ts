@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { RedisClient } from '../redis/connect.js';
+import { luaScript } from '../redis/lua-script.js';
 import { signatureKey } from '../store/keys.js';
 
 /**
@@ -29,23 +29,16 @@ export type SignatureClaim = (
   ttlSec: number,
 ) => Promise<ClaimOutcome>;
 
-const LUA = `
+const CLAIM = luaScript(`
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 1 end
 if redis.call('GET', KEYS[1]) == ARGV[1] then return 2 end
-return 0`;
-const SHA = createHash('sha1').update(LUA).digest('hex');
+return 0`);
 
 export function createSignatureClaim(client: RedisClient, prefix: string): SignatureClaim {
   return async (pair, messageId, ttlSec) => {
     const key = signatureKey(prefix, pair);
     const args = [messageId, String(Math.max(1, Math.ceil(ttlSec)))];
-    let r: unknown;
-    try {
-      r = await client.evalsha(SHA, 1, key, ...args);
-    } catch (e) {
-      if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-      r = await client.eval(LUA, 1, key, ...args);
-    }
+    const r = await CLAIM.run(client, [key], args);
     return r === 1 ? 'first' : r === 2 ? 'same' : 'other';
   };
 }

@@ -1,27 +1,11 @@
-// A Lua script run with EVALSHA, falling back to EVAL once when the server does not know it yet
-// (a fresh or restarted Redis, another Cluster node). Loaded from src/store/lua/ beside this file.
+// The store's Lua scripts, loaded from src/store/lua/ beside this file and run with EVALSHA
+// (src/redis/lua-script.ts).
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { RedisClient } from '../redis/connect.js';
+import { luaScript, type Script } from '../redis/lua-script.js';
 
-export interface Script {
-  sha: string;
-  run(redis: RedisClient, keys: string[], args: (string | number | Buffer)[]): Promise<unknown>;
-}
+export type { Script };
 
 export function loadScript(name: string): Script {
-  const lua = readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
-  const sha = createHash('sha1').update(lua).digest('hex');
-  return {
-    sha,
-    async run(redis, keys, args) {
-      try {
-        return await redis.evalsha(sha, keys.length, ...keys, ...args);
-      } catch (e) {
-        if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-        return await redis.eval(lua, keys.length, ...keys, ...args);
-      }
-    },
-  };
+  return luaScript(readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'));
 }
