@@ -37,16 +37,13 @@ import { queueOptions } from '../src/queue/job-options.js';
 import type { Roster } from '../src/domain/roster.js';
 import { benchPeople } from './people.js';
 import { familyTable, keyFamilies } from './key-families.js';
+import { numberArg } from './args.js';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const RECORDS = arg('records', 2000);
-const PROBLEMS = arg('problems', 5);
-const CONNECTIONS = arg('connections', 10);
+const RECORDS = numberArg('records', 2000);
+const PROBLEMS = numberArg('problems', 5);
+const CONNECTIONS = numberArg('connections', 10);
 /** WeCom lets an app send a member 25 messages a minute: 4 records of 5 problems (6 messages each) fit */
-const SCHOOLS = arg('schools', Math.max(20, Math.ceil(RECORDS / 4)));
+const SCHOOLS = numberArg('schools', Math.max(20, Math.ceil(RECORDS / 4)));
 const ZONES = 20;
 const SAMPLE = 200;
 /** nothing left to happen this long after the last expected send: give up and report */

@@ -34,13 +34,10 @@ import { DINGTALK_TEST, robotHeaders } from '../test/helpers/dingtalk-sign.js';
 import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { PROBLEM_SUBJECTS, SHORT_FAULTS } from './vocabulary.js';
 import { familyTable, keyFamilies } from './key-families.js';
+import { numberArg } from './args.js';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const MINUTES = arg('minutes', 10);
-const RATE = arg('rate', 30); // callbacks per second
+const MINUTES = numberArg('minutes', 10);
+const RATE = numberArg('rate', 30); // callbacks per second
 const GRACE_MS = 30_000; // every valid message answered within this long after the end
 
 const pct = (xs: number[], p: number) => {
