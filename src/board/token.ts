@@ -51,8 +51,11 @@ export function verifyToken(
   const m = typeof token === 'string' && token.length <= 256 ? SHAPE.exec(token) : null;
   if (!m) return { ok: false, reason: 'malformed' };
   const [, id, exp, sig] = m as unknown as [string, string, string, string];
-  const expected = mac(secret, purpose, `${id}.${exp}`);
-  const given = Buffer.from(sig, 'base64url');
+  // Compare the text, not the decoded bytes: the 43rd character carries two unused bits, so
+  // decoding would let four spellings of one signature through (a link changed in its last
+  // character must be refused like any other change).
+  const expected = Buffer.from(b64url(mac(secret, purpose, `${id}.${exp}`)), 'latin1');
+  const given = Buffer.from(sig, 'latin1');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'bad_signature' };
   const expiresAt = Number(exp);

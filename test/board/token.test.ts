@@ -58,13 +58,25 @@ describe('board tokens', () => {
 
   it('every single changed character is refused, and so is another secret', () => {
     const t = signToken(secret, 'link', 'pri-s01', now);
-    const alphabet = 'ABCabc0189_-';
+    // every other base64url character at every position: the last one carries two unused bits,
+    // and a decoder that ignores them would take 'A'→'B' there as the same signature
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     for (let i = 0; i < t.length; i++) {
       if (t[i] === '.') continue;
-      const other = alphabet.split('').find((c) => c !== t[i])!;
-      const forged = t.slice(0, i) + other + t.slice(i + 1);
-      expect(verifyToken(secret, 'link', forged, now).ok, `position ${i}`).toBe(false);
+      for (const other of alphabet) {
+        if (other === t[i]) continue;
+        const forged = t.slice(0, i) + other + t.slice(i + 1);
+        expect(verifyToken(secret, 'link', forged, now).ok, `position ${i}: ${other}`).toBe(false);
+      }
     }
+    // the same bytes spelled with the unused bits set: one spelling only
+    const last = t.at(-1)!;
+    const idx = alphabet.indexOf(last);
+    const sameBytes = t.slice(0, -1) + alphabet[(idx & ~3) | ((idx + 1) & 3)];
+    expect(Buffer.from(sameBytes.split('.')[2]!, 'base64url')).toEqual(
+      Buffer.from(t.split('.')[2]!, 'base64url'),
+    );
+    expect(verifyToken(secret, 'link', sameBytes, now)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifyToken(Buffer.alloc(32, 8), 'link', t, now)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
