@@ -17,6 +17,7 @@
  * (bench/key-families.ts), per record + item created.
  */
 import { readFileSync } from 'node:fs';
+import { Queue } from 'bullmq';
 import {
   ADMIN_TOKEN,
   Scope,
@@ -35,6 +36,8 @@ import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { PROBLEM_SUBJECTS, SHORT_FAULTS } from './vocabulary.js';
 import { familyTable, keyFamilies } from './key-families.js';
 import { numberArg } from './args.js';
+import { DEFAULT_PREFIX } from '../src/queue/names.js';
+import { queueOptions } from '../src/queue/job-options.js';
 
 const MINUTES = numberArg('minutes', 10);
 const RATE = numberArg('rate', 30); // callbacks per second
@@ -55,6 +58,9 @@ interface Req {
   init: RequestInit;
   /** where its answer arrives at the fake (`bot:<id>` / `session:<id>`); none for a bad one */
   replyTo?: string;
+  /** what it says and who says it, to tell which answers come late (set by `say`) */
+  kind?: string;
+  who?: string;
 }
 
 let seq = 0;
@@ -129,6 +135,9 @@ async function main() {
       SENDER_RATE_LIMIT: '99999/min',
     };
     const svc = await startRole(scope, 'serve', env);
+    // with the service's options: a Queue object writes its events cap into the queue's meta
+    const outbound = new Queue('outbound', { connection: conn, prefix: DEFAULT_PREFIX, ...queueOptions });
+    scope.defer(() => outbound.close());
     const memory = async () => Number(/used_memory:(\d+)/.exec(String(await conn.info('memory')))?.[1] ?? 0);
 
     const roster = demoRoster();
@@ -151,11 +160,17 @@ async function main() {
 
     let half = 0;
     /** half WeCom smart bot, half DingTalk robot (the other when the person has no id there) */
-    const say = (p: { wecomId?: string; dingtalkId?: string }, text: string, bad = false): Req => {
+    const say = (
+      p: { id: string; wecomId?: string; dingtalkId?: string },
+      text: string,
+      bad = false,
+    ): Req => {
       const bot = ++half % 2 === 0 ? p.wecomId : !p.dingtalkId;
-      return bot && p.wecomId
-        ? botReq(svc.url, fake, p.wecomId, text, bad)
-        : dingReq(svc.url, fake, p.dingtalkId!, text, bad);
+      const q =
+        bot && p.wecomId
+          ? botReq(svc.url, fake, p.wecomId, text, bad)
+          : dingReq(svc.url, fake, p.dingtalkId!, text, bad);
+      return { ...q, kind: `${bot && p.wecomId ? 'bot' : 'ding'} ${text.split(/[\s\n]/)[0]}`, who: p.id };
     };
 
     // the records' items, as the API lists them (refreshed every 3 s)
@@ -232,6 +247,7 @@ async function main() {
     const ack: number[] = [];
     const statuses = new Map<number, number>();
     const asked = new Map<string, number>(); // reply channel → sent at (ms)
+    const askedBy = new Map<string, { kind: string; who: string }>();
     let redelivered = 0;
     let badSent = 0;
     const post = async (q: Req, first: boolean) => {
@@ -245,7 +261,10 @@ async function main() {
       }
       ack.push(performance.now() - t0);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      if (first && status === 200 && q.replyTo) asked.set(q.replyTo, at);
+      if (first && status === 200 && q.replyTo) {
+        asked.set(q.replyTo, at);
+        askedBy.set(q.replyTo, { kind: q.kind ?? '?', who: q.who ?? '?' });
+      }
     };
     const one = async () => {
       const bad = Math.random() < 0.05;
@@ -287,7 +306,8 @@ async function main() {
         minutes++;
         const answered = new Set(replies(fake).map((r) => r.to));
         const waiting = [...asked.keys()].filter((k) => !answered.has(k)).length;
-        const line = `  minute ${minutes}: rss ${mb(rssOf(svc.pid))} MB, redis ${mb(await memory())} MB, acked ${ack.length}, answers waiting ${waiting}, in flight ${inflight.size}`;
+        const q = await outbound.getJobCounts('wait', 'prioritized', 'delayed', 'active');
+        const line = `  minute ${minutes}: rss ${mb(rssOf(svc.pid))} MB, redis ${mb(await memory())} MB, acked ${ack.length}, answers waiting ${waiting}, in flight ${inflight.size}; outbound wait ${q.wait} prioritized ${q.prioritized} delayed ${q.delayed} active ${q.active}`;
         series.push(line);
         console.error(line);
       }
@@ -309,6 +329,23 @@ async function main() {
     const late = [...answers.values()].filter((at) => at > endedAt + GRACE_MS).length;
     const unanswered = asked.size - answers.size;
     const e2e = [...answers.entries()].map(([to, at]) => at - asked.get(to)!);
+    // which answers came late (over 2 s, or never): by what was said, and by whom
+    const slow = [...asked.keys()].filter((to) => {
+      const at = answers.get(to);
+      return at === undefined || at - asked.get(to)! > 2000;
+    });
+    const tally = (f: (k: { kind: string; who: string }) => string) => {
+      const m = new Map<string, number>();
+      for (const to of slow) {
+        const k = f(askedBy.get(to)!);
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+      return [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    };
     const perChannel = new Map<string, number>();
     for (const r of replies(fake)) if (asked.has(r.to)) perChannel.set(r.to, (perChannel.get(r.to) ?? 0) + 1);
     // an answer may come in parts (split messages); a doubled one repeats the same text to the same channel
@@ -341,6 +378,8 @@ async function main() {
       `service RSS: ${mb(memStart.rss)} MB at the start → ${mb(memEndSteady.rss)} MB at the end (${mb(memEnd.rss)} MB after the grace period)`,
       `Redis used_memory: ${mb(memStart.redis)} MB → ${mb(memEndSteady.redis)} MB; ${records} records and ${items} items created: ${Math.round(grown / Math.max(1, records + items))} B per record+item (each message's dedup key is kept 3 days, each send's a day, records and items are data)`,
       ...series,
+      `answers over 2 s or never (${slow.length}), by message: ${tally((k) => k.kind)}`,
+      `  by sender: ${tally((k) => k.who)}`,
       `sends at the fake API by path: ${[...paths(fake).entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `statuses: ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')}`,
       `counts: valid messages ${asked.size}, answered ${answers.size} (${late} after the grace period), unanswered ${unanswered}, answered twice ${doubled}, 5xx/errors ${fiveXX}, badly signed ${badSent} → 401 ${bad401}`,
