@@ -26,7 +26,7 @@ const ACTIONS: CardAction[] = ['ack', 'done', 'extend'];
 export function rectificationNoticeCard(i: RectificationNoticeInput): Card {
   const { item, record } = i;
   const of = i.position && i.position.of > 1 ? zh.cards.notice.position(i.position.n, i.position.of) : '';
-  return finish({
+  const card = finish({
     kind: 'rectification_notice',
     title: zh.cards.notice.title(item.id, of),
     subtitle: zh.cards.notice.subtitle(i.schoolName, i.supervisorName),
@@ -42,6 +42,9 @@ export function rectificationNoticeCard(i: RectificationNoticeInput): Card {
     buttons: buttonsFor(item, ACTIONS),
     note: zh.cards.notice.note,
   });
+  // everything above comes from the store (the item, its record, school and supervisor): a sent
+  // notice's reference keeps this line instead of the card (jobs/remake-card.ts)
+  return { ...card, remake: { builder: 'rectification_notice', item: item.id } };
 }
 
 export interface RectificationSummaryInput {

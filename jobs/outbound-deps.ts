@@ -17,7 +17,16 @@ import { UrlPolicy } from '../src/platforms/url-policy.js';
 /** The store reads and writes the outbound job needs. */
 export type OutboundStore = Pick<
   FullStore,
-  'findPerson' | 'getPerson' | 'getLastPlatform' | 'listChats' | 'recordDelivery' | 'recordSend'
+  | 'findPerson'
+  | 'getPerson'
+  | 'getLastPlatform'
+  | 'listChats'
+  | 'recordDelivery'
+  | 'recordSend'
+  // a sent card made again for its update (jobs/remake-card.ts)
+  | 'getItem'
+  | 'getRecord'
+  | 'getSchool'
 >;
 
 /** Knobs for tests and tuning; the defaults are production's. */

@@ -3,7 +3,15 @@ import type { Delivery } from '../src/store/store.js';
 import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
 import { addressKey, cardRefId, type CardRef, type Ledger } from '../src/platforms/outbound.js';
 import { recordCardUpdate } from '../src/platforms/card-state.js';
-import { decodeCardRef, encodeCardRefV2, type StoredCardRef } from '../src/platforms/card-ref-codec.js';
+import {
+  decodeCardRef,
+  decodeRemakeRef,
+  encodeCardRefV2,
+  encodeCardRefV3,
+  type StoredCardRef,
+} from '../src/platforms/card-ref-codec.js';
+import { remakeCard } from './remake-card.js';
+import type { Card } from '../src/domain/card.js';
 import { decodeDeliveryEntry } from '../src/store/delivery-codec.js';
 import { makeKeys } from '../src/store/keys.js';
 import { itemNumber } from '../src/domain/ids.js';
@@ -178,9 +186,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
       delivery: { at: now.toISOString(), cardKind: job.card.kind, ...d },
       // where the card went, for card_update, kept in the delivery's entry on each item: the
       // delivery holds its platform and instant (the platform sender set sentAt to `now` too)
-      ...(ref && items.length
-        ? { attachment: encodeCardRefV2({ ...ref, card: withoutText(ref.card) }) }
-        : {}),
+      ...(ref && items.length ? { attachment: keptRef(ref) } : {}),
     });
     known.recorded.add(field);
   };
@@ -264,6 +270,16 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
   return { sent, targets: targets.length };
 }
 
+/**
+ * A sent card's reference as kept: its ids and how to make the card again (card-ref-codec.ts V3,
+ * about 40 B) when its builder can (Card.remake), else the card itself (V2, about 300 B).
+ */
+function keptRef(ref: CardRef): Buffer {
+  const { card, ...ids } = ref;
+  const v3 = card.remake ? encodeCardRefV3({ ...ids, remake: card.remake }) : undefined;
+  return v3 ?? encodeCardRefV2({ ...ref, card: withoutText(card) });
+}
+
 type UpdateJob = Extract<OutboundJob, { kind: 'card_update' }>;
 
 /**
@@ -335,9 +351,10 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
 }
 
 /**
- * Where the cards about an item went, oldest first: the card references kept with the item's
- * deliveries (delivery-codec.ts V2; its newest DELIVERIES_PER_ITEM sends), after those an earlier
- * version kept in a list of their own (`out:cards:<item>`, gone within 60 days). One round trip.
+ * Where the cards about an item went, oldest first, each with the card to redraw: the card
+ * references kept with the item's deliveries (delivery-codec.ts; its newest DELIVERIES_PER_ITEM
+ * sends), after those an earlier version kept in a list of their own (`out:cards:<item>`, gone
+ * within 60 days). One round trip, and the store's reads for a card made again (V3).
  */
 async function cardRefsOf(rt: Runtime, deps: OutboundDeps, item: string): Promise<CardRef[]> {
   const n = itemNumber(item);
@@ -347,15 +364,31 @@ async function cardRefsOf(rt: Runtime, deps: OutboundDeps, item: string): Promis
     if (e) throw e;
     return v as Buffer[];
   });
-  const refs: StoredCardRef[] = legacy.flatMap((b) => decodeCardRef(b) ?? []);
+  const refs: CardRef[] = legacy.flatMap((b) => whole(decodeCardRef(b)));
+  // a card made again from the store (V3) is made once per call, for all its refs
+  const remade = new Map<string, Promise<Card | undefined>>();
   for (const b of entries.slice().reverse()) {
     const e = decodeDeliveryEntry(b);
     if (!e?.attachment) continue;
-    const ref = decodeCardRef(e.attachment, { platform: e.delivery.platform, sentAt: e.delivery.at });
-    if (ref) refs.push(ref);
+    const sent = { platform: e.delivery.platform, sentAt: e.delivery.at };
+    const r = decodeRemakeRef(e.attachment, sent);
+    if (!r) {
+      refs.push(...whole(decodeCardRef(e.attachment, sent)));
+      continue;
+    }
+    const k = `${r.remake.builder}|${r.remake.item}`;
+    if (!remade.has(k)) remade.set(k, remakeCard(deps.store, r.remake));
+    const card = await remade.get(k);
+    const { remake: _r, ...ids } = r;
+    if (card) refs.push({ ...ids, card } as CardRef);
+    else rt.log.info({ item: r.remake.item }, 'card not updated: what it showed is gone from the store');
   }
-  return refs.map((r) => ({ ...r, card: withText(r.card) }) as CardRef);
+  return refs;
 }
+
+/** A kept V1/V2 ref whole again (its fallback text put back). */
+const whole = (r: StoredCardRef | undefined): CardRef[] =>
+  r ? [{ ...r, card: withText(r.card) } as CardRef] : [];
 
 /**
  * A direct answer (jobs/inbound.ts): the answer to the sender, sent from the inbound job that

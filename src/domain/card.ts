@@ -66,6 +66,11 @@ export const cardListEntrySchema = z.object({
 });
 export type CardListEntry = z.infer<typeof cardListEntrySchema>;
 
+/** The builders whose cards can be made again from the store alone (jobs/remake-card.ts). */
+export const remakeBuilders = ['rectification_notice'] as const;
+export const cardRemakeSchema = z.object({ builder: z.enum(remakeBuilders), item: z.string() });
+export type CardRemake = z.infer<typeof cardRemakeSchema>;
+
 export const cardSchema = z.object({
   kind: z.enum(cardKinds),
   title: z.string(),
@@ -84,5 +89,11 @@ export const cardSchema = z.object({
   statusWord: z.string().optional(),
   /** the plain-text fallback, complete on its own */
   text: z.string(),
+  /**
+   * How the card is made again from the store, set by the builder that made it: a sent card's
+   * reference keeps this instead of the card (src/platforms/card-ref-codec.ts V3), and its update
+   * redraws the card from the item as it is then (jobs/remake-card.ts). Renderers ignore it.
+   */
+  remake: cardRemakeSchema.optional(),
 });
 export type Card = z.infer<typeof cardSchema>;

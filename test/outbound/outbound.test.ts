@@ -8,7 +8,10 @@ import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
 import { makeKeys, outboundKeys } from '../../src/store/keys.js';
 import { decodeDeliveryEntry, encodeDelivery } from '../../src/store/delivery-codec.js';
-import { decodeCardRef, encodeCardRef } from '../../src/platforms/card-ref-codec.js';
+import { decodeCardRef, decodeRemakeRef, encodeCardRef } from '../../src/platforms/card-ref-codec.js';
+import { rectificationNoticeCard } from '../../cards/rectification-notice.js';
+import { dayCn } from '../../cards/format.js';
+import { itemNumber } from '../../src/domain/ids.js';
 import type { CardRef } from '../../src/platforms/outbound.js';
 import { withText } from '../../cards/card-update.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -374,5 +377,116 @@ describe('outbound: DingTalk', () => {
       openConversationId: 'cid-2',
       msgKey: 'sampleMarkdown',
     });
+  });
+});
+
+describe('outbound: a notice’s card made again from the store (card-ref-codec.ts V3)', () => {
+  it('keeps ~40 B for the sent notice, and its update redraws the item as it is now (a new deadline)', async () => {
+    const { record, items } = await store.createRecord({
+      command: {
+        command: 'submit_record',
+        school: { id: 'S1', name: '龙泉小学' },
+        date: '2026-12-04',
+        kind: '专项督导',
+        topic: '双减',
+        problems: [
+          { text: '作业公示栏未按周更新', deadline: '2026-12-11', deadlineSource: 'text' as const },
+          { text: '课后服务签到表缺2月数据', deadline: '2026-12-11', deadlineSource: 'text' as const },
+        ],
+      },
+      supervisor: 'p-wang',
+      source: { platform: 'sim', messageId: `remake-${Date.now()}` },
+      now: new Date('2026-12-04T02:00:00Z'),
+    });
+    const item = items[1]!;
+    // as handlers/submit-record.ts makes it
+    const card = rectificationNoticeCard({
+      record,
+      item,
+      schoolName: '龙泉小学',
+      supervisorName: '王督学',
+      position: { n: 2, of: 2 },
+    });
+    expect(card.remake).toEqual({ builder: 'rectification_notice', item: item.id });
+    const id = await enqueue(q(), {
+      kind: 'send',
+      to: { type: 'person', personId: 'p-li' },
+      card,
+      items: [item.id],
+    });
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    const [sent] = appSends();
+    expect(sent!.body.template_card.button_list.map((b: { key: string }) => b.key)).toEqual([
+      `dd:ack:${item.id}`,
+      `dd:done:${item.id}`,
+      `dd:extend:${item.id}`,
+    ]);
+
+    // kept: the ids and which card, not the card (V3)
+    const [entry] = await svc.rt.redis.lrangeBuffer(
+      makeKeys(svc.rt.prefix).itemDeliveries(itemNumber(item.id)!),
+      0,
+      -1,
+    );
+    const { delivery, attachment } = decodeDeliveryEntry(entry!)!;
+    expect(attachment!.length).toBeLessThan(50);
+    expect(decodeRemakeRef(attachment!, { platform: delivery.platform, sentAt: delivery.at })).toMatchObject({
+      platform: 'wecom',
+      userIds: ['li'],
+      taskId: sent!.body.template_card.task_id,
+      remake: { builder: 'rectification_notice', item: item.id },
+    });
+
+    // the item changes after the card went: an extension to 12月18日 is approved
+    const src = (m: string) => ({ platform: 'sim' as const, messageId: `${m}-${Date.now()}` });
+    const at = new Date('2026-12-07T02:00:00Z');
+    expect(
+      (
+        await store.transition({
+          item: item.id,
+          action: 'request_extension',
+          actor: 'p-li',
+          until: '2026-12-18',
+          source: src('ext'),
+          now: at,
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await store.transition({
+          item: item.id,
+          action: 'approve_extension',
+          actor: 'p-wang',
+          source: src('ok'),
+          now: at,
+        })
+      ).ok,
+    ).toBe(true);
+    const now = (await store.getItem(item.id))!;
+    expect(now.deadline).toBe('2026-12-18');
+
+    const u = await enqueue(q(), {
+      kind: 'card_update',
+      item: item.id,
+      outcome: '王督学 同意延期至 12月18日',
+      state: { status: now.status, deadline: now.deadline, extensionPending: false, version: 3 },
+    });
+    expect((await waitJob(q(), u)).state).toBe('completed');
+    const [upd] = fake.delivered('/cgi-bin/message/update_template_card');
+    const shown = JSON.stringify(upd!.body.template_card);
+    // the card as first sent, its item as it is now: the new deadline, the same item and record
+    expect(upd!.body).toMatchObject({ userids: ['li'], response_code: expect.any(String) });
+    expect(upd!.body.template_card.main_title.title).toBe(sent!.body.template_card.main_title.title);
+    expect(shown).toContain(dayCn('2026-12-18'));
+    expect(shown).not.toContain(dayCn('2026-12-11'));
+    expect(shown).toContain('课后服务签到表缺2月数据');
+    expect(shown).toContain(record.id);
+    expect(shown).toContain('王督学 同意延期至 12月18日');
+    // 收到 went with the first answer; 已完成整改 and 申请延期 are valid again
+    expect(upd!.body.template_card.button_list.map((b: { key: string }) => b.key)).toEqual([
+      `dd:done:${item.id}`,
+      `dd:extend:${item.id}`,
+    ]);
   });
 });

@@ -3,7 +3,14 @@
 // a ref stored as plain JSON by an earlier version still reads, and what is neither is skipped.
 
 import { describe, expect, it } from 'vitest';
-import { decodeCardRef, encodeCardRef, encodeCardRefV2 } from '../../src/platforms/card-ref-codec.js';
+import {
+  decodeCardRef,
+  decodeRemakeRef,
+  encodeCardRef,
+  encodeCardRefV2,
+  encodeCardRefV3,
+  type RemakeCardRef,
+} from '../../src/platforms/card-ref-codec.js';
 import { applyCardUpdates, withText, withoutText } from '../../cards/card-update.js';
 import { recheckCard as handMadeCard } from './sample-cards.js';
 import { progressNoticeCard } from '../../cards/index.js';
@@ -124,5 +131,51 @@ describe('card ref codec V2 (kept with its delivery)', () => {
       const kept = read(keep(r), r)!;
       for (const u of updates) expect(applyCardUpdates(kept.card, u)).toEqual(applyCardUpdates(c, u));
     }
+  });
+});
+
+describe('card ref codec V3 (the card made again from the store)', () => {
+  const remake = { builder: 'rectification_notice' as const, item: item.id };
+  const ids = refs.map(({ card: _c, ...r }) => ({ ...r, remake }) as RemakeCardRef);
+  const sent = (r: RemakeCardRef) => ({ platform: r.platform, sentAt: r.sentAt });
+
+  it('round-trips every platform’s ids and which card, in under 50 B where V2 took over 200', () => {
+    expect(card.remake).toEqual(remake); // the builder says how to make it again
+    for (const r of ids) {
+      const b = encodeCardRefV3(r)!;
+      expect(decodeRemakeRef(b, sent(r))).toEqual(r);
+      expect(b.length).toBeLessThan(50);
+      // V3 is no V1/V2 ref, and V1/V2 is no V3
+      expect(decodeCardRef(b, sent(r))).toBeUndefined();
+    }
+    const v2 = encodeCardRefV2({ ...refs[0]!, card: withoutText(card) });
+    expect(v2.length).toBeGreaterThan(200);
+    expect(decodeRemakeRef(v2, sent(ids[0]!))).toBeUndefined();
+  });
+
+  it('a WeCom ref without a response_code, or with several members, reads back the same', () => {
+    const w = ids[0] as Extract<RemakeCardRef, { platform: 'wecom' }>;
+    const { responseCode: _rc, ...noCode } = w;
+    for (const r of [noCode, { ...w, userIds: ['a', '李明', 'c'] }] as RemakeCardRef[])
+      expect(decodeRemakeRef(encodeCardRefV3(r)!, sent(r))).toEqual(r);
+  });
+
+  it('ids V3 cannot hold exactly are left to V2 (undefined), never stored changed', () => {
+    const w = ids[0] as Extract<RemakeCardRef, { platform: 'wecom' }>;
+    for (const r of [
+      { ...w, taskId: 'task-1' },
+      { ...w, taskId: `dd-${'A1'.repeat(20)}` }, // upper case would come back lower
+      { ...w, responseCode: '' },
+      { ...w, remake: { ...remake, item: 'ZG-007' } },
+      { ...ids[1]!, outTrackId: 'track-1' },
+      { ...ids[2]!, cardId: 'sim-1' },
+    ] as RemakeCardRef[])
+      expect(encodeCardRefV3(r)).toBeUndefined();
+  });
+
+  it('a short or garbled V3 ref is skipped, never thrown', () => {
+    const b = encodeCardRefV3(ids[0]!)!;
+    for (let n = 2; n < 24; n++) expect(decodeRemakeRef(b.subarray(0, n), sent(ids[0]!))).toBeUndefined();
+    expect(decodeRemakeRef(Buffer.from([0, 3, 0xfe, 1]), sent(ids[0]!))).toBeUndefined(); // unknown builder
   });
 });
