@@ -68,6 +68,11 @@ export interface EnqueueTarget {
    * nothing waits before it in its chat; false: it is queued like any reply
    */
   direct?: (jobId: string, data: Extract<OutboundJob, { kind: 'send' }>) => Promise<boolean>;
+  /**
+   * the producer's JobContext.whenCompleted: each queued reply's deduplication key goes once the
+   * producer has completed — only a run of it again could add the id (src/queue/job-options.ts)
+   */
+  whenCompleted?: (key: string) => void;
 }
 
 export async function enqueueReplies(
@@ -145,7 +150,7 @@ export async function enqueueReplies(
     lines,
     Date.now(),
     // added before (a producer run again): its hash, or once it is gone, its deduplication key
-    t.direct ? (id) => [t.queue.toKey(id), t.queue.toKey(`de:${id}`)] : undefined,
+    (id) => [t.queue.toKey(id), t.queue.toKey(`de:${id}`)],
   );
   // the answer to the sender, first in its chat: sent now (it keeps its place while it goes)
   const direct = jobs.filter(
@@ -153,8 +158,11 @@ export async function enqueueReplies(
   );
   const queued = jobs.filter((j) => !direct.includes(j));
   if (queued.length) await t.queue.addBulk(queued);
-  for (const j of direct)
-    if (!(await t.direct!(j.opts.jobId, j.data as Extract<OutboundJob, { kind: 'send' }>)))
-      await t.queue.addBulk([j]);
+  for (const j of direct) {
+    if (await t.direct!(j.opts.jobId, j.data as Extract<OutboundJob, { kind: 'send' }>)) continue;
+    await t.queue.addBulk([j]);
+    queued.push(j);
+  }
+  for (const j of queued) t.whenCompleted?.(t.queue.toKey(`de:${j.opts.jobId}`));
   return jobs.length;
 }

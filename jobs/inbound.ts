@@ -287,6 +287,7 @@ const replyQueue = (ctx: JobContext, direct: boolean): EnqueueTarget => ({
   queue: ctx.rt.jobQueues.outbound,
   redis: ctx.rt.redis,
   prefix: ctx.rt.prefix,
+  ...(ctx.whenCompleted ? { whenCompleted: (key: string) => ctx.whenCompleted!(key) } : {}),
   ...(direct
     ? { direct: (jobId: string, job: SendJob) => sendDirect(ctx.rt, jobId, job, ctx.whenCompleted) }
     : {}),

@@ -98,14 +98,18 @@ export const processOutbound: Processor = createOutboundProcessor();
 type SendJob = Extract<OutboundJob, { kind: 'send' }>;
 type SendsJob = Extract<OutboundJob, { kind: 'sends' }>;
 
-/** How long a reply waits before it looks again whether its turn in the chat has come. */
-export const TURN_WAIT_MS = 2000; // a safety net: the reply before it wakes it when it leaves
 /**
- * A reply k places back looks again after k × TURN_WAIT_MS, at most this long: with a principal's
- * notices of many records in one line, every waiting reply looking again every 2 s took the
- * outbound queue's whole rate (its jobs/s limiter counts every fetch) and the sends crawled.
+ * How long a reply k places back in its chat's line waits before it looks again: k × this, at
+ * most MAX_TURN_WAIT_MS. Only a safety net: the reply before it wakes it when it leaves the line
+ * (leaveOrder), and a wake that came while it was still running is caught once it is back
+ * (JobContext.defer's wakeIf). What it is for is a wake that never comes (a process killed between
+ * leaving and waking). It used to be 2 s × k, at most 30 s: with a principal's notices of many
+ * records in one line, every reply looking again that often took the outbound queue's whole rate
+ * (its jobs/s limiter counts every fetch): in the 10-minute soak, thousands of ready notices waited
+ * behind the looking, and the answers with them.
  */
-export const MAX_TURN_WAIT_MS = 30_000;
+export const TURN_WAIT_MS = 30_000;
+export const MAX_TURN_WAIT_MS = 3_600_000;
 
 /** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
 async function send(job: SendJob | SendsJob, deps: OutboundDeps, ctx: JobContext) {
@@ -113,7 +117,12 @@ async function send(job: SendJob | SendsJob, deps: OutboundDeps, ctx: JobContext
   const go = () => (job.kind === 'sends' ? sendParts(job, deps, ctx) : sendNow(job, deps, ctx));
   if (!job.order) return go();
   const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId);
-  if (place > 0) return ctx.defer(Math.min(TURN_WAIT_MS * place, MAX_TURN_WAIT_MS));
+  if (place > 0)
+    return ctx.defer(
+      Math.min(TURN_WAIT_MS * place, MAX_TURN_WAIT_MS),
+      async () =>
+        (await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order!, ctx.jobId)) === 0,
+    );
   try {
     const r = await go();
     await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);

@@ -13,8 +13,13 @@ export interface JobContext {
   /** the attempt limit of the job, so a processor can tell its last try */
   attempts: number;
   jobName: string;
-  /** put the job back for `ms` without using an attempt (its turn has not come); never returns */
-  defer(ms: number): Promise<never>;
+  /**
+   * Put the job back for `ms` without using an attempt (its turn has not come); never returns.
+   * `wakeIf` is asked once the job is back: when it says yes, the job runs again at once. What
+   * would have woken it may have come while it was still running (jobs/outbound.ts: the reply
+   * before it leaving the line wakes only a job already put back).
+   */
+  defer(ms: number, wakeIf?: () => Promise<boolean>): Promise<never>;
   /**
    * Delete this Redis key once the job has COMPLETED (BullMQ moved it to completed: it never runs
    * again), not when it fails or is put back: what only a run of this job needs (an outbound

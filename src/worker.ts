@@ -77,8 +77,9 @@ export function startWorkers(rt: Runtime, processors: Processors): Workers {
             attempt: job.attemptsMade,
             attempts: job.opts.attempts ?? 1,
             jobName: job.name,
-            async defer(ms: number): Promise<never> {
+            async defer(ms: number, wakeIf?: () => Promise<boolean>): Promise<never> {
               await job.moveToDelayed(Date.now() + ms, token);
+              if (wakeIf && (await wakeIf())) await job.promote().catch(() => undefined); // woken meanwhile
               throw new DelayedError();
             },
             whenCompleted(key: string) {

@@ -74,6 +74,9 @@ export const NOTICE_PRIORITY = 10;
  * passes shouldRemoveDeduplicationKey=false).
  */
 export const OUTBOUND_DEDUP_SECONDS = 14 * DAY_S;
+// Once its producer has COMPLETED, nothing can add the id again (a completed job never runs again:
+// src/worker.ts), so an inbound job's replies' keys are deleted with it (jobs/enqueue-replies.ts):
+// kept for 14 days, one per reply, they were the largest thing a busy day left in Redis.
 
 /** An outbound job's deduplication: its own (deterministic) id, OUTBOUND_DEDUP_SECONDS. */
 export const outboundDedup = (jobId: string) => ({ id: jobId, ttl: OUTBOUND_DEDUP_SECONDS * 1000 });

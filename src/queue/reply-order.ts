@@ -3,6 +3,7 @@ import type { RedisClient } from '../redis/connect.js';
 import type { Recipient } from '../domain/reply.js';
 import type { Origin } from './outbound-job.js';
 import { orderKeys } from '../store/keys.js';
+import { luaScript } from '../redis/lua-script.js';
 
 /**
  * Replies reach each chat in the order they were enqueued, even when one of them is retrying.
@@ -31,36 +32,53 @@ export function orderKeyOf(to: Recipient, origin: Origin | undefined): string | 
  * sort by time, and by enqueue order within a millisecond; the time also tells a fresh entry
  * whose job is about to be added from a stale one whose job never was.
  *
- * Returns the entries that are first in their chat and have no queued job yet (`jobKeys`: the
- * job's Redis keys, of which none may exist — its hash, and its deduplication key, which outlives
- * the job by a day, as its ledger does not: jobs/outbound.ts; without it, none): those may be
- * sent at once by their producer (a direct answer, jobs/inbound.ts), holding their place while
- * they are sent. Same round trip.
+ * `jobKeys`: the job's Redis keys — its hash, and its deduplication key, which outlives the job
+ * (jobs/outbound.ts). A job that has any of them was added before, by an earlier run of its
+ * producer: when it has left its line already (sent), it is not put back in — an entry whose job
+ * will never be added again would hold the chat's next replies up until it is found stale.
+ *
+ * Returns the entries that are first in their chat and have no queued job yet: those may be sent
+ * at once by their producer (a direct answer, jobs/inbound.ts), holding their place while they
+ * are sent. One script call.
  */
 export async function registerOrder(
   redis: RedisClient,
   prefix: string,
   entries: { key: string; jobId: string }[],
   now = Date.now(),
-  jobKeys?: (jobId: string) => string[],
+  jobKeys: (jobId: string) => string[] = () => [],
 ): Promise<Set<string>> {
-  const first = new Set<string>();
-  if (!entries.length) return first;
+  if (!entries.length) return new Set();
   const k = orderKeys(prefix);
-  const last = await redis.incrby(k.seq, entries.length);
-  const m = redis.multi();
-  entries.forEach((e, i) =>
-    m.zadd(k.chat(e.key), 'NX', now * 1000 + ((last - entries.length + 1 + i) % 1000), e.jobId),
-  );
-  if (jobKeys) for (const e of entries) m.zrange(k.chat(e.key), 0, 0).exists(...jobKeys(e.jobId));
-  const r = (await m.exec()) ?? [];
-  if (jobKeys)
-    entries.forEach((e, i) => {
-      const [head, queued] = [r[entries.length + 2 * i]?.[1], r[entries.length + 2 * i + 1]?.[1]];
-      if (Array.isArray(head) && head[0] === e.jobId && queued === 0) first.add(e.jobId);
-    });
-  return first;
+  const perEntry = entries.map((e) => jobKeys(e.jobId));
+  const width = Math.max(0, ...perEntry.map((x) => x.length));
+  if (perEntry.some((x) => x.length !== width)) throw new Error('registerOrder: jobKeys of one width');
+  const first = (await REGISTER.run(
+    redis,
+    [k.seq, ...entries.map((e) => k.chat(e.key)), ...perEntry.flat()],
+    [now, entries.length, width, ...entries.map((e) => e.jobId)],
+  )) as string[];
+  return new Set(first);
 }
+
+// KEYS: the sequence, each entry's line, then each entry's job keys (ARGV[3] apiece).
+// ARGV: now (ms), the number of entries, job keys per entry, then the entries' job ids.
+const REGISTER = luaScript(`
+local now, n, width = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local last = redis.call('INCRBY', KEYS[1], n)
+local first = {}
+for i = 1, n do
+  local line, id = KEYS[1 + i], ARGV[3 + i]
+  local queued = 0
+  for j = 1, width do queued = queued + redis.call('EXISTS', KEYS[1 + n + (i - 1) * width + j]) end
+  if queued == 0 or redis.call('ZSCORE', line, id) then
+    local score = string.format('%.0f', now * 1000 + ((last - n + i) % 1000))
+    redis.call('ZADD', line, 'NX', score, id)
+    if queued == 0 and redis.call('ZRANGE', line, 0, 0)[1] == id then first[#first + 1] = id end
+  end
+end
+return first
+`);
 
 /** An entry without a job this old was never added (its enqueue failed): it holds nobody up. */
 const UNADDED_AFTER_MS = 30_000;

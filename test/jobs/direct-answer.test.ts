@@ -109,9 +109,28 @@ describe('the answer to the sender, sent by the inbound job', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(appSends()).toHaveLength(1);
     expect(await q().getJob(id)).toBeUndefined(); // not sent directly, not queued again
-    // its place taken again in the chat's line is a stale entry (the next reply drops it after
-    // reply-order.ts UNADDED_AFTER_MS): taken away here, so the next tests need not wait for that
-    await svc.rt.redis.del(orderKeys(svc.rt.prefix).chat('o|wecom|li'));
+    // nor put back in its chat's line, where it would hold the next reply up until found stale
+    expect(await svc.rt.redis.zcard(orderKeys(svc.rt.prefix).chat('o|wecom|li'))).toBe(0);
+  });
+
+  it('a queued reply’s deduplication key goes once its inbound job completes, not before', async () => {
+    fake.fail('/cgi-bin/message/send', { status: 500 }, 1); // the direct answer: queued instead
+    const m = msg('待办');
+    const done: string[] = [];
+    await inbound(m, {
+      rt: svc.rt,
+      jobId: `${inboundJobId(m)}-y`,
+      attempt: 0,
+      attempts: 8,
+      jobName: 'message',
+      defer: noDefer,
+      whenCompleted: (k: string) => void done.push(k),
+    });
+    const id = answerId(m);
+    expect(done).toContain(q().toKey(`de:${id}`)); // deleted by the worker once the inbound job completed
+    expect(await svc.rt.redis.exists(q().toKey(`de:${id}`))).toBe(1); // until then a retry adds nothing
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    expect(appSends()).toHaveLength(1);
   });
 
   it('a direct answer’s ledger goes once its inbound job completes, not before', async () => {

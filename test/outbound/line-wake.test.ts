@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakePlatform } from '../fakes/fake-platform.js';
+import { startTestService, type TestService } from '../helpers/service.js';
+import { createOutboundProcessor, TURN_WAIT_MS } from '../../jobs/outbound.js';
+import { leaveOrder, registerOrder } from '../../src/queue/reply-order.js';
+import { orderKeys } from '../../src/store/keys.js';
+import { recheckCard } from '../platforms/sample-cards.js';
+import { fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
+import { sleep } from '../helpers/wait-for.js';
+
+/**
+ * A reply waiting its turn in a chat's line is woken by the reply before it leaving: it does not
+ * look again by itself for TURN_WAIT_MS (30 s) per place, so a wake that went missing would hold
+ * the chat that long. The wake that comes while the reply is still running — between it finding
+ * itself second and being put back — is the one that used to go missing; here the reply before it
+ * leaves at every moment of that window, many times, and every time the reply goes within seconds.
+ */
+let fake: FakePlatform;
+let svc: TestService;
+const q = () => svc.rt.jobQueues.outbound;
+
+beforeAll(async () => {
+  fake = await FakePlatform.start(fakeCreds);
+  svc = await startTestService({
+    web: false,
+    env: platformEnv(fake),
+    processors: { outbound: createOutboundProcessor({ timeoutMs: 300 }) },
+  });
+  await loadRoster(svc.rt, fake.url);
+});
+afterAll(async () => {
+  await svc?.close();
+  await fake?.close();
+});
+beforeEach(() => fake.reset());
+
+describe("a chat's line wakes the next reply", () => {
+  it('the reply before it leaving at any moment wakes it: never the 30 s look-again', async () => {
+    expect(TURN_WAIT_MS).toBeGreaterThanOrEqual(10_000); // what a missed wake would cost
+    const { rt } = svc;
+    for (let trial = 0; trial < 24; trial++) {
+      const chat = `p|p-li-wake-${trial}`;
+      const before = `j-before-${trial}`;
+      const mine = `j-mine-${trial}`;
+      // the reply before: its job is being added right now (a fresh entry holds the line)
+      await registerOrder(rt.redis, rt.prefix, [
+        { key: chat, jobId: before },
+        { key: chat, jobId: mine },
+      ]);
+      await q().add(
+        'send',
+        { kind: 'send', to: { type: 'person', personId: 'p-li' }, card: recheckCard, items: [], order: chat },
+        { jobId: mine, attempts: 3 },
+      );
+      const t0 = Date.now();
+      await sleep(trial % 12); // somewhere in the window: before, while and after it looks
+      await leaveOrder(rt.redis, rt.prefix, chat, before, q());
+      const done = await waitJob(q(), mine, 10_000);
+      expect(done.state, `trial ${trial}`).toBe('completed');
+      expect(Date.now() - t0, `trial ${trial}`).toBeLessThan(5_000);
+    }
+    expect(fake.delivered('/cgi-bin/message/send')).toHaveLength(24);
+  }, 120_000);
+
+  it('a producer run again after its reply went does not put the reply back in the line', async () => {
+    const { rt } = svc;
+    const chat = 'p|p-li-again';
+    const id = 'j-sent-once';
+    const keys = (j: string) => [q().toKey(j), q().toKey(`de:${j}`)];
+    await registerOrder(rt.redis, rt.prefix, [{ key: chat, jobId: id }], Date.now(), keys);
+    await q().add(
+      'send',
+      { kind: 'send', to: { type: 'person', personId: 'p-li' }, card: recheckCard, items: [], order: chat },
+      { jobId: id, deduplication: { id, ttl: 60_000 } },
+    );
+    expect((await waitJob(q(), id)).state).toBe('completed');
+    expect(await rt.redis.zcard(orderKeys(rt.prefix).chat(chat))).toBe(0);
+    // the producer runs again (a retried inbound job): the job is known, its entry stays out
+    const first = await registerOrder(rt.redis, rt.prefix, [{ key: chat, jobId: id }], Date.now(), keys);
+    expect(first.size).toBe(0);
+    expect(await rt.redis.zcard(orderKeys(rt.prefix).chat(chat))).toBe(0);
+    // a new reply to that chat is first at once
+    const next = await registerOrder(rt.redis, rt.prefix, [{ key: chat, jobId: 'j-new' }], Date.now(), keys);
+    expect([...next]).toEqual(['j-new']);
+  });
+});
