@@ -9,7 +9,7 @@ import { errorCard } from '../cards/error.js';
 import { infoCard } from '../cards/info.js';
 import { slowDownCard, strangerCard } from '../handlers/sender-notices.js';
 import { senderLimit } from '../src/store/sender-limit.js';
-import { keyPart } from '../src/store/keys.js';
+import { keyPart, makeKeys } from '../src/store/keys.js';
 import { handle } from '../handlers/index.js';
 import { toOrigin } from '../handlers/common.js';
 import type { HandlerDeps } from '../handlers/types.js';
@@ -69,6 +69,9 @@ async function processMessage(data: unknown, ctx: JobContext, direct: boolean) {
     producerKey,
     Date.now(), // real time: the simulator's clock must not refill anyone's bucket
   );
+  // the verdict is kept for a run of this job again; once it has completed, none can come (a
+  // redelivery of the message is refused at the door by its dedup key, src/queue/accept.ts)
+  ctx.whenCompleted?.(makeKeys(ctx.rt.prefix).senderDecision(producerKey));
   if (!admitted) return slowDown(ctx, svc, msg, producerKey, sender);
 
   const person = await svc.store.findPerson(msg.platform, msg.senderId);

@@ -147,7 +147,7 @@ describe('the answer to the sender, sent by the inbound job', () => {
     });
     await inbound(m, ctx(0));
     const ledger = outboundKeys(svc.rt.prefix).ledger(answerId(m));
-    expect(done).toEqual([ledger]); // deleted by the worker once the inbound job completed
+    expect(done).toContain(ledger); // deleted by the worker once the inbound job completed
     expect(await svc.rt.redis.exists(ledger)).toBe(1); // until then, a retry skips the answer
     await inbound(m, ctx(1));
     expect(appSends()).toHaveLength(1);

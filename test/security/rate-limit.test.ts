@@ -81,6 +81,11 @@ describe('a per-sender token bucket in the inbound job', () => {
     );
     expect(limited).toHaveLength(FLOOD - LIMIT);
     expect(await svc.rt.jobQueues.inbound.getJobCounts('failed')).toEqual({ failed: 0 });
+    // each message's verdict went with its completed job: none of the 41 is left in Redis
+    await waitFor(
+      'the verdicts deleted',
+      async () => (await svc.rt.redis.keys(`${svc.rt.prefix}:rl:in:d:*`)).length === 0,
+    );
   }, 120_000);
 
   it('a message asked again (its job retried) keeps its first verdict and takes no second token', async () => {
