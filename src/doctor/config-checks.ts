@@ -29,10 +29,26 @@ export function configFindings(c: Config, source: string): Finding[] {
   } else out.push(ok(zh.doctor.config.baseUrl(c.PUBLIC_BASE_URL)));
   if (c.PUBLIC_BASE_URL?.startsWith('https://') && !c.TRUST_PROXY && c.HOST !== '0.0.0.0')
     out.push(info(zh.doctor.config.trustProxy));
+  // every call to a platform carries its secret or access_token (in the query string, even):
+  // over plain HTTP anyone on the path reads them. Loopback is the tests' fake platform.
+  const apiBases = [
+    c.wecomAppEnabled || c.wecomBotEnabled ? (['WECOM_API_BASE', c.WECOM_API_BASE] as const) : undefined,
+    c.dingtalkEnabled ? (['DINGTALK_API_BASE', c.DINGTALK_API_BASE] as const) : undefined,
+    c.dingtalkEnabled ? (['DINGTALK_OAPI_BASE', c.DINGTALK_OAPI_BASE] as const) : undefined,
+  ];
+  for (const b of apiBases)
+    if (b && plainHttp(b[1]))
+      out.push(warn(zh.doctor.config.httpApiBase.text(b[0], b[1]), zh.doctor.config.httpApiBase.fix));
   if (!c.ADMIN_TOKEN) out.push(info(zh.doctor.config.noAdminToken));
   else out.push(ok(zh.doctor.config.adminToken));
   out.push(info(zh.doctor.config.times(c.TIMEZONE, c.WORK_HOURS.start, c.WORK_HOURS.end, c.DIGEST_TIME)));
   return out;
+}
+
+/** http:// to anywhere but this machine. */
+function plainHttp(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
 }
 
 /** DATA_DIR (the embedded Redis's files, media, exports): free space on its disk. */

@@ -69,6 +69,11 @@ export const doctor = {
       fix: '平台建议使用 https：在 nginx 上配置证书（见部署手册「HTTPS 反向代理」），改为 https:// 开头',
     },
     baseUrl: (url: string) => `对外地址 ${url}`,
+    httpApiBase: {
+      text: (name: string, url: string) =>
+        `${name} 是 http 地址（${url}）：应用的 secret 和 access_token 将以明文传输`,
+      fix: '请改为平台提供的 https 地址（政务微信、私有化部署请向平台管理员索取 https 地址）',
+    },
     trustProxy: '服务在反向代理后面时，请设置 TRUST_PROXY=true（看板的 Cookie 和日志中的来源地址依赖它）',
     noAdminToken: '没有设置 ADMIN_TOKEN：/api/v1 和 /admin 处于关闭状态',
     adminToken: 'ADMIN_TOKEN 已设置：/api/v1 和 /admin 可用',
