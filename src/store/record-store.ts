@@ -9,6 +9,7 @@ import { loadScript } from './script.js';
 import { decodeItem, decodeRecord, encodeNewItem, pairs, parseTexts, type RecordTexts } from './codec.js';
 import { itemNumber, recordNumber } from '../domain/ids.js';
 import { listpackValueLimit } from './listpack-limit.js';
+import { zh } from '../text/zh-CN/index.js';
 
 const createScript = loadScript('create-record');
 const getItemsScript = loadScript('get-items');
@@ -168,7 +169,7 @@ export function recordStore(
       ]);
       const { msg, via } = parseTexts(inline ?? texts);
       const create: HistoryEvent = { at: c ?? '', actor: u ?? '', action: 'create', to: 'open' };
-      if (via === 'voice') create.note = '由语音消息登记（平台语音转写）';
+      if (via === 'voice') create.note = zh.domain.createdByVoice;
       if (platform && msg) create.source = { platform: platform as Platform, messageId: msg };
       const rest = ((list?.[1] ?? []) as string[]).map((s) => JSON.parse(s) as HistoryEvent);
       return [create, ...rest];

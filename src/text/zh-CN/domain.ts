@@ -21,6 +21,8 @@ export const domain = {
     reopen: '重新打开',
     attach: '补充材料',
   },
+  /** an item's history (src/store/record-store.ts): the note on its creation from a voice message */
+  createdByVoice: '由语音消息登记（平台语音转写）',
   /** a school no longer on the roster, never its id */
   goneSchool: '（已撤销的学校）',
   /** a person no longer on the roster, never their id */
