@@ -23,6 +23,7 @@ export type OutboundStore = Pick<
   | 'listChats'
   | 'recordDelivery'
   | 'recordSend'
+  | 'deliveryEntries'
   // a sent card made again for its update (jobs/remake-card.ts)
   | 'getItem'
   | 'getRecord'

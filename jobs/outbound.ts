@@ -12,9 +12,6 @@ import {
 } from '../src/platforms/card-ref-codec.js';
 import { remakeCard } from './remake-card.js';
 import type { Card } from '../src/domain/card.js';
-import { decodeDeliveryEntry } from '../src/store/delivery-codec.js';
-import { makeKeys } from '../src/store/keys.js';
-import { itemNumber } from '../src/domain/ids.js';
 import type { CardUpdate } from '../src/domain/reply.js';
 import { applyCardUpdates, withText, withoutText } from '../cards/card-update.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
@@ -361,24 +358,20 @@ async function update(job: UpdateJob, deps: OutboundDeps, ctx: JobContext) {
 
 /**
  * Where the cards about an item went, oldest first, each with the card to redraw: the card
- * references kept with the item's deliveries (delivery-codec.ts; its newest DELIVERIES_PER_ITEM
- * sends), after those an earlier version kept in a list of their own (`out:cards:<item>`, gone
- * within 60 days). One round trip, and the store's reads for a card made again (V3).
+ * references an earlier version kept in a list of their own (`out:cards:<item>`, gone within 60
+ * days), then those kept with the item's deliveries (delivery-codec.ts; its newest
+ * DELIVERIES_PER_ITEM sends). One round trip, and the store's reads for a card made again (V3).
  */
 async function cardRefsOf(rt: Runtime, deps: OutboundDeps, item: string): Promise<CardRef[]> {
-  const n = itemNumber(item);
-  const pipe = rt.redis.pipeline().lrangeBuffer(deps.keys.legacyCardRefs(item), 0, -1);
-  if (n !== undefined) pipe.lrangeBuffer(makeKeys(rt.prefix).itemDeliveries(n), 0, -1);
-  const [legacy = [], entries = []] = ((await pipe.exec()) ?? []).map(([e, v]) => {
-    if (e) throw e;
-    return v as Buffer[];
-  });
+  const [legacy, entries] = await Promise.all([
+    rt.redis.lrangeBuffer(deps.keys.legacyCardRefs(item), 0, -1),
+    deps.store.deliveryEntries(item),
+  ]);
   const refs: CardRef[] = legacy.flatMap((b) => whole(decodeCardRef(b)));
   // a card made again from the store (V3) is made once per call, for all its refs
   const remade = new Map<string, Promise<Card | undefined>>();
-  for (const b of entries.slice().reverse()) {
-    const e = decodeDeliveryEntry(b);
-    if (!e?.attachment) continue;
+  for (const e of entries) {
+    if (!e.attachment) continue;
     const sent = { platform: e.delivery.platform, sentAt: e.delivery.at };
     const r = decodeRemakeRef(e.attachment, sent);
     if (!r) {

@@ -13,7 +13,9 @@ import { itemId, recordId } from '../domain/ids.js';
  *
  * item hash:   r record n · s school · z zone · u supervisor · st status · dl deadline ·
  *              ds deadline source (t|d) · c created · up updated (absent: = c) · cl closed · na attachments ·
- *              xu/xb/xa pending extension until/by/at · t the problem text (when short enough)
+ *              xu/xb/xa pending extension until/by/at · t the problem text (when short enough) ·
+ *              `~` and `~<seq>`: the item's deliveries (deliveries.ts; never read here, and the
+ *              store's scripts leave them out of what they return)
  * record hash: s · z · u · d date · k kind · m manner · c created · p platform · i0 first item n · ni count ·
  *              t RecordTexts JSON (when short enough)
  */

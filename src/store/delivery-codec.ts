@@ -1,4 +1,5 @@
-// How a Delivery is kept on its item (the `<item>:d` list): every send about an item leaves one —
+// How a Delivery is kept on its item (a field of the item's hash, or the `<item>:d` list:
+// deliveries.ts): every send about an item leaves one —
 // the supervisor's summary, the principal's summary, the item's own card, each reminder — so a
 // record's items hold three each right after it is sent, about 230 B of JSON apiece.
 //

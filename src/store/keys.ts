@@ -68,7 +68,7 @@ export function makeKeys(prefix: string) {
     itemHistory: (n: number | string) => itemBase + n + ':h', // list of HistoryEvent JSON (after 'create')
     itemSources: (n: number | string) => itemBase + n + ':m', // hash platform:messageId → history index
     itemExtReason: (n: number | string) => itemBase + n + ':x', // string: reason of the pending extension
-    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery, a sent card's reference with its delivery (delivery-codec.ts)
+    itemDeliveries: (n: number | string) => itemBase + n + ':d', // capped list of Delivery with a sent card's reference (delivery-codec.ts): earlier versions', and entries too big for the item's hash, where the others are now (deliveries.ts)
     audit: p + 'audit', // stream, capped: every transition of every item
 
     // --- item indexes
@@ -131,7 +131,7 @@ export const outboundKeys = (prefix: string) => ({
   /**
    * list of CardRef (card-ref-codec.ts V1 or JSON): where the cards about an item went, as
    * earlier versions kept them (TTL 60 days; read only). A card's reference is now kept with its
-   * delivery on the item's deliveries list (makeKeys → itemDeliveries).
+   * delivery on the item (src/store/deliveries.ts).
    */
   legacyCardRefs: (item: string) => `${prefix}:out:cards:${esc(item)}`,
   /** hash: per sent card (cardRefId), the latest update of each of its items (card-state.ts) */

@@ -17,14 +17,14 @@ const cache = new WeakMap<object, Promise<number>>();
 export function listpackValueLimit(redis: RedisClient): Promise<number> {
   let p = cache.get(redis);
   if (!p) {
-    p = ask(redis);
+    p = ask(redis, ['hash-max-listpack-value', 'hash-max-ziplist-value'], DEFAULT_LISTPACK_VALUE);
     cache.set(redis, p);
   }
   return p;
 }
 
-async function ask(redis: RedisClient): Promise<number> {
-  for (const name of ['hash-max-listpack-value', 'hash-max-ziplist-value']) {
+async function ask(redis: RedisClient, names: string[], fallback: number): Promise<number> {
+  for (const name of names) {
     try {
       const r = (await redis.config('GET', name)) as unknown;
       const v = Array.isArray(r) ? Number(r[1]) : Number.NaN;
@@ -34,5 +34,20 @@ async function ask(redis: RedisClient): Promise<number> {
       break;
     }
   }
-  return DEFAULT_LISTPACK_VALUE;
+  return fallback;
+}
+
+/** Redis's default `hash-max-listpack-entries`: more fields than this and a hash is a real hash table. */
+export const DEFAULT_LISTPACK_ENTRIES = 128;
+
+const entriesCache = new WeakMap<object, Promise<number>>();
+
+/** The server's `hash-max-listpack-entries` (`hash-max-ziplist-entries` before Redis 7), asked once per connection. */
+export function listpackEntriesLimit(redis: RedisClient): Promise<number> {
+  let p = entriesCache.get(redis);
+  if (!p) {
+    p = ask(redis, ['hash-max-listpack-entries', 'hash-max-ziplist-entries'], DEFAULT_LISTPACK_ENTRIES);
+    entriesCache.set(redis, p);
+  }
+  return p;
 }

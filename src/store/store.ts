@@ -169,6 +169,8 @@ export interface WorkStore {
     attachment?: Buffer;
   }): Promise<boolean>;
   deliveries(itemId: string): Promise<Delivery[]>;
+  /** an item's deliveries as stored, oldest first, each with its attachment (a sent card's reference) */
+  deliveryEntries(itemId: string): Promise<{ delivery: Delivery; attachment?: Buffer }[]>;
 }
 
 export interface Store extends RosterStore, WorkStore {}

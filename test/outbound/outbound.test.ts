@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlatform } from '../fakes/fake-platform.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createOutboundProcessor } from '../../jobs/outbound.js';
-import type { FullStore } from '../../src/store/store.js';
+import type { Delivery, FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
 import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
@@ -423,12 +423,13 @@ describe('outbound: a notice’s card made again from the store (card-ref-codec.
     ]);
 
     // kept: the ids and which card, not the card (V3)
-    const [entry] = await svc.rt.redis.lrangeBuffer(
-      makeKeys(svc.rt.prefix).itemDeliveries(itemNumber(item.id)!),
-      0,
-      -1,
-    );
-    const { delivery, attachment } = decodeDeliveryEntry(entry!)!;
+    const [{ delivery, attachment }] = (await store.deliveryEntries(item.id)) as [
+      { delivery: Delivery; attachment?: Buffer },
+    ];
+    // in the item's hash, no key of its own (src/store/deliveries.ts)
+    const k = makeKeys(svc.rt.prefix);
+    expect(await svc.rt.redis.exists(k.itemDeliveries(itemNumber(item.id)!))).toBe(0);
+    expect(await svc.rt.redis.hget(k.item(itemNumber(item.id)!), '~')).toBe('1');
     expect(attachment!.length).toBeLessThan(50);
     expect(decodeRemakeRef(attachment!, { platform: delivery.platform, sentAt: delivery.at })).toMatchObject({
       platform: 'wecom',

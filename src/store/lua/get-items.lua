@@ -4,14 +4,24 @@
 -- the client-side cost per command (objects, promises, reply parsing) dominates lists of items.
 -- KEYS: item, itemText, itemExtReason for each item, in that order.
 -- Returns a flat array: hash (flat), text or nil, reason or nil, for each item.
+
+-- the item's own fields of HGETALL `h`: its deliveries (`~<seq>`, src/store/deliveries.ts) stay here
+local function own(h)
+  local out, inline, pending = {}, false, false
+  for j = 1, #h, 2 do
+    local f = h[j]
+    if string.byte(f, 1) ~= 126 then
+      out[#out + 1] = f
+      out[#out + 1] = h[j + 1]
+      if f == 't' then inline = true elseif f == 'xu' then pending = true end
+    end
+  end
+  return out, inline, pending
+end
 local out = {}
 local n = 0
 for i = 1, #KEYS, 3 do
-  local h = redis.call('HGETALL', KEYS[i])
-  local inline, pending = false, false
-  for j = 1, #h, 2 do
-    if h[j] == 't' then inline = true elseif h[j] == 'xu' then pending = true end
-  end
+  local h, inline, pending = own(redis.call('HGETALL', KEYS[i]))
   out[n + 1] = h
   out[n + 2] = false
   out[n + 3] = false

@@ -6,6 +6,20 @@
 --       4 '1': a match is only its deadline (no hash, text or reason)
 -- Returns {candidates examined, then per match: its place in the list (1-based), its deadline,
 --          hash (flat) or false, text or false, reason or false}.
+
+-- the item's own fields of HGETALL `h`: its deliveries (`~<seq>`, src/store/deliveries.ts) stay here
+local function own(h)
+  local out, inline, pending = {}, false, false
+  for j = 1, #h, 2 do
+    local f = h[j]
+    if string.byte(f, 1) ~= 126 then
+      out[#out + 1] = f
+      out[#out + 1] = h[j + 1]
+      if f == 't' then inline = true elseif f == 'xu' then pending = true end
+    end
+  end
+  return out, inline, pending
+end
 local max = tonumber(ARGV[1])
 local statuses = nil
 if ARGV[2] ~= '' then
@@ -33,11 +47,7 @@ for i = 1, #KEYS, 3 do
       out[#out + 1] = false
       out[#out + 1] = false
     else
-      local h = redis.call('HGETALL', KEYS[i])
-      local inline, pending = false, false
-      for j = 1, #h, 2 do
-        if h[j] == 't' then inline = true elseif h[j] == 'xu' then pending = true end
-      end
+      local h, inline, pending = own(redis.call('HGETALL', KEYS[i]))
       out[#out + 1] = place
       out[#out + 1] = dl or ''
       out[#out + 1] = h
