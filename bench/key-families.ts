@@ -19,7 +19,7 @@ function familyOf(key: string): string {
       return `${q}:<job>${parts.length > 2 ? ':' + parts.slice(2).join(':') : ''}`;
     return parts.length > 2 ? `${q}:${sub}:<id>` : `${q}:${sub}`;
   }
-  if (q === 'out' || q === 'rl' || q === 'order')
+  if (q === 'out' || q === 'rl' || q === 'order' || q === 'ov')
     return parts
       .slice(0, q === 'out' && parts[1] === 'used' ? 3 : 2)
       .concat(parts.length > (q === 'out' && parts[1] === 'used' ? 3 : 2) ? ['<id>'] : [])

@@ -14,3 +14,4 @@ export { helpCard, recordTemplate } from './help.js';
 export { errorCard } from './error.js';
 export { infoCard } from './info.js';
 export { typedCommand, dayCn, clip } from './format.js';
+export { noticeDigestCard } from './notice-digest.js';

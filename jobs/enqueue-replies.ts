@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { HandlerResult } from '../src/domain/reply.js';
 import type { Inbound } from '../src/domain/inbound.js';
 import {
+  digestJobId,
   outboundJobSchema,
   outboundJobId,
   type Origin,
@@ -10,6 +11,7 @@ import {
 import { orderKeyOf, registerOrder } from '../src/queue/reply-order.js';
 import type { RedisClient } from '../src/redis/connect.js';
 import { jobOptions, NOTICE_PRIORITY, outboundDedup } from '../src/queue/job-options.js';
+import { keepInBatch, type BatchEntry } from '../src/queue/notice-batch.js';
 
 /** Sends from an inbound job (src/queue/job-options.ts). */
 export const REPLY_JOB_OPTS = jobOptions.reply;
@@ -82,15 +84,7 @@ export async function enqueueReplies(
   result: HandlerResult,
   at: Date,
 ): Promise<number> {
-  const jobs: {
-    name: string;
-    data: OutboundJob;
-    opts: {
-      jobId: string;
-      priority?: number;
-      deduplication: { id: string; ttl: number };
-    } & typeof REPLY_JOB_OPTS;
-  }[] = [];
+  const jobs: QueuedReply[] = [];
   for (const u of result.cardUpdates ?? []) {
     const data = outboundJobSchema.parse({
       kind: 'card_update',
@@ -140,6 +134,7 @@ export async function enqueueReplies(
       opts: { jobId: id, ...REPLY_JOB_OPTS, ...priorityOf(r!.to), deduplication: outboundDedup(id) },
     });
   }
+  const kept = await mergeOverflow(t, jobs);
   // each chat's line first, then the jobs: a job never runs before its place is taken
   const lines = jobs.flatMap((j) =>
     j.data.kind !== 'card_update' && j.data.order ? [{ key: j.data.order, jobId: j.opts.jobId }] : [],
@@ -164,5 +159,66 @@ export async function enqueueReplies(
     queued.push(j);
   }
   for (const j of queued) t.whenCompleted?.(t.queue.toKey(`de:${j.opts.jobId}`));
+  for (const id of kept) t.whenCompleted?.(t.queue.toKey(`de:${id}`));
   return jobs.length;
+}
+
+interface QueuedReply {
+  name: string;
+  data: OutboundJob;
+  opts: {
+    jobId: string;
+    priority?: number;
+    deduplication: { id: string; ttl: number };
+  } & typeof REPLY_JOB_OPTS;
+}
+
+/**
+ * A person's notices past their line's overflow (src/queue/notice-batch.ts): each notice to a
+ * person whose line is long, or who has a batch open, is kept in the batch instead of queued, and
+ * its job is replaced by the batch's digest job (one per batch: every producer adds the same id,
+ * BullMQ keeps the first). Answers to the sender and to bound chats are queued as before. Returns
+ * the ids of the jobs kept (their deduplication keys, set by the script, go when the producer has
+ * completed, as a queued job's).
+ */
+async function mergeOverflow(t: EnqueueTarget, jobs: QueuedReply[]): Promise<string[]> {
+  const notices: { i: number; e: BatchEntry }[] = [];
+  for (const [i, j] of jobs.entries()) {
+    const d = j.data;
+    if (d.kind !== 'send' && d.kind !== 'sends') continue;
+    if (d.to.type !== 'person' || !d.order) continue;
+    const parts = d.kind === 'send' ? [{ card: d.card, items: d.items }] : d.parts;
+    notices.push({
+      i,
+      e: {
+        personId: d.to.personId,
+        order: d.order,
+        jobId: j.opts.jobId,
+        jobKeys: [t.queue.toKey(j.opts.jobId), t.queue.toKey(`de:${j.opts.jobId}`)],
+        cards: parts.map((p) => ({
+          kind: p.card.kind,
+          title: p.card.title,
+          items: p.items.length ? p.items : [...new Set(p.card.buttons.map((b) => b.item))],
+        })),
+      },
+    });
+  }
+  const gens = await keepInBatch(
+    t.redis,
+    t.prefix,
+    notices.map((n) => n.e),
+  );
+  const kept: string[] = [];
+  for (const [k, g] of gens.entries()) {
+    if (g === undefined) continue;
+    const { i, e } = notices[k]!;
+    kept.push(e.jobId);
+    const id = digestJobId(e.personId, g);
+    jobs[i] = {
+      name: 'digest',
+      data: { kind: 'digest', personId: e.personId, gen: g, order: e.order },
+      opts: { jobId: id, ...REPLY_JOB_OPTS, priority: NOTICE_PRIORITY, deduplication: outboundDedup(id) },
+    };
+  }
+  return kept;
 }

@@ -21,9 +21,12 @@ import { RateLimitWait } from '../src/platforms/rate-limit.js';
 import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
 import { resolveTargets } from './outbound-resolve.js';
 import { leaveOrder, placeInLine } from '../src/queue/reply-order.js';
+import { sendDigest } from './outbound-digest.js';
 
 /**
- * The outbound job: one neutral reply (`send`) or one "this item moved on" (`card_update`).
+ * The outbound job: one neutral reply (`send`), a group of them to one recipient (`sends`), a
+ * person's notices merged into one message (`digest`, jobs/outbound-digest.ts) or one "this item
+ * moved on" (`card_update`).
  *
  * send: resolve the recipient (outbound-resolve.ts), render and send on each address
  * (src/platforms/<p>/send.ts), record a Delivery per item with its outcome, and remember where
@@ -86,7 +89,11 @@ export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
       );
     const deps = outboundDeps(ctx.rt, opts, cache);
     const job = parsed.data;
-    return job.kind === 'card_update' ? update(job, deps, ctx) : send(job, deps, ctx);
+    if (job.kind === 'card_update') return update(job, deps, ctx);
+    if (job.kind === 'digest') return inLine(job.order, ctx, () => sendDigest(job, deps, ctx, sendNow));
+    return inLine<unknown>(job.order, ctx, () =>
+      job.kind === 'sends' ? sendParts(job, deps, ctx) : sendNow(job, deps, ctx),
+    );
   };
 }
 
@@ -108,27 +115,28 @@ type SendsJob = Extract<OutboundJob, { kind: 'sends' }>;
 export const TURN_WAIT_MS = 30_000;
 export const MAX_TURN_WAIT_MS = 3_600_000;
 
-/** A reply waits its turn in its chat (src/queue/reply-order.ts), and leaves the line when done for good. */
-async function send(job: SendJob | SendsJob, deps: OutboundDeps, ctx: JobContext) {
+/**
+ * A reply (a send, a group, a digest) waits its turn in its chat (src/queue/reply-order.ts), and
+ * leaves the line when done for good.
+ */
+async function inLine<R>(order: string | undefined, ctx: JobContext, go: () => Promise<R>) {
   const { rt } = ctx;
-  const go = () => (job.kind === 'sends' ? sendParts(job, deps, ctx) : sendNow(job, deps, ctx));
-  if (!job.order) return go();
-  const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order, ctx.jobId);
+  if (!order) return go();
+  const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, order, ctx.jobId);
   if (place > 0)
     return ctx.defer(
       Math.min(TURN_WAIT_MS * place, MAX_TURN_WAIT_MS),
-      async () =>
-        (await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, job.order!, ctx.jobId)) === 0,
+      async () => (await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, order, ctx.jobId)) === 0,
     );
   try {
     const r = await go();
-    await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);
+    await leaveOrder(rt.redis, rt.prefix, order, ctx.jobId, rt.jobQueues.outbound);
     return r;
   } catch (e) {
     // a retry (or a wait for a rate-limit slot) keeps its place: the replies after it wait
     if (e instanceof JobDeferred) throw e;
     if (e instanceof PermanentJobError || ctx.attempt + 1 >= ctx.attempts)
-      await leaveOrder(rt.redis, rt.prefix, job.order, ctx.jobId, rt.jobQueues.outbound);
+      await leaveOrder(rt.redis, rt.prefix, order, ctx.jobId, rt.jobQueues.outbound);
     throw e;
   }
 }
@@ -164,9 +172,16 @@ async function sendParts(job: SendsJob, deps: OutboundDeps, ctx: JobContext) {
 /**
  * One reply, on each of its recipient's addresses. `part`: its place within a group job, which
  * names its ledger entries, records and platform ids (task_id / outTrackId) apart from the other
- * parts'; absent for a lone reply (the names it always had).
+ * parts'; absent for a lone reply (the names it always had). `keepRef: false`: the card is never
+ * updated (a digest of notices, jobs/outbound-digest.ts), so where it went is not kept on its items.
  */
-async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?: string) {
+async function sendNow(
+  job: SendJob,
+  deps: OutboundDeps,
+  ctx: JobContext,
+  part?: string,
+  o: { keepRef: boolean } = { keepRef: true },
+) {
   const { rt } = ctx;
   const now = rt.now();
   const ns = (k: string) => (part === undefined ? k : `${part}|${k}`);
@@ -192,7 +207,7 @@ async function sendNow(job: SendJob, deps: OutboundDeps, ctx: JobContext, part?:
       delivery: { at: now.toISOString(), cardKind: job.card.kind, ...d },
       // where the card went, for card_update, kept in the delivery's entry on each item: the
       // delivery holds its platform and instant (the platform sender set sentAt to `now` too)
-      ...(ref && items.length ? { attachment: keptRef(ref) } : {}),
+      ...(ref && o.keepRef && items.length ? { attachment: keptRef(ref) } : {}),
     });
     known.recorded.add(field);
   };

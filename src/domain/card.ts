@@ -22,6 +22,9 @@ export const cardKinds = [
   'help',
   'error',
   'info',
+  // a person's notices merged into one message (cards/notice-digest.ts); stored deliveries write
+  // it as a string (src/store/delivery-codec.ts: its frozen list is not extended)
+  'notice_digest',
 ] as const;
 export type CardKind = (typeof cardKinds)[number];
 

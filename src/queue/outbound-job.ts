@@ -45,6 +45,17 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     origin: originSchema.optional(),
     order: z.string().optional(),
   }),
+  /**
+   * A person's notices merged into one message: past OVERFLOW_AT replies waiting in their line,
+   * each further notice is kept as a small entry of batch `gen` (jobs/enqueue-replies.ts), and
+   * this job sends the batch as one card when its turn comes (jobs/outbound-digest.ts).
+   */
+  z.object({
+    kind: z.literal('digest'),
+    personId: z.string(),
+    gen: z.number().int().nonnegative(),
+    order: z.string(),
+  }),
   z.object({
     kind: z.literal('card_update'),
     item: z.string(),
@@ -62,10 +73,13 @@ export type OutboundJob = z.infer<typeof outboundJobSchema>;
 /** Deterministic: a retried producer (inbound job, reminder pass) never enqueues a send twice. */
 export const outboundJobId = (producerKey: string, replyKey: string) => jobId('out', producerKey, replyKey);
 
+/** The digest job of a person's batch `gen`: one per batch, whichever producer adds it. */
+export const digestJobId = (personId: string, gen: number) => jobId('out', 'digest', personId, String(gen));
+
 /** Each reply a job sends, as a lone `send` (a group's parts in their order): for reading jobs back. */
 export function sendsOf(job: OutboundJob): Extract<OutboundJob, { kind: 'send' }>[] {
   if (job.kind === 'send') return [job];
-  if (job.kind === 'card_update') return [];
+  if (job.kind === 'card_update' || job.kind === 'digest') return [];
   return job.parts.map((p) => ({
     kind: 'send' as const,
     to: job.to,

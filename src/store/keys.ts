@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
  * - `outboundKeys`: the outbound side's (ledgers, card references, tokens, rate limits, the
  *   simulator's conversation streams);
  * - `orderKeys`: the reply order per chat (src/queue/reply-order.ts);
+ * - `overflowKeys`: a person's notices merged past their line's overflow (jobs/outbound-digest.ts);
  * - `signatureKey`: a platform signature seen (src/queue/signature-claim.ts);
  * - `simClockKey`: the simulator's clock.
  *
@@ -165,6 +166,18 @@ export const rateWindowKey = (rateKey: string, windowMs: number) => `${rateKey}:
 export const orderKeys = (prefix: string) => ({
   seq: `${prefix}:order:seq`,
   chat: (key: string) => `${prefix}:order:${esc(key)}`,
+});
+
+/**
+ * A person's notices past their line's overflow (jobs/enqueue-replies.ts, jobs/outbound-digest.ts):
+ * the batch generation (a counter, never expiring: a digest job's id is named by it) and the
+ * batch of each generation (a hash: the would-be job's id → what the digest needs of its cards).
+ * The scripts append the generation to `batchBase` themselves (they read it inside Redis).
+ */
+export const overflowKeys = (prefix: string) => ({
+  gen: (personId: string) => `${prefix}:ov:g:${esc(personId)}`,
+  batchBase: (personId: string) => `${prefix}:ov:b:${esc(personId)}:`,
+  batch: (personId: string, gen: number) => `${prefix}:ov:b:${esc(personId)}:${gen}`,
 });
 
 /** What every seen signature's key starts with (the simulator's reset keeps them). */

@@ -227,6 +227,13 @@ export const cards = {
       attach: '补充佐证',
     },
   },
+  /** a person's notices merged into one message when too many wait (cards/notice-digest.ts) */
+  noticeDigest: {
+    title: (n: number) => `您有 ${n} 条新通知（消息较多，已合并为一条）`,
+    more: (n: number) => `另有 ${n} 条`,
+    /** the commands as the parser reads them (src/parser/keywords.ts: 待办; cards/format.ts typedCommand) */
+    note: (example: string) => `回复“待办”查看全部事项；按编号回复，如：${example}`,
+  },
   itemList: {
     title: (title: string, n: number) => `${title} · ${n} 项`,
     idsLabel: '编号',
