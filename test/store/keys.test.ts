@@ -9,6 +9,7 @@ import {
   makeKeys,
   orderKeys,
   outboundKeys,
+  overflowKeys,
   signatureKey,
   signaturePrefix,
   simClockKey,
@@ -38,6 +39,9 @@ function built(): Record<string, string> {
   out['outbound.simOut'] = o.simOut!('dm:p-wang');
   out['order.seq'] = orderKeys(P).seq;
   out['order.chat'] = orderKeys(P).chat('p|li');
+  out['overflow.gen'] = overflowKeys(P).gen('p-li');
+  out['overflow.batchBase'] = overflowKeys(P).batchBase('p-li');
+  out['overflow.batch'] = overflowKeys(P).batch('p-li', 7);
   out.signature = signatureKey(P, { channel: 'wecom-bot', timestamp: '1700000000', sign: 'abc' });
   out.signaturePrefix = signaturePrefix(P);
   out.simClock = simClockKey(P);
@@ -101,6 +105,9 @@ const PINNED: Record<string, string> = {
   'outbound.simOut': '{dudao}:sim:out:dm%3ap-wang',
   'order.seq': '{dudao}:order:seq',
   'order.chat': '{dudao}:order:p%7cli',
+  'overflow.gen': '{dudao}:ov:g:p-li',
+  'overflow.batchBase': '{dudao}:ov:b:p-li:',
+  'overflow.batch': '{dudao}:ov:b:p-li:7',
   signature: '{dudao}:sig:wecom-bot:2c60e00027ca37f89324a387598b68ac',
   signaturePrefix: '{dudao}:sig:',
   simClock: '{dudao}:sim:clock',
