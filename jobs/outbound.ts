@@ -91,8 +91,10 @@ export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
     const job = parsed.data;
     if (job.kind === 'card_update') return update(job, deps, ctx);
     if (job.kind === 'digest') return inLine(job.order, ctx, () => sendDigest(job, deps, ctx, sendNow));
-    return inLine<unknown>(job.order, ctx, () =>
-      job.kind === 'sends' ? sendParts(job, deps, ctx) : sendNow(job, deps, ctx),
+    return inLine<unknown>(job.order, ctx, (chatDone) =>
+      job.kind === 'sends'
+        ? sendParts(job, deps, ctx)
+        : sendNow(job, deps, ctx, undefined, { keepRef: true, chatDone }),
     );
   };
 }
@@ -119,7 +121,11 @@ export const MAX_TURN_WAIT_MS = 3_600_000;
  * A reply (a send, a group, a digest) waits its turn in its chat (src/queue/reply-order.ts), and
  * leaves the line when done for good.
  */
-async function inLine<R>(order: string | undefined, ctx: JobContext, go: () => Promise<R>) {
+async function inLine<R>(
+  order: string | undefined,
+  ctx: JobContext,
+  go: (leaveEarly?: () => Promise<void>) => Promise<R>,
+) {
   const { rt } = ctx;
   if (!order) return go();
   const place = await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, order, ctx.jobId);
@@ -129,7 +135,7 @@ async function inLine<R>(order: string | undefined, ctx: JobContext, go: () => P
       async () => (await placeInLine(rt.redis, rt.prefix, rt.jobQueues.outbound, order, ctx.jobId)) === 0,
     );
   try {
-    const r = await go();
+    const r = await go(() => leaveOrder(rt.redis, rt.prefix, order, ctx.jobId, rt.jobQueues.outbound));
     await leaveOrder(rt.redis, rt.prefix, order, ctx.jobId, rt.jobQueues.outbound);
     return r;
   } catch (e) {
@@ -180,7 +186,7 @@ async function sendNow(
   deps: OutboundDeps,
   ctx: JobContext,
   part?: string,
-  o: { keepRef: boolean } = { keepRef: true },
+  o: { keepRef: boolean; chatDone?: () => Promise<void> } = { keepRef: true },
 ) {
   const { rt } = ctx;
   const now = rt.now();
@@ -237,6 +243,7 @@ async function sendNow(
         now,
         items,
         ...(job.origin?.cardRef?.cardId ? { inReplyTo: { cardId: job.origin.cardRef.cardId } } : {}),
+        ...(o.chatDone ? { chatDone: o.chatDone } : {}),
       });
       await record(
         ak,
@@ -439,8 +446,11 @@ export async function sendDirect(
       throw new Error('rate limited: queued'); // a rate-limit slot is waited for in the queue
     },
   };
+  const chatDone = job.order
+    ? () => leaveOrder(rt.redis, rt.prefix, job.order!, jobId, rt.jobQueues.outbound)
+    : undefined;
   try {
-    await sendNow(job, deps, ctx);
+    await sendNow(job, deps, ctx, undefined, { keepRef: true, ...(chatDone ? { chatDone } : {}) });
   } catch (e) {
     if (!(e instanceof PermanentJobError)) return false; // the queued job `jobId` needs the ledger
   }

@@ -63,6 +63,12 @@ export interface SendContext {
   items?: string[];
   /** the card clicked, when this answers a click (the simulator gives the buttons back on an error) */
   inReplyTo?: { cardId?: string; item?: string };
+  /**
+   * Called when what had to go to the reply's chat has gone and the rest goes to another (a smart
+   * bot's answer past its response_url goes through the app, at the member's rate): the next reply
+   * to the chat need not wait for that rest (src/queue/reply-order.ts). Idempotent.
+   */
+  chatDone?: () => Promise<void>;
 }
 
 export interface UpdateContext {

@@ -117,7 +117,12 @@ export async function placeInLine(
     const state = await queue.getJobState(head);
     const waiting =
       WAITING.has(state) || (state === 'unknown' && now - Number(score) / 1000 < UNADDED_AFTER_MS); // being added
-    if (waiting) return Math.max(1, (await redis.zrank(chat, jobId)) ?? 1);
+    // not in the line (it left early: a smart bot's answer whose rest goes through the app,
+    // jobs/outbound.ts chatDone; or its entry was never put back): it waits for nobody
+    if (waiting) {
+      const rank = await redis.zrank(chat, jobId);
+      return rank === null ? 0 : Math.max(1, rank);
+    }
     await redis.zrem(chat, head); // its job is done or gone: it holds nobody up
   }
   return 1;

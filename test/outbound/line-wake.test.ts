@@ -3,7 +3,8 @@ import { FakePlatform } from '../fakes/fake-platform.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { createOutboundProcessor, TURN_WAIT_MS } from '../../jobs/outbound.js';
 import { leaveOrder, registerOrder } from '../../src/queue/reply-order.js';
-import { orderKeys } from '../../src/store/keys.js';
+import { orderKeys, outboundKeys } from '../../src/store/keys.js';
+import { LIMITS, RateLimiter } from '../../src/platforms/rate-limit.js';
 import { recheckCard } from '../platforms/sample-cards.js';
 import { fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
 import { sleep } from '../helpers/wait-for.js';
@@ -82,5 +83,61 @@ describe("a chat's line wakes the next reply", () => {
     // a new reply to that chat is first at once
     const next = await registerOrder(rt.redis, rt.prefix, [{ key: chat, jobId: 'j-new' }], Date.now(), keys);
     expect([...next]).toEqual(['j-new']);
+  });
+
+  it("a smart bot's long answer leaves the chat's line once its response_url part is out: the rest waits for the app's minute, the next answer does not", async () => {
+    const { rt } = svc;
+    const chat = 'o|wecom|wang-long';
+    // the member's app minute is used up: the rest of the long answer must wait for it
+    const limiter = new RateLimiter(rt.redis, 0);
+    for (let i = 0; i < 25; i++)
+      await limiter.acquire(outboundKeys(rt.prefix).rate('wecom-user', 'wang'), LIMITS.wecomAppUser);
+    const entries = Array.from({ length: 260 }, (_, i) => ({
+      id: `ZG-${i + 1}`,
+      text: `第${i + 1}项：教学楼消防通道堆放杂物，应急照明灯不亮，疏散指示标志缺失`,
+      meta: '龙泉小学 · 待整改 · 期限 12月10日 周四',
+    }));
+    const long = {
+      ...recheckCard,
+      kind: 'item_list' as const,
+      title: '我的待办 · 260 项',
+      buttons: [],
+      entries,
+    };
+    const origin = (n: string) => ({
+      platform: 'wecom',
+      channel: 'wecom-bot',
+      senderId: 'wang',
+      replyVia: { responseUrl: fake.responseUrl(n) },
+    });
+    await registerOrder(rt.redis, rt.prefix, [
+      { key: chat, jobId: 'j-long' },
+      { key: chat, jobId: 'j-next' },
+    ]);
+    await q().add(
+      'send',
+      { kind: 'send', to: { type: 'origin' }, card: long, items: [], origin: origin('long'), order: chat },
+      { jobId: 'j-long', attempts: 3 },
+    );
+    await q().add(
+      'send',
+      {
+        kind: 'send',
+        to: { type: 'origin' },
+        card: { ...recheckCard, buttons: [] },
+        items: [],
+        origin: origin('next'),
+        order: chat,
+      },
+      { jobId: 'j-next', attempts: 3 },
+    );
+    const done = await waitJob(q(), 'j-next', 10_000);
+    expect(done.state).toBe('completed');
+    // both response_url parts out; the long answer's rest still waits for the member's minute
+    expect(fake.delivered('/cgi-bin/aibot/response')).toHaveLength(2);
+    expect(fake.delivered('/cgi-bin/message/send')).toHaveLength(0);
+    expect(await q().getJobState('j-long')).toBe('delayed');
+    expect(await rt.redis.zcard(orderKeys(rt.prefix).chat(chat))).toBe(0);
+    await q().remove('j-long');
   });
 });

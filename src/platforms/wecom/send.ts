@@ -155,6 +155,9 @@ export class WecomSender implements PlatformSender {
       return this.sendApp(a.fallbackUserId, card, ctx, 'botapp');
     }
     if (rest.length && a.fallbackUserId) {
+      // the bot's chat has its part; the rest goes to the app's chat at the member's rate (25 a
+      // minute): a long list must not hold this chat's next answers back behind that
+      await ctx.chatDone?.();
       for (const [i, m] of rest.entries()) {
         await sendPart(ctx.ledger, `bot:p${i + 1}`, async () => {
           await this.limiter.acquire(this.keys.rate('wecom-user', a.fallbackUserId!), LIMITS.wecomAppUser);
