@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { HandlerResult } from '../src/domain/reply.js';
+import type { HandlerResult, Recipient } from '../src/domain/reply.js';
 import type { Inbound } from '../src/domain/inbound.js';
 import {
   digestJobId,
@@ -177,21 +177,22 @@ interface QueuedReply {
  * A person's notices past their line's overflow (src/queue/notice-batch.ts): each notice to a
  * person whose line is long, or who has a batch open, is kept in the batch instead of queued, and
  * its job is replaced by the batch's digest job (one per batch: every producer adds the same id,
- * BullMQ keeps the first). Answers to the sender and to bound chats are queued as before. Returns
+ * BullMQ keeps the first). A bound chat's notices likewise (its batches owned by its line's key); answers to the sender are queued as before. Returns
  * the ids of the jobs kept (their deduplication keys, set by the script, go when the producer has
  * completed, as a queued job's).
  */
 async function mergeOverflow(t: EnqueueTarget, jobs: QueuedReply[]): Promise<string[]> {
-  const notices: { i: number; e: BatchEntry }[] = [];
+  const notices: { i: number; to: Recipient; e: BatchEntry }[] = [];
   for (const [i, j] of jobs.entries()) {
     const d = j.data;
     if (d.kind !== 'send' && d.kind !== 'sends') continue;
-    if (d.to.type !== 'person' || !d.order) continue;
+    if ((d.to.type !== 'person' && d.to.type !== 'bound_chat') || !d.order) continue;
     const parts = d.kind === 'send' ? [{ card: d.card, items: d.items }] : d.parts;
     notices.push({
       i,
+      to: d.to,
       e: {
-        personId: d.to.personId,
+        owner: d.to.type === 'person' ? d.to.personId : d.order,
         order: d.order,
         jobId: j.opts.jobId,
         jobKeys: [t.queue.toKey(j.opts.jobId), t.queue.toKey(`de:${j.opts.jobId}`)],
@@ -213,10 +214,10 @@ async function mergeOverflow(t: EnqueueTarget, jobs: QueuedReply[]): Promise<str
     if (g === undefined) continue;
     const { i, e } = notices[k]!;
     kept.push(e.jobId);
-    const id = digestJobId(e.personId, g);
+    const id = digestJobId(e.owner, g);
     jobs[i] = {
       name: 'digest',
-      data: { kind: 'digest', personId: e.personId, gen: g, order: e.order },
+      data: { kind: 'digest', owner: e.owner, to: notices[k]!.to, gen: g, order: e.order },
       opts: { jobId: id, ...REPLY_JOB_OPTS, priority: NOTICE_PRIORITY, deduplication: outboundDedup(id) },
     };
   }

@@ -29,21 +29,17 @@ export type SendOne = (
  */
 export async function sendDigest(job: DigestJob, deps: OutboundDeps, ctx: JobContext, sendOne: SendOne) {
   const { rt } = ctx;
-  const notices = (await closeBatch(rt.redis, rt.prefix, job.personId, job.gen)).flat();
+  const notices = (await closeBatch(rt.redis, rt.prefix, job.owner, job.gen)).flat();
   // once sent, the batch and the job's deduplication key are needed by nobody: a producer that
   // still adds this job (it read the generation before the close) gets an empty batch, no card
-  ctx.whenCompleted?.(overflowKeys(rt.prefix).batch(job.personId, job.gen));
+  ctx.whenCompleted?.(overflowKeys(rt.prefix).batch(job.owner, job.gen));
   ctx.whenCompleted?.(rt.jobQueues.outbound.toKey(`de:${ctx.jobId}`));
   if (!notices.length) return { sent: 0, notices: 0 };
   const items = [...new Set(notices.flatMap((n) => n.items))];
   const card = noticeDigestCard(notices);
-  const r = await sendOne(
-    { kind: 'send', to: { type: 'person', personId: job.personId }, card, items },
-    deps,
-    ctx,
-    undefined,
-    { keepRef: false },
-  );
+  const r = await sendOne({ kind: 'send', to: job.to, card, items }, deps, ctx, undefined, {
+    keepRef: false,
+  });
   rt.log.info({ job: ctx.jobId, notices: notices.length, items: items.length }, 'notices sent merged');
   return { ...r, notices: notices.length };
 }

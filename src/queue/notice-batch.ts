@@ -6,7 +6,9 @@ import { luaScript } from '../redis/lua-script.js';
 import { OUTBOUND_DEDUP_SECONDS } from './job-options.js';
 
 /**
- * A person's notices past their line's overflow, merged into one message.
+ * A person's notices past their line's overflow, merged into one message; a bound chat's too
+ * (a group robot takes 18 messages a minute, an appchat 100: src/platforms/rate-limit.ts), its
+ * batches owned by its line's key (`c|zone|<id>`) instead of a person's id.
  *
  * A person may be sent 30 app messages a minute by WeCom, and what goes beyond is dropped without
  * an error ("超过部分会被丢弃不下发", https://developer.work.weixin.qq.com/document/path/90454); we
@@ -60,8 +62,9 @@ export const batchField = (jobId: string) =>
   createHash('sha256').update(jobId).digest('base64url').slice(0, 12);
 
 export interface BatchEntry {
-  personId: string;
-  /** the person's line (orderKeyOf: `p|<personId>`) */
+  /** whose batch: the person's id, or the bound chat's line */
+  owner: string;
+  /** the recipient's line (orderKeyOf: `p|<personId>`, `c|<binding>`) */
   order: string;
   /** the job the notice would have been: names its entry, and its deduplication key marks it kept */
   jobId: string;
@@ -88,13 +91,13 @@ export async function keepInBatch(
   const b = overflowKeys(prefix);
   const r = (await KEEP.run(
     redis,
-    entries.flatMap((e) => [o.chat(e.order), b.gen(e.personId), ...e.jobKeys]),
+    entries.flatMap((e) => [o.chat(e.order), b.gen(e.owner), ...e.jobKeys]),
     [
       overflowAt,
       OUTBOUND_DEDUP_SECONDS * 1000,
       BATCH_TTL_S,
       entries.length,
-      ...entries.flatMap((e) => [b.batchBase(e.personId), batchField(e.jobId), e.jobId, encodeKept(e.cards)]),
+      ...entries.flatMap((e) => [b.batchBase(e.owner), batchField(e.jobId), e.jobId, encodeKept(e.cards)]),
     ],
   )) as number[];
   return r.map((g) => (g >= 0 ? g : undefined));
@@ -137,11 +140,11 @@ return out
 export async function closeBatch(
   redis: RedisClient,
   prefix: string,
-  personId: string,
+  owner: string,
   gen: number,
 ): Promise<KeptCard[][]> {
   const b = overflowKeys(prefix);
-  const flat = (await CLOSE.run(redis, [b.gen(personId), b.batch(personId, gen)], [gen])) as string[];
+  const flat = (await CLOSE.run(redis, [b.gen(owner), b.batch(owner, gen)], [gen])) as string[];
   const notices: { n: number; cards: KeptCard[] }[] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) {
     const v = flat[i + 1]!;

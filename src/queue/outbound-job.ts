@@ -46,13 +46,16 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
     order: z.string().optional(),
   }),
   /**
-   * A person's notices merged into one message: past OVERFLOW_AT replies waiting in their line,
-   * each further notice is kept as a small entry of batch `gen` (jobs/enqueue-replies.ts), and
-   * this job sends the batch as one card when its turn comes (jobs/outbound-digest.ts).
+   * A person's or a bound chat's notices merged into one message: past OVERFLOW_AT replies waiting
+   * in its line, each further notice is kept as a small entry of batch `gen` of `owner`
+   * (jobs/enqueue-replies.ts), and this job sends the batch as one card to `to` when its turn
+   * comes (jobs/outbound-digest.ts).
    */
   z.object({
     kind: z.literal('digest'),
-    personId: z.string(),
+    /** whose batches: a person's id, or a bound chat's line (`c|zone|<id>`) */
+    owner: z.string(),
+    to: recipientSchema,
     gen: z.number().int().nonnegative(),
     order: z.string(),
   }),
@@ -73,8 +76,8 @@ export type OutboundJob = z.infer<typeof outboundJobSchema>;
 /** Deterministic: a retried producer (inbound job, reminder pass) never enqueues a send twice. */
 export const outboundJobId = (producerKey: string, replyKey: string) => jobId('out', producerKey, replyKey);
 
-/** The digest job of a person's batch `gen`: one per batch, whichever producer adds it. */
-export const digestJobId = (personId: string, gen: number) => jobId('out', 'digest', personId, String(gen));
+/** The digest job of batch `gen` of `owner` (a person, a bound chat): one per batch, whichever producer adds it. */
+export const digestJobId = (owner: string, gen: number) => jobId('out', 'digest', owner, String(gen));
 
 /** Each reply a job sends, as a lone `send` (a group's parts in their order): for reading jobs back. */
 export function sendsOf(job: OutboundJob): Extract<OutboundJob, { kind: 'send' }>[] {

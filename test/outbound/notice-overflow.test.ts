@@ -177,6 +177,49 @@ describe("a person's notices past their line's overflow", () => {
     expect(appSends()).toHaveLength(1);
   }, 30_000);
 
+  it("a bound chat's line past the overflow too: its notices go as ONE message to the group", async () => {
+    const { rt } = svc;
+    const CHAT = 'c|zone|Z1';
+    await rt.redis.del(orderKeys(rt.prefix).chat(CHAT));
+    const gc = Number((await rt.redis.get(overflowKeys(rt.prefix).gen(CHAT))) ?? 0);
+    const ids = Array.from({ length: OVERFLOW_AT }, (_, i) => `j-hold-chat-${i}`);
+    await registerOrder(
+      rt.redis,
+      rt.prefix,
+      ids.map((jobId) => ({ key: CHAT, jobId })),
+    );
+    const titles: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const id = `ZG-${++itemN}`;
+      titles.push(`督导记录 DD-${itemN} 已登记 · ${id}`);
+      await produce({
+        replies: [
+          {
+            key: 'zone',
+            to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } },
+            card: card(titles[n]!, [id]),
+            items: [id],
+          },
+        ],
+      });
+    }
+    const digest = digestJobId(CHAT, gc);
+    expect((await q().getJob(digest))?.data).toMatchObject({
+      kind: 'digest',
+      owner: CHAT,
+      to: { type: 'bound_chat', binding: { type: 'zone', id: 'Z1' } },
+    });
+    expect(await rt.redis.hlen(overflowKeys(rt.prefix).batch(CHAT, gc))).toBe(4);
+    for (const id of ids) await leaveOrder(rt.redis, rt.prefix, CHAT, id, q());
+    expect((await waitJob(q(), digest, 15_000)).state).toBe('completed');
+    const group = fake.delivered('/cgi-bin/webhook/send');
+    expect(group).toHaveLength(1);
+    const text = sentTo(group[0]!);
+    expect(text).toContain('您有 4 条新通知');
+    for (const t of titles) expect(text).toContain(t);
+    expect(appSends()).toHaveLength(0);
+  }, 30_000);
+
   it('notices arriving while the digest waits for its slot go to the next batch and its job: none lost, none twice', async () => {
     const { rt } = svc;
     const releaseAhead = await holdLine('b1');
@@ -253,7 +296,13 @@ describe("a person's notices past their line's overflow", () => {
       jobName: 'digest',
       defer: noDefer,
     });
-    const data = { kind: 'digest', personId: PERSON, gen: g0, order: LINE };
+    const data = {
+      kind: 'digest',
+      owner: PERSON,
+      to: { type: 'person', personId: PERSON },
+      gen: g0,
+      order: LINE,
+    };
     await run(data, ctx(0));
     await run(data, ctx(1)); // the process died after sending, before the job completed
     expect(appSends()).toHaveLength(1);
