@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
  * - `outboundKeys`: the outbound side's (ledgers, card references, tokens, rate limits, the
  *   simulator's conversation streams);
  * - `orderKeys`: the reply order per chat (src/queue/reply-order.ts);
- * - `overflowKeys`: a person's notices merged past their line's overflow (jobs/outbound-digest.ts);
+ * - `overflowKeys`: a person's or a bound chat's notices merged past its line's overflow (jobs/outbound-digest.ts);
  * - `signatureKey`: a platform signature seen (src/queue/signature-claim.ts);
  * - `simClockKey`: the simulator's clock.
  *
@@ -175,9 +175,9 @@ export const orderKeys = (prefix: string) => ({
  * The scripts append the generation to `batchBase` themselves (they read it inside Redis).
  */
 export const overflowKeys = (prefix: string) => ({
-  gen: (personId: string) => `${prefix}:ov:g:${esc(personId)}`,
-  batchBase: (personId: string) => `${prefix}:ov:b:${esc(personId)}:`,
-  batch: (personId: string, gen: number) => `${prefix}:ov:b:${esc(personId)}:${gen}`,
+  gen: (owner: string) => `${prefix}:ov:g:${esc(owner)}`,
+  batchBase: (owner: string) => `${prefix}:ov:b:${esc(owner)}:`,
+  batch: (owner: string, gen: number) => `${prefix}:ov:b:${esc(owner)}:${gen}`,
 });
 
 /** What every seen signature's key starts with (the simulator's reset keeps them). */
