@@ -7,7 +7,7 @@ import { idNumber } from '../domain/ids.js';
 import { loadScript } from './script.js';
 import { decodeItem, pairs } from './codec.js';
 
-const pickScript = loadScript('pick-items');
+const pickScript = loadScript('pick-items', 'item-own-fields');
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;

@@ -12,7 +12,7 @@ import { listpackValueLimit } from './listpack-limit.js';
 import { zh } from '../text/zh-CN/index.js';
 
 const createScript = loadScript('create-record');
-const getItemsScript = loadScript('get-items');
+const getItemsScript = loadScript('get-items', 'item-own-fields');
 const getRecordsScript = loadScript('get-records');
 /** How long a source message id keeps pointing at its record: far longer than any job retry. */
 const SOURCE_TTL_SECONDS = 90 * 86_400;

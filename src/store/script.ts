@@ -6,6 +6,12 @@ import { luaScript, type Script } from '../redis/lua-script.js';
 
 export type { Script };
 
-export function loadScript(name: string): Script {
-  return luaScript(readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'));
+const read = (name: string) => readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
+
+/**
+ * `name`.lua, with the shared pieces in `before` (their local functions) put in front of it: Redis
+ * runs one chunk per script, so what several scripts share is joined to each, not required.
+ */
+export function loadScript(name: string, ...before: string[]): Script {
+  return luaScript([...before, name].map(read).join('\n'));
 }

@@ -8,7 +8,7 @@ import { loadScript } from './script.js';
 import { decodeItem, pairs } from './codec.js';
 import { itemNumber } from '../domain/ids.js';
 
-const transitionScript = loadScript('transition');
+const transitionScript = loadScript('transition', 'item-own-fields');
 /** The audit stream keeps about this many entries (XADD MAXLEN ~). */
 export const AUDIT_MAXLEN = 100_000;
 

@@ -5,19 +5,7 @@
 -- KEYS: item, itemText, itemExtReason for each item, in that order.
 -- Returns a flat array: hash (flat), text or nil, reason or nil, for each item.
 
--- the item's own fields of HGETALL `h`: its deliveries (`~<seq>`, src/store/deliveries.ts) stay here
-local function own(h)
-  local out, inline, pending = {}, false, false
-  for j = 1, #h, 2 do
-    local f = h[j]
-    if string.byte(f, 1) ~= 126 then
-      out[#out + 1] = f
-      out[#out + 1] = h[j + 1]
-      if f == 't' then inline = true elseif f == 'xu' then pending = true end
-    end
-  end
-  return out, inline, pending
-end
+-- own(h): the item's own fields (item-own-fields.lua, loaded before this script)
 local out = {}
 local n = 0
 for i = 1, #KEYS, 3 do

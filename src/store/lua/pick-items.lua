@@ -7,19 +7,7 @@
 -- Returns {candidates examined, then per match: its place in the list (1-based), its deadline,
 --          hash (flat) or false, text or false, reason or false}.
 
--- the item's own fields of HGETALL `h`: its deliveries (`~<seq>`, src/store/deliveries.ts) stay here
-local function own(h)
-  local out, inline, pending = {}, false, false
-  for j = 1, #h, 2 do
-    local f = h[j]
-    if string.byte(f, 1) ~= 126 then
-      out[#out + 1] = f
-      out[#out + 1] = h[j + 1]
-      if f == 't' then inline = true elseif f == 'xu' then pending = true end
-    end
-  end
-  return out, inline, pending
-end
+-- own(h): the item's own fields (item-own-fields.lua, loaded before this script)
 local max = tonumber(ARGV[1])
 local statuses = nil
 if ARGV[2] ~= '' then

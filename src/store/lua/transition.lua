@@ -11,15 +11,9 @@
 local ik = KEYS[1]
 local function snapshot(code, from, to, idx, ev)
   local text = redis.call('HGET', ik, 't') or redis.call('GET', KEYS[7]) or ''
-  -- the item's own fields: its deliveries (`~<seq>`, src/store/deliveries.ts) stay here
-  local h, own = redis.call('HGETALL', ik), {}
-  for j = 1, #h, 2 do
-    if string.byte(h[j], 1) ~= 126 then
-      own[#own + 1] = h[j]
-      own[#own + 1] = h[j + 1]
-    end
-  end
-  return {code, from or '', to or '', idx or -1, ev or '', text, redis.call('GET', KEYS[6]) or '', own}
+  -- the item's own fields (item-own-fields.lua, loaded before this script)
+  local fields = own(redis.call('HGETALL', ik))
+  return {code, from or '', to or '', idx or -1, ev or '', text, redis.call('GET', KEYS[6]) or '', fields}
 end
 
 local st = redis.call('HGET', ik, 'st')
