@@ -9,10 +9,30 @@ import type { Person } from '../src/domain/roster.js';
 import type { School } from '../src/domain/roster.js';
 import type { TransitionRefusal } from '../src/store/store.js';
 import { errorCard } from '../cards/error.js';
+import type { Paging } from '../cards/item-list.js';
+import { pageOf } from '../src/domain/list-page.js';
 import { momentCn } from '../cards/format.js';
 import type { HandlerDeps } from './types.js';
 import { byIdNumber, isItemId } from '../src/domain/ids.js';
 import { zh } from '../src/text/zh-CN/index.js';
+
+/**
+ * One page of a list answered in chat (src/domain/list-page.ts) and, when it has several, what the
+ * card says about the others: `command(p)` is what to send for page p.
+ */
+export function listPage<T>(
+  all: readonly T[],
+  page: number | undefined,
+  command: (page: number) => string,
+): { items: T[]; paging?: Paging } {
+  const p = pageOf(all, page);
+  if (p.pages === 1) return { items: p.items };
+  const { page: at, pages, total, after } = p;
+  return {
+    items: p.items,
+    paging: { page: at, pages, total, after, next: command(Math.min(at + 1, pages)) },
+  };
+}
 
 /** Today in the office's time zone. */
 export const today = (deps: HandlerDeps) => dayInZone(deps.now, deps.timezone);

@@ -1,7 +1,7 @@
 import type { Card } from '../src/domain/card.js';
 import type { HandlerResult } from '../src/domain/reply.js';
 import type { Person } from '../src/domain/roster.js';
-import { groupSummaryCard } from '../cards/item-list.js';
+import { groupSummaryCard, type Paging } from '../cards/item-list.js';
 import { toOrigin, toPerson } from './common.js';
 import type { HandlerDeps } from './types.js';
 
@@ -13,12 +13,15 @@ import type { HandlerDeps } from './types.js';
 export function answerPrivately(
   deps: HandlerDeps,
   actor: Person,
-  o: { title: string; ids: string[]; detail: Card; group?: Card },
+  o: { title: string; ids: string[]; detail: Card; group?: Card; paging?: Paging },
 ): HandlerResult {
   if (!deps.isGroup) return { replies: [toOrigin(o.detail, o.ids)] };
   return {
     replies: [
-      toOrigin(o.group ?? groupSummaryCard({ title: o.title, ids: o.ids, detailsSentPrivately: true })),
+      toOrigin(
+        o.group ??
+          groupSummaryCard({ title: o.title, ids: o.ids, paging: o.paging, detailsSentPrivately: true }),
+      ),
       toPerson(actor.id, o.detail, `dm-${actor.id}`, o.ids),
     ],
   };

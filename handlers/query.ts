@@ -6,7 +6,7 @@ import { can, type PermissionContext } from '../src/domain/permissions.js';
 import { itemDetailCard } from '../cards/item-detail.js';
 import { schoolOverviewCard } from '../cards/item-list.js';
 import { recordDetailCard } from '../cards/record-detail.js';
-import { loadItem, refuse, today } from './common.js';
+import { listPage, loadItem, refuse, today } from './common.js';
 import { rosterView } from './roster-view.js';
 import { loadSchoolView } from '../src/reports/school-view.js';
 import { answerPrivately } from './private-answer.js';
@@ -70,6 +70,7 @@ async function querySchool(
   deps: HandlerDeps,
   actor: Person,
   ref: { id: string; name: string },
+  page: number | undefined,
 ): Promise<HandlerResult> {
   const school = await deps.store.getSchool(ref.id);
   if (!school) return refuse(zh.handlers.query.schoolNotFound(ref.name));
@@ -78,19 +79,22 @@ async function querySchool(
   const view = await rosterView(deps);
   // the same loader as the board's school detail (src/reports/school-view.ts)
   const { records, openItems } = await loadSchoolView(deps.store, school.id);
+  const { items, paging } = listPage(openItems, page, (p) => zh.handlers.query.page(school.name, p));
   const detail = schoolOverviewCard({
     schoolName: school.name,
     zoneName: view.zoneName(school.zone),
     supervisorNames: view.supervisorsOf(school.zone).map((p) => p.name),
     records,
-    openItems,
+    openItems: items,
+    paging,
     today: today(deps),
     assumptions: deps.assumptions,
   });
   return answerPrivately(deps, actor, {
     title: zh.handlers.query.openTitle,
-    ids: openItems.map((i) => i.id),
+    ids: items.map((i) => i.id),
     detail,
+    paging,
   });
 }
 
@@ -98,6 +102,6 @@ async function querySchool(
 export const query: Handler<'query'> = async (cmd, actor, deps) => {
   if (cmd.item) return queryItem(deps, actor, cmd.item);
   if (cmd.record) return queryRecord(deps, actor, cmd.record);
-  if (cmd.school) return querySchool(deps, actor, cmd.school);
+  if (cmd.school) return querySchool(deps, actor, cmd.school, cmd.page);
   return refuse(zh.handlers.query.missingTarget, zh.handlers.query.missingTargetExample);
 };

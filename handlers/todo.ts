@@ -1,6 +1,6 @@
 import type { Item } from '../src/domain/records.js';
 import { itemListCard } from '../cards/item-list.js';
-import { byDeadline, today } from './common.js';
+import { byDeadline, listPage, today } from './common.js';
 import { rosterView } from './roster-view.js';
 import { itemsInScope, itemsOfSchool } from './scope.js';
 import { answerPrivately } from './private-answer.js';
@@ -10,9 +10,9 @@ import { zh } from '../src/text/zh-CN/index.js';
 /**
  * 待办: what waits for this person, soonest deadline first. A principal: their school's items not
  * yet reported done. A supervisor: items awaiting recheck and extension requests in their scope.
- * A leader: extension requests in their scope. Several roles: all of it.
+ * A leader: extension requests in their scope. Several roles: all of it. One page at a time.
  */
-export const todo: Handler<'todo'> = async (_cmd, actor, deps) => {
+export const todo: Handler<'todo'> = async (cmd, actor, deps) => {
   const found = new Map<string, Item>();
   const add = (items: Item[]) => items.forEach((i) => found.set(i.id, i));
   if (actor.roles.includes('principal') && actor.school) {
@@ -23,16 +23,19 @@ export const todo: Handler<'todo'> = async (_cmd, actor, deps) => {
     const supervises = actor.roles.includes('supervisor');
     add(active.filter((i) => i.extension !== undefined || (supervises && i.status === 'submitted')));
   }
-  const items = [...found.values()].sort(byDeadline);
+  const all = [...found.values()].sort(byDeadline);
+  const { items, paging } = listPage(all, cmd.page, zh.handlers.todo.page);
   const view = await rosterView(deps);
   const onlyOwnSchool = items.every((i) => i.school === actor.school);
   const detail = itemListCard({
     title: zh.handlers.todo.title,
     items,
+    paging,
     today: today(deps),
     schoolName: onlyOwnSchool ? undefined : view.schoolName,
     empty: zh.handlers.todo.empty,
     note: items.length ? zh.cards.school.detailsHint(items[0]!.id) : undefined,
   });
-  return answerPrivately(deps, actor, { title: zh.handlers.todo.title, ids: items.map((i) => i.id), detail });
+  const ids = items.map((i) => i.id);
+  return answerPrivately(deps, actor, { title: zh.handlers.todo.title, ids, detail, paging });
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_ID, RECORD_ID } from './ids.js';
+import { MAX_PAGE } from './list-page.js';
 
 /**
  * What a message means: the parser's output (src/parser) and the handlers' input (handlers/).
@@ -11,6 +12,7 @@ export const itemIdSchema = z.string().regex(ITEM_ID);
 export const recordIdSchema = z.string().regex(RECORD_ID);
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const schoolRefSchema = z.object({ id: z.string(), name: z.string() });
+export const pageSchema = z.number().int().min(1).max(MAX_PAGE);
 
 export const visitKinds = ['挂牌督导', '经常性督导', '专项督导', '随机督导', '综合督导', '回头看'] as const;
 export const visitKindSchema = z.enum(visitKinds);
@@ -74,9 +76,11 @@ export const commandSchema = z.discriminatedUnion('command', [
     item: itemIdSchema.optional(),
     record: recordIdSchema.optional(),
     school: schoolRefSchema.optional(),
+    /** the page of the school's open items (src/domain/list-page.ts); absent is the first */
+    page: pageSchema.optional(),
   }),
-  z.object({ command: z.literal('todo') }),
-  z.object({ command: z.literal('overdue') }),
+  z.object({ command: z.literal('todo'), page: pageSchema.optional() }),
+  z.object({ command: z.literal('overdue'), page: pageSchema.optional() }),
   z.object({ command: z.literal('stats'), from: daySchema, to: daySchema }),
   z.object({ command: z.literal('digest_now') }),
   z.object({ command: z.literal('board_link') }),

@@ -1,5 +1,6 @@
 import { countLabels, startsWithLabel } from './record-fields.js';
 import { charSet, skipChars, trimStartChars } from './trim.js';
+import { readPageTail } from './page-tail.js';
 
 /**
  * The keyword a command starts with (docs/spec/commands.md, synonyms included). Matching is on normalised
@@ -84,6 +85,8 @@ export const KEYWORDS: Readonly<Record<Intent, readonly string[]>> = {
 };
 
 const STANDALONE: ReadonlySet<Intent> = new Set(['todo', 'overdue', 'digest_now', 'board_link', 'help']);
+/** the standalone lists that answer a page at a time and so may be followed by the page */
+const PAGED: ReadonlySet<Intent> = new Set(['todo', 'overdue']);
 
 const TABLE: [string, Intent][] = (Object.entries(KEYWORDS) as [Intent, readonly string[]][])
   .flatMap(([intent, words]) => words.map((w): [string, Intent] => [w, intent]))
@@ -114,6 +117,9 @@ export function matchKeyword(text: string): KeywordMatch | undefined {
     // "验收的时候…", "收到的通知" are words in a sentence ("逾期的有哪些" still asks, below)
     if (after.startsWith('的') && !(STANDALONE.has(intent) && QUESTION_TAIL_RE.test(after))) continue;
     if (STANDALONE.has(intent)) {
+      // "待办 2", "逾期第3页": a page of the list (rest carries it); "逾期3天" is talk
+      if (PAGED.has(intent) && readPageTail(after, { bare: true })?.rest === '')
+        return { intent, keyword: word, rest: after.trim() };
       // "待办有哪些？", "逾期的有几个" ask the same; "逾期了怎么办" is talk
       if (skipChars(after, TRAILING_PUNCT) !== after.length && !QUESTION_TAIL_RE.test(after)) continue;
       return { intent, keyword: word, rest: '' };

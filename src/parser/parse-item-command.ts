@@ -4,6 +4,7 @@ import { deadlineFailure } from './parse-record.js';
 import { readLeadingId, startsWithAnotherId, type IdToken } from './item-number.js';
 import { matchKeyword, type Intent } from './keywords.js';
 import { matchSchool } from './match-school.js';
+import { readPageTail } from './page-tail.js';
 import { messages } from './messages.js';
 import { displayText, foldWidth } from './normalize-text.js';
 import type { ParseContext } from './parse-context.js';
@@ -96,12 +97,16 @@ const QUERY_SUFFIX_RE =
   /\s?(?:的)?(?:整改情况|整改进度|整改事项|督导情况|督导记录|情况|进度|事项|问题)?(?:怎么样了?|如何)?[\s?。!]*$/;
 
 /** A query by item, record or school name (整改进度 …, 查询 …, 学校 …). */
-export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => ParseFailure): ParseResult {
+export function parseQuery(text: string, ctx: ParseContext, onEmpty: () => ParseFailure): ParseResult {
+  // "查询 龙泉小学 第2页": the page of a list, then what is asked about
+  const paged = readPageTail(text);
+  const rest = paged ? paged.rest : text;
+  const page = paged && paged.page > 1 ? { page: paged.page } : {};
   if (rest.trim() === '') return onEmpty();
   // "查询逾期事项", "查看我的待办": the list asked for, not a school
   const list = matchKeyword(rest);
   if (list && (list.intent === 'overdue' || list.intent === 'todo'))
-    return ok({ command: list.intent === 'overdue' ? 'overdue' : 'todo' });
+    return ok({ command: list.intent === 'overdue' ? 'overdue' : 'todo', ...page });
   const id = readLeadingId(rest, { bare: false });
   if (id.ok) return ok(queryOf(id.token));
   if (id.bad !== undefined) return fail('bad_item', messages.badItem(id.bad, '查询 ZG-12'));
@@ -117,7 +122,7 @@ export function parseQuery(rest: string, ctx: ParseContext, onEmpty: () => Parse
   }
   if (!school.ok) return schoolFailure(school);
   return ok(
-    { command: 'query', school: { id: school.school.id, name: school.school.name } },
+    { command: 'query', school: { id: school.school.id, name: school.school.name }, ...page },
     school.assumption ? [school.assumption] : [],
   );
 }

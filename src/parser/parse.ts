@@ -11,6 +11,7 @@ import type { ParseContext } from './parse-context.js';
 import { parseItemCommand } from './parse-item-command.js';
 import { looksLikeNarrativeRecord } from './narrative.js';
 import { parseRecord } from './parse-record.js';
+import { readPageTail } from './page-tail.js';
 import { itemsInQuote, splitInlineQuote } from './quote.js';
 import { toSimplified } from './simplified.js';
 import { readStatsRange } from './stats-range.js';
@@ -294,9 +295,14 @@ function dispatch(
       return parseRecord(kw.rest, ctx, today, o);
     }
     case 'todo':
-      return { ok: true, command: { command: 'todo' }, assumptions: [] };
-    case 'overdue':
-      return { ok: true, command: { command: 'overdue' }, assumptions: [] };
+    case 'overdue': {
+      const page = readPageTail(kw.rest, { bare: true })?.page;
+      return {
+        ok: true,
+        command: { command: kw.intent, ...(page && page > 1 ? { page } : {}) },
+        assumptions: [],
+      };
+    }
     case 'digest_now':
       return { ok: true, command: { command: 'digest_now' }, assumptions: [] };
     case 'board_link':

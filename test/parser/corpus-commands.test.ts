@@ -75,6 +75,40 @@ describe('待办, 逾期, 日报, 帮助', () => {
   ]);
 });
 
+// A list answers a page of 20 and names the command for the next (src/domain/list-page.ts)
+describe('a page of 待办, 逾期, 查询 <学校>', () => {
+  cases([
+    { text: '待办 2', expect: { command: 'todo', page: 2 }, noAssumptions: true },
+    { text: '待办2', expect: { command: 'todo', page: 2 } },
+    { text: '待办　２', expect: { command: 'todo', page: 2 } },
+    { text: '待办 第2页', expect: { command: 'todo', page: 2 } },
+    { text: '我的待办 第 3 页。', expect: { command: 'todo', page: 3 } },
+    { text: '待办第十二页', expect: { command: 'todo', page: 12 } },
+    { text: '@督导助手 待办 2', expect: { command: 'todo', page: 2 } },
+    { name: 'page 1 is the list', text: '待办 1', expect: { command: 'todo' } },
+    { text: '逾期 3', expect: { command: 'overdue', page: 3 } },
+    { text: '逾期清单 第二页', expect: { command: 'overdue', page: 2 } },
+    { text: '查询逾期事项 第2页', expect: { command: 'overdue', page: 2 } },
+    {
+      text: '查询 龙泉小学 第2页',
+      expect: { command: 'query', school: { id: 's-lqxx', name: '龙泉小学' }, page: 2 },
+    },
+    {
+      text: '查询龙泉小学第3页',
+      expect: { command: 'query', school: { id: 's-lqxx', name: '龙泉小学' }, page: 3 },
+    },
+    {
+      name: 'a school named with a number keeps it',
+      text: '查询 城关27小',
+      expect: { command: 'query', school: { id: 's-cg27', name: '城关第二十七小学' } },
+    },
+    { name: '逾期3天 is talk, not page 3', text: '逾期3天', expect: { command: 'none' } },
+    { name: 'page 0 is no page', text: '待办 0', expect: { command: 'none' } },
+    { name: 'page 1000 is past any list', text: '待办 1000', expect: { command: 'none' } },
+    { name: 'a number after 日报 is no page', text: '日报 2', expect: { command: 'none' } },
+  ]);
+});
+
 describe('item numbers', () => {
   cases([
     { text: '收到 ZG-12', expect: { command: 'acknowledge', item: 'ZG-12' }, noAssumptions: true },

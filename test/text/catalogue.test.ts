@@ -129,6 +129,8 @@ const SAMPLES: Record<string, unknown> = {
   hour: '23',
   minute: '59',
   n: 999,
+  page: 999,
+  pages: 999,
   of: 999,
   days: 999,
   workdays: 99,
@@ -318,11 +320,13 @@ function paramNames(f: (...a: never[]) => unknown): string[] {
  * Entries held to their limit with a typical value instead of the longest: these subtitles end in
  * the visit's kind, and with the longest school and the longest kind with its topic they run a
  * few characters past WeCom's 44, where the platform clips the topic's tail ('…'); the card's
- * plain text and the record itself keep it whole. Anything new belongs in SAMPLES, not here.
+ * plain text and the record itself keep it whole. A paged list's title takes only the lists' own
+ * names (我的待办, 逾期事项, 未销号事项). Anything new belongs in SAMPLES, not here.
  */
 const TYPICAL: Record<string, Record<string, unknown>> = {
   'cards.recordSummary.subtitle': { kind: '专项督导（双减）' },
   'handlers.submitRecord.zoneSubtitle': { kind: '专项督导（双减）' },
+  'cards.itemList.pagedTitle': { title: '未销号事项' },
 };
 
 function render(l: Leaf): string {

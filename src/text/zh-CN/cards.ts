@@ -236,6 +236,9 @@ export const cards = {
   },
   itemList: {
     title: (title: string, n: number) => `${title} · ${n} 项`,
+    pagedTitle: (title: string, total: number, page: number, pages: number) =>
+      `${title} · 共 ${total} 项（第${page}/${pages}页）`,
+    more: (n: number, next: string) => `还有 ${n} 项，发送「${next}」查看下一页`,
     idsLabel: '编号',
     sentPrivately: '详情已私信发送给您',
   },
@@ -245,6 +248,8 @@ export const cards = {
     recent: (record: string, date: string, kind: string) => `${record} ${date} ${kind}`,
     noRecords: '暂无记录',
     openLabel: '未销号事项',
+    /** the school's open items span several pages: this is one */
+    pagedTitle: (school: string, page: number, pages: number) => `${school}（第${page}/${pages}页）`,
     detailsHint: (item: string) => `查看详情：整改进度 ${item}`,
   },
   recordSummary: {

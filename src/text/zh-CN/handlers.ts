@@ -79,6 +79,8 @@ export const handlers = {
     principalHint: '查看本校的整改事项请发送「待办」',
     title: '逾期事项',
     empty: '暂无逾期事项',
+    /** the command for a page of the list (src/parser/page-tail.ts reads it back) */
+    page: (page: number) => `逾期 ${page}`,
     escalated: (n: number, workdays: number) => `其中 ${n} 项已逾期 ${workdays} 个工作日以上`,
   },
   principalAction: {
@@ -98,6 +100,7 @@ export const handlers = {
     recordTitle: (record: string) => `督导记录 ${record}`,
     schoolNotFound: (school: string) => `未找到学校『${school}』，请核对校名。`,
     openTitle: '未销号事项',
+    page: (school: string, page: number) => `查询 ${school} 第${page}页`,
     missingTarget: '请写明要查询的事项编号或学校。',
     missingTargetExample: '例如：整改进度 ZG-21，或：查询 龙泉小学',
   },
@@ -158,5 +161,6 @@ export const handlers = {
   todo: {
     title: '我的待办',
     empty: '暂无待办事项',
+    page: (page: number) => `待办 ${page}`,
   },
 };
