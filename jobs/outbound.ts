@@ -1,7 +1,7 @@
 import type { Runtime } from '../src/runtime.js';
 import type { Delivery } from '../src/store/store.js';
 import { outboundJobSchema, type OutboundJob } from '../src/queue/outbound-job.js';
-import { addressKey, cardRefId, type CardRef, type Ledger } from '../src/platforms/outbound.js';
+import { addressKey, cardRefId, type CardRef } from '../src/platforms/outbound.js';
 import { recordCardUpdate } from '../src/platforms/card-state.js';
 import {
   decodeCardRef,
@@ -15,7 +15,7 @@ import type { Card } from '../src/domain/card.js';
 import type { CardUpdate } from '../src/domain/reply.js';
 import { applyCardUpdates, withText, withoutText } from '../cards/card-update.js';
 import { isPlatformError } from '../src/platforms/platform-error.js';
-import type { RedisClient } from '../src/redis/connect.js';
+import { LEDGER_TTL_S, RECORDED, ledgerOf, loadLedger } from '../src/store/send-ledger.js';
 import { JobDeferred, PermanentJobError, type JobContext, type Processor } from './types.js';
 import { RateLimitWait } from '../src/platforms/rate-limit.js';
 import { outboundDeps, type OutboundDeps, type OutboundOptions } from './outbound-deps.js';
@@ -34,50 +34,17 @@ import { sendDigest } from './outbound-digest.js';
  * card_update: bring every earlier card of the item up to date (update(), below).
  *
  * Exactly once per job: each part the platform confirms is written at once to the job's ledger
- * (one Redis hash per job: the parts sent and the deliveries recorded); a retried job skips what
- * is there. The ledger is needed only while the job can still run: it is deleted once the job has
- * completed (JobContext.whenCompleted; a re-add of its id is ignored by its deduplication key,
- * src/queue/job-options.ts), and kept LEDGER_TTL_S when it failed (a manual retry sends nothing
- * twice). A permanent platform error fails the job
+ * (src/store/send-ledger.ts: the parts sent and the deliveries recorded); a retried job skips what
+ * is there. The ledger is deleted once the job has completed (JobContext.whenCompleted; a re-add
+ * of its id is ignored by its deduplication key, src/queue/job-options.ts) and kept 14 days when
+ * it failed (a manual retry sends nothing twice). A permanent platform error fails the job
  * for good (PermanentJobError, BullMQ's UnrecoverableError) with the delivery recorded `failed`;
  * a transient one fails the attempt (recorded `failed` only on the last), and BullMQ retries
  * with backoff. dudao_send_failures_total{platform} counts every failed attempt.
  */
-const LEDGER_TTL_S = 14 * 86_400;
+
 /** how long a card's state across updates is kept (card-state.ts) */
 const CARD_STATE_TTL_S = 60 * 86_400;
-
-/**
- * The job's ledger under `ns` (an address, or `upd`). `known` is what the ledger held when the job
- * started (read once, with the recorded deliveries: one round trip), so asking costs nothing;
- * what this run confirms is written at once and remembered.
- */
-function ledgerOf(redis: RedisClient, key: string, ns: string, known?: Map<string, string>): Ledger {
-  return {
-    async get(part) {
-      if (known) return known.get(`${ns}|${part}`);
-      return (await redis.hget(key, `${ns}|${part}`)) ?? undefined;
-    },
-    async set(part, messageId) {
-      await redis.multi().hset(key, `${ns}|${part}`, messageId).expire(key, LEDGER_TTL_S).exec();
-      known?.set(`${ns}|${part}`, messageId);
-    },
-  };
-}
-
-/** A delivery recorded: its ledger field (`!`, never the start of a part's field). */
-const RECORDED = '!';
-
-/** The job's ledger as it stands (the parts sent, the deliveries recorded), in one command. */
-async function loadLedger(redis: RedisClient, key: string) {
-  const all = await redis.hgetall(key);
-  const sent = new Map<string, string>();
-  const recorded = new Set<string>();
-  for (const [f, v] of Object.entries(all))
-    if (f.startsWith(RECORDED)) recorded.add(f.slice(RECORDED.length));
-    else sent.set(f, v);
-  return { sent, recorded };
-}
 
 export function createOutboundProcessor(opts: OutboundOptions = {}): Processor {
   const cache = new WeakMap<Runtime, OutboundDeps>();
