@@ -40,7 +40,8 @@ async function queryItem(deps: HandlerDeps, actor: Person, id: string): Promise<
     timezone: deps.timezone,
     actions: deps.isGroup ? [] : actionsFor(actor, loaded.item, loaded.perm),
   });
-  return answerPrivately(deps, actor, { title: zh.handlers.query.itemTitle(id), ids: [id], detail });
+  const title = zh.handlers.query.itemTitle(id);
+  return answerPrivately(deps, actor, { title, ids: [id], detail, about: [id] });
 }
 
 async function queryRecord(deps: HandlerDeps, actor: Person, id: string): Promise<HandlerResult> {

@@ -76,3 +76,26 @@ describe('待办 of 23 items', () => {
     expect(originText(r)).not.toContain('下一页');
   });
 });
+
+describe('what a look-up is recorded on', () => {
+  // an item keeps its newest 50 deliveries: a list asked 50 times must not push out its notice
+  it('a list names items without being about them: no delivery on any', async () => {
+    for (const [who, text, group] of [
+      ['sup-wang', '逾期', false],
+      ['sup-wang', '@督导助手 逾期', true],
+      ['pri-s01', '待办', false],
+      ['pri-s01', '查询 龙泉小学', false],
+      ['pri-s01', '督导记录 DD-1', false],
+    ] as const) {
+      const r = await h.send(who, text, { group });
+      expect(r.sends.length, text).toBeGreaterThan(0);
+      for (const s of r.sends) expect(s.items, text).toEqual([]);
+    }
+  });
+
+  it('an item’s detail, with its buttons, is about that item', async () => {
+    const r = await h.send('pri-s01', '整改进度 ZG-5');
+    expect(r.sends.map((s) => s.items)).toEqual([['ZG-5']]);
+    expect(r.sends[0]!.card.buttons.length).toBeGreaterThan(0);
+  });
+});
