@@ -11,7 +11,7 @@
  *   10 % of the valid callbacks are delivered a second time, byte for byte, 1–10 s later (a
  *   platform's retry: 200, nothing answered twice), and 5 % of all callbacks are badly signed
  *   (401, nothing stored).
- * Prints throughput, ack latency, callback → answer latency, the service's RSS and Redis
+ * Prints throughput, ack latency, callback → answer latency, the service's RSS, each thread's heap and Redis
  * used_memory each minute, Redis bytes per record + item created, and the counts: every valid
  * message answered within 30 s of the end, none twice, no 5xx; then what Redis keeps, by key family
  * (bench/key-families.ts), per record + item created.
@@ -49,6 +49,16 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** every thread's V8 heap in use, from /metrics (`dudao_heap_used_bytes{thread}`): 'main 41 + worker 93 + …' MB */
+async function heapOf(url: string): Promise<string> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const each = [...text.matchAll(/^dudao_heap_used_bytes\{thread="([^"]+)"\} (\d+)/gm)];
+    return each.map(([, t, b]) => `${t} ${mb(Number(b))}`).join(' + ') + ' MB';
+  } catch {
+    return '?';
+  }
+}
 const rssOf = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
@@ -307,7 +317,7 @@ async function main() {
         const answered = new Set(replies(fake).map((r) => r.to));
         const waiting = [...asked.keys()].filter((k) => !answered.has(k)).length;
         const q = await outbound.getJobCounts('wait', 'prioritized', 'delayed', 'active');
-        const line = `  minute ${minutes}: rss ${mb(rssOf(svc.pid))} MB, redis ${mb(await memory())} MB, acked ${ack.length}, answers waiting ${waiting}, in flight ${inflight.size}; outbound wait ${q.wait} prioritized ${q.prioritized} delayed ${q.delayed} active ${q.active}`;
+        const line = `  minute ${minutes}: rss ${mb(rssOf(svc.pid))} MB (heap ${await heapOf(svc.url)}), redis ${mb(await memory())} MB, acked ${ack.length}, answers waiting ${waiting}, in flight ${inflight.size}; outbound wait ${q.wait} prioritized ${q.prioritized} delayed ${q.delayed} active ${q.active}`;
         series.push(line);
         console.error(line);
       }

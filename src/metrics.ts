@@ -1,3 +1,5 @@
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { Registry, Counter, Gauge, Histogram, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -68,6 +70,17 @@ export function createMetrics(
       } catch {
         // Redis down: keep the last values; /readyz reports the outage
       }
+    },
+  });
+  // Each event loop's own heap: `serve`'s worker threads are isolates of one process, so the
+  // process's RSS alone cannot tell a growing heap (a leak) from the allocator keeping pages.
+  new Gauge({
+    name: 'dudao_heap_used_bytes',
+    help: 'V8 heap in use, per thread of the process (main: the web side)',
+    labelNames: ['thread'] as const,
+    registers: [registry],
+    collect() {
+      this.set({ thread: isMainThread ? 'main' : `worker-${threadId}` }, getHeapStatistics().used_heap_size);
     },
   });
   const jobDuration = new Histogram({

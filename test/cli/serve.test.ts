@@ -61,6 +61,9 @@ describe('npx dudao serve with the embedded Redis', () => {
         metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       }
       expect(metrics).toMatch(/dudao_job_duration_seconds_count\{queue="inbound"\} 1/);
+      // each thread's heap apart: the web's and the worker thread's
+      expect(metrics).toMatch(/dudao_heap_used_bytes\{thread="main"\} [1-9]/);
+      expect(metrics).toMatch(/dudao_heap_used_bytes\{thread="worker-\d+"\} [1-9]/);
       const redisPort = Number(readFileSync(join(dataDir, 'redis.port'), 'utf8'));
       const password = readFileSync(join(dataDir, 'redis.password'), 'utf8').trim();
       expect(await pingRedis(redisPort, 500, password)).toBe(true);
