@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): Koa {
   });
   // one spelling per path, before any router sees it (path-guard.ts)
   app.use(pathGuard([base, ...deps.routers]));
-  app.use(base.routes()).use(base.allowedMethods());
+  // the platforms' callbacks first: the hot path meets its router without passing another's
+  // (paths are exact and distinct, so the order changes nothing else)
   for (const r of deps.routers) app.use(r.routes()).use(r.allowedMethods({ throw: false }));
+  app.use(base.routes()).use(base.allowedMethods());
   return app;
 }

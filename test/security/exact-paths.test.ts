@@ -6,7 +6,7 @@ import { inboundJobCount, waitReady } from '../helpers/inbound-jobs.js';
 import { wecomEnv } from '../helpers/wecom-sign.js';
 import { dingtalkEnv } from '../helpers/dingtalk-sign.js';
 import { buildRouters } from '../../src/http/routers.js';
-import { checkPath, routeWords } from '../../src/http/path-guard.js';
+import { checkPath, routeWords, staticPaths } from '../../src/http/path-guard.js';
 import { createRouter } from '../../src/http/router.js';
 import { createApp } from '../../src/http/app.js';
 import { createStore } from '../../src/store/redis-store.js';
@@ -193,6 +193,16 @@ describe('paths are exact: the simulator on (no platform), the API on', () => {
     await loadDemo(store);
   }, 60_000);
   afterAll(() => svc.close());
+
+  it('every route path the guard lets through without its checks would pass them', () => {
+    // pathGuard skips checkPath for a route's own path (the hot path): that must change nothing
+    const routers = buildRouters(svc.rt, ingressStub(svc));
+    const words = routeWords(routers);
+    const lower = new Map([...words].map((w) => [w.toLowerCase(), w]));
+    const paths = [...staticPaths(routers)];
+    expect(paths).toContain('/sim/api/clock');
+    for (const p of paths) expect(checkPath(p, words, lower), p).toEqual({ ok: true });
+  });
 
   it('no other spelling of a simulator or API route answers 2xx; the clock does not move', async () => {
     expect((await rawRequest(svc.url, 'GET', '/sim/api/clock')).status).toBe(200); // control
