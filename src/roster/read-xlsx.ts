@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   closest,
   fileError,
@@ -24,7 +24,10 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 /** The workbook's sheets 学校, 人员, 群聊 and 工作安排; row numbers are the sheet's own. */
 export async function readXlsxRoster(input: string | Buffer): Promise<RawTables> {
   const out: RawTables = { unit: 'row', tables: {}, errors: [] };
-  const wb = new ExcelJS.Workbook();
+  // loaded when a workbook is read, not at start-up: exceljs and its zip stack are ~0.7 s of module
+  // evaluation and tens of MB in each thread that never reads one (src/reports/export-workbook.ts)
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     if (typeof input === 'string') await wb.xlsx.readFile(input);
     else await wb.xlsx.load(input as unknown as ArrayBuffer);
