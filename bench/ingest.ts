@@ -17,7 +17,8 @@
  * Prints: accept req/s (the callbacks), records/s end to end (first callback → last notice),
  * Redis `used_memory` growth per item right after the ingest (the district imported before the
  * baseline), and where it is: every key SCANned, grouped by family (the key with numbers and ids
- * folded), MEMORY USAGE sampled per family (up to SAMPLE keys) and scaled to its count.
+ * folded), MEMORY USAGE sampled per family (up to SAMPLE keys) and scaled to its count; and the
+ * app messages at the fake API by kind, with how many went to the same person twice (0).
  */
 import { Queue } from 'bullmq';
 import {
@@ -346,11 +347,33 @@ async function main() {
     const grown = mem1 - mem0;
     const per = (n: number) => (items ? n / items : 0).toFixed(0);
 
+    // what the app messages were, by kind (a card's title, a markdown's first line, numbers and
+    // school folded): beside the notices, the month's 工作安排 to the supervisors; and whether any
+    // identical message went to the same person twice (never: nothing is sent twice)
+    const kinds = new Map<string, number>();
+    const sentOnce = new Set<string>();
+    let twice = 0;
+    for (const r of fake.delivered('/cgi-bin/message/send')) {
+      const b = r.body as Record<string, any>;
+      const text = String(
+        b.template_card?.main_title?.title ?? b.markdown?.content?.split('\n')[0] ?? b.msgtype ?? '?',
+      );
+      const kind = `${b.msgtype}: ${text.split(' · ')[0]!.replace(/\d+/g, '#').slice(0, 40)}`;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const whole = `${b.touser}|${JSON.stringify(b.template_card ?? b.markdown ?? b.text)}`;
+      if (sentOnce.has(whole)) twice++;
+      else sentOnce.add(whole);
+    }
+
     const out = [
       `ingest: ${RECORDS} records of ${PROBLEMS} problems (${items} items) through /wecom/bot, ${CONNECTIONS} connections, ${SCHOOLS} schools; serve (web + worker threads), Redis AOF appendfsync always`,
       `accept: ${(RECORDS / acceptS).toFixed(0)} req/s (${RECORDS} callbacks in ${acceptS.toFixed(1)} s; ${[...statuses.entries()].map(([k, v]) => `${k === -1 ? 'error' : k}×${v}`).join(', ')})`,
       `end to end: ${(RECORDS / endS).toFixed(0)} records/s (${stored} records stored, ${c.answers} answers and ${c.notices} of ${expectNotices} notices sent, queues empty, in ${endS.toFixed(1)} s)`,
       `Redis used_memory: ${mb(mem0)} MB → ${mb(mem1)} MB: **${per(grown)} B per item** (${(grown / Math.max(1, stored)).toFixed(0)} B per record of ${PROBLEMS}); keys ${keys0} → ${keys1} (${(keys1 - keys0) / Math.max(1, items)} per item)`,
+      `app messages by kind: ${[...kinds]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${n} × ${k}`)
+        .join('; ')}; the same message to the same person twice: ${twice}`,
       ...familyTable(rows, items, grown, 'item'),
     ];
     console.log(out.join('\n'));
