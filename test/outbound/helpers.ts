@@ -3,7 +3,11 @@ import { buildDistrict } from '../helpers/district.js';
 import { createStore } from '../../src/store/redis-store.js';
 import type { Runtime } from '../../src/runtime.js';
 import { outboundJobId } from '../../src/queue/outbound-job.js';
-import type { FakePlatform } from '../fakes/fake-platform.js';
+import { FakePlatform } from '../fakes/fake-platform.js';
+import { startTestService, type TestService } from '../helpers/service.js';
+import { createOutboundProcessor } from '../../jobs/outbound.js';
+import type { OutboundOptions } from '../../jobs/outbound-deps.js';
+import type { FullStore } from '../../src/store/store.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 export const platformEnv = (fake: FakePlatform): Record<string, string> => ({
@@ -50,6 +54,38 @@ export async function loadRoster(rt: Runtime, fakeUrl: string) {
   const store = createStore(rt.redis, rt.prefix);
   await store.importRoster(roster);
   return store;
+}
+
+export interface OutboundService {
+  fake: FakePlatform;
+  svc: TestService;
+  store: FullStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker side alone (no web): the real outbound processor, with `o`, against a fake platform
+ * API, the test roster above loaded.
+ */
+export async function startOutboundService(
+  o: OutboundOptions = { timeoutMs: 300 },
+): Promise<OutboundService> {
+  const fake = await FakePlatform.start(fakeCreds);
+  const svc = await startTestService({
+    web: false,
+    env: platformEnv(fake),
+    processors: { outbound: createOutboundProcessor(o) },
+  });
+  const store = (await loadRoster(svc.rt, fake.url)) as FullStore;
+  return {
+    fake,
+    svc,
+    store,
+    async close() {
+      await svc.close();
+      await fake.close();
+    },
+  };
 }
 
 let n = 0;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakePlatform } from '../fakes/fake-platform.js';
-import { startTestService, type TestService } from '../helpers/service.js';
-import { createOutboundProcessor, TURN_WAIT_MS } from '../../jobs/outbound.js';
+import type { FakePlatform } from '../fakes/fake-platform.js';
+import type { TestService } from '../helpers/service.js';
+import { TURN_WAIT_MS } from '../../jobs/outbound.js';
 import { leaveOrder, registerOrder } from '../../src/queue/reply-order.js';
 import { orderKeys, outboundKeys } from '../../src/store/keys.js';
 import { LIMITS, RateLimiter } from '../../src/platforms/rate-limit.js';
 import { recheckCard } from '../platforms/sample-cards.js';
-import { fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
+import { waitJob, startOutboundService, type OutboundService } from './helpers.js';
 import { sleep } from '../helpers/wait-for.js';
 
 /**
@@ -16,23 +16,16 @@ import { sleep } from '../helpers/wait-for.js';
  * itself second and being put back — is the one that used to go missing; here the reply before it
  * leaves at every moment of that window, many times, and every time the reply goes within seconds.
  */
+let on: OutboundService;
 let fake: FakePlatform;
 let svc: TestService;
 const q = () => svc.rt.jobQueues.outbound;
 
 beforeAll(async () => {
-  fake = await FakePlatform.start(fakeCreds);
-  svc = await startTestService({
-    web: false,
-    env: platformEnv(fake),
-    processors: { outbound: createOutboundProcessor({ timeoutMs: 300 }) },
-  });
-  await loadRoster(svc.rt, fake.url);
+  on = await startOutboundService();
+  ({ fake, svc } = on);
 });
-afterAll(async () => {
-  await svc?.close();
-  await fake?.close();
-});
+afterAll(() => on?.close());
 beforeEach(() => fake.reset());
 
 describe("a chat's line wakes the next reply", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakePlatform } from '../fakes/fake-platform.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import type { FakePlatform } from '../fakes/fake-platform.js';
+import type { TestService } from '../helpers/service.js';
 import { createOutboundProcessor } from '../../jobs/outbound.js';
 import { enqueueReplies } from '../../jobs/enqueue-replies.js';
 import { leaveOrder, registerOrder } from '../../src/queue/reply-order.js';
@@ -12,7 +12,7 @@ import type { Card } from '../../src/domain/card.js';
 import type { HandlerResult } from '../../src/domain/reply.js';
 import type { FullStore } from '../../src/store/store.js';
 import { finish } from '../../cards/format.js';
-import { fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
+import { waitJob, startOutboundService, type OutboundService } from './helpers.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { noDefer } from '../helpers/no-defer.js';
 
@@ -23,6 +23,7 @@ import { noDefer } from '../helpers/no-defer.js';
  * fake WeCom API and on the items' deliveries: every notice named once, none lost, none twice,
  * whatever runs again; and what a kept notice costs in Redis.
  */
+let on: OutboundService;
 let fake: FakePlatform;
 let svc: TestService;
 let store: FullStore;
@@ -34,18 +35,10 @@ const LINE = `p|${PERSON}`;
 const origin: Origin = { platform: 'wecom', channel: 'wecom-app', senderId: 'li' };
 
 beforeAll(async () => {
-  fake = await FakePlatform.start(fakeCreds);
-  svc = await startTestService({
-    web: false,
-    env: platformEnv(fake),
-    processors: { outbound: createOutboundProcessor({ timeoutMs: 300 }) },
-  });
-  store = await loadRoster(svc.rt, fake.url);
+  on = await startOutboundService();
+  ({ fake, svc, store } = on);
 });
-afterAll(async () => {
-  await svc?.close();
-  await fake?.close();
-});
+afterAll(() => on?.close());
 beforeEach(async () => {
   fake.reset();
   // each test its own person's state: the line, the batches, the rate limit

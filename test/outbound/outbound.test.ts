@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakePlatform } from '../fakes/fake-platform.js';
-import { startTestService, type TestService } from '../helpers/service.js';
-import { createOutboundProcessor } from '../../jobs/outbound.js';
+import type { FakePlatform } from '../fakes/fake-platform.js';
+import type { TestService } from '../helpers/service.js';
 import type { Delivery, FullStore } from '../../src/store/store.js';
 import { utf8Bytes } from '../../src/platforms/split-message.js';
 import { digestCard, recheckCard } from '../platforms/sample-cards.js';
-import { enqueue, fakeCreds, loadRoster, platformEnv, waitJob } from './helpers.js';
+import { enqueue, waitJob, startOutboundService, type OutboundService } from './helpers.js';
 import { makeKeys, outboundKeys } from '../../src/store/keys.js';
 import { decodeDeliveryEntry, encodeDelivery } from '../../src/store/delivery-codec.js';
 import { decodeCardRef, decodeRemakeRef, encodeCardRef } from '../../src/platforms/card-ref-codec.js';
@@ -16,26 +15,17 @@ import type { CardRef } from '../../src/platforms/outbound.js';
 import { withText } from '../../cards/card-update.js';
 import { waitFor } from '../helpers/wait-for.js';
 
+let on: OutboundService;
 let fake: FakePlatform;
 let svc: TestService;
 let store: FullStore;
 const q = () => svc.rt.jobQueues.outbound;
 
 beforeAll(async () => {
-  fake = await FakePlatform.start(fakeCreds);
-  svc = await startTestService({
-    web: false,
-    env: platformEnv(fake),
-    processors: {
-      outbound: createOutboundProcessor({ timeoutMs: 300, retry: { attempts: 4, baseMs: 5, maxMs: 20 } }),
-    },
-  });
-  store = (await loadRoster(svc.rt, fake.url)) as FullStore;
+  on = await startOutboundService({ timeoutMs: 300, retry: { attempts: 4, baseMs: 5, maxMs: 20 } });
+  ({ fake, svc, store } = on);
 });
-afterAll(async () => {
-  await svc?.close();
-  await fake?.close();
-});
+afterAll(() => on?.close());
 beforeEach(() => fake.reset());
 
 const plain = {

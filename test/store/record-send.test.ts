@@ -29,7 +29,8 @@ const delivery: Delivery = {
   messageId: 'msg-1',
 };
 
-const send = (job: string, item: string) => {
+/** one send of `job` to pri-s01 about `item`, recorded as the outbound job records it */
+const send = (job: string, item: string, x: Delivery = delivery) => {
   const k = outboundKeys(prefix);
   return store.recordSend({
     ledger: {
@@ -39,7 +40,7 @@ const send = (job: string, item: string) => {
       legacy: { key: k.legacyRecorded(job), field: 'wa:pri-s01' },
     },
     itemIds: [item],
-    delivery,
+    delivery: x,
   });
 };
 
@@ -83,19 +84,6 @@ describe('an item’s deliveries are fields of its hash (src/store/deliveries.ts
     messageId: `msg-${i}`,
     ...more,
   });
-  const sendOne = (job: string, item: string, x: Delivery) => {
-    const k = outboundKeys(prefix);
-    return store.recordSend({
-      ledger: {
-        key: k.ledger(job),
-        field: '!wa:pri-s01',
-        ttlS: 60,
-        legacy: { key: k.legacyRecorded(job), field: 'wa:pri-s01' },
-      },
-      itemIds: [item],
-      delivery: x,
-    });
-  };
   const keys = (id: string) => {
     const s = makeKeys(prefix);
     const num = itemNumber(id)!;
@@ -107,7 +95,7 @@ describe('an item’s deliveries are fields of its hash (src/store/deliveries.ts
   it('keeps the newest 50 in the hash, no key of their own, and the hash stays a listpack', async () => {
     const item = await newItem();
     const before = await store.getItem(item.id);
-    for (let i = 1; i <= 55; i++) expect(await sendOne(`h-${item.id}-${i}`, item.id, d(i))).toBe(true);
+    for (let i = 1; i <= 55; i++) expect(await send(`h-${item.id}-${i}`, item.id, d(i))).toBe(true);
     const got = await store.deliveries(item.id);
     expect(got.map((x) => x.messageId)).toEqual(Array.from({ length: 50 }, (_, i) => `msg-${i + 6}`));
     const k = keys(item.id);
@@ -138,7 +126,7 @@ describe('an item’s deliveries are fields of its hash (src/store/deliveries.ts
     const ref = Buffer.from([0, 3, 0, 1, 2, 3]); // an attachment, opaque to the store
     // as the earlier version wrote them: newest first on the item's own list
     await redis.lpush(k.list, encodeDelivery(d(1)), encodeDelivery(d(2), ref));
-    await sendOne(`old-${item.id}-3`, item.id, d(3));
+    await send(`old-${item.id}-3`, item.id, d(3));
     expect(await redis.exists(k.list)).toBe(1);
     expect(await redis.hexists(k.hash, '~1')).toBe(1);
     const entries = await store.deliveryEntries(item.id);
@@ -149,14 +137,14 @@ describe('an item’s deliveries are fields of its hash (src/store/deliveries.ts
   it('an entry too big for the hash’s listpack goes to the list, and reads in its place', async () => {
     const item = await newItem();
     const limit = Number(((await redis.config('GET', 'hash-max-listpack-value')) as string[])[1]);
-    await sendOne(`big-${item.id}-1`, item.id, d(1));
+    await send(`big-${item.id}-1`, item.id, d(1));
     const big = d(2, {
       outcome: 'failed',
       messageId: undefined,
       error: '错'.repeat(Math.ceil(limit / 3) + 1),
     });
-    await sendOne(`big-${item.id}-2`, item.id, big);
-    await sendOne(`big-${item.id}-3`, item.id, d(3));
+    await send(`big-${item.id}-2`, item.id, big);
+    await send(`big-${item.id}-3`, item.id, d(3));
     const k = keys(item.id);
     expect(await redis.llen(k.list)).toBe(1);
     expect(await redis.object('ENCODING', k.hash)).toBe('listpack');
@@ -166,7 +154,7 @@ describe('an item’s deliveries are fields of its hash (src/store/deliveries.ts
   });
 
   it('a delivery about an item the store does not have stays on a list: no hash made for it', async () => {
-    expect(await sendOne('none-1', 'ZG-99901', d(1))).toBe(true);
+    expect(await send('none-1', 'ZG-99901', d(1))).toBe(true);
     const k = keys('ZG-99901');
     expect(await redis.exists(k.hash)).toBe(0);
     expect(await store.deliveries('ZG-99901')).toEqual([d(1)]);
