@@ -7,21 +7,28 @@ import type { RedisClient } from '../redis/connect.js';
  */
 export const DEFAULT_LISTPACK_VALUE = 64;
 
-const cache = new WeakMap<object, Promise<number>>();
+/** A getter of one server setting, asked once per connection. */
+function askedOnce(names: string[], fallback: number): (redis: RedisClient) => Promise<number> {
+  const cache = new WeakMap<object, Promise<number>>();
+  return (redis) => {
+    let p = cache.get(redis);
+    if (!p) {
+      p = ask(redis, names, fallback);
+      cache.set(redis, p);
+    }
+    return p;
+  };
+}
 
 /**
  * The server's `hash-max-listpack-value` (`hash-max-ziplist-value` before Redis 7), asked once per
  * connection: the store puts a text into its entity's hash only when it fits, so the hash stays
  * a listpack. A managed Redis that refuses CONFIG gets the default, which is always safe.
  */
-export function listpackValueLimit(redis: RedisClient): Promise<number> {
-  let p = cache.get(redis);
-  if (!p) {
-    p = ask(redis, ['hash-max-listpack-value', 'hash-max-ziplist-value'], DEFAULT_LISTPACK_VALUE);
-    cache.set(redis, p);
-  }
-  return p;
-}
+export const listpackValueLimit = askedOnce(
+  ['hash-max-listpack-value', 'hash-max-ziplist-value'],
+  DEFAULT_LISTPACK_VALUE,
+);
 
 async function ask(redis: RedisClient, names: string[], fallback: number): Promise<number> {
   for (const name of names) {
@@ -40,14 +47,8 @@ async function ask(redis: RedisClient, names: string[], fallback: number): Promi
 /** Redis's default `hash-max-listpack-entries`: more fields than this and a hash is a real hash table. */
 export const DEFAULT_LISTPACK_ENTRIES = 128;
 
-const entriesCache = new WeakMap<object, Promise<number>>();
-
 /** The server's `hash-max-listpack-entries` (`hash-max-ziplist-entries` before Redis 7), asked once per connection. */
-export function listpackEntriesLimit(redis: RedisClient): Promise<number> {
-  let p = entriesCache.get(redis);
-  if (!p) {
-    p = ask(redis, ['hash-max-listpack-entries', 'hash-max-ziplist-entries'], DEFAULT_LISTPACK_ENTRIES);
-    entriesCache.set(redis, p);
-  }
-  return p;
-}
+export const listpackEntriesLimit = askedOnce(
+  ['hash-max-listpack-entries', 'hash-max-ziplist-entries'],
+  DEFAULT_LISTPACK_ENTRIES,
+);
