@@ -6,19 +6,12 @@
 
 import type { Card } from '../src/domain/card.js';
 import type { Item, VisitRecord } from '../src/domain/records.js';
+import type { ListPage } from '../src/domain/list-page.js';
 import { dayCn, finish, itemEntry, joinNote, visitKindText } from './format.js';
 import { zh } from '../src/text/zh-CN/index.js';
 
-/** Which page of a longer list a card shows, and the command that shows the next. */
-export interface Paging {
-  page: number;
-  pages: number;
-  total: number;
-  /** items after this page */
-  after: number;
-  /** what to send for the next page: '待办 2' */
-  next: string;
-}
+/** Which page of a longer list a card shows, and `next`: what to send for the next page ('待办 2'). */
+export type Paging = Omit<ListPage<unknown>, 'items'> & { next: string };
 
 /** '我的待办 · 3 项', or on a list of several pages '我的待办 · 共 45 项（第1/3页）' */
 export function listTitle(title: string, shown: number, paging?: Paging): string {

@@ -25,13 +25,9 @@ export function listPage<T>(
   page: number | undefined,
   command: (page: number) => string,
 ): { items: T[]; paging?: Paging } {
-  const p = pageOf(all, page);
-  if (p.pages === 1) return { items: p.items };
-  const { page: at, pages, total, after } = p;
-  return {
-    items: p.items,
-    paging: { page: at, pages, total, after, next: command(Math.min(at + 1, pages)) },
-  };
+  const { items, ...p } = pageOf(all, page);
+  if (p.pages === 1) return { items };
+  return { items, paging: { ...p, next: command(Math.min(p.page + 1, p.pages)) } };
 }
 
 /** Today in the office's time zone. */
