@@ -39,6 +39,7 @@ import type { Roster } from '../src/domain/roster.js';
 import { benchPeople } from './people.js';
 import { familyTable, keyFamilies } from './key-families.js';
 import { numberArg } from './args.js';
+import { mb } from './process-memory.js';
 
 const RECORDS = numberArg('records', 2000);
 const PROBLEMS = numberArg('problems', 5);
@@ -221,8 +222,6 @@ function callback(base: string, fake: FakePlatform, user: string, text: string) 
   const c = buildWecomBotCallback(WECOM_TEST, body);
   return { url: base + c.url, body: c.body };
 }
-
-const mb = (n: number) => (n / 1048576).toFixed(1);
 
 async function main() {
   const scope = new Scope();

@@ -16,7 +16,6 @@
  * message answered within 30 s of the end, none twice, no 5xx; then what Redis keeps, by key family
  * (bench/key-families.ts), per record + item created.
  */
-import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import {
   ADMIN_TOKEN,
@@ -36,6 +35,7 @@ import type { FakePlatform } from '../test/fakes/fake-platform.js';
 import { PROBLEM_SUBJECTS, SHORT_FAULTS } from './vocabulary.js';
 import { familyTable, keyFamilies } from './key-families.js';
 import { numberArg } from './args.js';
+import { heapOf, mb, rssOf } from './process-memory.js';
 import { DEFAULT_PREFIX } from '../src/queue/names.js';
 import { queueOptions } from '../src/queue/job-options.js';
 
@@ -48,20 +48,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-/** every thread's V8 heap in use, from /metrics (`dudao_heap_used_bytes{thread}`): 'main 41 + worker 93 + …' MB */
-async function heapOf(url: string): Promise<string> {
-  try {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const each = [...text.matchAll(/^dudao_heap_used_bytes\{thread="([^"]+)"\} (\d+)/gm)];
-    return each.map(([, t, b]) => `${t} ${mb(Number(b))}`).join(' + ') + ' MB';
-  } catch {
-    return '?';
-  }
-}
-const rssOf = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-
 /** One callback as the platform sends it, kept so a redelivery is the same bytes. */
 interface Req {
   url: string;
